@@ -1,0 +1,182 @@
+import { z } from 'zod';
+
+/** The four pillars of a learning culture (see shared seed) plus the quick "Why?" question. */
+export const PILLARS = ['experience', 'mistake', 'performance', 'improvement'] as const;
+export const KINDS = [...PILLARS, 'question'] as const;
+export const SITES = ['jira', 'confluence', 'github', 'web'] as const;
+export const VISIBILITIES = ['private', 'team'] as const;
+
+/** Longest quote kept; longer selections are clipped and the person is told. */
+export const MAX_QUOTE = 20_000;
+export const MAX_NOTE = 20_000;
+export const MAX_TITLE = 300;
+/** Characters of context kept on each side of a quote to tell repeated quotes apart. */
+export const CONTEXT_CHARS = 32;
+
+export const KindSchema = z.enum(KINDS);
+export const PillarSchema = z.enum(PILLARS);
+export const SiteSchema = z.enum(SITES);
+export const VisibilitySchema = z.enum(VISIBILITIES);
+
+export type Kind = z.infer<typeof KindSchema>;
+export type Pillar = z.infer<typeof PillarSchema>;
+export type Site = z.infer<typeof SiteSchema>;
+export type Visibility = z.infer<typeof VisibilitySchema>;
+
+/** Tags are lower-case, single-spaced to dashes, and deduplicated in first-seen order. */
+export function normalizeTag(tag: string): string {
+  return tag
+    .normalize('NFKC')
+    .trim()
+    .toLowerCase()
+    .replace(/^#+/, '')
+    .replace(/[\s,]+/g, '-')
+    .slice(0, 64);
+}
+
+export function normalizeTags(tags: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const raw of tags) {
+    const tag = normalizeTag(raw);
+    if (tag && !out.includes(tag)) out.push(tag);
+  }
+  return out;
+}
+
+export const TagsSchema = z.array(z.string().max(200)).max(100).transform(normalizeTags);
+
+const IsoDate = z.iso.datetime({ offset: true });
+const ShortText = z.string().max(500);
+
+export const SourceSchema = z.object({
+  url: z.string().max(4096),
+  site: SiteSchema,
+  /** Stable key of the work item: `jira:ACME-123`, `confluence:<host>:<id>`, `github:o/r#12`, or the URL. */
+  workItem: z.string().min(1).max(4096),
+  title: z.string().max(1000).default(''),
+  project: z.string().max(200).optional(),
+  labels: z.array(ShortText).max(100).default([]),
+  status: z.string().max(200).optional(),
+  excerpt: z.string().max(2000).optional(),
+});
+export type Source = z.infer<typeof SourceSchema>;
+
+/** W3C Web Annotation TextQuoteSelector. */
+export const TextQuoteSelectorSchema = z.object({
+  type: z.literal('TextQuoteSelector').default('TextQuoteSelector'),
+  exact: z.string().min(1).max(MAX_QUOTE),
+  prefix: z.string().max(200).default(''),
+  suffix: z.string().max(200).default(''),
+});
+/** W3C Web Annotation TextPositionSelector, offsets into the content root's text. */
+export const TextPositionSelectorSchema = z
+  .object({
+    type: z.literal('TextPositionSelector').default('TextPositionSelector'),
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+  })
+  .refine((p) => p.end >= p.start, { message: 'end must not precede start' });
+
+/** What `describe()` produces and `anchor()` consumes. */
+export const SelectorsSchema = z.object({
+  quote: TextQuoteSelectorSchema,
+  position: TextPositionSelectorSchema.optional(),
+});
+export type Selectors = z.infer<typeof SelectorsSchema>;
+export type TextQuoteSelector = z.infer<typeof TextQuoteSelectorSchema>;
+export type TextPositionSelector = z.infer<typeof TextPositionSelectorSchema>;
+
+export const AnchorSchema = SelectorsSchema.extend({
+  /** CSS selector of the content root the selectors are relative to. */
+  root: z.string().max(500).default('body'),
+});
+export type Anchor = z.infer<typeof AnchorSchema>;
+
+export const AnswerSchema = z.object({
+  question: ShortText,
+  answer: z.string().max(MAX_NOTE).default(''),
+});
+export type Answer = z.infer<typeof AnswerSchema>;
+
+export const ActionSchema = z.object({
+  id: z.string().min(1).max(64),
+  text: z.string().trim().min(1).max(1000),
+  owner: z.string().max(200).optional(),
+  /** A calendar day, YYYY-MM-DD, in the person's own time zone. */
+  due: z.iso.date().optional(),
+  done: z.boolean().default(false),
+  doneAt: IsoDate.optional(),
+});
+export type Action = z.infer<typeof ActionSchema>;
+
+/** The question a `question` lesson was asked as; kept when it is answered. */
+export const QuestionSchema = z.object({
+  text: z.string().trim().min(1).max(1000),
+  askedBy: z.string().max(200).optional(),
+  askedAt: IsoDate,
+});
+
+/** Fields a person (or an import) provides; everything else is filled in by the store. */
+export const LessonDraftSchema = z.object({
+  kind: KindSchema,
+  title: z.string().max(MAX_TITLE).default(''),
+  quote: z.string().max(MAX_QUOTE).default(''),
+  note: z.string().max(MAX_NOTE).default(''),
+  answers: z.array(AnswerSchema).max(10).default([]),
+  actions: z.array(ActionSchema).max(50).default([]),
+  tags: TagsSchema.default([]),
+  source: SourceSchema,
+  anchor: AnchorSchema.optional(),
+  visibility: VisibilitySchema.default('private'),
+  question: QuestionSchema.optional(),
+});
+export type LessonDraft = z.output<typeof LessonDraftSchema>;
+export type LessonDraftInput = z.input<typeof LessonDraftSchema>;
+
+export const LessonSchema = LessonDraftSchema.extend({
+  id: z.uuid(),
+  author: z.string().max(200).optional(),
+  createdAt: IsoDate,
+  updatedAt: IsoDate,
+  /** Tombstone: a deleted lesson is kept so that the deletion can be undone and synced. */
+  deletedAt: IsoDate.optional(),
+  /** Times someone marked the lesson "this helped". */
+  helped: z.number().int().nonnegative().default(0),
+  /** Sync bookkeeping: the team endpoint's version of this lesson, when it has one. */
+  serverVersion: z.number().int().nonnegative().optional(),
+});
+export type Lesson = z.output<typeof LessonSchema>;
+export type LessonInput = z.input<typeof LessonSchema>;
+
+/** Fields that may be changed after capture. */
+export const LessonPatchSchema = LessonDraftSchema.partial().omit({ source: true });
+export type LessonPatch = z.output<typeof LessonPatchSchema>;
+
+/** A short title from free text: the first sentence or line, cut at a word boundary. */
+export function deriveTitle(text: string, max = 80): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (!clean) return '';
+  const sentence = clean.match(/^.+?[.!?](?=\s|$)/)?.[0] ?? clean;
+  if (sentence.length <= max) return sentence;
+  const cut = sentence.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > max / 2 ? cut.slice(0, space) : cut}…`;
+}
+
+/** The title shown for a lesson: its own, else derived from question, quote, note, or page. */
+export function lessonTitle(l: Pick<Lesson, 'title' | 'quote' | 'note' | 'source' | 'question'>): string {
+  return (
+    l.title.trim() ||
+    deriveTitle(l.question?.text ?? '') ||
+    deriveTitle(l.quote) ||
+    deriveTitle(l.note) ||
+    l.source.title ||
+    l.source.url
+  );
+}
+
+/** Clips an oversize selection; tells the caller whether it did. */
+export function clipQuote(text: string): { quote: string; clipped: boolean } {
+  if (text.length <= MAX_QUOTE) return { quote: text, clipped: false };
+  return { quote: text.slice(0, MAX_QUOTE), clipped: true };
+}

@@ -1,0 +1,32 @@
+import type { LessonDb } from './db';
+import { parseMessage, type MessageData, type MessageName, type MessageOutput } from './protocol';
+import { createLesson, deleteLesson, lessonsForWorkItem, recentTags, restoreLesson, updateLesson, type WriteContext } from './store';
+import { suggestTags } from './tags';
+
+/** The background worker's side of every message that reads or writes lessons. */
+export type Handlers = {
+  [K in MessageName]?: (data: MessageData<K>) => Promise<MessageOutput<K>>;
+};
+
+export function createHandlers(db: LessonDb, ctx: WriteContext = {}) {
+  return {
+    saveLesson: (draft) => createLesson(db, draft, ctx),
+    updateLesson: ({ id, patch }) => updateLesson(db, id, patch, ctx),
+    deleteLesson: ({ id }) => deleteLesson(db, id, ctx),
+    restoreLesson: ({ id }) => restoreLesson(db, id, ctx),
+    lessonsForPage: ({ workItem }) => lessonsForWorkItem(db, workItem),
+    suggestTags: async ({ source }) => suggestTags(source, await recentTags(db)),
+  } satisfies Handlers;
+}
+
+/** Validates a raw payload and runs its handler; a malformed message never reaches the database. */
+export async function dispatch<K extends MessageName>(
+  handlers: Handlers,
+  name: K,
+  raw: unknown,
+): Promise<MessageOutput<K>> {
+  const data = parseMessage(name, raw);
+  const handler = handlers[name] as ((d: MessageData<K>) => Promise<MessageOutput<K>>) | undefined;
+  if (!handler) throw new Error(`No handler for "${String(name)}"`);
+  return handler(data);
+}
