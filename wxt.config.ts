@@ -8,6 +8,12 @@ export default defineConfig({
   manifest: {
     name: 'Lessonmark',
     description: 'Capture lessons where work happens.',
-    permissions: ['storage', 'contextMenus', 'activeTab', 'alarms', 'sidePanel'],
+    permissions: ['storage', 'contextMenus', 'activeTab', 'scripting', 'alarms'],
+    commands: {
+      'save-lesson': {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: 'Save the selection (or the page) as a lesson',
+      },
+    },
   },
 });

@@ -1,1 +1,39 @@
-export default defineBackground(() => {});
+import { browser } from 'wxt/browser';
+import { openDb } from '@/lib/db';
+import { onMessage, sendMessage } from '@/lib/messaging';
+import { protocol, type MessageName } from '@/lib/protocol';
+import { createHandlers, dispatch } from '@/lib/service';
+import { openCapture } from '@/lib/platform/capture';
+
+const SAVE_MENU = 'lessonmark-save';
+/** Writes after which the tab that asked is told to repaint its highlights. */
+const REPAINTING = new Set<MessageName>(['saveLesson', 'updateLesson', 'deleteLesson', 'restoreLesson']);
+
+export default defineBackground(() => {
+  const handlers = createHandlers(openDb());
+
+  for (const name of Object.keys(protocol) as MessageName[]) {
+    if (!(name in handlers)) continue;
+    onMessage(name, async ({ data, sender }) => {
+      const result = await dispatch(handlers, name, data);
+      const tabId = sender.tab?.id;
+      if (REPAINTING.has(name) && tabId != null && result && 'source' in result) {
+        sendMessage('lessonsChanged', { workItem: result.source.workItem }, tabId).catch(() => {});
+      }
+      return result as never;
+    });
+  }
+
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({ id: SAVE_MENU, title: 'Save as lesson', contexts: ['selection', 'page'] });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === SAVE_MENU && tab?.id != null) void openCapture(tab.id);
+  });
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === 'save-lesson' && tab?.id != null) void openCapture(tab.id);
+  });
+
+  // The e2e suite cannot click a native context menu; it calls the handler the menu calls.
+  Object.assign(globalThis, { lessonmark: { openCapture } });
+});

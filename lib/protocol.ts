@@ -21,8 +21,6 @@ export const protocol = {
     z.object({ workItem: z.string().min(1).max(4096) }),
   ),
   suggestTags: message<z.ZodObject<{ source: typeof SourceSchema }>, string[]>(z.object({ source: SourceSchema })),
-  /** Sent by the background to a tab: open the capture card (selection or page-level). */
-  openCapture: message<z.ZodObject<{ pageLevel: z.ZodBoolean }>, void>(z.object({ pageLevel: z.boolean() })),
   /** Sent by the background to a tab after a write that concerns it: repaint. */
   lessonsChanged: message<z.ZodObject<{ workItem: z.ZodString }>, void>(z.object({ workItem: z.string() })),
 };

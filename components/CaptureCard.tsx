@@ -1,0 +1,137 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { MAX_QUOTE, type Lesson, type LessonDraftInput, type Pillar, type Visibility } from '@/lib/lesson';
+import type { CaptureStart } from '@/lib/capture/draft';
+import { PILLAR_INFO } from '@/lib/pillars';
+import { PillarPicker } from './PillarPicker';
+import { TagInput } from './TagInput';
+
+interface Props {
+  start: CaptureStart;
+  suggestions: string[];
+  defaultVisibility: Visibility;
+  onSave: (draft: LessonDraftInput) => Promise<Lesson>;
+  onSaved: (lesson: Lesson) => void;
+  onCancel: () => void;
+}
+
+/**
+ * The in-page capture card. Enter saves (Shift+Enter for a new line), Escape cancels. A failed
+ * save shows its error and keeps everything typed.
+ */
+export function CaptureCard({ start, suggestions, defaultVisibility, onSave, onSaved, onCancel }: Props) {
+  const [kind, setKind] = useState<Pillar>('experience');
+  const [note, setNote] = useState('');
+  const [tags, setTags] = useState<string[]>([]);
+  const [visibility, setVisibility] = useState<Visibility>(defaultVisibility);
+  const [error, setError] = useState('');
+  const [saving, setSaving] = useState(false);
+  const noteRef = useRef<HTMLTextAreaElement>(null);
+
+  useEffect(() => noteRef.current?.focus(), []);
+
+  const save = async () => {
+    if (saving) return;
+    setSaving(true);
+    setError('');
+    try {
+      const lesson = await onSave({
+        kind,
+        note,
+        tags,
+        visibility,
+        quote: start.quote,
+        source: start.source,
+        anchor: start.anchor,
+      });
+      onSaved(lesson);
+    } catch (e) {
+      setError(`Could not save: ${e instanceof Error ? e.message : String(e)}. Your draft is kept.`);
+      setSaving(false);
+    }
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      onCancel();
+    }
+  };
+  const onNoteKey = (e: KeyboardEvent) => {
+    if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+      e.preventDefault();
+      void save();
+    }
+  };
+
+  return (
+    <form
+      class="card"
+      role="dialog"
+      aria-label="Save as lesson"
+      onKeyDown={onKeyDown}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <header class="card-head">
+        <strong>Save as lesson</strong>
+        <span class="where" title={start.source.url}>
+          {start.source.title || start.source.url}
+        </span>
+      </header>
+      {start.quote ? (
+        <blockquote class="quote">{start.quote}</blockquote>
+      ) : (
+        <p class="page-level">No text selected: this lesson is about the whole page.</p>
+      )}
+      {start.clipped && (
+        <p class="notice" role="alert">
+          The selection was longer than {MAX_QUOTE.toLocaleString('en')} characters; only its start is kept.
+        </p>
+      )}
+      <PillarPicker name="lessonmark-kind" value={kind} onChange={setKind} />
+      <label class="field">
+        <span>Note</span>
+        <textarea
+          ref={noteRef}
+          class="note"
+          rows={3}
+          value={note}
+          placeholder={PILLAR_INFO[kind].questions.join(' ')}
+          onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)}
+          onKeyDown={onNoteKey}
+        />
+      </label>
+      <label class="field">
+        <span>Tags</span>
+        <TagInput tags={tags} suggestions={suggestions} onChange={setTags} onSubmit={() => void save()} />
+      </label>
+      <fieldset class="visibility">
+        <legend>Who sees it</legend>
+        <label>
+          <input type="radio" name="lessonmark-visibility" checked={visibility === 'private'} onChange={() => setVisibility('private')} />
+          Only me
+        </label>
+        <label>
+          <input type="radio" name="lessonmark-visibility" checked={visibility === 'team'} onChange={() => setVisibility('team')} />
+          My team
+        </label>
+      </fieldset>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      <footer class="card-foot">
+        <span class="hint">Enter saves · Shift+Enter new line · Esc cancels</span>
+        <button type="button" class="secondary" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" class="primary" disabled={saving}>
+          {saving ? 'Saving…' : 'Save'}
+        </button>
+      </footer>
+    </form>
+  );
+}

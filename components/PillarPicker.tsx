@@ -1,0 +1,23 @@
+import { PILLARS, type Pillar } from '@/lib/lesson';
+import { PILLAR_INFO } from '@/lib/pillars';
+
+interface Props {
+  value: Pillar;
+  onChange: (pillar: Pillar) => void;
+  name: string;
+}
+
+/** The four pillars as a native radio group, so arrow keys move between them. */
+export function PillarPicker({ value, onChange, name }: Props) {
+  return (
+    <fieldset class="pillars">
+      <legend>Kind of lesson</legend>
+      {PILLARS.map((p) => (
+        <label key={p} class={`pillar pillar-${p}`} title={PILLAR_INFO[p].questions.join(' ')}>
+          <input type="radio" name={name} value={p} checked={value === p} onChange={() => onChange(p)} />
+          {PILLAR_INFO[p].label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}

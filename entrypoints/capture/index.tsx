@@ -1,0 +1,40 @@
+import { render } from 'preact';
+import themeCss from '@/components/theme.css?inline';
+import cardCss from '@/components/card.css?inline';
+import { CaptureFlow } from '@/components/CaptureFlow';
+import { createShadowHost } from '@/components/shadowHost';
+import { captureStart } from '@/lib/capture/draft';
+import { sendMessage } from '@/lib/messaging';
+
+/** Injected on demand by the background (menu or shortcut), so pages don't carry the card's weight. */
+export default defineUnlistedScript(() => {
+  const g = globalThis as { lessonmarkCapture?: () => Promise<void> };
+  void (g.lessonmarkCapture ??= createOpener())();
+});
+
+function createOpener() {
+  let open: HTMLElement | null = null;
+  return async () => {
+    if (open?.isConnected) return;
+    const start = captureStart(document, location.href);
+    const suggestions = await sendMessage('suggestTags', { source: start.source }).catch(() => []);
+    const { host, mount } = createShadowHost(document, themeCss + cardCss);
+    open = host;
+    const close = () => {
+      render(null, mount);
+      host.remove();
+      open = null;
+    };
+    render(
+      <CaptureFlow
+        start={start}
+        suggestions={suggestions}
+        defaultVisibility="private"
+        save={(draft) => sendMessage('saveLesson', draft)}
+        remove={(id) => sendMessage('deleteLesson', { id })}
+        onDone={close}
+      />,
+      mount,
+    );
+  };
+}

@@ -1,0 +1,146 @@
+import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { SiteServer } from './site-server';
+
+export const EXTENSION_DIR = resolve(import.meta.dirname, '..', '..', '.output', 'chrome-mv3');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface Profile {
+  dir: string;
+  /** Starts the browser on this profile (again, after close: a browser restart). */
+  launch(): Promise<BrowserContext>;
+}
+
+export async function launchExtension(profileDir: string, sites: SiteServer): Promise<BrowserContext> {
+  const rules = sites.hosts.map((h) => `MAP ${h} 127.0.0.1`).join(', ');
+  return chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      `--host-resolver-rules=${rules}`,
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-gpu',
+      '--no-sandbox',
+    ],
+  });
+}
+
+export async function serviceWorker(context: BrowserContext): Promise<Worker> {
+  return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+}
+
+export function extensionId(sw: Worker): string {
+  return new URL(sw.url()).host;
+}
+
+/** Every lesson row in the extension's IndexedDB, read in the service worker. */
+export async function readLessons(sw: Worker): Promise<any[]> {
+  return sw.evaluate(
+    () =>
+      new Promise<any[]>((resolveRows, reject) => {
+        const open = indexedDB.open('lessonmark');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('lessons')) return resolveRows([]);
+          const req = db.transaction('lessons').objectStore('lessons').getAll();
+          req.onsuccess = () => {
+            db.close();
+            resolveRows(req.result);
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+  );
+}
+
+/** Calls the handler the context menu and the keyboard command call, for the page's tab. */
+export async function openCapture(sw: Worker, page: Page): Promise<void> {
+  const url = page.url();
+  await sw.evaluate(async (pageUrl) => {
+    const [tab] = await chrome.tabs.query({ url: pageUrl.replace(/#.*$/, '') });
+    if (tab?.id == null) throw new Error(`no tab for ${pageUrl}`);
+    await (globalThis as any).lessonmark.openCapture(tab.id);
+  }, url);
+}
+
+/** Selects the first occurrence of `text` inside `selector` (within one text node or across). */
+export async function selectText(page: Page, text: string, selector = 'body'): Promise<void> {
+  const found = await page.evaluate(
+    ([needle, sel]) => {
+      const root = document.querySelector(sel);
+      if (!root) return false;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      const nodes: Text[] = [];
+      let all = '';
+      while (walker.nextNode()) {
+        nodes.push(walker.currentNode as Text);
+        all += (walker.currentNode as Text).data;
+      }
+      const at = all.indexOf(needle);
+      if (at < 0) return false;
+      const locate = (offset: number, end: boolean) => {
+        let seen = 0;
+        for (const n of nodes) {
+          if (offset < seen + n.data.length || (end && offset === seen + n.data.length)) return [n, offset - seen] as const;
+          seen += n.data.length;
+        }
+        throw new Error('offset out of range');
+      };
+      const [sn, so] = locate(at, false);
+      const [en, eo] = locate(at + needle.length, true);
+      const range = document.createRange();
+      range.setStart(sn, so);
+      range.setEnd(en, eo);
+      const sel = getSelection()!;
+      sel.removeAllRanges();
+      sel.addRange(range);
+      return true;
+    },
+    [text, selector] as const,
+  );
+  if (!found) throw new Error(`"${text}" is not on the page`);
+}
+
+interface Fixtures {
+  profile: Profile;
+  context: BrowserContext;
+  sw: Worker;
+}
+interface WorkerFixtures {
+  sites: SiteServer;
+}
+
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  sites: [
+    async ({}, use) => {
+      const sites = new SiteServer();
+      await sites.start();
+      await use(sites);
+      await sites.stop();
+    },
+    { scope: 'worker' },
+  ],
+  profile: async ({ sites }, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'lessonmark-profile-'));
+    await use({ dir, launch: () => launchExtension(dir, sites) });
+    rmSync(dir, { recursive: true, force: true });
+  },
+  context: async ({ profile }, use) => {
+    const context = await profile.launch();
+    await use(context);
+    await context.close();
+  },
+  sw: async ({ context }, use) => {
+    await use(await serviceWorker(context));
+  },
+});
+
+export const expect = test.expect;
