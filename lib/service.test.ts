@@ -1,0 +1,95 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDb, type LessonDb } from './db';
+import { InvalidMessageError, parseMessage } from './protocol';
+import { createHandlers, dispatch } from './service';
+
+const source = {
+  url: 'https://github.com/acme/shop/issues/12',
+  site: 'github',
+  workItem: 'github:acme/shop#12',
+  title: 'Checkout 502s',
+  project: 'acme/shop',
+  labels: ['bug', 'Checkout'],
+} as const;
+
+let db: LessonDb;
+let handlers: ReturnType<typeof createHandlers>;
+let clock = Date.parse('2026-11-20T10:00:00Z');
+
+beforeEach(() => {
+  db = openDb(`test-${Math.random()}`);
+  handlers = createHandlers(db, { now: () => new Date((clock += 1000)) });
+});
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+describe('message validation', () => {
+  it.each([
+    ['no payload', undefined],
+    ['a string', 'save me'],
+    ['a lesson without a source', { kind: 'mistake', quote: 'x' }],
+    ['an unknown kind', { kind: 'rumour', source }],
+    ['a quote that is too long', { kind: 'mistake', source, quote: 'x'.repeat(20_001) }],
+  ])('rejects saveLesson with %s and writes nothing', async (_, payload) => {
+    await expect(dispatch(handlers, 'saveLesson', payload)).rejects.toBeInstanceOf(InvalidMessageError);
+    expect(await db.lessons.count()).toBe(0);
+  });
+
+  it('rejects an unknown message', () => {
+    expect(() => parseMessage('dropTables' as never, {})).toThrow(/unknown message/);
+  });
+
+  it('says which field is wrong', async () => {
+    await expect(dispatch(handlers, 'deleteLesson', { id: 'nope' })).rejects.toThrow(/id/);
+  });
+});
+
+describe('lesson handlers', () => {
+  it('saves a valid draft with id, title and timestamps', async () => {
+    const saved = await dispatch(handlers, 'saveLesson', { kind: 'mistake', quote: 'Pool exhausted under load. More text.', source, tags: ['CI'] });
+    expect(saved.title).toBe('Pool exhausted under load.');
+    expect(saved.tags).toEqual(['ci']);
+    expect(await db.lessons.get(saved.id)).toEqual(saved);
+  });
+
+  it('lists live lessons for a work item, newest first, and undoes a delete', async () => {
+    const a = await dispatch(handlers, 'saveLesson', { kind: 'mistake', quote: 'first', source });
+    const b = await dispatch(handlers, 'saveLesson', { kind: 'experience', quote: 'second', source });
+    await dispatch(handlers, 'saveLesson', { kind: 'experience', quote: 'elsewhere', source: { ...source, workItem: 'github:acme/shop#13' } });
+    expect((await dispatch(handlers, 'lessonsForPage', { workItem: source.workItem })).map((l) => l.id)).toEqual([b.id, a.id]);
+
+    const deleted = await dispatch(handlers, 'deleteLesson', { id: a.id });
+    expect(deleted.deletedAt).toBeDefined();
+    expect((await dispatch(handlers, 'lessonsForPage', { workItem: source.workItem })).map((l) => l.id)).toEqual([b.id]);
+
+    const restored = await dispatch(handlers, 'restoreLesson', { id: a.id });
+    expect(restored.deletedAt).toBeUndefined();
+    expect(await dispatch(handlers, 'lessonsForPage', { workItem: source.workItem })).toHaveLength(2);
+  });
+
+  it('updates fields and validates the result', async () => {
+    const a = await dispatch(handlers, 'saveLesson', { kind: 'mistake', quote: 'first', source });
+    const updated = await dispatch(handlers, 'updateLesson', { id: a.id, patch: { note: 'Add a pool metric', tags: ['Pool'] } });
+    expect(updated).toMatchObject({ note: 'Add a pool metric', tags: ['pool'] });
+    expect(updated.updatedAt > a.updatedAt).toBe(true);
+    await expect(dispatch(handlers, 'updateLesson', { id: a.id, patch: { kind: 'nonsense' } })).rejects.toThrow();
+    expect((await db.lessons.get(a.id))?.kind).toBe('mistake');
+  });
+
+  it('suggests the page tags first, then tags used before', async () => {
+    await dispatch(handlers, 'saveLesson', { kind: 'mistake', quote: 'x', source, tags: ['flaky-tests', 'ci'] });
+    await dispatch(handlers, 'saveLesson', { kind: 'mistake', quote: 'y', source, tags: ['ci'] });
+    const tags = await dispatch(handlers, 'suggestTags', { source });
+    expect(tags).toEqual(['acme/shop', 'bug', 'checkout', 'github', 'ci', 'flaky-tests']);
+  });
+
+  it('fails a write on a closed database without losing anything already stored', async () => {
+    await dispatch(handlers, 'saveLesson', { kind: 'mistake', quote: 'kept', source });
+    db.close();
+    await expect(dispatch(handlers, 'saveLesson', { kind: 'mistake', quote: 'lost?', source })).rejects.toThrow();
+    await db.open();
+    expect(await db.lessons.count()).toBe(1);
+  });
+});
