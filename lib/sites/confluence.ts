@@ -1,0 +1,172 @@
+/**
+ * Confluence Cloud and Data Center. A page is named by host and page id
+ * (`confluence:acme.atlassian.net:123456`): ids are unique per site, titles and paths are not stable.
+ */
+import { hostIn, normalizeUrl, parseHttpUrl } from '../url';
+import {
+  allTexts,
+  cleanLabels,
+  cleanTitle,
+  excerptOf,
+  firstPresent,
+  firstText,
+  joinedText,
+  metaContent,
+  MAX_PAGE_TEXT_CHARS,
+} from './text';
+import type { PageDetails, PageIdentity } from './types';
+
+export interface ConfluenceRoute {
+  pageId?: string;
+  space?: string;
+  /** The title as the path spells it (`/display/ENG/Incident+Review`), for when the markup has none. */
+  pathTitle?: string;
+}
+
+const PAGE_ID = /^\d{1,20}$/;
+
+function decodePathPart(part: string): string {
+  try {
+    return decodeURIComponent(part.replace(/\+/g, ' '));
+  } catch {
+    return part;
+  }
+}
+
+/**
+ * What a Confluence path names, whatever the host and context path:
+ * `/wiki/spaces/ENG/pages/123/Title` (Cloud, and Data Center 8 without `/wiki`),
+ * `/wiki/spaces/ENG/pages/edit-v2/123`, `/wiki/spaces/ENG/blog/2024/01/15/123/Title`,
+ * `/pages/viewpage.action?pageId=123`, `/display/ENG/Title`, `/display/ENG/2024/01/15/Title`.
+ */
+export function confluenceRouteFromPath(url: URL): ConfluenceRoute {
+  const segments = url.pathname.split('/').filter(Boolean);
+  const pageIdParam = url.searchParams.get('pageId');
+  if (segments.at(-1)?.endsWith('.action')) {
+    const space = url.searchParams.get('spaceKey') ?? undefined;
+    const title = url.searchParams.get('title') ?? undefined;
+    return {
+      pageId: pageIdParam && PAGE_ID.test(pageIdParam) ? pageIdParam : undefined,
+      space,
+      pathTitle: title,
+    };
+  }
+  const spaces = segments.indexOf('spaces');
+  if (spaces >= 0 && segments[spaces + 1]) {
+    const space = decodePathPart(segments[spaces + 1]);
+    const rest = segments.slice(spaces + 2);
+    if (rest[0] === 'pages' || rest[0] === 'blog') {
+      const idAt = rest.findIndex((s, i) => i > 0 && PAGE_ID.test(s) && !isDatePart(rest, i));
+      if (idAt > 0) {
+        const slug = rest[idAt + 1];
+        return { space, pageId: rest[idAt], pathTitle: slug ? decodePathPart(slug) : undefined };
+      }
+    }
+    return { space };
+  }
+  const display = segments.indexOf('display');
+  if (display >= 0 && segments[display + 1]) {
+    const space = decodePathPart(segments[display + 1]);
+    const last = segments.length > display + 2 ? segments.at(-1) : undefined;
+    return { space, pathTitle: last ? decodePathPart(last) : undefined };
+  }
+  return {};
+}
+
+/** In `blog/2024/01/15/123`, the year, month and day are numbers too; the id follows them. */
+function isDatePart(rest: string[], i: number): boolean {
+  return rest[0] === 'blog' && i <= 3 && /^\d{1,4}$/.test(rest[i]) && rest.length > 4;
+}
+
+export function isConfluenceHost(url: URL, knownHosts?: readonly string[]): boolean {
+  const cloud = url.hostname.endsWith('.atlassian.net') && /^\/wiki(\/|$)/.test(url.pathname);
+  return cloud || hostIn(url.host, knownHosts);
+}
+
+/** URL-only: what a URL on a Confluence host names; `undefined` off Confluence. */
+export function confluenceFromUrl(url: string, knownHosts?: readonly string[]): ConfluenceRoute | undefined {
+  const parsed = parseHttpUrl(url);
+  if (!parsed || !isConfluenceHost(parsed, knownHosts)) return undefined;
+  return confluenceRouteFromPath(parsed);
+}
+
+/** Whether the markup is Confluence's, on any host. */
+export function isConfluenceDocument(doc: Document): boolean {
+  return (
+    metaContent(doc, 'application-name').toLowerCase() === 'confluence' ||
+    metaContent(doc, 'ajs-page-id') !== '' ||
+    metaContent(doc, 'confluence-base-url') !== '' ||
+    doc.querySelector('body#com-atlassian-confluence') !== null
+  );
+}
+
+export function confluencePageKey(host: string, pageId: string): string {
+  return `confluence:${host.toLowerCase()}:${pageId}`;
+}
+
+/** The URL's page id wins over the markup's, which may lag behind a soft navigation. */
+function routeOf(url: URL, doc: Document): ConfluenceRoute {
+  const route = confluenceRouteFromPath(url);
+  const metaId = metaContent(doc, 'ajs-page-id');
+  return {
+    pageId: route.pageId ?? (PAGE_ID.test(metaId) ? metaId : undefined),
+    space: route.space ?? (metaContent(doc, 'ajs-space-key') || undefined),
+    pathTitle: route.pathTitle,
+  };
+}
+
+export function identifyConfluence(url: URL, doc: Document): PageIdentity {
+  const { pageId, space } = routeOf(url, doc);
+  const normalized = normalizeUrl(url.href);
+  return {
+    site: 'confluence',
+    workItem: pageId ? confluencePageKey(url.host, pageId) : normalized,
+    project: space,
+    url: normalized,
+  };
+}
+
+const TITLE = ['[data-testid="title-text"]', 'h1#title-text', '#title-text'];
+const LABELS = [
+  '#labels-section .label-list a',
+  '.label-list .aui-label a',
+  '[data-testid="labels-group"] a',
+  '[data-testid="page-metadata-labels"] a',
+];
+const BODY = ['.ak-renderer-document', '#main-content.wiki-content', '.wiki-content', '#main-content'];
+
+/** Where a Confluence page's body lives, on Cloud and on Data Center. */
+export const CONFLUENCE_CONTENT_ROOTS = [
+  '.ak-renderer-document',
+  '#main-content.wiki-content',
+  '#main-content .wiki-content',
+  '.wiki-content',
+  '#main-content',
+];
+
+/** `Runbook - Engineering - Confluence` → `Runbook`. */
+function titleFromDocumentTitle(title: string): string {
+  return title.replace(/\s+-\s+[^-]+\s+-\s+Confluence.*$/, '').replace(/\s+-\s+Confluence.*$/, '');
+}
+
+export function readConfluence(url: URL, doc: Document): PageDetails {
+  const title =
+    metaContent(doc, 'ajs-page-title') ||
+    firstText(doc, TITLE) ||
+    routeOf(url, doc).pathTitle ||
+    titleFromDocumentTitle(doc.title);
+  return {
+    title: cleanTitle(title),
+    labels: cleanLabels(LABELS.flatMap((s) => allTexts(doc, s))),
+    status: undefined,
+    excerpt: excerptOf(firstText(doc, BODY, 2000)),
+  };
+}
+
+export function confluenceContentRoot(doc: Document): string | null {
+  return firstPresent(doc, CONFLUENCE_CONTENT_ROOTS);
+}
+
+export function confluenceText(doc: Document): string {
+  return joinedText(doc, [...TITLE, ...BODY], MAX_PAGE_TEXT_CHARS);
+}

@@ -1,0 +1,66 @@
+/**
+ * The cheap entry point, run by the content script on every page load and soft navigation: which
+ * site and work item the page is, and where its main content lives. A few `querySelector` calls,
+ * no text extraction, and no import of Readability (see generic.ts).
+ */
+import type { Site } from '../lesson';
+import { normalizeUrl, parseHttpUrl } from '../url';
+import { CONFLUENCE_CONTENT_ROOTS, identifyConfluence, isConfluenceDocument, isConfluenceHost } from './confluence';
+import { GITHUB_CONTENT_ROOTS, identifyGitHub, isGitHubDocument, isGitHubHost } from './github';
+import { identifyJira, isJiraDocument, isJiraHost, JIRA_CONTENT_ROOTS } from './jira';
+import { firstPresent } from './text';
+import type { DetectOptions, PageIdentity } from './types';
+
+/**
+ * The site a page belongs to: by host first (github.com, Atlassian Cloud, hosts the person added),
+ * then by markup, so that self-hosted installations are recognised on any host.
+ */
+export function siteOf(url: string, doc: Document, options: DetectOptions = {}): Site {
+  const parsed = parseHttpUrl(url);
+  const hosts = options.hosts ?? {};
+  if (parsed) {
+    if (isGitHubHost(parsed, hosts.github)) return 'github';
+    if (isConfluenceHost(parsed, hosts.confluence)) return 'confluence';
+    if (isJiraHost(parsed, hosts.jira)) return 'jira';
+  }
+  if (isGitHubDocument(doc)) return 'github';
+  if (isConfluenceDocument(doc)) return 'confluence';
+  if (isJiraDocument(doc)) return 'jira';
+  return 'web';
+}
+
+const MAX_URL = 4096;
+
+function bounded(identity: PageIdentity): PageIdentity {
+  return { ...identity, url: identity.url.slice(0, MAX_URL), workItem: identity.workItem.slice(0, MAX_URL) };
+}
+
+/** Site, work item, project and normalised URL of a page, without reading its text. */
+export function identifyPage(url: string, doc: Document, options: DetectOptions = {}): PageIdentity {
+  const site = siteOf(url, doc, options);
+  const parsed = parseHttpUrl(url);
+  if (!parsed || site === 'web') {
+    const normalized = normalizeUrl(url);
+    return bounded({ site: 'web', workItem: normalized || 'about:blank', url: normalized || 'about:blank' });
+  }
+  if (site === 'github') return bounded(identifyGitHub(parsed, doc));
+  if (site === 'confluence') return bounded(identifyConfluence(parsed, doc));
+  return bounded(identifyJira(parsed, doc));
+}
+
+const WEB_CONTENT_ROOTS = ['article', 'main', '[role="main"]', '#content', '#main'];
+
+const ROOTS: Record<Site, readonly string[]> = {
+  jira: [...JIRA_CONTENT_ROOTS, 'main', '[role="main"]'],
+  confluence: [...CONFLUENCE_CONTENT_ROOTS, 'main', '[role="main"]'],
+  github: GITHUB_CONTENT_ROOTS,
+  web: WEB_CONTENT_ROOTS,
+};
+
+/**
+ * CSS selector of the element holding the page's main content, the root highlights are anchored
+ * in. Always one that matches in `doc`; 'body' when nothing more specific does.
+ */
+export function contentRootSelector(site: Site, doc: Document): string {
+  return firstPresent(doc, ROOTS[site]) ?? 'body';
+}
