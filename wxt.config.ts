@@ -4,6 +4,8 @@ import preact from '@preact/preset-vite';
 export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',
+  // Lets two builds (two engineers, or a bench beside the tests) run without overwriting each other.
+  outDir: process.env.LESSONMARK_OUT_DIR ?? '.output',
   vite: () => ({ plugins: [preact()] }),
   manifest: {
     name: 'Lessonmark',

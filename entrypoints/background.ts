@@ -6,20 +6,17 @@ import { createHandlers, dispatch } from '@/lib/service';
 import { openCapture } from '@/lib/platform/capture';
 
 const SAVE_MENU = 'lessonmark-save';
-/** Writes after which the tab that asked is told to repaint its highlights. */
-const REPAINTING = new Set<MessageName>(['saveLesson', 'updateLesson', 'deleteLesson', 'restoreLesson']);
+/** Writes after which open tabs are told to repaint their highlights. */
+const WRITES = new Set<MessageName>(['saveLesson', 'updateLesson', 'updateLessons', 'deleteLessons', 'restoreLessons', 'putLessons']);
 
 export default defineBackground(() => {
   const handlers = createHandlers(openDb());
 
   for (const name of Object.keys(protocol) as MessageName[]) {
     if (!(name in handlers)) continue;
-    onMessage(name, async ({ data, sender }) => {
+    onMessage(name, async ({ data }) => {
       const result = await dispatch(handlers, name, data);
-      const tabId = sender.tab?.id;
-      if (REPAINTING.has(name) && tabId != null && result && 'source' in result) {
-        sendMessage('lessonsChanged', { workItem: result.source.workItem }, tabId).catch(() => {});
-      }
+      if (WRITES.has(name)) void announceChange();
       return result as never;
     });
   }
@@ -33,6 +30,12 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === 'save-lesson' && tab?.id != null) void openCapture(tab.id);
   });
+
+  async function announceChange() {
+    for (const tab of await browser.tabs.query({})) {
+      if (tab.id != null) sendMessage('lessonsChanged', { workItem: '' }, tab.id).catch(() => {});
+    }
+  }
 
   // The e2e suite cannot click a native context menu; it calls the handler the menu calls.
   Object.assign(globalThis, { lessonmark: { openCapture } });

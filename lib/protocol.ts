@@ -1,37 +1,43 @@
 import { z } from 'zod';
-import { LessonDraftSchema, LessonPatchSchema, SourceSchema, type Lesson } from './lesson';
+import { LessonDraftSchema, LessonPatchSchema, LessonSchema, SourceSchema, type Lesson } from './lesson';
 
 /**
  * The one message protocol between extension contexts and the background worker (the single
  * writer). Each message names the zod schema of its payload; the worker validates on receipt.
  * The reply type rides along as a phantom so that senders stay typed without importing zod.
  */
-const message = <I extends z.ZodType, O>(input: I) => ({ input }) as { input: I; output?: O };
+const message =
+  <O = void>() =>
+  <I extends z.ZodType>(input: I) =>
+    ({ input }) as { input: I; output?: O };
 
-const Id = z.object({ id: z.uuid() });
+const Ids = z.object({ ids: z.array(z.uuid()).min(1).max(100_000) });
+const WorkItem = z.string().min(1).max(4096);
 
 export const protocol = {
-  saveLesson: message<typeof LessonDraftSchema, Lesson>(LessonDraftSchema),
-  updateLesson: message<z.ZodObject<{ id: z.ZodUUID; patch: typeof LessonPatchSchema }>, Lesson>(
-    z.object({ id: z.uuid(), patch: LessonPatchSchema }),
-  ),
-  deleteLesson: message<typeof Id, Lesson>(Id),
-  restoreLesson: message<typeof Id, Lesson>(Id),
-  lessonsForPage: message<z.ZodObject<{ workItem: z.ZodString }>, Lesson[]>(
-    z.object({ workItem: z.string().min(1).max(4096) }),
-  ),
-  suggestTags: message<z.ZodObject<{ source: typeof SourceSchema }>, string[]>(z.object({ source: SourceSchema })),
-  /** Sent by the background to a tab after a write that concerns it: repaint. */
-  lessonsChanged: message<z.ZodObject<{ workItem: z.ZodString }>, void>(z.object({ workItem: z.string() })),
+  saveLesson: message<Lesson>()(LessonDraftSchema),
+  updateLesson: message<Lesson>()(z.object({ id: z.uuid(), patch: LessonPatchSchema })),
+  /** One patch applied to many lessons (bulk tag, bulk visibility), in one transaction. */
+  updateLessons: message<Lesson[]>()(Ids.extend({ patch: LessonPatchSchema })),
+  /** Tombstones: undone by `restoreLessons`. */
+  deleteLessons: message<Lesson[]>()(Ids),
+  restoreLessons: message<Lesson[]>()(Ids),
+  markHelped: message<Lesson>()(z.object({ id: z.uuid() })),
+  /** Writes whole lessons (an import) in one transaction: all or nothing. */
+  putLessons: message<{ written: number }>()(z.object({ lessons: z.array(LessonSchema).max(200_000) })),
+  lessonsForPage: message<Lesson[]>()(z.object({ workItem: WorkItem })),
+  suggestTags: message<string[]>()(z.object({ source: SourceSchema })),
+  /** From a tab: how its lessons anchored, for the badge and the side panel. */
+  pageReport: message()(z.object({ workItem: WorkItem, found: z.array(z.uuid()), notFound: z.array(z.uuid()) })),
+  /** From the background to a tab after a write that concerns it: repaint. */
+  lessonsChanged: message()(z.object({ workItem: z.string() })),
 };
 
 export type Protocol = typeof protocol;
 export type MessageName = keyof Protocol;
 export type MessageInput<K extends MessageName> = z.input<Protocol[K]['input']>;
 export type MessageData<K extends MessageName> = z.output<Protocol[K]['input']>;
-export type MessageOutput<K extends MessageName> = NonNullable<Protocol[K]['output']> extends never
-  ? void
-  : NonNullable<Protocol[K]['output']>;
+export type MessageOutput<K extends MessageName> = Exclude<Protocol[K]['output'], undefined>;
 
 /** The map @webext-core/messaging types its senders and listeners with. */
 export type ProtocolMap = { [K in MessageName]: (data: MessageInput<K>) => MessageOutput<K> };

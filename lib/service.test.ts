@@ -42,7 +42,7 @@ describe('message validation', () => {
   });
 
   it('says which field is wrong', async () => {
-    await expect(dispatch(handlers, 'deleteLesson', { id: 'nope' })).rejects.toThrow(/id/);
+    await expect(dispatch(handlers, 'deleteLessons', { ids: ['nope'] })).rejects.toThrow(/id/);
   });
 });
 
@@ -60,11 +60,11 @@ describe('lesson handlers', () => {
     await dispatch(handlers, 'saveLesson', { kind: 'experience', quote: 'elsewhere', source: { ...source, workItem: 'github:acme/shop#13' } });
     expect((await dispatch(handlers, 'lessonsForPage', { workItem: source.workItem })).map((l) => l.id)).toEqual([b.id, a.id]);
 
-    const deleted = await dispatch(handlers, 'deleteLesson', { id: a.id });
+    const [deleted] = await dispatch(handlers, 'deleteLessons', { ids: [a.id] });
     expect(deleted.deletedAt).toBeDefined();
     expect((await dispatch(handlers, 'lessonsForPage', { workItem: source.workItem })).map((l) => l.id)).toEqual([b.id]);
 
-    const restored = await dispatch(handlers, 'restoreLesson', { id: a.id });
+    const [restored] = await dispatch(handlers, 'restoreLessons', { ids: [a.id] });
     expect(restored.deletedAt).toBeUndefined();
     expect(await dispatch(handlers, 'lessonsForPage', { workItem: source.workItem })).toHaveLength(2);
   });
@@ -83,6 +83,30 @@ describe('lesson handlers', () => {
     await dispatch(handlers, 'saveLesson', { kind: 'mistake', quote: 'y', source, tags: ['ci'] });
     const tags = await dispatch(handlers, 'suggestTags', { source });
     expect(tags).toEqual(['acme/shop', 'bug', 'checkout', 'github', 'ci', 'flaky-tests']);
+  });
+
+  it('applies bulk changes in one transaction: all or nothing', async () => {
+    const a = await dispatch(handlers, 'saveLesson', { kind: 'mistake', quote: 'a', source });
+    const b = await dispatch(handlers, 'saveLesson', { kind: 'mistake', quote: 'b', source });
+    const changed = await dispatch(handlers, 'updateLessons', { ids: [a.id, b.id], patch: { visibility: 'team' } });
+    expect(changed.map((l) => l.visibility)).toEqual(['team', 'team']);
+    const missing = '0190f000-0000-7000-8000-000000000000';
+    await expect(dispatch(handlers, 'updateLessons', { ids: [a.id, missing], patch: { visibility: 'private' } })).rejects.toThrow(/No lesson/);
+    expect((await db.lessons.get(a.id))?.visibility).toBe('team');
+  });
+
+  it('counts "this helped"', async () => {
+    const a = await dispatch(handlers, 'saveLesson', { kind: 'mistake', quote: 'a', source });
+    await dispatch(handlers, 'markHelped', { id: a.id });
+    expect((await dispatch(handlers, 'markHelped', { id: a.id })).helped).toBe(2);
+  });
+
+  it('writes an import in one transaction and refuses it whole when one lesson is invalid', async () => {
+    const a = await dispatch(handlers, 'saveLesson', { kind: 'mistake', quote: 'a', source });
+    const copy = { ...a, id: '0190f000-0000-7000-8000-000000000001', quote: 'imported' };
+    expect(await dispatch(handlers, 'putLessons', { lessons: [copy] })).toEqual({ written: 1 });
+    await expect(dispatch(handlers, 'putLessons', { lessons: [{ ...copy, id: '0190f000-0000-7000-8000-000000000002' }, { ...copy, kind: 'bad' }] })).rejects.toThrow();
+    expect(await db.lessons.count()).toBe(2);
   });
 
   it('fails a write on a closed database without losing anything already stored', async () => {

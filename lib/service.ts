@@ -1,6 +1,17 @@
 import type { LessonDb } from './db';
 import { parseMessage, type MessageData, type MessageName, type MessageOutput } from './protocol';
-import { createLesson, deleteLesson, lessonsForWorkItem, recentTags, restoreLesson, updateLesson, type WriteContext } from './store';
+import {
+  createLesson,
+  deleteLessons,
+  lessonsForWorkItem,
+  markHelped,
+  putLessons,
+  recentTags,
+  restoreLessons,
+  updateLesson,
+  updateLessons,
+  type WriteContext,
+} from './store';
 import { suggestTags } from './tags';
 
 /** The background worker's side of every message that reads or writes lessons. */
@@ -12,8 +23,11 @@ export function createHandlers(db: LessonDb, ctx: WriteContext = {}) {
   return {
     saveLesson: (draft) => createLesson(db, draft, ctx),
     updateLesson: ({ id, patch }) => updateLesson(db, id, patch, ctx),
-    deleteLesson: ({ id }) => deleteLesson(db, id, ctx),
-    restoreLesson: ({ id }) => restoreLesson(db, id, ctx),
+    updateLessons: ({ ids, patch }) => updateLessons(db, ids, patch, ctx),
+    deleteLessons: ({ ids }) => deleteLessons(db, ids, ctx),
+    restoreLessons: ({ ids }) => restoreLessons(db, ids, ctx),
+    markHelped: ({ id }) => markHelped(db, id, ctx),
+    putLessons: async ({ lessons }) => ({ written: await putLessons(db, lessons) }),
     lessonsForPage: ({ workItem }) => lessonsForWorkItem(db, workItem),
     suggestTags: async ({ source }) => suggestTags(source, await recentTags(db)),
   } satisfies Handlers;

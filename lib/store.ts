@@ -42,33 +42,57 @@ export async function createLesson(db: LessonDb, input: LessonDraftInput, ctx: W
 
 /** Applies a validated patch; the result is validated as a whole before it is written. */
 export async function updateLesson(db: LessonDb, id: string, patch: LessonPatch, ctx: WriteContext = {}): Promise<Lesson> {
+  const [lesson] = await updateLessons(db, [id], patch, ctx);
+  return lesson;
+}
+
+/** One patch applied to many lessons in one transaction: all are written or none. */
+export async function updateLessons(db: LessonDb, ids: string[], patch: LessonPatch, ctx: WriteContext = {}): Promise<Lesson[]> {
   const clean = LessonPatchSchema.parse(patch);
-  return db.transaction('rw', db.lessons, async () => {
-    const current = await db.lessons.get(id);
-    if (!current || current.deletedAt) throw new NotFoundError(id);
-    const next = LessonSchema.parse({ ...current, ...clean, updatedAt: stamp(ctx) });
-    await db.lessons.put(next);
-    return next;
+  return rewrite(db, ids, ctx, (current) => {
+    if (current.deletedAt) throw new NotFoundError(current.id);
+    return { ...current, ...clean };
   });
 }
 
-/** Marks a lesson deleted (a tombstone, so the deletion can be undone and synced). */
-export async function deleteLesson(db: LessonDb, id: string, ctx: WriteContext = {}): Promise<Lesson> {
-  return setDeleted(db, id, stamp(ctx), ctx);
+/** Marks lessons deleted (tombstones, so the deletion can be undone and synced). */
+export async function deleteLessons(db: LessonDb, ids: string[], ctx: WriteContext = {}): Promise<Lesson[]> {
+  const at = stamp(ctx);
+  return rewrite(db, ids, ctx, (current) => ({ ...current, deletedAt: current.deletedAt ?? at }));
 }
 
 /** Undoes a delete. */
-export async function restoreLesson(db: LessonDb, id: string, ctx: WriteContext = {}): Promise<Lesson> {
-  return setDeleted(db, id, undefined, ctx);
+export async function restoreLessons(db: LessonDb, ids: string[], ctx: WriteContext = {}): Promise<Lesson[]> {
+  return rewrite(db, ids, ctx, ({ deletedAt: _gone, ...current }) => current);
 }
 
-async function setDeleted(db: LessonDb, id: string, deletedAt: string | undefined, ctx: WriteContext) {
+/** Counts one more "this helped". */
+export async function markHelped(db: LessonDb, id: string, ctx: WriteContext = {}): Promise<Lesson> {
+  const [lesson] = await rewrite(db, [id], ctx, (current) => ({ ...current, helped: current.helped + 1 }));
+  return lesson;
+}
+
+/** Writes whole, already validated lessons (an import) in one transaction: all or nothing. */
+export async function putLessons(db: LessonDb, lessons: Lesson[]): Promise<number> {
+  const rows = lessons.map((l) => LessonSchema.parse(l));
+  await db.transaction('rw', db.lessons, () => db.lessons.bulkPut(rows));
+  return rows.length;
+}
+
+async function rewrite(
+  db: LessonDb,
+  ids: string[],
+  ctx: WriteContext,
+  change: (current: Lesson) => Lesson,
+): Promise<Lesson[]> {
+  const at = stamp(ctx);
   return db.transaction('rw', db.lessons, async () => {
-    const current = await db.lessons.get(id);
-    if (!current) throw new NotFoundError(id);
-    const next: Lesson = { ...current, deletedAt, updatedAt: stamp(ctx) };
-    if (!deletedAt) delete next.deletedAt;
-    await db.lessons.put(next);
+    const rows = await db.lessons.bulkGet(ids);
+    const next = rows.map((current, i) => {
+      if (!current) throw new NotFoundError(ids[i]);
+      return LessonSchema.parse({ ...change(current), updatedAt: at });
+    });
+    await db.lessons.bulkPut(next);
     return next;
   });
 }

@@ -31,7 +31,7 @@ function createOpener() {
         suggestions={suggestions}
         defaultVisibility="private"
         save={(draft) => sendMessage('saveLesson', draft)}
-        remove={(id) => sendMessage('deleteLesson', { id })}
+        remove={(id) => sendMessage('deleteLessons', { ids: [id] })}
         onDone={close}
       />,
       mount,

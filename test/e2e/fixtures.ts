@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { SiteServer } from './site-server';
 
-export const EXTENSION_DIR = resolve(import.meta.dirname, '..', '..', '.output', 'chrome-mv3');
+/** Set LESSONMARK_OUT_DIR to build and test from another folder (as wxt.config.ts does). */
+export const EXTENSION_DIR = resolve(import.meta.dirname, '..', '..', process.env.LESSONMARK_OUT_DIR ?? '.output', 'chrome-mv3');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface Profile {
@@ -99,9 +100,9 @@ export async function selectText(page: Page, text: string, selector = 'body'): P
       const range = document.createRange();
       range.setStart(sn, so);
       range.setEnd(en, eo);
-      const sel = getSelection()!;
-      sel.removeAllRanges();
-      sel.addRange(range);
+      const selection = getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
       return true;
     },
     [text, selector] as const,
