@@ -1,0 +1,106 @@
+import { useState } from 'preact/hooks';
+import { lessonTitle, type Lesson, type LessonPatch, type Pillar } from '@/lib/lesson';
+import { KIND_LABEL } from '@/lib/pillars';
+import { PillarPicker } from '../PillarPicker';
+import { TagInput } from '../TagInput';
+
+interface Props {
+  lesson: Lesson;
+  suggestions: string[];
+  onSave: (patch: LessonPatch) => Promise<unknown>;
+  onDelete: () => void;
+  onOpen: () => void;
+  onClose: () => void;
+}
+
+/** The lesson behind a highlight: read it, edit its note, kind and tags, or delete it. */
+export function LessonPeek({ lesson, suggestions, onSave, onDelete, onOpen, onClose }: Props) {
+  const [editing, setEditing] = useState(false);
+  const [note, setNote] = useState(lesson.note);
+  const [kind, setKind] = useState<Pillar>(lesson.kind === 'question' ? 'experience' : lesson.kind);
+  const [tags, setTags] = useState(lesson.tags);
+  const [error, setError] = useState('');
+
+  const save = async () => {
+    setError('');
+    try {
+      await onSave({ note, tags, ...(lesson.kind === 'question' ? {} : { kind }) });
+      setEditing(false);
+    } catch (e) {
+      setError(`Could not save: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+
+  return (
+    <section
+      class={`card peek peek-${lesson.kind}`}
+      role="dialog"
+      aria-label={`Lesson: ${lessonTitle(lesson)}`}
+      onKeyDown={(e) => e.key === 'Escape' && (editing ? setEditing(false) : onClose())}
+    >
+      <header class="card-head">
+        <span class={`kind kind-${lesson.kind}`}>{KIND_LABEL[lesson.kind]}</span>
+        <strong>{lessonTitle(lesson)}</strong>
+      </header>
+      {editing ? (
+        <form
+          class="peek-edit"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save();
+          }}
+        >
+          {lesson.kind !== 'question' && <PillarPicker name={`peek-kind-${lesson.id}`} value={kind} onChange={setKind} />}
+          <label class="field">
+            <span>Note</span>
+            <textarea class="note" rows={3} value={note} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} />
+          </label>
+          <label class="field">
+            <span>Tags</span>
+            <TagInput tags={tags} suggestions={suggestions} onChange={setTags} />
+          </label>
+          {error && (
+            <p class="error" role="alert">
+              {error}
+            </p>
+          )}
+          <footer class="card-foot">
+            <button type="button" class="secondary" onClick={() => setEditing(false)}>
+              Cancel
+            </button>
+            <button type="submit" class="primary">
+              Save
+            </button>
+          </footer>
+        </form>
+      ) : (
+        <>
+          {lesson.note && <p class="peek-note">{lesson.note}</p>}
+          {lesson.tags.length > 0 && (
+            <ul class="chips" aria-label="Tags">
+              {lesson.tags.map((t) => (
+                <li key={t} class="chip">
+                  {t}
+                </li>
+              ))}
+            </ul>
+          )}
+          <footer class="card-foot">
+            <button type="button" class="secondary" onClick={onOpen}>
+              Open
+            </button>
+            <button type="button" class="secondary" onClick={() => setEditing(true)}>
+              Edit
+            </button>
+            <button type="button" class="secondary danger" onClick={onDelete}>
+              Delete
+            </button>
+            <button type="button" class="toast-x" aria-label="Close" onClick={onClose}>
+              ×
+            </button>
+          </footer>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,36 @@
+import { useState } from 'preact/hooks';
+import { lessonTitle, type Lesson } from '@/lib/lesson';
+
+interface Props {
+  lessons: Lesson[];
+  onOpen: (lesson: Lesson) => void;
+}
+
+/**
+ * Lessons saved on this page whose words are no longer on it: counted and listed with their
+ * quotes, never painted on other text.
+ */
+export function NotFoundList({ lessons, onOpen }: Props) {
+  const [open, setOpen] = useState(false);
+  if (lessons.length === 0) return null;
+  const count = lessons.length === 1 ? '1 lesson' : `${lessons.length} lessons`;
+  return (
+    <section class="not-found" aria-label="Lessons not found on this page">
+      <button type="button" class="pill" aria-expanded={open} onClick={() => setOpen(!open)}>
+        {count} not found on this page
+      </button>
+      {open && (
+        <ul class="not-found-list">
+          {lessons.map((l) => (
+            <li key={l.id}>
+              <button type="button" class="link" onClick={() => onOpen(l)}>
+                {lessonTitle(l)}
+              </button>
+              {l.anchor && <blockquote class="quote">{l.anchor.quote.exact}</blockquote>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
