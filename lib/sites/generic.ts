@@ -50,7 +50,11 @@ export function readGeneric(doc: Document): PageDetails & { byline?: string } {
   };
 }
 
+/** Readability drops the heading that repeats the title; the title is worth keeping for search. */
 export function genericText(doc: Document): string {
-  const text = readArticle(doc)?.text || tidyLines(rawTextOf(doc.body, MAX_PAGE_TEXT_CHARS));
+  const article = readArticle(doc);
+  const text = article?.text
+    ? `${article.title}\n${article.text}`
+    : tidyLines(rawTextOf(doc.body, MAX_PAGE_TEXT_CHARS));
   return text.slice(0, MAX_PAGE_TEXT_CHARS);
 }
