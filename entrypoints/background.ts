@@ -1,19 +1,24 @@
 import { browser } from 'wxt/browser';
 import { openDb } from '@/lib/db';
-import { onMessage, sendMessage } from '@/lib/messaging';
+import { onMessage } from '@/lib/messaging';
 import { protocol, type MessageName } from '@/lib/protocol';
-import { createHandlers, dispatch } from '@/lib/service';
+import { createHandlers, dispatch, type Handlers } from '@/lib/service';
 import { openCapture } from '@/lib/platform/capture';
+import { announceChange, openLibrary } from '@/lib/platform/tabs';
 
 const SAVE_MENU = 'lessonmark-save';
 /** Writes after which open tabs are told to repaint their highlights. */
 const WRITES = new Set<MessageName>(['saveLesson', 'updateLesson', 'updateLessons', 'deleteLessons', 'restoreLessons', 'putLessons']);
 
 export default defineBackground(() => {
-  const handlers = createHandlers(openDb());
+  const handlers: Handlers = {
+    ...createHandlers(openDb()),
+    openLibrary: ({ lessonId }) => openLibrary(lessonId),
+    pageReport: async () => {},
+  };
 
   for (const name of Object.keys(protocol) as MessageName[]) {
-    if (!(name in handlers)) continue;
+    if (!handlers[name]) continue;
     onMessage(name, async ({ data }) => {
       const result = await dispatch(handlers, name, data);
       if (WRITES.has(name)) void announceChange();
@@ -30,12 +35,6 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === 'save-lesson' && tab?.id != null) void openCapture(tab.id);
   });
-
-  async function announceChange() {
-    for (const tab of await browser.tabs.query({})) {
-      if (tab.id != null) sendMessage('lessonsChanged', { workItem: '' }, tab.id).catch(() => {});
-    }
-  }
 
   // The e2e suite cannot click a native context menu; it calls the handler the menu calls.
   Object.assign(globalThis, { lessonmark: { openCapture } });

@@ -105,7 +105,7 @@ export function createPageLayer(doc: Document, painter: Painter) {
         suggestions={suggestions}
         onSave={(lesson, patch) => sendMessage('updateLesson', { id: lesson.id, patch }).then((l) => update({ peek: state.peek && { ...state.peek, lesson: l } }))}
         onDelete={remove}
-        onOpen={(lesson) => window.open(browser.runtime.getURL(`/library.html?lesson=${lesson.id}`), '_blank')}
+        onOpen={(lesson) => void sendMessage('openLibrary', { lessonId: lesson.id })}
         onClosePeek={() => update({ peek: null })}
         onCloseToast={() => update({ toast: null })}
         onPeekHover={(inside) => (inside ? clearTimeout(hideTimer) : scheduleHide())}
