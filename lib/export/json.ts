@@ -33,7 +33,8 @@ export function buildJsonExport(lessons: readonly Lesson[], opts: JsonExportOpti
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
     exportedAt: (opts.now ?? new Date()).toISOString(),
-    lessons: selectLessons(lessons, opts),
+    // The id first, so a person reading the file sees which lesson each record is.
+    lessons: selectLessons(lessons, opts).map(({ id, ...rest }) => ({ id, ...rest })),
   };
 }
 
