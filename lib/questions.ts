@@ -1,0 +1,67 @@
+import { MAX_TITLE, type Action, type Anchor, type Lesson, type LessonDraftInput, type LessonPatch, type Pillar, type Source, type Visibility } from './lesson';
+import { suggestTags } from './tags';
+import { keptFields, templateAnswers } from './templates';
+
+/** The page a question is asked on: its source and, when text was selected, the quote and anchor. */
+export interface QuestionPage {
+  source: Source;
+  quote: string;
+  anchor?: Anchor;
+}
+
+/** A quick "Why…?" as a draft: an open `question` lesson titled by the question, tagged from the page. */
+export function questionDraft(text: string, page: QuestionPage, now: Date, askedBy?: string): LessonDraftInput {
+  const question = text.replace(/\s+/g, ' ').trim();
+  if (!question) throw new Error('A question needs some text');
+  return {
+    kind: 'question',
+    title: clip(question, MAX_TITLE),
+    question: { text: question, askedAt: now.toISOString(), ...(askedBy ? { askedBy } : {}) },
+    source: page.source,
+    quote: page.quote,
+    ...(page.quote && page.anchor ? { anchor: page.anchor } : {}),
+    tags: suggestTags(page.source),
+  };
+}
+
+/** Still waiting for an answer. */
+export function isOpenQuestion(lesson: Pick<Lesson, 'kind' | 'deletedAt'>): boolean {
+  return lesson.kind === 'question' && !lesson.deletedAt;
+}
+
+/** What the person fills in to answer a question: the pillar it turned out to be, and that pillar's template. */
+export interface QuestionAnswer {
+  pillar: Pillar;
+  fields: readonly string[];
+  note: string;
+  actions: Action[];
+  tags: string[];
+  visibility: Visibility;
+}
+
+/**
+ * The `updateLesson` patch that turns a question into a lesson of the chosen pillar. The question
+ * itself is kept (who asked, when); a question saved without one keeps its title as the question.
+ */
+export function answerPatch(lesson: Lesson, answer: QuestionAnswer): LessonPatch {
+  const question = lesson.question ?? (lesson.kind === 'question' && lesson.title.trim()
+    ? { text: lesson.title.trim(), askedAt: lesson.createdAt }
+    : undefined);
+  return {
+    ...keptFields(lesson),
+    kind: answer.pillar,
+    answers: templateAnswers(answer.pillar, answer.fields),
+    note: answer.note.trim(),
+    actions: answer.actions,
+    tags: answer.tags,
+    visibility: answer.visibility,
+    ...(question ? { question } : {}),
+  };
+}
+
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > max / 2 ? cut.slice(0, space) : cut}…`;
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { PILLARS } from './lesson';
+import { PILLAR_INFO } from './pillars';
+import { emptyFields, isBlank, templateAnswers, templateFields, templateTitle } from './templates';
+
+describe('templates', () => {
+  it.each(PILLARS)('%s: each template question maps to one answer, in order', (pillar) => {
+    const questions = PILLAR_INFO[pillar].questions;
+    const fields = questions.map((_, i) => `  answer ${i + 1} `);
+    const answers = templateAnswers(pillar, fields);
+    expect(answers).toEqual(questions.map((question, i) => ({ question, answer: `answer ${i + 1}` })));
+    expect(templateFields(pillar, answers)).toEqual(questions.map((_, i) => `answer ${i + 1}`));
+  });
+
+  it('names the seed questions of each template', () => {
+    expect(templateAnswers('mistake', ['a', 'b', 'c']).map((a) => a.question)).toEqual([
+      'Why did this happen?',
+      'What patterns are emerging?',
+      'How do we prevent it?',
+    ]);
+    expect(PILLAR_INFO.experience.template).toBe('Reflect');
+    expect(templateAnswers('improvement', []).map((a) => a.question)[1]).toBe('Why do we do it this way?');
+  });
+
+  it('keeps unanswered questions as empty answers and ignores extra fields', () => {
+    const answers = templateAnswers('performance', ['p99 went up']);
+    expect(answers).toHaveLength(3);
+    expect(answers.map((a) => a.answer)).toEqual(['p99 went up', '', '']);
+    expect(templateAnswers('performance', ['1', '2', '3', '4'])).toHaveLength(3);
+  });
+
+  it('maps answers back by question, not position, so another pillar keeps what fits', () => {
+    const answers = [
+      { question: 'Why do we do it this way?', answer: 'history' },
+      { question: 'Unrelated', answer: 'x' },
+    ];
+    expect(templateFields('improvement', answers)).toEqual(['', 'history', '']);
+    expect(templateFields('mistake', answers)).toEqual(['', '', '']);
+  });
+
+  it('knows a blank template and titles a filled one', () => {
+    expect(emptyFields('experience')).toEqual(['', '', '']);
+    expect(isBlank(['', '  '])).toBe(true);
+    expect(isBlank(['', ''], 'a note')).toBe(false);
+    expect(templateTitle('', ['', 'The cache was cold. Then it warmed.'])).toBe('The cache was cold.');
+    expect(templateTitle('Deploys need a window.', ['x'])).toBe('Deploys need a window.');
+  });
+});

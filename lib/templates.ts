@@ -1,0 +1,46 @@
+import { deriveTitle, type Answer, type Lesson, type LessonPatch, type Pillar } from './lesson';
+import { PILLAR_INFO } from './pillars';
+
+/** A template's filled fields: one text per question of the pillar, in the pillar's order. */
+export type TemplateFields = string[];
+
+/** Empty fields for a pillar's template. */
+export function emptyFields(pillar: Pillar): TemplateFields {
+  return PILLAR_INFO[pillar].questions.map(() => '');
+}
+
+/** The lesson's `answers` for a filled template: one per template question, in order, trimmed. */
+export function templateAnswers(pillar: Pillar, fields: readonly string[]): Answer[] {
+  return PILLAR_INFO[pillar].questions.map((question, i) => ({ question, answer: (fields[i] ?? '').trim() }));
+}
+
+/**
+ * A template's fields from a lesson's answers. Answers are matched by question text, so a
+ * lesson saved under another pillar (or before a question was reworded) keeps what still fits.
+ */
+export function templateFields(pillar: Pillar, answers: readonly Answer[]): TemplateFields {
+  return PILLAR_INFO[pillar].questions.map((q) => answers.find((a) => a.question === q)?.answer ?? '');
+}
+
+/** True when nothing worth saving was typed. */
+export function isBlank(fields: readonly string[], note = ''): boolean {
+  return fields.every((f) => !f.trim()) && !note.trim();
+}
+
+/** A title for a template lesson: the quote's first sentence, else the first answer's. */
+export function templateTitle(quote: string, fields: readonly string[]): string {
+  return deriveTitle(quote) || deriveTitle(fields.find((f) => f.trim()) ?? '');
+}
+
+/** The fields of a lesson that an `updateLesson` patch resets when it leaves them out. */
+export type KeptFields = Pick<LessonPatch, 'title' | 'quote' | 'note' | 'answers' | 'actions' | 'tags' | 'visibility'>;
+
+/**
+ * The lesson's current values of every field with a schema default. LessonPatchSchema is a
+ * `.partial()` of the draft, and zod 4 still applies defaults to absent keys, so a patch of
+ * `{actions}` alone would blank the title, quote, note, answers and tags. Patches start from these.
+ */
+export function keptFields(lesson: Pick<Lesson, keyof KeptFields>): KeptFields {
+  const { title, quote, note, answers, actions, tags, visibility } = lesson;
+  return { title, quote, note, answers, actions, tags, visibility };
+}
