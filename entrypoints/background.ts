@@ -5,14 +5,21 @@ import { protocol, type MessageName } from '@/lib/protocol';
 import { createHandlers, dispatch, type Handlers } from '@/lib/service';
 import { openCapture } from '@/lib/platform/capture';
 import { announceChange, openLibrary } from '@/lib/platform/tabs';
+import { getSettings, settingsItem } from '@/lib/platform/settings';
+import type { WriteContext } from '@/lib/store';
 
 const SAVE_MENU = 'lessonmark-save';
 /** Writes after which open tabs are told to repaint their highlights. */
 const WRITES = new Set<MessageName>(['saveLesson', 'updateLesson', 'updateLessons', 'deleteLessons', 'restoreLessons', 'putLessons']);
 
 export default defineBackground(() => {
+  // Lessons are signed with the name set on the options page, kept current as it changes.
+  const ctx: WriteContext = {};
+  void getSettings().then((s) => (ctx.author = s.displayName || undefined));
+  settingsItem.watch((s) => (ctx.author = s?.displayName || undefined));
+
   const handlers: Handlers = {
-    ...createHandlers(openDb()),
+    ...createHandlers(openDb(), ctx),
     openLibrary: ({ lessonId }) => openLibrary(lessonId),
     pageReport: async () => {},
   };

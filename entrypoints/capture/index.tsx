@@ -5,6 +5,7 @@ import { CaptureFlow } from '@/components/CaptureFlow';
 import { createShadowHost } from '@/components/shadowHost';
 import { captureStart } from '@/lib/capture/draft';
 import { sendMessage } from '@/lib/messaging';
+import { getSettings } from '@/lib/platform/settings';
 
 /** Injected on demand by the background (menu or shortcut), so pages don't carry the card's weight. */
 export default defineUnlistedScript(() => {
@@ -17,7 +18,10 @@ function createOpener() {
   return async () => {
     if (open?.isConnected) return;
     const start = captureStart(document, location.href);
-    const suggestions = await sendMessage('suggestTags', { source: start.source }).catch(() => []);
+    const [suggestions, settings] = await Promise.all([
+      sendMessage('suggestTags', { source: start.source }).catch(() => []),
+      getSettings(),
+    ]);
     const { host, mount } = createShadowHost(document, themeCss + cardCss);
     open = host;
     const close = () => {
@@ -29,7 +33,7 @@ function createOpener() {
       <CaptureFlow
         start={start}
         suggestions={suggestions}
-        defaultVisibility="private"
+        defaultVisibility={settings.defaultVisibility}
         save={(draft) => sendMessage('saveLesson', draft)}
         remove={(id) => sendMessage('deleteLessons', { ids: [id] })}
         onDone={close}

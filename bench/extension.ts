@@ -1,0 +1,36 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Worker } from '@playwright/test';
+
+/** Builds the extension into its own folder so a bench never races the tests' build. */
+export function buildExtension(outDir = '.output-bench'): string {
+  const run = spawnSync('npx', ['wxt', 'build'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, LESSONMARK_OUT_DIR: outDir },
+  });
+  if (run.status !== 0) throw new Error('wxt build failed');
+  return resolve(outDir, 'chrome-mv3');
+}
+
+/** Real Chromium with the built extension on a fresh profile; `hosts` resolve to 127.0.0.1. */
+export async function launchWithExtension(extensionDir: string, hosts: string[] = []) {
+  const context: BrowserContext = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'lm-bench-')), {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      ...(hosts.length ? [`--host-resolver-rules=${hosts.map((h) => `MAP ${h} 127.0.0.1`).join(', ')}`] : []),
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-gpu',
+      '--no-sandbox',
+    ],
+  });
+  const sw: Worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return { context, sw, extensionId: new URL(sw.url()).host };
+}

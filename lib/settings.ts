@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { VisibilitySchema } from './lesson';
+
+/** The person's preferences and the team connection; stored with a version (see lib/platform/settings.ts). */
+export const SettingsSchema = z.object({
+  /** Shown as the author of lessons shared with the team. */
+  displayName: z.string().trim().max(200).default(''),
+  defaultVisibility: VisibilitySchema.default('private'),
+  /** The team endpoint; HTTPS unless it is this machine. */
+  endpoint: z.string().trim().max(2000).default(''),
+  token: z.string().trim().max(500).default(''),
+  /** Extra hosts of self-hosted Jira, Confluence and GitHub Enterprise the person granted. */
+  hosts: z
+    .object({
+      jira: z.array(z.string()).default([]),
+      confluence: z.array(z.string()).default([]),
+      github: z.array(z.string()).default([]),
+    })
+    .default({ jira: [], confluence: [], github: [] }),
+});
+export type Settings = z.output<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
+
+/** Local addresses may use plain HTTP; everything else must be HTTPS. */
+export function endpointProblem(endpoint: string): string | null {
+  if (!endpoint) return null;
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    return 'That is not a URL.';
+  }
+  const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname) || url.hostname.endsWith('.localhost');
+  if (url.protocol === 'https:' || (url.protocol === 'http:' && local)) return null;
+  return 'Use an https:// address (plain http is allowed only for localhost).';
+}
