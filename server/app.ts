@@ -1,0 +1,270 @@
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import type { HttpBindings } from '@hono/node-server';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import { streamSSE } from 'hono/streaming';
+import type { MiddlewareHandler } from 'hono';
+import {
+  ErrorResponseSchema,
+  HealthResponseSchema,
+  LIMITS,
+  LessonResponseSchema,
+  MeResponseSchema,
+  PROTOCOL_VERSION,
+  PullQuerySchema,
+  PullResponseSchema,
+  PushRequestSchema,
+  PushResponseSchema,
+  STREAM_EVENT,
+} from '../lib/sync/protocol';
+import type { Db } from './db';
+import type { RateLimit } from './rate-limit';
+import { RateLimiter } from './rate-limit';
+import { authenticate, type Principal } from './teams';
+import { getLesson, pull, push, teamVersion } from './sync-store';
+import type { VersionHub } from './version-hub';
+
+export interface AppOptions {
+  handle: Db;
+  hub: VersionHub;
+  rateLimit: RateLimit;
+  /** Trust X-Forwarded-Proto from a TLS-terminating proxy in front of this server. */
+  trustProxy: boolean;
+  log: (entry: Record<string, unknown>) => void;
+  /** Origins allowed besides extension pages and localhost. */
+  corsOrigins?: string[];
+  /** Comment lines keep idle event streams open through proxies. */
+  heartbeatMs?: number;
+}
+
+type Env = { Bindings: HttpBindings; Variables: { principal: Principal } };
+
+const EXTENSION_ORIGIN = /^(chrome-extension|moz-extension):\/\/[a-z0-9-]+$/i;
+const LOCAL_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
+const errors = {
+  400: json(ErrorResponseSchema, 'Malformed request; `issues` lists what is wrong'),
+  401: json(ErrorResponseSchema, 'Missing, unknown, revoked or expired token'),
+  429: json(ErrorResponseSchema, 'Rate limited; see Retry-After'),
+};
+const security = [{ bearer: [] }];
+
+const healthRoute = createRoute({ method: 'get', path: '/v1/health', responses: { 200: json(HealthResponseSchema, 'The server is up') } });
+const meRoute = createRoute({
+  method: 'get',
+  path: '/v1/me',
+  security,
+  responses: { 200: json(MeResponseSchema, "The token's team, the limits and the protocol version"), ...errors },
+});
+const pushRoute = createRoute({
+  method: 'post',
+  path: '/v1/push',
+  security,
+  request: { body: { required: true, content: { 'application/json': { schema: PushRequestSchema } } } },
+  responses: {
+    200: json(PushResponseSchema, 'One result per op, in order'),
+    ...errors,
+    413: json(ErrorResponseSchema, 'Body larger than the limit'),
+  },
+});
+const pullRoute = createRoute({
+  method: 'get',
+  path: '/v1/pull',
+  security,
+  request: { query: PullQuerySchema },
+  responses: { 200: json(PullResponseSchema, 'Changes after the cursor in version order, or a reset'), ...errors },
+});
+const lessonRoute = createRoute({
+  method: 'get',
+  path: '/v1/lessons/{id}',
+  security,
+  request: { params: z.object({ id: z.string().max(64) }) },
+  responses: {
+    200: json(LessonResponseSchema, "The team's copy of a lesson"),
+    ...errors,
+    404: json(ErrorResponseSchema, 'No such lesson in this team'),
+  },
+});
+const streamRoute = createRoute({
+  method: 'get',
+  path: '/v1/stream',
+  security,
+  responses: {
+    200: {
+      description: `Server-sent events: \`event: ${STREAM_EVENT}\` with \`{"version": n}\` when the team's version moves; pull on receipt`,
+      content: { 'text/event-stream': { schema: z.string() } },
+    },
+    ...errors,
+  },
+});
+
+export function createApp(options: AppOptions): { app: OpenAPIHono<Env>; closeStreams: () => void } {
+  const { handle, hub } = options;
+  const limiter = new RateLimiter(options.rateLimit);
+  const streams = new Set<() => void>();
+
+  const app = new OpenAPIHono<Env>({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        return c.json({ error: 'invalid_request', message: 'request does not match the schema; nothing was stored', issues: result.error.issues }, 400);
+      }
+    },
+  });
+
+  app.use('*', requestLog(options.log));
+  app.use(
+    '*',
+    cors({
+      origin: (origin) => (EXTENSION_ORIGIN.test(origin) || LOCAL_ORIGIN.test(origin) || options.corsOrigins?.includes(origin) ? origin : null),
+      allowHeaders: ['Authorization', 'Content-Type'],
+      allowMethods: ['GET', 'POST', 'OPTIONS'],
+      exposeHeaders: ['Retry-After'],
+      maxAge: 600,
+    }),
+  );
+  app.use('/v1/*', requireTls(options.trustProxy));
+  app.use('/v1/*', async (c, next) => {
+    if (c.req.path === '/v1/health' || c.req.path === '/v1/openapi.json') return next();
+    const header = c.req.header('authorization') ?? '';
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) return c.json({ error: 'missing_token', message: 'send Authorization: Bearer <token>' }, 401);
+    const auth = await authenticate(handle.db, match[1]);
+    if (!auth.ok) return c.json({ error: auth.code, message: 'token not accepted' }, 401);
+    const wait = limiter.take(auth.principal.tokenId);
+    if (wait > 0) {
+      c.header('Retry-After', String(wait));
+      return c.json({ error: 'rate_limited', message: `too many requests; retry after ${wait}s` }, 429);
+    }
+    c.set('principal', auth.principal);
+    return next();
+  });
+  app.use(
+    '/v1/push',
+    bodyLimit({
+      maxSize: LIMITS.maxBodyBytes,
+      onError: (c) => {
+        // The rest of the body is never read: close the connection so no client reuses it.
+        c.header('Connection', 'close');
+        return c.json({ error: 'body_too_large', message: `request body over ${LIMITS.maxBodyBytes} bytes` }, 413);
+      },
+    }),
+  );
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+
+  app.openapi(healthRoute, (c) => c.json({ ok: true as const, protocolVersion: PROTOCOL_VERSION }, 200));
+
+  app.openapi(meRoute, async (c) => {
+    const p = c.get('principal');
+    return c.json(
+      {
+        protocolVersion: PROTOCOL_VERSION,
+        team: { id: p.teamId, name: p.teamName },
+        token: { id: p.tokenId, name: p.tokenName, expiresAt: p.expiresAt },
+        version: await teamVersion(handle, p.teamId),
+        limits: {
+          maxBodyBytes: LIMITS.maxBodyBytes,
+          maxOpsPerPush: LIMITS.maxOpsPerPush,
+          maxPullLimit: LIMITS.maxPullLimit,
+          defaultPullLimit: LIMITS.defaultPullLimit,
+          maxLessonBytes: LIMITS.maxLessonBytes,
+          rateLimit: options.rateLimit,
+        },
+      },
+      200,
+    );
+  });
+
+  app.openapi(pushRoute, async (c) => {
+    const { teamId } = c.get('principal');
+    const response = await push(handle, teamId, c.req.valid('json'));
+    hub.publish(teamId, response.version);
+    return c.json(response, 200);
+  });
+
+  app.openapi(pullRoute, async (c) => c.json(await pull(handle, c.get('principal').teamId, c.req.valid('query')), 200));
+
+  app.openapi(lessonRoute, async (c) => {
+    const found = await getLesson(handle, c.get('principal').teamId, c.req.valid('param').id);
+    if (!found) return c.json({ error: 'not_found', message: 'no such lesson' }, 404);
+    return c.json(found, 200);
+  });
+
+  app.openapi(streamRoute, (c) => {
+    const { teamId } = c.get('principal');
+    return streamSSE(c, async (stream) => {
+      let finish = () => {};
+      const done = new Promise<void>((resolve) => (finish = resolve));
+      streams.add(finish);
+      stream.onAbort(finish);
+      const send = (version: number) =>
+        void stream.writeSSE({ event: STREAM_EVENT, id: String(version), data: JSON.stringify({ version }) }).catch(finish);
+      const unsubscribe = hub.subscribe(teamId, send);
+      const heartbeat = setInterval(() => void stream.write(': keep-alive\n\n').catch(finish), options.heartbeatMs ?? 25_000);
+      try {
+        send(await teamVersion(handle, teamId));
+        await done;
+      } finally {
+        clearInterval(heartbeat);
+        unsubscribe();
+        streams.delete(finish);
+      }
+    });
+  });
+
+  app.doc31('/v1/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Lessonmark team endpoint', version: String(PROTOCOL_VERSION), description: 'See server/README.md for the protocol.' },
+  });
+
+  app.notFound((c) => c.json({ error: 'not_found', message: 'no such route' }, 404));
+  app.onError((error, c) => {
+    if (error instanceof HTTPException) {
+      const code = error.status === 400 ? 'invalid_request' : error.status === 415 ? 'unsupported_media_type' : 'http_error';
+      return c.json({ error: code, message: error.message }, error.status);
+    }
+    options.log({ level: 'error', message: String(error), stack: error instanceof Error ? error.stack : undefined });
+    return c.json({ error: 'internal', message: 'internal error' }, 500);
+  });
+
+  return { app, closeStreams: () => streams.forEach((finish) => finish()) };
+}
+
+function requestLog(log: AppOptions['log']): MiddlewareHandler<Env> {
+  return async (c, next) => {
+    const start = performance.now();
+    await next();
+    log({
+      t: new Date().toISOString(),
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round((performance.now() - start) * 10) / 10,
+      team: c.get('principal')?.teamName ?? null,
+    });
+  };
+}
+
+/** Tokens travel in headers: plain HTTP is accepted only on loopback or behind a trusted TLS proxy. */
+function requireTls(trustProxy: boolean): MiddlewareHandler<Env> {
+  return async (c, next) => {
+    if (c.req.path === '/v1/health') return next();
+    const remote = c.env.incoming.socket.remoteAddress ?? '';
+    if (isLoopback(remote)) return next();
+    const proto = c.req.header('x-forwarded-proto')?.split(',')[0].trim().toLowerCase();
+    if (trustProxy && proto === 'https') return next();
+    return c.json(
+      {
+        error: 'https_required',
+        message: trustProxy ? 'the proxy did not forward an https request' : 'plain HTTP is only served to localhost; run behind a TLS proxy with TRUST_PROXY=1',
+      },
+      403,
+    );
+  };
+}
+
+function isLoopback(address: string): boolean {
+  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
+}

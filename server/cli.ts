@@ -1,0 +1,135 @@
+import { parseArgs } from 'node:util';
+import { openDb, type DbConfig } from './db';
+import { migrate } from './migrations';
+import { compact } from './sync-store';
+import { createTeam, createToken, listTeams, listTokens, revokeToken } from './teams';
+import { parseDuration } from './tokens';
+import { DEFAULT_PORT, DEFAULT_RATE_LIMIT, startServer } from './start';
+
+const USAGE = `usage: tsx server/cli.ts [command]
+  serve [--port 8787] [--host 127.0.0.1] [--db ./data/lessonmark.db] [--behind-tls-proxy]
+        [--rate-burst 60] [--rate-per-minute 600] [--quiet]          (default command)
+  team create NAME | team list
+  token create --team NAME [--name LABEL] [--expires 30d]
+  token revoke ID
+  token list [--team NAME]
+  compact [--older-than 90d]     purge old tombstones and op results
+env: DATABASE_URL (PostgreSQL; else SQLite), DATABASE_SCHEMA, LESSONMARK_DB, PORT, HOST,
+     TRUST_PROXY=1, RATE_BURST, RATE_PER_MINUTE, CORS_ORIGINS (comma-separated)`;
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    db: { type: 'string' },
+    'behind-tls-proxy': { type: 'boolean' },
+    'rate-burst': { type: 'string' },
+    'rate-per-minute': { type: 'string' },
+    quiet: { type: 'boolean' },
+    team: { type: 'string' },
+    name: { type: 'string' },
+    expires: { type: 'string' },
+    'older-than': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+
+const env = process.env;
+const dbConfig: DbConfig = {
+  databaseUrl: env.DATABASE_URL || undefined,
+  pgSchema: env.DATABASE_SCHEMA || undefined,
+  sqlitePath: values.db ?? (env.LESSONMARK_DB || undefined),
+};
+
+async function withDb<T>(fn: (db: ReturnType<typeof openDb>['db']) => Promise<T>): Promise<T> {
+  const handle = openDb(dbConfig);
+  try {
+    await migrate(handle);
+    return await fn(handle.db);
+  } finally {
+    await handle.db.destroy();
+  }
+}
+
+function int(text: string | undefined, fallback: number, what: string): number {
+  if (text === undefined || text === '') return fallback;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${what} must be a non-negative integer, got "${text}"`);
+  return n;
+}
+
+async function serveCommand(): Promise<void> {
+  const server = await startServer({
+    ...dbConfig,
+    port: int(values.port ?? env.PORT, DEFAULT_PORT, '--port'),
+    host: values.host ?? (env.HOST || undefined),
+    trustProxy: values['behind-tls-proxy'] || env.TRUST_PROXY === '1',
+    rateLimit: {
+      burst: int(values['rate-burst'] ?? env.RATE_BURST, DEFAULT_RATE_LIMIT.burst, '--rate-burst'),
+      perMinute: int(values['rate-per-minute'] ?? env.RATE_PER_MINUTE, DEFAULT_RATE_LIMIT.perMinute, '--rate-per-minute'),
+    },
+    corsOrigins: env.CORS_ORIGINS?.split(',').map((o) => o.trim()).filter(Boolean),
+    log: !values.quiet,
+  });
+  // Tests and scripts read the port from this line.
+  process.stdout.write(`${JSON.stringify({ level: 'info', message: 'listening', url: server.url, port: server.port, db: dbConfig.databaseUrl ? 'postgres' : 'sqlite' })}\n`);
+  const stop = (signal: string) => {
+    process.stdout.write(`${JSON.stringify({ level: 'info', message: `${signal}: finishing requests in flight` })}\n`);
+    server.close().then(
+      () => process.exit(0),
+      (error) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
+async function main(): Promise<void> {
+  const [command = 'serve', sub, arg] = positionals;
+  if (values.help) return console.log(USAGE);
+  if (command === 'serve') return serveCommand();
+  if (command === 'team' && sub === 'create' && arg) {
+    const team = await withDb((db) => createTeam(db, arg));
+    return console.log(`created team ${team.name} (${team.id})`);
+  }
+  if (command === 'team' && sub === 'list') {
+    const teams = await withDb(listTeams);
+    for (const t of teams) console.log(`${t.name}\t${t.id}\tversion ${t.version}`);
+    return;
+  }
+  if (command === 'token' && sub === 'create' && values.team) {
+    const expiresAt = values.expires ? new Date(Date.now() + parseDuration(values.expires)) : undefined;
+    const { token, info } = await withDb((db) => createToken(db, { team: values.team!, name: values.name, expiresAt }));
+    console.log(`token ${info.id} for team ${info.teamName}${info.expiresAt ? `, expires ${info.expiresAt}` : ''}`);
+    console.log('shown once; store it now:');
+    return console.log(token);
+  }
+  if (command === 'token' && sub === 'revoke' && arg) {
+    const revoked = await withDb((db) => revokeToken(db, arg));
+    if (!revoked) throw new Error(`no active token ${arg}`);
+    return console.log(`revoked ${arg}`);
+  }
+  if (command === 'token' && sub === 'list') {
+    const tokens = await withDb((db) => listTokens(db, values.team));
+    for (const t of tokens) {
+      const state = t.revokedAt ? `revoked ${t.revokedAt}` : t.expiresAt ? `expires ${t.expiresAt}` : 'no expiry';
+      console.log(`${t.id}\t${t.teamName}\t${t.name || '-'}\tcreated ${t.createdAt}\t${state}`);
+    }
+    return;
+  }
+  if (command === 'compact') {
+    const before = new Date(Date.now() - parseDuration(values['older-than'] ?? '90d'));
+    const purged = await withDb(async (db) => compact({ db, dialect: dbConfig.databaseUrl ? 'postgres' : 'sqlite' }, before));
+    return console.log(`purged ${purged.tombstones} tombstones and ${purged.ops} op results older than ${before.toISOString()}`);
+  }
+  throw new Error(`unknown command: ${positionals.join(' ') || '(none)'}\n${USAGE}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,110 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+
+export interface TeamsTable {
+  id: string;
+  name: string;
+  /** Bumped once per changed lesson, under the team's row lock, so versions follow commit order. */
+  version: number;
+  /** Changes when the team's history is rebuilt; cursors from another epoch reset. */
+  epoch: string;
+  /** Tombstones at or below this version were purged; older cursors reset. */
+  horizon: number;
+  created_at: string;
+}
+
+export interface TokensTable {
+  id: string;
+  team_id: string;
+  name: string;
+  hash: string;
+  created_at: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface LessonsTable {
+  team_id: string;
+  id: string;
+  version: number;
+  deleted: number;
+  deleted_at: string | null;
+  /** The lesson as JSON; null for a tombstone. */
+  data: string | null;
+  /** Per-field provenance as JSON: `{ field: [version, clientId] }`, `*` for fields never changed since creation. */
+  meta: string;
+}
+
+export interface AppliedOpsTable {
+  team_id: string;
+  client_id: string;
+  op_id: string;
+  result: string;
+  created_at: string;
+}
+
+export interface Database {
+  teams: TeamsTable;
+  tokens: TokensTable;
+  lessons: LessonsTable;
+  applied_ops: AppliedOpsTable;
+}
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface DbConfig {
+  /** PostgreSQL connection string; when absent, SQLite at sqlitePath. */
+  databaseUrl?: string;
+  /** PostgreSQL schema to use (created when missing); isolates test runs. */
+  pgSchema?: string;
+  sqlitePath?: string;
+}
+
+export interface Db {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  /** PostgreSQL only: the pool, for LISTEN/NOTIFY. */
+  pool?: pg.Pool;
+  pgSchema?: string;
+}
+
+export const DEFAULT_SQLITE_PATH = './data/lessonmark.db';
+
+const INT8_OID = 20;
+/** Versions are BIGINT in PostgreSQL; they stay far below 2^53, so numbers are exact. */
+const pgTypes = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8_OID ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+export function openDb(config: DbConfig): Db {
+  if (config.databaseUrl) {
+    const schema = config.pgSchema;
+    if (schema && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`invalid PostgreSQL schema name: ${schema}`);
+    const pool = new pg.Pool({
+      connectionString: config.databaseUrl,
+      max: 10,
+      types: pgTypes,
+      ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    });
+    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres', pool, pgSchema: schema };
+  }
+  const path = config.sqlitePath ?? DEFAULT_SQLITE_PATH;
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const database = new SQLite(path);
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = NORMAL');
+  // The CLI and a running server may share the file; wait for the other writer instead of failing.
+  database.pragma('busy_timeout = 5000');
+  database.pragma('foreign_keys = ON');
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), dialect: 'sqlite' };
+}
+
+/** PostgreSQL: creates the schema before migrations run in it. */
+export async function prepareSchema(handle: Db): Promise<void> {
+  if (handle.dialect !== 'postgres' || !handle.pgSchema) return;
+  await sql`create schema if not exists ${sql.id(handle.pgSchema)}`.execute(handle.db);
+}

@@ -1,0 +1,238 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Change, OpResult, PullQuery, PullResponse, PushRequest, PushResponse, SyncLesson, LessonResponse } from '../lib/sync/protocol';
+import { decodeCursor, encodeCursor } from './cursor';
+import type { Database, Db } from './db';
+import { applyOp, type FieldMeta, type StoredLesson } from './merge';
+
+export const NOTIFY_CHANNEL = 'lessonmark_version';
+
+/** Rows per multi-row statement: well under SQLite's and PostgreSQL's bound-parameter limits. */
+const CHUNK = 200;
+
+type Conn = Kysely<Database> | Transaction<Database>;
+
+/**
+ * Runs `fn` holding the team's write lock, in one transaction. SQLite: BEGIN IMMEDIATE takes the
+ * database write lock up front. PostgreSQL: SELECT … FOR UPDATE on the team row. Either way no two
+ * pushes of a team interleave, so versions follow commit order.
+ */
+async function withTeamLock<T>(handle: Db, teamId: string, fn: (conn: Conn, teamVersion: number) => Promise<T>): Promise<T> {
+  if (handle.dialect === 'postgres') {
+    return handle.db.transaction().execute(async (trx) => {
+      const team = await trx.selectFrom('teams').select('version').where('id', '=', teamId).forUpdate().executeTakeFirstOrThrow();
+      return fn(trx, team.version);
+    });
+  }
+  return handle.db.connection().execute(async (conn) => {
+    await sql`begin immediate`.execute(conn);
+    try {
+      const team = await conn.selectFrom('teams').select('version').where('id', '=', teamId).executeTakeFirstOrThrow();
+      const result = await fn(conn, team.version);
+      await sql`commit`.execute(conn);
+      return result;
+    } catch (error) {
+      await sql`rollback`.execute(conn);
+      throw error;
+    }
+  });
+}
+
+/**
+ * Applies a push in one transaction: all of it is stored or none. Ops already applied for this
+ * (clientId, opId) return their stored result and change nothing. Each op that changes a lesson
+ * takes the next team version.
+ */
+export async function push(handle: Db, teamId: string, request: PushRequest, now = new Date()): Promise<PushResponse> {
+  const { clientId, ops } = request;
+  const stamp = now.toISOString();
+  return withTeamLock(handle, teamId, async (conn, startVersion) => {
+    const seen = new Map<string, OpResult>();
+    const opIds = [...new Set(ops.map((op) => op.opId))];
+    for (const chunk of chunks(opIds)) {
+      const rows = await conn
+        .selectFrom('applied_ops')
+        .select(['op_id', 'result'])
+        .where('team_id', '=', teamId)
+        .where('client_id', '=', clientId)
+        .where('op_id', 'in', chunk)
+        .execute();
+      for (const row of rows) seen.set(row.op_id, JSON.parse(row.result) as OpResult);
+    }
+
+    const lessons = new Map<string, StoredLesson>();
+    const ids = [...new Set(ops.filter((op) => !seen.has(op.opId)).map((op) => op.id))];
+    for (const chunk of chunks(ids)) {
+      const rows = await conn
+        .selectFrom('lessons')
+        .select(['id', 'version', 'deleted', 'deleted_at', 'data', 'meta'])
+        .where('team_id', '=', teamId)
+        .where('id', 'in', chunk)
+        .execute();
+      for (const row of rows) {
+        lessons.set(row.id, {
+          version: row.version,
+          deleted: Boolean(row.deleted),
+          deletedAt: row.deleted_at,
+          data: row.data ? (JSON.parse(row.data) as SyncLesson) : null,
+          meta: JSON.parse(row.meta) as FieldMeta,
+        });
+      }
+    }
+
+    let version = startVersion;
+    const dirty = new Set<string>();
+    const fresh: { opId: string; result: OpResult }[] = [];
+    const results = ops.map((op) => {
+      const earlier = seen.get(op.opId);
+      if (earlier) return earlier;
+      const current = lessons.get(op.id);
+      const outcome = applyOp(current, op, clientId, version + 1, stamp);
+      if (outcome.next) {
+        version += 1;
+        lessons.set(op.id, { version, ...outcome.next });
+        dirty.add(op.id);
+      }
+      const result: OpResult = {
+        opId: op.opId,
+        id: op.id,
+        status: outcome.status,
+        version: lessons.get(op.id)?.version ?? 0,
+        conflicts: outcome.conflicts,
+        ...(outcome.lesson ? { lesson: outcome.lesson } : {}),
+      };
+      seen.set(op.opId, result);
+      fresh.push({ opId: op.opId, result });
+      return result;
+    });
+
+    const rows = [...dirty].map((id) => {
+      const l = lessons.get(id)!;
+      return {
+        team_id: teamId,
+        id,
+        version: l.version,
+        deleted: l.deleted ? 1 : 0,
+        deleted_at: l.deletedAt,
+        data: l.data ? JSON.stringify(l.data) : null,
+        meta: JSON.stringify(l.meta),
+      };
+    });
+    for (const chunk of chunks(rows)) {
+      await conn
+        .insertInto('lessons')
+        .values(chunk)
+        .onConflict((oc) =>
+          oc.columns(['team_id', 'id']).doUpdateSet((eb) => ({
+            version: eb.ref('excluded.version'),
+            deleted: eb.ref('excluded.deleted'),
+            deleted_at: eb.ref('excluded.deleted_at'),
+            data: eb.ref('excluded.data'),
+            meta: eb.ref('excluded.meta'),
+          })),
+        )
+        .execute();
+    }
+    for (const chunk of chunks(fresh)) {
+      await conn
+        .insertInto('applied_ops')
+        .values(chunk.map((f) => ({ team_id: teamId, client_id: clientId, op_id: f.opId, result: JSON.stringify(f.result), created_at: stamp })))
+        .execute();
+    }
+    if (version !== startVersion) {
+      await conn.updateTable('teams').set({ version }).where('id', '=', teamId).execute();
+      if (handle.dialect === 'postgres') {
+        // Delivered on commit, to every instance listening: they tell their stream clients.
+        await sql`select pg_notify(${NOTIFY_CHANNEL}, ${`${teamId}:${version}`})`.execute(conn);
+      }
+    }
+    return { results, version };
+  });
+}
+
+/** Changes after the cursor in version order; a cursor this team did not issue answers a reset. */
+export async function pull(handle: Db, teamId: string, query: PullQuery): Promise<PullResponse> {
+  const team = await handle.db.selectFrom('teams').select(['version', 'epoch', 'horizon']).where('id', '=', teamId).executeTakeFirstOrThrow();
+  let after = 0;
+  let horizon = team.horizon;
+  if (query.cursor !== undefined) {
+    const cursor = decodeCursor(query.cursor);
+    if (!cursor || cursor.v > team.version) {
+      return { reset: true, code: 'cursor_invalid', message: 'unknown cursor: pull again without a cursor' };
+    }
+    if (cursor.e !== team.epoch) {
+      return { reset: true, code: 'cursor_foreign', message: "cursor from another copy of this team's data: pull again without a cursor" };
+    }
+    if (cursor.h < team.horizon && cursor.v < team.horizon) {
+      return { reset: true, code: 'cursor_expired', message: 'cursor older than the deletions kept: pull again without a cursor' };
+    }
+    after = cursor.v;
+    horizon = cursor.h;
+  }
+  const rows = await handle.db
+    .selectFrom('lessons')
+    .select(['id', 'version', 'deleted', 'deleted_at', 'data'])
+    .where('team_id', '=', teamId)
+    .where('version', '>', after)
+    .orderBy('version')
+    .limit(query.limit + 1)
+    .execute();
+  const hasMore = rows.length > query.limit;
+  const page = hasMore ? rows.slice(0, query.limit) : rows;
+  const changes: Change[] = page.map(toChange);
+  const last = page.length ? page[page.length - 1].version : after;
+  return { reset: false, changes, cursor: encodeCursor({ v: last, e: team.epoch, h: horizon }), hasMore };
+}
+
+export async function getLesson(handle: Db, teamId: string, id: string): Promise<LessonResponse | undefined> {
+  const row = await handle.db
+    .selectFrom('lessons')
+    .select(['id', 'version', 'deleted', 'deleted_at', 'data'])
+    .where('team_id', '=', teamId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && toChange(row);
+}
+
+export async function teamVersion(handle: Db, teamId: string): Promise<number> {
+  const team = await handle.db.selectFrom('teams').select('version').where('id', '=', teamId).executeTakeFirstOrThrow();
+  return team.version;
+}
+
+/**
+ * Purges tombstones deleted before `before` and the op results recorded before it. Cursors older
+ * than the newest purged tombstone then answer a reset, so no client misses a deletion.
+ */
+export async function compact(handle: Db, before: Date): Promise<{ tombstones: number; ops: number }> {
+  const cutoff = before.toISOString();
+  return handle.db.transaction().execute(async (trx) => {
+    const horizons = await trx
+      .selectFrom('lessons')
+      .select(['team_id', (eb) => eb.fn.max('version').as('horizon')])
+      .where('deleted', '=', 1)
+      .where('deleted_at', '<', cutoff)
+      .groupBy('team_id')
+      .execute();
+    for (const h of horizons) {
+      await trx
+        .updateTable('teams')
+        .set((eb) => ({ horizon: sql<number>`case when ${eb.ref('horizon')} > ${Number(h.horizon)} then ${eb.ref('horizon')} else ${Number(h.horizon)} end` }))
+        .where('id', '=', h.team_id)
+        .execute();
+    }
+    const tombstones = await trx.deleteFrom('lessons').where('deleted', '=', 1).where('deleted_at', '<', cutoff).executeTakeFirst();
+    const ops = await trx.deleteFrom('applied_ops').where('created_at', '<', cutoff).executeTakeFirst();
+    return { tombstones: Number(tombstones.numDeletedRows), ops: Number(ops.numDeletedRows) };
+  });
+}
+
+function toChange(row: { id: string; version: number; deleted: number; deleted_at: string | null; data: string | null }): Change {
+  return row.deleted
+    ? { version: row.version, id: row.id, deleted: true, deletedAt: row.deleted_at ?? undefined }
+    : { version: row.version, id: row.id, deleted: false, lesson: JSON.parse(row.data ?? 'null') as SyncLesson };
+}
+
+function chunks<T>(items: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  return out;
+}
