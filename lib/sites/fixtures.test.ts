@@ -1,0 +1,197 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { SourceSchema, type Source } from '../lesson';
+import { FIXTURES, loadFixture } from '../../test/fixtures/sites/load';
+import { contentRootSelector, detectSource, identifyPage, pageText } from './index';
+
+type Expected = Omit<Source, 'excerpt' | 'labels'> & { labels: string[]; excerptStart: string; text: string[] };
+
+/** What each saved page must read as; `text` lists sentences its page text must contain. */
+const EXPECTED: Record<string, Expected> = {
+  'jira-cloud-issue.html': {
+    url: 'https://acme.atlassian.net/browse/ACME-123',
+    site: 'jira',
+    workItem: 'jira:ACME-123',
+    title: 'Payment webhooks retried 40 times during provider outage',
+    project: 'ACME',
+    labels: ['incident', 'payments', 'retry-policy', 'Billing API'],
+    status: 'In Progress',
+    excerptStart: 'On 12 March between 14:05 and 14:50 UTC',
+    text: ['re-enqueued the event without backoff', 'alert on retry rate, not only on queue depth'],
+  },
+  'jira-server-issue.html': {
+    url: 'https://jira.corp.example/browse/OPS-42',
+    site: 'jira',
+    workItem: 'jira:OPS-42',
+    title: 'Nightly build fails intermittently in OrderServiceIT',
+    project: 'OPS',
+    labels: ['flaky-test', 'ci', 'Build', 'Orders'],
+    status: 'Open',
+    excerptStart: 'OrderServiceIT.cancelsExpiredReservations fails',
+    text: ['container clock and the database clock drift', 'goes to quarantine with a ticket'],
+  },
+  'jira-cloud-board.html': {
+    url: 'https://acme.atlassian.net/jira/software/c/projects/ACME/boards/1?selectedIssue=ACME-7',
+    site: 'jira',
+    workItem: 'jira:ACME-7',
+    title: 'Migrate session store from Redis 5 to Redis 7',
+    project: 'ACME',
+    labels: ['migration', 'redis', 'Sessions'],
+    status: 'In Review',
+    excerptStart: 'Sessions live in a single Redis 5 instance',
+    text: ['dual-write doubled p99 write latency', 'one-off copy script'],
+  },
+  'confluence-cloud-page.html': {
+    url: 'https://acme.atlassian.net/wiki/spaces/ENG/pages/123456/Incident+Review',
+    site: 'confluence',
+    workItem: 'confluence:acme.atlassian.net:123456',
+    title: 'Incident Review: checkout latency on 12 March',
+    project: 'ENG',
+    labels: ['postmortem', 'payments', 'incident'],
+    excerptStart: 'Summary For 45 minutes checkout confirmation',
+    text: ['Webhook processing moves to its own worker pool'],
+  },
+  'confluence-server-page.html': {
+    url: 'https://wiki.corp.example/display/ENG/Runbook',
+    site: 'confluence',
+    workItem: 'confluence:wiki.corp.example:98765',
+    title: 'Runbook',
+    project: 'ENG',
+    labels: ['runbook', 'postgresql', 'migration'],
+    excerptStart: 'Database failover Use this when the primary PostgreSQL node',
+    text: ['Fencing first costs thirty seconds'],
+  },
+  'github-issue.html': {
+    url: 'https://github.com/acme/web/issues/12',
+    site: 'github',
+    workItem: 'github:acme/web#12',
+    title: 'CheckoutFlow.spec flakes on CI: confirmation button not yet enabled',
+    project: 'acme/web',
+    labels: ['bug', 'flaky-test', 'e2e'],
+    status: 'open',
+    excerptStart: 'The end-to-end test CheckoutFlow.spec fails about once in ten runs',
+    text: ['rendered enabled-looking with aria-disabled', 'I will open a PR'],
+  },
+  'github-pull.html': {
+    url: 'https://github.com/acme/web/pull/34',
+    site: 'github',
+    workItem: 'github:acme/web#34',
+    title: 'Use a fake clock in the reservation sweeper tests',
+    project: 'acme/web',
+    labels: ['testing', 'flaky-test'],
+    status: 'merged',
+    excerptStart: 'Fixes OPS-42.',
+    text: ['0 failures, against 83 failures in 500 runs'],
+  },
+  'github-discussion.html': {
+    url: 'https://github.com/acme/web/discussions/5',
+    site: 'github',
+    workItem: 'github:acme/web#5',
+    title: 'How do we roll out schema migrations without downtime?',
+    project: 'acme/web',
+    labels: ['database', 'migration'],
+    status: 'open',
+    excerptStart: "Last month's migration that added a NOT NULL column",
+    text: ['We follow expand and contract'],
+  },
+  'generic-article.html': {
+    url: 'https://blog.example.com/2024/03/what-a-flaky-test-taught-us',
+    site: 'web',
+    workItem: 'https://blog.example.com/2024/03/what-a-flaky-test-taught-us',
+    title: 'What a flaky test taught us about red builds',
+    labels: ['testing', 'ci', 'flaky tests', 'continuous integration'],
+    excerptStart: 'A test that failed one night in six hid two real regressions.',
+    text: ['What a flaky test taught us about red builds', 'Protecting the meaning of a red build'],
+  },
+  'hostile.html': {
+    url: 'https://jira.corp.example/browse/SEC-1',
+    site: 'jira',
+    workItem: 'jira:SEC-1',
+    title: 'Summary with <script>window.__lessonmarkPwned=1</script> and <img src=x onerror="window.__lessonmarkPwned=1"> as text',
+    project: 'SEC',
+    labels: ['<img src=x onerror=window.__lessonmarkPwned=1>', '<script>window.__lessonmarkPwned=1</script>', 'real-element'],
+    status: '<b onmouseover=window.__lessonmarkPwned=1>Open',
+    excerptStart: 'A security review found that issue summaries are copied',
+    text: ['autoescape off for one partial'],
+  },
+};
+
+describe('saved pages', () => {
+  it('every fixture has an expectation', () => {
+    expect(FIXTURES.sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  describe.each(FIXTURES)('%s', (file) => {
+    const expected = EXPECTED[file];
+
+    it('reads as its source', () => {
+      const { url, doc } = loadFixture(file);
+      const { excerptStart, text: _text, ...fields } = expected;
+      const source = detectSource(url, doc);
+      expect(source).toMatchObject(fields);
+      expect(source.project).toBe(fields.project);
+      expect(source.status).toBe(fields.status);
+      expect(source.excerpt?.startsWith(excerptStart)).toBe(true);
+      expect(source.excerpt!.length).toBeLessThanOrEqual(300);
+      expect(SourceSchema.parse(source)).toEqual(source);
+    });
+
+    it('identifies cheaply as the same work item', () => {
+      const { url, doc } = loadFixture(file);
+      expect(identifyPage(url, doc)).toEqual({
+        site: expected.site,
+        workItem: expected.workItem,
+        project: expected.project,
+        url: expected.url,
+      });
+    });
+
+    it('has a content root that exists and holds the main text', () => {
+      const { doc } = loadFixture(file);
+      const selector = contentRootSelector(expected.site, doc);
+      expect(selector).not.toBe('body');
+      expect(doc.querySelector(selector)?.textContent).toContain(expected.text.at(-1));
+    });
+
+    it('gives the main text for relatedness', () => {
+      const { url, doc } = loadFixture(file);
+      const text = pageText(url, doc);
+      for (const sentence of expected.text) expect(text).toContain(sentence);
+      expect(text).not.toContain('Privacy');
+    });
+  });
+});
+
+describe('self-hosted pages are known by their markup on any host', () => {
+  it.each([
+    ['jira-server-issue.html', 'jira:OPS-42'],
+    ['confluence-server-page.html', 'confluence:localhost:4173:98765'],
+    ['hostile.html', 'jira:SEC-1'],
+  ])('%s served from localhost', (file, workItem) => {
+    const { doc } = loadFixture(file);
+    expect(identifyPage(`http://localhost:4173/${file}`, doc).workItem).toBe(workItem);
+  });
+
+  it('GitHub Enterprise on another host', () => {
+    const { doc } = loadFixture('github-issue.html');
+    const source = detectSource('https://git.corp.example/acme/web/issues/12', doc);
+    expect(source).toMatchObject({
+      site: 'github',
+      workItem: 'github:git.corp.example/acme/web#12',
+      project: 'git.corp.example/acme/web',
+      status: 'open',
+      labels: ['bug', 'flaky-test', 'e2e'],
+    });
+  });
+
+  it('the same page without its product markup on an unknown host is a plain web page', () => {
+    const { doc } = loadFixture('jira-server-issue.html');
+    for (const el of doc.querySelectorAll('meta')) el.remove();
+    doc.body.removeAttribute('id');
+    expect(identifyPage('https://jira.corp.example/browse/OPS-42', doc).site).toBe('web');
+    expect(identifyPage('https://jira.corp.example/browse/OPS-42', doc, { hosts: { jira: ['jira.corp.example'] } })).toMatchObject({
+      site: 'jira',
+      workItem: 'jira:OPS-42',
+    });
+  });
+});

@@ -1,0 +1,98 @@
+// @vitest-environment happy-dom
+import { build } from 'esbuild';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { contentRootSelector, identifyPage, siteOf } from './identify';
+
+const docWith = (head: string, body = '') =>
+  new DOMParser().parseFromString(`<html><head>${head}</head><body>${body}</body></html>`, 'text/html');
+
+async function bundledInputs(entry: string): Promise<string[]> {
+  const result = await build({
+    entryPoints: [join(import.meta.dirname, entry)],
+    bundle: true,
+    write: false,
+    metafile: true,
+    format: 'esm',
+    platform: 'browser',
+    logLevel: 'silent',
+  });
+  return Object.keys(result.metafile.inputs);
+}
+
+describe('the cheap entry point', () => {
+  it('does not bundle Readability', async () => {
+    const inputs = await bundledInputs('identify.ts');
+    expect(inputs.some((p) => p.includes('lib/sites/jira.ts'))).toBe(true);
+    expect(inputs.filter((p) => p.includes('readability'))).toEqual([]);
+  });
+
+  it('while the full entry point does (so the check above can fail)', async () => {
+    const inputs = await bundledInputs('index.ts');
+    expect(inputs.some((p) => p.includes('@mozilla/readability'))).toBe(true);
+  });
+});
+
+describe('siteOf', () => {
+  const plain = docWith('');
+  it.each([
+    ['https://github.com/acme/web/issues/1', 'github'],
+    ['https://acme.atlassian.net/browse/ACME-1', 'jira'],
+    ['https://acme.atlassian.net/jira/software/c/projects/ACME/boards/1', 'jira'],
+    ['https://acme.atlassian.net/wiki/spaces/ENG/pages/1/X', 'confluence'],
+    ['https://acme.atlassian.net/wiki', 'confluence'],
+    ['https://acme.jira.com/browse/ACME-1', 'jira'],
+    ['https://example.com/browse/ACME-1', 'web'],
+    ['https://github.com.evil.example/acme/web/issues/1', 'web'],
+    ['https://atlassian.net.evil.example/browse/ACME-1', 'web'],
+    ['about:blank', 'web'],
+    ['not a url', 'web'],
+  ])('%s is %s by its host', (url, site) => {
+    expect(siteOf(url, plain)).toBe(site);
+  });
+
+  it('takes the markup into account on other hosts, and known hosts without markup', () => {
+    expect(siteOf('https://x.example/a', docWith('<meta name="ajs-issue-key" content="A-1">'))).toBe('jira');
+    expect(siteOf('https://x.example/a', docWith('<meta name="application-name" content="Confluence">'))).toBe('confluence');
+    expect(
+      siteOf('https://x.example/a', docWith('<meta name="hostname" content="x.example"><meta name="expected-hostname" content="x.example">')),
+    ).toBe('github');
+    expect(siteOf('https://x.example/a', plain, { hosts: { github: ['x.example'] } })).toBe('github');
+    expect(siteOf('https://x.example/a', plain, { hosts: { confluence: ['x.example'] } })).toBe('confluence');
+    expect(siteOf('https://x.example/a', plain, { hosts: { jira: ['x.example'] } })).toBe('jira');
+  });
+});
+
+describe('identifyPage', () => {
+  it('names any other page by its normalised URL', () => {
+    expect(identifyPage('https://Blog.Example.com/post/?utm_source=x#comments', docWith(''))).toEqual({
+      site: 'web',
+      workItem: 'https://blog.example.com/post',
+      url: 'https://blog.example.com/post',
+    });
+  });
+
+  it('keeps keys and URLs within the schema bounds', () => {
+    const long = `https://example.com/${'a'.repeat(5000)}`;
+    const id = identifyPage(long, docWith(''));
+    expect(id.url.length).toBeLessThanOrEqual(4096);
+    expect(id.workItem.length).toBeLessThanOrEqual(4096);
+  });
+});
+
+describe('contentRootSelector', () => {
+  it('falls back to body, and always names an element that exists', () => {
+    expect(contentRootSelector('web', docWith(''))).toBe('body');
+    expect(contentRootSelector('jira', docWith(''))).toBe('body');
+    expect(contentRootSelector('web', docWith('', '<div id="content"><p>x</p></div>'))).toBe('#content');
+    expect(contentRootSelector('github', docWith('', '<main><div class="markdown-body">x</div></main>'))).toBe('.markdown-body');
+    expect(contentRootSelector('github', docWith('', '<main>x</main>'))).toBe('main');
+    expect(contentRootSelector('confluence', docWith('', '<div id="main-content" class="wiki-content">x</div>'))).toBe(
+      '#main-content.wiki-content',
+    );
+  });
+
+  it('prefers the diff on a pull request Files tab when there is no conversation', () => {
+    expect(contentRootSelector('github', docWith('', '<main><div id="files"><table></table></div></main>'))).toBe('#files');
+  });
+});

@@ -1,0 +1,78 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { capPageText, cleanLabels, cleanTitle, clip, excerptOf, joinedText, metaContent, textOf } from './text';
+
+const body = (html: string) => new DOMParser().parseFromString(`<html><body>${html}</body></html>`, 'text/html').body;
+
+describe('textOf', () => {
+  it('reads text nodes only, skipping scripts, styles, templates and hidden elements', () => {
+    const el = body(
+      '<p>Visible <script>var a = 1;</script><style>p{}</style><template>t</template><noscript>n</noscript>' +
+        '<span hidden>h</span><svg><title>icon</title></svg>text</p>',
+    );
+    expect(textOf(el)).toBe('Visible text');
+  });
+
+  it('keeps words of neighbouring blocks apart', () => {
+    expect(textOf(body('<div>one</div><div>two</div><p>three<br>four</p><ul><li>a</li><li>b</li></ul>'))).toBe(
+      'one two three four a b',
+    );
+  });
+
+  it('gives escaped markup back as its characters', () => {
+    expect(textOf(body('&lt;b&gt;bold&lt;/b&gt; &amp; more'))).toBe('<b>bold</b> & more');
+  });
+
+  it('stops early on huge pages', () => {
+    const el = body(`<p>${'word '.repeat(10_000)}</p><p>${'more '.repeat(10_000)}</p>`);
+    expect(textOf(el, 100).length).toBeLessThan(60_000);
+  });
+});
+
+describe('bounds', () => {
+  it('clips at a word boundary and marks the cut', () => {
+    const text = 'alpha beta gamma delta epsilon';
+    expect(clip(text, 100)).toBe(text);
+    const cut = clip(text, 20);
+    expect(cut.length).toBeLessThanOrEqual(20);
+    expect(cut).toBe('alpha beta gamma…');
+  });
+
+  it('keeps titles to one line of at most 1000 characters', () => {
+    expect(cleanTitle('  A\n  title\twith   spaces ')).toBe('A title with spaces');
+    expect(cleanTitle('x'.repeat(5000)).length).toBe(1000);
+    expect(cleanTitle(null)).toBe('');
+  });
+
+  it('keeps excerpts to at most 300 characters', () => {
+    expect(excerptOf('word '.repeat(200))!.length).toBeLessThanOrEqual(300);
+    expect(excerptOf('   ')).toBeUndefined();
+  });
+
+  it('caps page text at 20,000 characters and drops blank lines', () => {
+    expect(capPageText('a\n\n\n  b  \n')).toBe('a\nb');
+    expect(capPageText('line\n'.repeat(10_000)).length).toBe(20_000);
+  });
+
+  it('deduplicates labels without regard to case, keeping the first spelling', () => {
+    expect(cleanLabels([' Bug ', 'bug', 'flaky  test', '', 'BUG', 'e2e'])).toEqual(['Bug', 'flaky test', 'e2e']);
+    expect(cleanLabels(Array.from({ length: 80 }, (_, i) => `l${i}`))).toHaveLength(50);
+  });
+});
+
+describe('page helpers', () => {
+  it('reads meta tags by name or property', () => {
+    const doc = new DOMParser().parseFromString(
+      '<html><head><meta name="a" content=" x "><meta property="og:url" content="u"></head></html>',
+      'text/html',
+    );
+    expect(metaContent(doc, 'a')).toBe('x');
+    expect(metaContent(doc, 'og:url')).toBe('u');
+    expect(metaContent(doc, 'missing')).toBe('');
+  });
+
+  it('joins blocks without reading a nested one twice', () => {
+    const el = body('<h1 id="t">Title</h1><div id="c"><p id="p">Body</p></div>');
+    expect(joinedText(el, ['#t', '#c', '#p'], 1000)).toBe('Title\nBody');
+  });
+});
