@@ -1,0 +1,70 @@
+import { uuidv7 } from '../id';
+import { PILLARS, type Action, type Answer, type Kind, type Lesson, type LessonPatch, type Visibility } from '../lesson';
+import { PILLAR_INFO } from '../pillars';
+
+/** The fields the library's editor changes. */
+export interface EditDraft {
+  title: string;
+  kind: Kind;
+  note: string;
+  answers: Answer[];
+  actions: Action[];
+  tags: string[];
+  visibility: Visibility;
+}
+
+const isPillar = (k: Kind): k is (typeof PILLARS)[number] => (PILLARS as readonly string[]).includes(k);
+
+/**
+ * The answer boxes for a kind: one per template question of its pillar, filled from answers
+ * given before; answers to other questions (another pillar's) are kept while they hold text, so
+ * changing the kind never throws writing away.
+ */
+export function answersFor(kind: Kind, answers: readonly Answer[]): Answer[] {
+  const questions = isPillar(kind) ? PILLAR_INFO[kind].questions : [];
+  const given = new Map(answers.map((a) => [a.question, a.answer]));
+  const out = questions.map((question) => ({ question, answer: given.get(question) ?? '' }));
+  for (const a of answers) if (!questions.includes(a.question) && a.answer.trim()) out.push(a);
+  return out;
+}
+
+export function draftOf(l: Lesson): EditDraft {
+  return {
+    title: l.title,
+    kind: l.kind,
+    note: l.note,
+    answers: answersFor(l.kind, l.answers),
+    actions: l.actions,
+    tags: l.tags,
+    visibility: l.visibility,
+  };
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Only what changed, so a save touches nothing else; empty answer boxes are not stored. */
+export function patchOf(l: Lesson, d: EditDraft): LessonPatch {
+  const patch: LessonPatch = {};
+  if (d.title.trim() !== l.title) patch.title = d.title.trim();
+  if (d.kind !== l.kind) patch.kind = d.kind;
+  if (d.note !== l.note) patch.note = d.note;
+  const answers = d.answers.filter((a) => a.answer.trim());
+  if (!same(answers, l.answers.filter((a) => a.answer.trim()))) patch.answers = answers;
+  const actions = d.actions.filter((a) => a.text.trim()).map((a) => ({ ...a, text: a.text.trim() }));
+  if (!same(actions, l.actions)) patch.actions = actions;
+  if (!same(d.tags, l.tags)) patch.tags = d.tags;
+  if (d.visibility !== l.visibility) patch.visibility = d.visibility;
+  return patch;
+}
+
+export function newAction(text = ''): Action {
+  return { id: uuidv7(), text, done: false };
+}
+
+/** Ticking an action records when, for the weekly look back's "actions done". */
+export function setActionDone(a: Action, done: boolean, now = new Date()): Action {
+  if (done === a.done) return a;
+  if (done) return { ...a, done: true, doneAt: now.toISOString() };
+  const { doneAt: _was, ...rest } = a;
+  return { ...rest, done: false };
+}

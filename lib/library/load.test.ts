@@ -1,0 +1,63 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDb, type LessonDb } from '../db';
+import { digestScope } from './digest-scope';
+import { lessonsByIds, loadRows, newestLessons, recentlyChanged } from './load';
+import { makeLesson } from './test-lessons';
+
+let db: LessonDb;
+afterEach(async () => {
+  db?.close();
+  if (db) await db.delete();
+});
+
+const at = (k: number) => new Date(Date.UTC(2025, 0, 1) + k * 3600_000).toISOString();
+
+async function seed(count: number) {
+  db = openDb(`library-load-${Math.random()}`);
+  const lessons = Array.from({ length: count }, (_, k) =>
+    makeLesson({ createdAt: at(k), updatedAt: at(k), deletedAt: k % 10 === 9 ? at(k + 1) : undefined }),
+  );
+  await db.lessons.bulkPut(lessons);
+  return lessons;
+}
+
+describe('library loading', () => {
+  it('draws first from the newest live lessons of the index', async () => {
+    const lessons = await seed(50);
+    const first = await newestLessons(db, 5);
+    // The newest (k = 49) is a tombstone.
+    expect(first.map((l) => l.createdAt)).toEqual([48, 47, 46, 45, 44].map(at));
+    expect(first.every((l) => !l.deletedAt)).toBe(true);
+    expect(lessons).toHaveLength(50);
+  });
+
+  it('reads every live lesson in pages, none twice, none missed', async () => {
+    await seed(123);
+    const progress: number[] = [];
+    const rows = await loadRows(db, (n) => progress.push(n), 20);
+    expect(rows).toHaveLength(123 - 12);
+    expect(new Set(rows.map(([r]) => r.id)).size).toBe(rows.length);
+    expect(progress).toEqual([20, 40, 60, 80, 100, 120, 123]);
+    expect(rows[0][1]).toContain('lesson');
+  });
+
+  it('reads full lessons by id and skips missing and deleted ones', async () => {
+    const lessons = await seed(20);
+    const got = await lessonsByIds(db, [lessons[0].id, lessons[9].id, '0190a000-0000-7000-8000-ffffffffffff', lessons[3].id], 2);
+    expect(got.map((l) => l.id)).toEqual([lessons[0].id, lessons[3].id]);
+    expect((await recentlyChanged(db, 3)).map((l) => l.id)).toEqual([lessons[19].id, lessons[18].id, lessons[17].id]);
+  });
+});
+
+describe('digest scope', () => {
+  it('takes the week\'s lessons, questions and lessons with actions, none from after the week', async () => {
+    const { toRow } = await import('./rows');
+    const week = new Date(2025, 2, 10);
+    const inWeek = toRow(makeLesson({ createdAt: new Date(2025, 2, 11).toISOString() }));
+    const before = toRow(makeLesson({ createdAt: new Date(2025, 1, 1).toISOString() }));
+    const question = toRow(makeLesson({ kind: 'question', createdAt: new Date(2025, 1, 1).toISOString() }));
+    const acting = toRow(makeLesson({ createdAt: new Date(2025, 1, 1).toISOString(), actions: [{ id: 'a', text: 'x', done: false }] }));
+    const after = toRow(makeLesson({ kind: 'question', createdAt: new Date(2025, 2, 18).toISOString() }));
+    expect(digestScope([inWeek, before, question, acting, after], week)).toEqual([inWeek.id, question.id, acting.id]);
+  });
+});

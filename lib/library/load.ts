@@ -1,0 +1,60 @@
+import type { LessonDb } from '../db';
+import type { Lesson } from '../lesson';
+import { haystackOf, toRow, type LessonRow } from './rows';
+
+/**
+ * The newest lessons straight from the createdAt index: what the page draws first, before the
+ * whole library is in memory. Reads a little more than asked to make up for tombstones.
+ */
+export async function newestLessons(db: LessonDb, limit: number): Promise<Lesson[]> {
+  const out: Lesson[] = [];
+  await db.lessons
+    .orderBy('createdAt')
+    .reverse()
+    .until(() => out.length >= limit)
+    .each((l) => {
+      if (!l.deletedAt) out.push(l);
+    });
+  return out;
+}
+
+/**
+ * Every live lesson as rows and search text, read in pages by primary key (each page one
+ * `getAll`), so the full lessons of one page at a time are in memory, never all of them.
+ */
+export async function loadRows(
+  db: LessonDb,
+  onProgress?: (loaded: number) => void,
+  pageSize = 5000,
+): Promise<[LessonRow, string][]> {
+  const out: [LessonRow, string][] = [];
+  let last: string | null = null;
+  let read = 0;
+  for (;;) {
+    const page: Lesson[] = await (last === null
+      ? db.lessons.orderBy(':id').limit(pageSize).toArray()
+      : db.lessons.where(':id').above(last).limit(pageSize).toArray());
+    if (!page.length) break;
+    for (const l of page) if (!l.deletedAt) out.push([toRow(l), haystackOf(l)]);
+    read += page.length;
+    last = page[page.length - 1].id;
+    onProgress?.(read);
+    if (page.length < pageSize) break;
+  }
+  return out;
+}
+
+/** Full lessons for ids (export, digest), in pages; missing and deleted ones are left out. */
+export async function lessonsByIds(db: LessonDb, ids: readonly string[], pageSize = 5000): Promise<Lesson[]> {
+  const out: Lesson[] = [];
+  for (let i = 0; i < ids.length; i += pageSize) {
+    const rows = await db.lessons.bulkGet(ids.slice(i, i + pageSize) as string[]);
+    for (const l of rows) if (l && !l.deletedAt) out.push(l);
+  }
+  return out;
+}
+
+/** The most recently changed lessons, tombstones included: watched live to merge others' writes. */
+export function recentlyChanged(db: LessonDb, limit = 100): Promise<Lesson[]> {
+  return db.lessons.orderBy('updatedAt').reverse().limit(limit).toArray();
+}

@@ -1,0 +1,77 @@
+import { lessonTitle, type Kind, type Lesson, type Site, type Visibility } from '../lesson';
+
+/** Characters of the quote a row keeps for its one-line snippet. */
+const SNIPPET = 160;
+/**
+ * Searchable text kept per lesson. Quotes and notes may each be 20,000 characters; holding all of
+ * it for 100,000 lessons would cost gigabytes, and the words that matter are near the start.
+ */
+export const MAX_HAYSTACK = 12_000;
+
+/**
+ * What the library keeps in memory for one lesson: enough to draw its row, filter and sort it.
+ * The full lesson is read from the database when it is opened, exported or digested.
+ */
+export interface LessonRow {
+  id: string;
+  kind: Kind;
+  title: string;
+  quote: string;
+  tags: string[];
+  source: { site: Site; title: string; url: string; project?: string };
+  visibility: Visibility;
+  author?: string;
+  createdAt: string;
+  updatedAt: string;
+  helped: number;
+  /** Epoch milliseconds of createdAt, for sorting and date ranges without parsing again. */
+  created: number;
+  actionCount: number;
+  openActions: number;
+}
+
+export function toRow(l: Lesson): LessonRow {
+  const row: LessonRow = {
+    id: l.id,
+    kind: l.kind,
+    title: lessonTitle(l),
+    quote: l.quote.length > SNIPPET ? `${l.quote.slice(0, SNIPPET)}…` : l.quote,
+    tags: l.tags,
+    source: { site: l.source.site, title: l.source.title, url: l.source.url },
+    visibility: l.visibility,
+    createdAt: l.createdAt,
+    updatedAt: l.updatedAt,
+    helped: l.helped,
+    created: Date.parse(l.createdAt),
+    actionCount: l.actions.length,
+    openActions: l.actions.filter((a) => !a.done).length,
+  };
+  if (l.source.project) row.source.project = l.source.project;
+  if (l.author) row.author = l.author;
+  return row;
+}
+
+/** Everything a person might type to find the lesson again, lower-cased, on one line of text. */
+export function haystackOf(l: Lesson): string {
+  const parts = [
+    lessonTitle(l),
+    l.question?.text,
+    l.quote,
+    l.note,
+    ...l.answers.map((a) => a.answer),
+    ...l.actions.flatMap((a) => [a.text, a.owner]),
+    l.tags.join(' '),
+    l.source.title,
+    l.source.project,
+    l.source.workItem,
+    l.source.url,
+    l.author,
+  ];
+  const text = parts.filter(Boolean).join(' \u0001 ').toLowerCase().replace(/\u0000/g, ' ');
+  return text.length > MAX_HAYSTACK ? text.slice(0, MAX_HAYSTACK) : text;
+}
+
+/** Newest capture first; ids break ties so the order is stable. */
+export function newestFirst(a: LessonRow, b: LessonRow): number {
+  return b.created - a.created || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+}
