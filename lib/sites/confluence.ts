@@ -149,11 +149,17 @@ function titleFromDocumentTitle(title: string): string {
   return title.replace(/\s+-\s+[^-]+\s+-\s+Confluence.*$/, '').replace(/\s+-\s+Confluence.*$/, '');
 }
 
+/**
+ * Confluence Cloud keeps the meta tags of the first page it loaded while it navigates, so the meta
+ * title counts only when the meta page id is the page in view.
+ */
 export function readConfluence(url: URL, doc: Document): PageDetails {
+  const route = confluenceRouteFromPath(url);
+  const metaIsCurrent = !route.pageId || metaContent(doc, 'ajs-page-id') === route.pageId;
   const title =
-    metaContent(doc, 'ajs-page-title') ||
+    (metaIsCurrent ? metaContent(doc, 'ajs-page-title') : '') ||
     firstText(doc, TITLE) ||
-    routeOf(url, doc).pathTitle ||
+    route.pathTitle ||
     titleFromDocumentTitle(doc.title);
   return {
     title: cleanTitle(title),

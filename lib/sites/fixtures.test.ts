@@ -195,3 +195,20 @@ describe('self-hosted pages are known by their markup on any host', () => {
     });
   });
 });
+
+describe('single-page apps that changed page without a load', () => {
+  it('Jira: markup still showing another issue is not read as the new one', () => {
+    const { doc } = loadFixture('jira-cloud-issue.html');
+    const source = detectSource('https://acme.atlassian.net/browse/ACME-124', doc);
+    expect(source).toMatchObject({ workItem: 'jira:ACME-124', title: '', labels: [] });
+    expect(source.status).toBeUndefined();
+    expect(source.excerpt).toBeUndefined();
+  });
+
+  it('Confluence Cloud: meta tags left from the first page are not the title of the next', () => {
+    const { doc } = loadFixture('confluence-cloud-page.html');
+    doc.querySelector('[data-testid="title-text"]')!.textContent = 'Checkout runbook';
+    const source = detectSource('https://acme.atlassian.net/wiki/spaces/ENG/pages/999/Checkout+runbook', doc);
+    expect(source).toMatchObject({ workItem: 'confluence:acme.atlassian.net:999', title: 'Checkout runbook' });
+  });
+});

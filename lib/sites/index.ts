@@ -9,15 +9,15 @@ import { githubText, readGitHub } from './github';
 import { identifyPage } from './identify';
 import { jiraText, readJira } from './jira';
 import { capPageText } from './text';
-import type { DetectOptions, PageDetails } from './types';
+import type { DetectOptions, PageDetails, PageIdentity } from './types';
 
 export { contentRootSelector, identifyPage, siteOf } from './identify';
 export type { DetectOptions, KnownHosts, PageIdentity } from './types';
 
-function details(site: Source['site'], url: string, doc: Document): PageDetails {
+function details({ site, workItem }: PageIdentity, url: string, doc: Document): PageDetails {
   switch (site) {
     case 'jira':
-      return readJira(doc);
+      return readJira(doc, workItem.startsWith('jira:') ? workItem.slice('jira:'.length) : null);
     case 'confluence':
       return readConfluence(new URL(url), doc);
     case 'github':
@@ -30,7 +30,7 @@ function details(site: Source['site'], url: string, doc: Document): PageDetails 
 /** The lesson's `source` for a page: identity plus title, labels, status and excerpt. */
 export function detectSource(url: string, doc: Document, options: DetectOptions = {}): Source {
   const identity = identifyPage(url, doc, options);
-  const read = details(identity.site, url, doc);
+  const read = details(identity, url, doc);
   return SourceSchema.parse({
     ...identity,
     title: read.title,

@@ -165,7 +165,15 @@ function titleFromDocumentTitle(title: string): string {
   return title.replace(/^\s*\[[^\]]+\]\s*/, '').replace(/\s+-\s+(Jira|JIRA)[^-]*$/, '');
 }
 
-export function readJira(doc: Document): PageDetails {
+const NOTHING_READ: PageDetails = { title: '', labels: [], status: undefined, excerpt: undefined };
+
+/**
+ * Title, labels, status and excerpt of the issue `key`. Jira Cloud swaps issues without a page
+ * load; when the markup still shows another issue, nothing is read rather than the wrong issue.
+ */
+export function readJira(doc: Document, key: string | null): PageDetails {
+  const shown = issueKeyFromDocument(doc);
+  if (key && shown && shown !== key) return NOTHING_READ;
   const labels = [...LABELS, ...COMPONENTS].flatMap((s) => allTexts(doc, s));
   const status = firstText(doc, STATUS, 400);
   return {
