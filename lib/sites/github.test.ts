@@ -86,6 +86,11 @@ describe('GitHub URLs', () => {
     });
   });
 
+  it('keeps github.com names whatever the port, as when tests serve the pages locally', () => {
+    expect(identify('http://github.com:41234/acme/web/pull/34').workItem).toBe('github:acme/web#34');
+    expect(identify('https://git.corp.example:8443/acme/web/pull/34').workItem).toBe('github:git.corp.example:8443/acme/web#34');
+  });
+
   it('answers URL-only questions on github.com and on known hosts only', () => {
     expect(githubFromUrl('https://github.com/acme/web/pull/34/files')?.kind).toBe('pull');
     expect(githubFromUrl('https://git.corp.example/acme/web/pull/34')).toBeUndefined();

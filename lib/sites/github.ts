@@ -104,8 +104,8 @@ export function githubRoute(url: URL, doc: Document): GitHubRoute {
 }
 
 function repoName(url: URL, owner: string, repo: string): string {
-  const host = url.host.toLowerCase();
-  return host === 'github.com' || host === 'www.github.com' ? `${owner}/${repo}` : `${host}/${owner}/${repo}`;
+  const dotCom = url.hostname === 'github.com' || url.hostname === 'www.github.com';
+  return dotCom ? `${owner}/${repo}` : `${url.host.toLowerCase()}/${owner}/${repo}`;
 }
 
 export function githubWorkItem(url: URL, route: GitHubRoute): { workItem: string; project?: string } {
