@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { matchQuote } from './match-quote';
+import { headSimilarity, tailSimilarity } from './similarity';
+
+const TEXT =
+  'Monday: the deploy failed because the config was stale, so we rolled back. ' +
+  'Tuesday: latency doubled when traffic peaked and the cache kept missing. ' +
+  'Wednesday: the deploy failed because a migration locked the orders table. ' +
+  'Thursday: nobody owned the alert, so the on-call engineer learned about it from customers.';
+
+const at = (s: string) => TEXT.indexOf(s);
+
+describe('context similarity', () => {
+  it('is 1 for equal text and pinned to the side touching the quote', () => {
+    expect(headSimilarity('so we rolled', 'so we rolled back.')).toBe(1);
+    expect(tailSimilarity('config was stale, ', 'Monday: the config was stale, ')).toBe(1);
+    expect(headSimilarity('so we rolled', 'xx so we rolled')).toBeLessThan(1);
+    expect(headSimilarity('abcd', 'abXd')).toBe(0.75);
+    expect(headSimilarity('', '')).toBe(1);
+    expect(headSimilarity('abc', '')).toBe(0);
+  });
+});
+
+describe('matchQuote', () => {
+  it('takes the hinted position when quote and context agree', () => {
+    const exact = 'latency doubled';
+    const m = matchQuote(TEXT, { exact, prefix: 'back. Tuesday: ', suffix: ' when traffic', hint: at(exact) });
+    expect(m).toEqual({ start: at(exact), end: at(exact) + exact.length, score: 1 });
+  });
+
+  it('picks the repeat whose context matches, wherever the hint points', () => {
+    const exact = 'the deploy failed because';
+    const second = TEXT.lastIndexOf(exact);
+    const m = matchQuote(TEXT, { exact, prefix: 'Wednesday: ', suffix: ' a migration locked', hint: 0 });
+    expect(m?.start).toBe(second);
+  });
+
+  it('uses nearness to the old position when repeats share their context', () => {
+    const text = 'x. the build failed. y. '.repeat(4);
+    const third = 48;
+    expect(text.slice(third, third + 16)).toBe('x. the build fai');
+    const m = matchQuote(text, { exact: 'the build failed', prefix: 'x. ', suffix: '. y.', hint: third + 3 });
+    expect(m?.start).toBe(third + 3);
+  });
+
+  it('finds an edited quote and scores it below 1', () => {
+    const edited = TEXT.replace('latency doubled when traffic peaked', 'latency nearly doubled as traffic peaked');
+    const m = matchQuote(edited, {
+      exact: 'latency doubled when traffic peaked and the cache kept missing',
+      prefix: 'rolled back. Tuesday: ',
+      suffix: '. Wednesday: the deploy',
+      hint: at('latency'),
+    });
+    expect(edited.slice(m!.start, m!.end)).toBe('latency nearly doubled as traffic peaked and the cache kept missing');
+    expect(m!.score).toBeLessThan(1);
+    expect(m!.score).toBeGreaterThan(0.8);
+  });
+
+  it('normalises whitespace in the selectors', () => {
+    const m = matchQuote(TEXT, { exact: '  nobody owned\n\n  the alert ', prefix: 'Thursday:\t', suffix: ', so' });
+    expect(TEXT.slice(m!.start, m!.end)).toBe('nobody owned the alert');
+  });
+
+  it('refuses a quote whose text is gone, even with its context intact', () => {
+    const gone = TEXT.replace('latency doubled when traffic peaked and the cache kept missing', 'all was quiet');
+    expect(
+      matchQuote(gone, {
+        exact: 'latency doubled when traffic peaked and the cache kept missing',
+        prefix: 'rolled back. Tuesday: ',
+        suffix: '. Wednesday: the deploy',
+        hint: at('latency'),
+      }),
+    ).toBeNull();
+  });
+
+  it('refuses a short quote found only in another context', () => {
+    expect(matchQuote(TEXT, { exact: 'the alert', prefix: 'we paged ', suffix: ' twice, then' })).toBeNull();
+  });
+
+  it('refuses an approximate match with an equally good rival elsewhere', () => {
+    const text = 'intro. the deploy failed on the main branch today. middle. the deploy failed on the dev branch today. outro.';
+    expect(matchQuote(text, { exact: 'the deploy failed on the qa branch today', prefix: '', suffix: '' })).toBeNull();
+    expect(matchQuote(text, { exact: 'the deploy failed on the maim branch today', prefix: '', suffix: '' })?.start).toBe(7);
+  });
+
+  it('refuses an empty quote', () => {
+    expect(matchQuote(TEXT, { exact: '  ' })).toBeNull();
+  });
+});
