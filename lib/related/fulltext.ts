@@ -1,0 +1,483 @@
+import { forEachWord, termOf } from './tokenize';
+import { WordTable } from './words';
+
+/** One field of a document with its weight: a title word counts for more than a note word. */
+export interface WeightedText {
+  text: string;
+  weight: number;
+}
+
+/** A term of a query: the page's word as shown in reasons, and how much it counts. */
+export interface QueryTerm {
+  termId: number;
+  /** The page's own spelling, for "similar text: …" reasons. */
+  word: string;
+  weight: number;
+  idf: number;
+}
+
+export interface Hit {
+  key: string;
+  /** BM25 score. */
+  score: number;
+  /** Score over the most the query could give a document matching each term once, capped at 1. */
+  similarity: number;
+  /** Indices into the query's terms, in query order (most distinctive first). */
+  matched: number[];
+}
+
+// BM25 constants, the usual ones.
+const K1 = 1.2;
+const B = 0.75;
+/** Term frequencies are stored in a byte. */
+const MAX_TF = 255;
+/** A query has at most this many terms: `matched` is a 32-bit mask per document. */
+export const MAX_QUERY_TERMS = 32;
+
+/**
+ * An inverted index over weighted text, kept up to date one document at a time.
+ *
+ * Postings live in one compact segment (CSR: per-term offsets into a Uint32Array of document
+ * numbers and a Uint8Array of term frequencies) plus a small delta of documents added since.
+ * Removal marks the document dead; a compaction merges the delta and drops the dead once either
+ * grows past a fraction of the segment, so writes stay cheap and queries stay fast.
+ */
+export class FullTextIndex {
+  private readonly dict = new Map<string, number>();
+  /** Words seen in documents → term ids: most words repeat, so stemming runs once per word. */
+  private readonly words = new WordTable();
+  private readonly internTerm = (term: string) => this.intern(term);
+  private readonly knownTerm = (term: string) => this.dict.get(term) ?? -1;
+  private termCount = 0;
+  private df = new Int32Array(1024);
+
+  private mainTerms = 0;
+  private offsets = new Uint32Array(1);
+  private postDocs = new Uint32Array(0);
+  private postTfs = new Uint8Array(0);
+  /** termId → packed postings (doc * 256 + tf) of documents added after the last compaction. */
+  private delta = new Map<number, number[]>();
+  private deltaDocs = 0;
+
+  private docCount = 0;
+  private docLen = new Float32Array(1024);
+  private alive = new Uint8Array(1024);
+  private keys: string[] = [];
+  private docOf = new Map<string, number>();
+  private live = 0;
+  private dead = 0;
+  private totalLen = 0;
+
+  // Scratch space reused by every document and query.
+  private tfScratch = new Int32Array(1024);
+  private termScratch: number[] = [];
+  private acc = new Float32Array(0);
+  private mask = new Uint32Array(0);
+
+  /** Builds the index in two passes, straight into the compact segment. */
+  static build(docs: Iterable<[key: string, fields: WeightedText[]]>): FullTextIndex {
+    const index = new FullTextIndex();
+    index.bulkLoad(docs);
+    return index;
+  }
+
+  get size(): number {
+    return this.live;
+  }
+
+  has(key: string): boolean {
+    return this.docOf.has(key);
+  }
+
+  add(key: string, fields: WeightedText[]): void {
+    if (this.docOf.has(key)) throw new Error(`Already indexed: ${key}`);
+    const doc = this.newDoc(key);
+    const len = this.countTerms(fields, true);
+    this.docLen[doc] = len;
+    this.totalLen += len;
+    for (const t of this.termScratch) {
+      const tf = Math.min(this.tfScratch[t], MAX_TF);
+      this.tfScratch[t] = 0;
+      this.df[t]++;
+      let list = this.delta.get(t);
+      if (!list) this.delta.set(t, (list = []));
+      list.push(doc * 256 + tf);
+    }
+    this.deltaDocs++;
+    if (this.deltaDocs > Math.max(512, this.mainDocsLive() / 8)) this.compact();
+  }
+
+  /** Forgets a document; `fields` must be what it was added with, to keep term counts exact. */
+  remove(key: string, fields: WeightedText[]): boolean {
+    const doc = this.docOf.get(key);
+    if (doc === undefined) return false;
+    this.docOf.delete(key);
+    this.alive[doc] = 0;
+    this.live--;
+    this.dead++;
+    this.totalLen -= this.docLen[doc];
+    this.countTerms(fields, false);
+    for (const t of this.termScratch) {
+      this.tfScratch[t] = 0;
+      this.df[t]--;
+    }
+    if (this.dead > Math.max(512, this.live / 4)) this.compact();
+    return true;
+  }
+
+  /**
+   * Reduces a page to its most distinctive terms: those with the highest (1 + ln tf) × idf
+   * against this index. Words the index has never seen can match nothing, and words in more
+   * than `maxDfRatio` of the documents say little about any of them: both are left out.
+   */
+  queryTerms(fields: WeightedText[], maxTerms = 16, maxDfRatio = 0.05): QueryTerm[] {
+    const maxDf = Math.max(50, this.live * maxDfRatio);
+    const tf = new Map<number, number>();
+    const word = new Map<number, string>();
+    for (const { text, weight } of fields) {
+      forEachWord(text, (w) => {
+        const term = termOf(w);
+        const t = term === null ? undefined : this.dict.get(term);
+        if (t === undefined || this.df[t] <= 0 || this.df[t] > maxDf) return;
+        tf.set(t, (tf.get(t) ?? 0) + weight);
+        if (!word.has(t)) word.set(t, w);
+      });
+    }
+    const terms: QueryTerm[] = [];
+    for (const [termId, f] of tf) {
+      terms.push({ termId, word: word.get(termId)!, weight: 1 + Math.log(f), idf: this.idf(termId) });
+    }
+    terms.sort((a, b) => b.weight * b.idf - a.weight * a.idf || a.termId - b.termId);
+    return terms.slice(0, Math.min(maxTerms, MAX_QUERY_TERMS));
+  }
+
+  /**
+   * The `k` best documents for `terms` with similarity ≥ `minSimilarity`, best first; ties go to
+   * the smaller key, so results do not depend on insertion order.
+   *
+   * Term at a time, rarest first, MaxScore-style: once what the remaining terms could add
+   * cannot lift an unseen document past the current k-th score (or the similarity floor), the
+   * remaining terms only update documents already seen.
+   */
+  search(terms: QueryTerm[], k: number, minSimilarity = 0): Hit[] {
+    if (terms.length === 0 || this.live === 0 || k <= 0) return [];
+    terms = terms.slice(0, MAX_QUERY_TERMS);
+    const order = terms.map((_, i) => i).sort((a, b) => terms[b].idf * terms[b].weight - terms[a].idf * terms[a].weight);
+    let norm = 0;
+    for (const t of terms) norm += t.weight * t.idf;
+    const floor = minSimilarity * norm;
+
+    this.ensureScratch();
+    const { acc, mask, alive, docLen } = this;
+    const touched: number[] = [];
+    const avgLen = this.totalLen / this.live || 1;
+    const lenNorm = K1 * (1 - B);
+    const lenScale = (K1 * B) / avgLen;
+
+    let remaining = 0;
+    for (const t of terms) remaining += t.weight * t.idf * (K1 + 1);
+    let threshold = floor;
+    let best = 0;
+
+    for (const qi of order) {
+      const { termId, weight, idf } = terms[qi];
+      const w = weight * idf;
+      const wk = w * (K1 + 1);
+      // The most an unseen document can still reach: this term and all after it.
+      const openToNew = remaining >= threshold;
+      remaining -= wk;
+      const bit = 1 << qi;
+      const from = termId < this.mainTerms ? this.offsets[termId] : 0;
+      const to = termId < this.mainTerms ? this.offsets[termId + 1] : 0;
+      const docs = this.postDocs;
+      const tfs = this.postTfs;
+      if (openToNew) {
+        for (let p = from; p < to; p++) {
+          const doc = docs[p];
+          if (alive[doc] === 0) continue;
+          if (mask[doc] === 0) touched.push(doc);
+          const tf = tfs[p];
+          const a = (acc[doc] += (wk * tf) / (tf + lenNorm + lenScale * docLen[doc]));
+          mask[doc] |= bit;
+          if (a > best) best = a;
+        }
+      } else if (touched.length * Math.log2(to - from + 2) < to - from) {
+        // Few candidates left, long list: look each one up instead of walking the list.
+        for (const doc of touched) {
+          const p = lowerBound(docs, from, to, doc);
+          if (p === to || docs[p] !== doc) continue;
+          const tf = tfs[p];
+          acc[doc] += (wk * tf) / (tf + lenNorm + lenScale * docLen[doc]);
+          mask[doc] |= bit;
+        }
+      } else {
+        for (let p = from; p < to; p++) {
+          const doc = docs[p];
+          if (mask[doc] === 0) continue;
+          const tf = tfs[p];
+          acc[doc] += (wk * tf) / (tf + lenNorm + lenScale * docLen[doc]);
+          mask[doc] |= bit;
+        }
+      }
+      const extra = this.delta.get(termId);
+      if (extra) {
+        for (const packed of extra) {
+          const doc = Math.floor(packed / 256);
+          if (alive[doc] === 0 || (mask[doc] === 0 && !openToNew)) continue;
+          if (mask[doc] === 0) touched.push(doc);
+          const tf = packed % 256;
+          const a = (acc[doc] += (wk * tf) / (tf + lenNorm + lenScale * docLen[doc]));
+          mask[doc] |= bit;
+          if (a > best) best = a;
+        }
+      }
+      // Only worth computing once the k-th score could shut out unseen documents.
+      if (openToNew && remaining < best && touched.length >= k) {
+        threshold = Math.max(floor, kthBest(acc, touched, k));
+      }
+    }
+
+    const hits = this.topK(touched, k, floor);
+    for (const doc of touched) {
+      acc[doc] = 0;
+      mask[doc] = 0;
+    }
+    return hits.map(({ doc, score, mask: bits }) => ({
+      key: this.keys[doc],
+      score,
+      similarity: Math.min(1, score / norm),
+      matched: bitsOf(bits, terms.length),
+    }));
+  }
+
+  private topK(touched: number[], k: number, floor: number): Array<{ doc: number; score: number; mask: number }> {
+    const heap: number[] = [];
+    const worse = (a: number, b: number) =>
+      this.acc[a] < this.acc[b] || (this.acc[a] === this.acc[b] && this.keys[a] > this.keys[b]);
+    for (const doc of touched) {
+      if (this.acc[doc] < floor || this.acc[doc] <= 0) continue;
+      if (heap.length < k) heapPush(heap, doc, worse);
+      else if (worse(heap[0], doc)) heapReplaceTop(heap, doc, worse);
+    }
+    heap.sort((a, b) => (worse(a, b) ? 1 : worse(b, a) ? -1 : 0));
+    return heap.map((doc) => ({ doc, score: this.acc[doc], mask: this.mask[doc] }));
+  }
+
+  private idf(termId: number): number {
+    const n = this.df[termId];
+    return Math.log(1 + (this.live - n + 0.5) / (n + 0.5));
+  }
+
+  private intern(term: string): number {
+    let id = this.dict.get(term);
+    if (id === undefined) {
+      id = this.termCount++;
+      this.dict.set(term, id);
+      if (id >= this.df.length) {
+        this.df = grow(this.df, id + 1);
+        this.tfScratch = grow(this.tfScratch, id + 1);
+      }
+    }
+    return id;
+  }
+
+  /** Counts terms of a document into tfScratch/termScratch; returns its weighted length. */
+  private countTerms(fields: WeightedText[], create: boolean): number {
+    const terms = this.termScratch;
+    terms.length = 0;
+    let len = 0;
+    for (const { text, weight } of fields) {
+      this.words.scan(text, create ? this.internTerm : this.knownTerm, (t) => {
+        if (this.tfScratch[t] === 0) terms.push(t);
+        this.tfScratch[t] += weight;
+        len += weight;
+      });
+    }
+    return len;
+  }
+
+  private newDoc(key: string): number {
+    const doc = this.docCount++;
+    if (doc >= this.alive.length) {
+      this.alive = grow(this.alive, doc + 1);
+      this.docLen = grow(this.docLen, doc + 1);
+    }
+    this.alive[doc] = 1;
+    this.keys[doc] = key;
+    this.docOf.set(key, doc);
+    this.live++;
+    return doc;
+  }
+
+  private mainDocsLive(): number {
+    return this.live - this.deltaDocs;
+  }
+
+  private bulkLoad(docs: Iterable<[string, WeightedText[]]>): void {
+    // Pass 1: every document's (term, tf) pairs into flat scratch arrays; document frequencies.
+    let pairTerms = new Int32Array(1 << 16);
+    let pairTfs = new Uint8Array(1 << 16);
+    let pairs = 0;
+    const docEnds: number[] = [];
+    for (const [key, fields] of docs) {
+      if (this.docOf.has(key)) throw new Error(`Already indexed: ${key}`);
+      const doc = this.newDoc(key);
+      const len = this.countTerms(fields, true);
+      this.docLen[doc] = len;
+      this.totalLen += len;
+      const terms = this.termScratch;
+      if (pairs + terms.length > pairTerms.length) {
+        pairTerms = grow(pairTerms, pairs + terms.length);
+        pairTfs = grow(pairTfs, pairs + terms.length);
+      }
+      for (const t of terms) {
+        pairTerms[pairs] = t;
+        pairTfs[pairs++] = Math.min(this.tfScratch[t], MAX_TF);
+        this.tfScratch[t] = 0;
+        this.df[t]++;
+      }
+      docEnds.push(pairs);
+    }
+    // Pass 2: lay the pairs out per term, document numbers ascending.
+    this.layout((emit) => {
+      let p = 0;
+      for (let doc = 0; doc < docEnds.length; doc++) {
+        for (const end = docEnds[doc]; p < end; p++) emit(pairTerms[p], doc, pairTfs[p]);
+      }
+    });
+  }
+
+  /**
+   * Replaces the segment with postings from `feed`, called twice (to count, then to fill), which
+   * must emit each term's postings in ascending document order.
+   */
+  private layout(feed: (emit: (term: number, doc: number, tf: number) => void) => void): void {
+    const counts = new Uint32Array(this.termCount + 1);
+    feed((t) => counts[t + 1]++);
+    for (let t = 0; t < this.termCount; t++) counts[t + 1] += counts[t];
+    const offsets = counts.slice();
+    const postDocs = new Uint32Array(counts[this.termCount]);
+    const postTfs = new Uint8Array(counts[this.termCount]);
+    feed((t, doc, tf) => {
+      const at = counts[t]++;
+      postDocs[at] = doc;
+      postTfs[at] = tf;
+    });
+    this.offsets = offsets;
+    this.postDocs = postDocs;
+    this.postTfs = postTfs;
+    this.mainTerms = this.termCount;
+    this.delta = new Map();
+    this.deltaDocs = 0;
+  }
+
+  /** Merges the delta into the segment and renumbers documents without the dead ones. */
+  compact(): void {
+    const renum = new Int32Array(this.docCount).fill(-1);
+    const keys: string[] = [];
+    const docLen = new Float32Array(Math.max(1024, this.live));
+    let next = 0;
+    for (let doc = 0; doc < this.docCount; doc++) {
+      if (!this.alive[doc]) continue;
+      renum[doc] = next;
+      keys[next] = this.keys[doc];
+      docLen[next++] = this.docLen[doc];
+    }
+    const oldOffsets = this.offsets;
+    const oldDocs = this.postDocs;
+    const oldTfs = this.postTfs;
+    const oldMainTerms = this.mainTerms;
+    const delta = this.delta;
+    this.layout((emit) => {
+      // Per term, segment postings precede delta postings, so each term's list stays ascending.
+      for (let t = 0; t < this.termCount; t++) {
+        if (t < oldMainTerms) {
+          for (let p = oldOffsets[t]; p < oldOffsets[t + 1]; p++) {
+            const d = renum[oldDocs[p]];
+            if (d >= 0) emit(t, d, oldTfs[p]);
+          }
+        }
+        const extra = delta.get(t);
+        if (extra) {
+          for (const packed of extra) {
+            const d = renum[Math.floor(packed / 256)];
+            if (d >= 0) emit(t, d, packed % 256);
+          }
+        }
+      }
+    });
+    this.keys = keys;
+    this.docLen = docLen;
+    this.alive = new Uint8Array(docLen.length);
+    this.alive.fill(1, 0, next);
+    this.docCount = next;
+    this.docOf = new Map(keys.map((key, doc) => [key, doc]));
+    this.dead = 0;
+  }
+
+  private ensureScratch(): void {
+    if (this.acc.length < this.docCount) {
+      this.acc = new Float32Array(this.alive.length);
+      this.mask = new Uint32Array(this.alive.length);
+    }
+  }
+}
+
+function grow<T extends Int32Array | Uint8Array | Float32Array | Uint32Array>(a: T, min: number): T {
+  let size = Math.max(a.length, 16);
+  while (size < min) size *= 2;
+  const b = new (a.constructor as new (n: number) => T)(size);
+  b.set(a);
+  return b;
+}
+
+function lowerBound(a: Uint32Array, from: number, to: number, x: number): number {
+  while (from < to) {
+    const mid = (from + to) >>> 1;
+    if (a[mid] < x) from = mid + 1;
+    else to = mid;
+  }
+  return from;
+}
+
+function bitsOf(mask: number, n: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) if (mask & (1 << i)) out.push(i);
+  return out;
+}
+
+/** The k-th largest accumulated score among `docs` (docs.length ≥ k), via a size-k min-heap. */
+function kthBest(acc: Float32Array, docs: number[], k: number): number {
+  const heap: number[] = [];
+  const less = (a: number, b: number) => acc[a] < acc[b];
+  for (const doc of docs) {
+    if (heap.length < k) heapPush(heap, doc, less);
+    else if (acc[doc] > acc[heap[0]]) heapReplaceTop(heap, doc, less);
+  }
+  return acc[heap[0]];
+}
+
+function heapPush(heap: number[], x: number, less: (a: number, b: number) => boolean): void {
+  let i = heap.push(x) - 1;
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    if (!less(heap[i], heap[parent])) break;
+    [heap[i], heap[parent]] = [heap[parent], heap[i]];
+    i = parent;
+  }
+}
+
+function heapReplaceTop(heap: number[], x: number, less: (a: number, b: number) => boolean): void {
+  heap[0] = x;
+  let i = 0;
+  for (;;) {
+    const l = 2 * i + 1;
+    const r = l + 1;
+    let m = i;
+    if (l < heap.length && less(heap[l], heap[m])) m = l;
+    if (r < heap.length && less(heap[r], heap[m])) m = r;
+    if (m === i) return;
+    [heap[i], heap[m]] = [heap[m], heap[i]];
+    i = m;
+  }
+}
