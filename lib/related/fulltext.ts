@@ -147,7 +147,7 @@ export class FullTextIndex {
     for (const [termId, f] of tf) {
       terms.push({ termId, word: word.get(termId)!, weight: 1 + Math.log(f), idf: this.idf(termId) });
     }
-    terms.sort((a, b) => b.weight * b.idf - a.weight * a.idf || a.termId - b.termId);
+    terms.sort((a, b) => b.weight * b.idf - a.weight * a.idf || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
     return terms.slice(0, Math.min(maxTerms, MAX_QUERY_TERMS));
   }
 
