@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LessonPatchSchema, LessonSchema, type Action, type Lesson } from './lesson';
 import {
+  cleanActions,
   completeAction,
   completeActionPatch,
   daysBetween,
@@ -96,6 +97,20 @@ describe('due dates', () => {
     expect(done).toEqual({ ...l, actions: completeAction(l.actions, 'a0', at) });
     const undone = { ...done, ...LessonPatchSchema.parse(reopenActionPatch(done, 'a0')) };
     expect(undone).toEqual(l);
+  });
+});
+
+describe('cleanActions', () => {
+  it('drops empty rows, trims text and owner, and forgets doneAt of an open action', () => {
+    const rows: Action[] = [
+      { id: 'a', text: '  Fix it ', owner: '  ', due: '2026-03-12', done: false, doneAt: '2026-03-01T00:00:00.000Z' },
+      { id: 'b', text: '   ', done: false },
+      { id: 'c', text: 'Ship', owner: ' ana ', done: true, doneAt: '2026-03-02T00:00:00.000Z' },
+    ];
+    expect(cleanActions(rows)).toEqual([
+      { id: 'a', text: 'Fix it', due: '2026-03-12', done: false },
+      { id: 'c', text: 'Ship', owner: 'ana', done: true, doneAt: '2026-03-02T00:00:00.000Z' },
+    ]);
   });
 });
 

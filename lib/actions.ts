@@ -62,6 +62,19 @@ export function hasDueAction(lesson: Pick<Lesson, 'actions' | 'deletedAt'>, toda
   return !lesson.deletedAt && lesson.actions.some((a) => ['overdue', 'today', 'soon'].includes(dueStatus(a, today, soonDays)));
 }
 
+/** The actions of a form worth saving: text trimmed, empty rows and empty owner or due dropped. */
+export function cleanActions(actions: readonly Action[]): Action[] {
+  return actions
+    .filter((a) => a.text.trim())
+    .map(({ owner, due, doneAt, ...a }) => ({
+      ...a,
+      text: a.text.trim(),
+      ...(owner?.trim() ? { owner: owner.trim() } : {}),
+      ...(due ? { due } : {}),
+      ...(a.done && doneAt ? { doneAt } : {}),
+    }));
+}
+
 /** The lesson's actions with one ticked off: the `actions` of an `updateLesson` patch. */
 export function completeAction(actions: readonly Action[], id: string, at: Date): Action[] {
   return actions.map((a) => (a.id === id ? { ...a, done: true, doneAt: at.toISOString() } : a));

@@ -1,16 +1,9 @@
-import { MAX_TITLE, type Action, type Anchor, type Lesson, type LessonDraftInput, type LessonPatch, type Pillar, type Source, type Visibility } from './lesson';
+import { MAX_TITLE, type Lesson, type LessonDraftInput, type LessonPatch, type Pillar } from './lesson';
 import { suggestTags } from './tags';
-import { keptFields, templateAnswers } from './templates';
-
-/** The page a question is asked on: its source and, when text was selected, the quote and anchor. */
-export interface QuestionPage {
-  source: Source;
-  quote: string;
-  anchor?: Anchor;
-}
+import { keptFields, templateAnswers, type PageStart, type TemplateValues } from './templates';
 
 /** A quick "Why…?" as a draft: an open `question` lesson titled by the question, tagged from the page. */
-export function questionDraft(text: string, page: QuestionPage, now: Date, askedBy?: string): LessonDraftInput {
+export function questionDraft(text: string, page: PageStart, now: Date, askedBy?: string): LessonDraftInput {
   const question = text.replace(/\s+/g, ' ').trim();
   if (!question) throw new Error('A question needs some text');
   return {
@@ -30,13 +23,8 @@ export function isOpenQuestion(lesson: Pick<Lesson, 'kind' | 'deletedAt'>): bool
 }
 
 /** What the person fills in to answer a question: the pillar it turned out to be, and that pillar's template. */
-export interface QuestionAnswer {
+export interface QuestionAnswer extends TemplateValues {
   pillar: Pillar;
-  fields: readonly string[];
-  note: string;
-  actions: Action[];
-  tags: string[];
-  visibility: Visibility;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { PILLARS } from './lesson';
+import { LessonDraftSchema, PILLARS } from './lesson';
 import { PILLAR_INFO } from './pillars';
-import { emptyFields, isBlank, templateAnswers, templateFields, templateTitle } from './templates';
+import { emptyFields, isBlank, templateAnswers, templateDraft, templateFields, templateTitle } from './templates';
 
 describe('templates', () => {
   it.each(PILLARS)('%s: each template question maps to one answer, in order', (pillar) => {
@@ -44,5 +44,24 @@ describe('templates', () => {
     expect(isBlank(['', ''], 'a note')).toBe(false);
     expect(templateTitle('', ['', 'The cache was cold. Then it warmed.'])).toBe('The cache was cold.');
     expect(templateTitle('Deploys need a window.', ['x'])).toBe('Deploys need a window.');
+  });
+});
+
+describe('templateDraft', () => {
+  const source = { url: 'https://github.com/acme/web/pull/34', site: 'github' as const, workItem: 'github:acme/web#34', title: 'Fix', labels: [] };
+  const values = { fields: ['Flaky test', '', 'Quarantine it'], note: ' n ', actions: [], tags: ['ci'], visibility: 'team' as const };
+
+  it('is a valid draft of the pillar with the page, its selection and the answers', () => {
+    const anchor = { root: 'body', quote: { type: 'TextQuoteSelector' as const, exact: 'timeout', prefix: '', suffix: '' } };
+    const draft = LessonDraftSchema.parse(templateDraft('mistake', { source, quote: 'timeout', anchor }, values));
+    expect(draft).toMatchObject({ kind: 'mistake', title: 'timeout', quote: 'timeout', note: 'n', tags: ['ci'], visibility: 'team', source });
+    expect(draft.anchor?.quote.exact).toBe('timeout');
+    expect(draft.answers.map((a) => a.answer)).toEqual(['Flaky test', '', 'Quarantine it']);
+  });
+
+  it('is page-level without a selection, titled by the first answer', () => {
+    const draft = LessonDraftSchema.parse(templateDraft('experience', { source, quote: '' }, values));
+    expect(draft.anchor).toBeUndefined();
+    expect(draft.title).toBe('Flaky test');
   });
 });

@@ -1,4 +1,4 @@
-import { deriveTitle, type Answer, type Lesson, type LessonPatch, type Pillar } from './lesson';
+import { deriveTitle, type Action, type Anchor, type Answer, type Lesson, type LessonDraftInput, type LessonPatch, type Pillar, type Source, type Visibility } from './lesson';
 import { PILLAR_INFO } from './pillars';
 
 /** A template's filled fields: one text per question of the pillar, in the pillar's order. */
@@ -43,4 +43,36 @@ export type KeptFields = Pick<LessonPatch, 'title' | 'quote' | 'note' | 'answers
 export function keptFields(lesson: Pick<Lesson, keyof KeptFields>): KeptFields {
   const { title, quote, note, answers, actions, tags, visibility } = lesson;
   return { title, quote, note, answers, actions, tags, visibility };
+}
+
+/** The page a lesson or question is about: its source and, when text was selected, the quote and anchor. */
+export interface PageStart {
+  source: Source;
+  quote: string;
+  anchor?: Anchor;
+}
+
+/** What a template form holds. */
+export interface TemplateValues {
+  fields: readonly string[];
+  note: string;
+  actions: Action[];
+  tags: string[];
+  visibility: Visibility;
+}
+
+/** A filled template as a `saveLesson` draft about the page (and its selection, if any). */
+export function templateDraft(pillar: Pillar, page: PageStart, values: TemplateValues): LessonDraftInput {
+  return {
+    kind: pillar,
+    title: templateTitle(page.quote, values.fields),
+    quote: page.quote,
+    ...(page.quote && page.anchor ? { anchor: page.anchor } : {}),
+    note: values.note.trim(),
+    answers: templateAnswers(pillar, values.fields),
+    actions: values.actions,
+    tags: values.tags,
+    visibility: values.visibility,
+    source: page.source,
+  };
 }

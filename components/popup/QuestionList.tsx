@@ -1,0 +1,42 @@
+import type { ComponentChildren } from 'preact';
+import { lessonTitle, type Lesson } from '@/lib/lesson';
+import type { Live } from './useLive';
+
+interface Props {
+  heading: string;
+  live: Live<Lesson[]>;
+  /** Shown when there is nothing to list: it should teach what to do. */
+  empty: ComponentChildren;
+  /** Say which page each question is on (for lists wider than this page). */
+  showWhere?: boolean;
+  onAnswer: (lesson: Lesson) => void;
+}
+
+export function QuestionList({ heading, live, empty, showWhere, onAnswer }: Props) {
+  return (
+    <section class="list" aria-label={heading}>
+      <h2>{heading}</h2>
+      {live.state === 'loading' ? (
+        <p class="empty">Loading…</p>
+      ) : live.state === 'error' ? (
+        <p class="error">Could not read questions: {live.error}</p>
+      ) : live.value.length === 0 ? (
+        <p class="empty">{empty}</p>
+      ) : (
+        <ul class="rows">
+          {live.value.map((q) => (
+            <li key={q.id} class="row question">
+              <span class="row-main">
+                <span class="row-title">{q.question?.text ?? lessonTitle(q)}</span>
+                {showWhere && <span class="row-sub">{q.source.title || q.source.workItem}</span>}
+              </span>
+              <button type="button" class="secondary small" aria-label={`Answer: ${q.question?.text ?? lessonTitle(q)}`} onClick={() => onAnswer(q)}>
+                Answer
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+import { lessonTitle, type Lesson } from '@/lib/lesson';
+import { KIND_LABEL } from '@/lib/pillars';
+import type { Live } from './useLive';
+
+interface Props {
+  live: Live<Lesson[]>;
+  onOpen: (id: string) => void;
+}
+
+/** The last lessons saved; each opens in the library. */
+export function RecentList({ live, onOpen }: Props) {
+  return (
+    <section class="list" aria-label="Recent lessons">
+      <h2>Recent</h2>
+      {live.state === 'loading' ? (
+        <p class="empty">Loading…</p>
+      ) : live.state === 'error' ? (
+        <p class="error">Could not read lessons: {live.error}</p>
+      ) : live.value.length === 0 ? (
+        <p class="empty">No lessons yet. Select text on a ticket and press Alt+Shift+L, or fill a template above.</p>
+      ) : (
+        <ul class="rows">
+          {live.value.map((l) => (
+            <li key={l.id} class="row">
+              <button type="button" class="recent" onClick={() => onOpen(l.id)}>
+                <span class={`kind kind-${l.kind}`}>{KIND_LABEL[l.kind]}</span>
+                <span class="row-title">{lessonTitle(l)}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

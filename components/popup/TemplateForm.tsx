@@ -1,0 +1,41 @@
+import type { Lesson, LessonDraftInput, Pillar, Visibility } from '@/lib/lesson';
+import type { PageInfo } from '@/lib/platform/page';
+import { PILLAR_INFO } from '@/lib/pillars';
+import { suggestTags } from '@/lib/tags';
+import { templateDraft } from '@/lib/templates';
+import { PillarForm } from '../PillarForm';
+
+interface Props {
+  pillar: Pillar;
+  page: PageInfo;
+  suggestions: string[];
+  defaultVisibility: Visibility;
+  onSave: (draft: LessonDraftInput) => Promise<Lesson>;
+  onSaved: (lesson: Lesson) => void;
+  onClose: () => void;
+}
+
+/** A pillar's template ("Reflect", "Post-mortem", "Numbers", "Improve") about the page and its selection. */
+export function TemplateForm({ pillar, page, suggestions, defaultVisibility, onSave, onSaved, onClose }: Props) {
+  const info = PILLAR_INFO[pillar];
+  return (
+    <PillarForm
+      heading={`${info.template}: ${info.label.toLowerCase()}`}
+      pillar={pillar}
+      initial={{ tags: suggestTags(page.source), visibility: defaultVisibility }}
+      suggestions={suggestions}
+      submitLabel="Save lesson"
+      onSubmit={async (values) => onSaved(await onSave(templateDraft(pillar, page, values)))}
+      onCancel={onClose}
+    >
+      <p class="where" title={page.source.url}>
+        {page.source.title || page.source.url}
+      </p>
+      {page.quote ? (
+        <blockquote class="quote">{page.quote}</blockquote>
+      ) : (
+        <p class="hint">No text selected: this lesson is about the whole page.</p>
+      )}
+    </PillarForm>
+  );
+}

@@ -1,0 +1,105 @@
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { Lesson } from '@/lib/lesson';
+import type { PageInfo } from '@/lib/platform/page';
+import { questionDraft } from '@/lib/questions';
+import type { PopupEnv } from './env';
+
+interface Props {
+  env: PopupEnv;
+  /** undefined while the page is being read. */
+  page: PageInfo | null | undefined;
+  askedBy?: string;
+}
+
+type Status = { at: 'idle' } | { at: 'asked'; lesson: Lesson } | { at: 'undone' } | { at: 'error'; text: string };
+
+export const WHY_READY_MARK = 'lessonmark:why-ready';
+
+/**
+ * The one-line "Why…?" box, focused the moment the popup opens. Enter saves the question as an
+ * open question on the page; typing may start before the page has been read.
+ */
+export function WhyBox({ env, page, askedBy }: Props) {
+  const [text, setText] = useState('');
+  const [status, setStatus] = useState<Status>({ at: 'idle' });
+  const [saving, setSaving] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+
+  // Layout effect: focus before the first paint, so the first keystroke lands in the box.
+  useLayoutEffect(() => {
+    input.current?.focus();
+    performance.mark(WHY_READY_MARK);
+  }, []);
+
+  const ask = async () => {
+    const question = text.trim();
+    if (!question || saving) return;
+    setSaving(true);
+    try {
+      const read = page === undefined ? await env.page : page;
+      if (!read) throw new Error('this page cannot be read by extensions');
+      const lesson = await env.saveLesson(questionDraft(question, read, env.now(), askedBy));
+      setText('');
+      setStatus({ at: 'asked', lesson });
+    } catch (e) {
+      setStatus({ at: 'error', text: `Could not save the question: ${e instanceof Error ? e.message : String(e)}.` });
+    } finally {
+      setSaving(false);
+      input.current?.focus();
+    }
+  };
+
+  const undo = async (lesson: Lesson) => {
+    try {
+      await env.deleteLessons([lesson.id]);
+      setText(lesson.question?.text ?? lesson.title);
+      setStatus({ at: 'undone' });
+    } catch (e) {
+      setStatus({ at: 'error', text: `Could not undo: ${e instanceof Error ? e.message : String(e)}.` });
+    }
+    input.current?.focus();
+  };
+
+  const unreadable = page === null;
+  return (
+    <section class="why">
+      <label class="why-label" for="why">
+        Ask why
+      </label>
+      <input
+        id="why"
+        ref={input}
+        class="why-input"
+        autofocus
+        autocomplete="off"
+        placeholder="Why…?"
+        value={text}
+        disabled={unreadable}
+        aria-describedby="why-status"
+        onInput={(e) => setText((e.target as HTMLInputElement).value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && !e.isComposing) {
+            e.preventDefault();
+            void ask();
+          }
+        }}
+      />
+      <p id="why-status" class={`why-status${status.at === 'error' ? ' error' : ''}`} role="status" aria-live="polite">
+        {unreadable
+          ? 'Lessonmark cannot read this page (browser pages and extension stores are off limits). Open a ticket, a wiki page or an issue to ask about it.'
+          : status.at === 'asked'
+            ? <>
+                Asked: it stays open until someone answers it.{' '}
+                <button type="button" class="link" onClick={() => void undo(status.lesson)}>
+                  Undo
+                </button>
+              </>
+            : status.at === 'undone'
+              ? 'Question removed.'
+              : status.at === 'error'
+                ? status.text
+                : 'Enter saves it as an open question on this page.'}
+      </p>
+    </section>
+  );
+}
