@@ -1,6 +1,15 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { githubFromUrl, githubRoute, githubRouteFromPath, identifyGitHub, isGitHubDocument, stateOf, type GitHubRoute } from './github';
+import {
+  githubFromUrl,
+  githubRoute,
+  githubRouteFromPath,
+  identifyGitHub,
+  isGitHubDocument,
+  readGitHub,
+  stateOf,
+  type GitHubRoute,
+} from './github';
 
 const docWith = (head: string, body = '') =>
   new DOMParser().parseFromString(`<html><head>${head}</head><body>${body}</body></html>`, 'text/html');
@@ -118,6 +127,12 @@ describe('GitHub markup', () => {
     expect(githubRoute(new URL('http://localhost:4173/github-issue.html'), og)).toMatchObject({ kind: 'issue', number: 12 });
     const nwo = docWith('<meta name="octolytics-dimension-repository_nwo" content="Acme/Web">');
     expect(githubRoute(new URL('http://localhost:4173/x.html'), nwo)).toEqual({ kind: 'repo-page', owner: 'acme', repo: 'web' });
+  });
+
+  it('titles a repository home page from its document title', () => {
+    const doc = docWith('<title>GitHub - acme/web: The Acme storefront</title>');
+    expect(readGitHub(doc).title).toBe('acme/web: The Acme storefront');
+    expect(readGitHub(docWith('<title>Fix it · Issue #3 · acme/web</title>')).title).toBe('Fix it');
   });
 
   it('reads the state badge', () => {

@@ -185,9 +185,9 @@ function labelOf(el: Element): string {
   return el.getAttribute('data-name') ?? textOf(el);
 }
 
-/** `Title · Issue #12 · acme/web` → `Title`. */
+/** `Title · Issue #12 · acme/web` → `Title`; `GitHub - acme/web: About` → `acme/web: About`. */
 function titleFromDocumentTitle(title: string): string {
-  return title.split(' · ')[0] ?? '';
+  return (title.split(' · ')[0] ?? '').replace(/^GitHub - /, '');
 }
 
 export function readGitHub(doc: Document): PageDetails {

@@ -21,6 +21,8 @@ const BLOCKS = new Set([
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
+const DOCUMENT_NODE = 9;
+const FRAGMENT_NODE = 11;
 
 /**
  * The text a reader sees in `node`: text nodes only, skipping scripts, styles and `hidden`
@@ -38,7 +40,7 @@ export function rawTextOf(node: Node | null | undefined, limit = Infinity): stri
       length += t.length;
       return;
     }
-    if (n.nodeType !== ELEMENT_NODE && n.nodeType !== 9 && n.nodeType !== 11) return;
+    if (n.nodeType !== ELEMENT_NODE && n.nodeType !== DOCUMENT_NODE && n.nodeType !== FRAGMENT_NODE) return;
     const el = n as Element;
     if (n.nodeType === ELEMENT_NODE && (SKIPPED.has(el.tagName) || el.hasAttribute('hidden'))) return;
     for (let c = n.firstChild; c; c = c.nextSibling) walk(c);
