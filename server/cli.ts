@@ -1,10 +1,8 @@
 import { parseArgs } from 'node:util';
 import { openDb, type DbConfig } from './db';
 import { migrate } from './migrations';
-import { compact } from './sync-store';
 import { createTeam, createToken, listTeams, listTokens, revokeToken } from './teams';
 import { parseDuration } from './tokens';
-import { DEFAULT_PORT, DEFAULT_RATE_LIMIT, startServer } from './start';
 
 const USAGE = `usage: tsx server/cli.ts [command]
   serve [--port 8787] [--host 127.0.0.1] [--db ./data/lessonmark.db] [--behind-tls-proxy]
@@ -60,6 +58,8 @@ function int(text: string | undefined, fallback: number, what: string): number {
 }
 
 async function serveCommand(): Promise<void> {
+  // Loaded only to serve: team and token commands start faster without the HTTP stack.
+  const { DEFAULT_PORT, DEFAULT_RATE_LIMIT, startServer } = await import('./start');
   const server = await startServer({
     ...dbConfig,
     port: int(values.port ?? env.PORT, DEFAULT_PORT, '--port'),
@@ -74,7 +74,10 @@ async function serveCommand(): Promise<void> {
   });
   // Tests and scripts read the port from this line.
   process.stdout.write(`${JSON.stringify({ level: 'info', message: 'listening', url: server.url, port: server.port, db: dbConfig.databaseUrl ? 'postgres' : 'sqlite' })}\n`);
+  let stopping = false;
   const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
     process.stdout.write(`${JSON.stringify({ level: 'info', message: `${signal}: finishing requests in flight` })}\n`);
     server.close().then(
       () => process.exit(0),
@@ -84,8 +87,9 @@ async function serveCommand(): Promise<void> {
       },
     );
   };
-  process.once('SIGTERM', () => stop('SIGTERM'));
-  process.once('SIGINT', () => stop('SIGINT'));
+  // Repeated signals must not fall back to the default (instant death) while requests finish.
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
 }
 
 async function main(): Promise<void> {
@@ -123,6 +127,7 @@ async function main(): Promise<void> {
   }
   if (command === 'compact') {
     const before = new Date(Date.now() - parseDuration(values['older-than'] ?? '90d'));
+    const { compact } = await import('./sync-store');
     const purged = await withDb(async (db) => compact({ db, dialect: dbConfig.databaseUrl ? 'postgres' : 'sqlite' }, before));
     return console.log(`purged ${purged.tombstones} tombstones and ${purged.ops} op results older than ${before.toISOString()}`);
   }

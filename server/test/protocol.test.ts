@@ -1,8 +1,12 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../lib/id';
 import { PullResponseSchema, PushResponseSchema } from '../../lib/sync/protocol';
 import { compact } from '../sync-store';
-import { DIALECTS, api, freshDb, makeLesson, makeTeam, pullAll, startServerProcess, type Api, type ServerProcess, type TestDb } from './harness';
+import { DIALECTS, ROOT, api, freshDb, makeLesson, makeTeam, pullAll, startServerProcess, type Api, type ServerProcess, type TestDb } from './harness';
+
+const run = promisify(execFile);
 
 describe.each(DIALECTS)('sync protocol over HTTP on %s', (dialect) => {
   let db: TestDb;
@@ -310,6 +314,26 @@ describe.each(DIALECTS)('sync protocol over HTTP on %s', (dialect) => {
     expect(all.body.hasMore).toBe(true);
     const two = await alice.pull(undefined, 2);
     expect(two.body.changes).toHaveLength(2);
+  });
+
+  it('refuses a token once revoked from the CLI, and once expired', async () => {
+    const revokable = await makeTeam(db, 'acme');
+    const client = api(server.url, revokable.token);
+    expect((await client.get('/v1/me')).status).toBe(200);
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'token', 'revoke', revokable.tokenId], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: '', DATABASE_SCHEMA: '', LESSONMARK_DB: '', ...db.env },
+    });
+    expect(stdout).toContain(`revoked ${revokable.tokenId}`);
+    expect((await client.get('/v1/me')).body).toMatchObject({ error: 'token_revoked' });
+    expect((await client.pull()).status).toBe(401);
+
+    const shortLived = await makeTeam(db, 'acme', new Date(Date.now() + 1500));
+    const brief = api(server.url, shortLived.token);
+    expect((await brief.get('/v1/me')).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 1600));
+    expect((await brief.get('/v1/me')).body).toMatchObject({ error: 'token_expired' });
+    expect((await brief.push({ clientId: 'late', ops: [{ opId: '1', type: 'delete', id: uuidv7(), baseVersion: 0 }] })).status).toBe(401);
   });
 
   it('streams "new version" events so clients know to pull', async () => {
