@@ -41,6 +41,12 @@ describe('any other page, through Readability', () => {
     expect(genericText(doc)).toContain('Refresh');
   });
 
+  it('does not run Readability on a page too big to read quickly', () => {
+    const { doc } = loadFixture('generic-article.html');
+    expect(readArticle(doc, 50)).toBeNull();
+    expect(readArticle(doc)).not.toBeNull();
+  });
+
   it('takes publisher tags as labels', () => {
     const { doc } = loadFixture('generic-article.html');
     expect(readGeneric(doc).labels).toEqual(['testing', 'ci', 'flaky tests', 'continuous integration']);

@@ -16,8 +16,12 @@ export interface Article {
   text: string;
 }
 
-/** Readability's reading of the page, or null when it finds no article. */
-export function readArticle(doc: Document): Article | null {
+/** Past this many elements Readability gives up; the caller falls back to the body's text. */
+export const MAX_READABLE_ELEMENTS = 30_000;
+
+/** Readability's reading of the page, or null when it finds no article or the page is too big. */
+export function readArticle(doc: Document, maxElements = MAX_READABLE_ELEMENTS): Article | null {
+  if (doc.getElementsByTagName('*').length > maxElements) return null;
   const clone = doc.cloneNode(true) as Document;
   // Only the text is wanted; serialising the article's HTML would be wasted work.
   const parsed = new Readability<null>(clone, { serializer: () => null }).parse();
