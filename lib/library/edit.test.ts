@@ -43,7 +43,11 @@ describe('lesson editing', () => {
   it('drops empty actions and trims the rest', () => {
     const l = makeLesson({});
     const a = { ...newAction('  Write the runbook '), owner: 'Ana' };
-    expect(patchOf(l, { ...draftOf(l), actions: [a, newAction('')] }).actions).toEqual([{ ...a, text: 'Write the runbook' }]);
+    const blank = { ...newAction('Call Bo'), owner: ' ', due: '' };
+    expect(patchOf(l, { ...draftOf(l), actions: [a, newAction(''), blank] }).actions).toEqual([
+      { ...a, text: 'Write the runbook' },
+      { id: blank.id, text: 'Call Bo', done: false },
+    ]);
   });
 
   it('records when an action is done and forgets it when undone', () => {

@@ -50,11 +50,16 @@ export function patchOf(l: Lesson, d: EditDraft): LessonPatch {
   if (d.note !== l.note) patch.note = d.note;
   const answers = d.answers.filter((a) => a.answer.trim());
   if (!same(answers, l.answers.filter((a) => a.answer.trim()))) patch.answers = answers;
-  const actions = d.actions.filter((a) => a.text.trim()).map((a) => ({ ...a, text: a.text.trim() }));
+  const actions = d.actions.filter((a) => a.text.trim()).map(cleanAction);
   if (!same(actions, l.actions)) patch.actions = actions;
   if (!same(d.tags, l.tags)) patch.tags = d.tags;
   if (d.visibility !== l.visibility) patch.visibility = d.visibility;
   return patch;
+}
+
+/** An action as stored: text trimmed, an empty owner or due day left out rather than kept blank. */
+function cleanAction({ owner, due, ...a }: Action): Action {
+  return { ...a, text: a.text.trim(), ...(owner?.trim() ? { owner: owner.trim() } : {}), ...(due ? { due } : {}) };
 }
 
 export function newAction(text = ''): Action {

@@ -1,0 +1,196 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { KINDS, VISIBILITIES, type Action, type Lesson, type LessonPatch } from '@/lib/lesson';
+import { KIND_LABEL } from '@/lib/pillars';
+import { answersFor, draftOf, newAction, patchOf, setActionDone, type EditDraft } from '@/lib/library/edit';
+import { TagInput } from './TagInput';
+
+interface Props {
+  lesson: Lesson;
+  tagSuggestions?: string[];
+  /** Writes the patch (through the background); rejects with a message to show. */
+  onSave: (patch: LessonPatch) => Promise<unknown>;
+  onDelete?: () => void;
+  onClose: () => void;
+}
+
+/** Every field of a lesson a person may change: title, kind, note, answers, actions, tags, visibility. */
+export function LessonEditor({ lesson, tagSuggestions = [], onSave, onDelete, onClose }: Props) {
+  const [draft, setDraft] = useState<EditDraft>(() => draftOf(lesson));
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const titleRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    setDraft(draftOf(lesson));
+    setError(null);
+  }, [lesson.id, lesson.updatedAt]);
+  useEffect(() => titleRef.current?.focus(), [lesson.id]);
+
+  const set = <K extends keyof EditDraft>(key: K, value: EditDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const setAction = (id: string, change: (a: Action) => Action) =>
+    set('actions', draft.actions.map((a) => (a.id === id ? change(a) : a)));
+  const patch = patchOf(lesson, draft);
+  const dirty = Object.keys(patch).length > 0;
+
+  const save = async (e?: Event) => {
+    e?.preventDefault();
+    if (!dirty || saving) return;
+    setSaving(true);
+    setError(null);
+    try {
+      await onSave(patch);
+    } catch (err) {
+      setError(`Not saved: ${(err as Error).message}`);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      e.stopPropagation();
+      onClose();
+    } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      void save(e);
+    }
+  };
+  const fid = (name: string) => `edit-${lesson.id}-${name}`;
+
+  return (
+    <form class="lesson-editor" aria-label="Edit lesson" onSubmit={save} onKeyDown={onKeyDown}>
+      <header class="editor-head">
+        <h2>Edit lesson</h2>
+        <button type="button" class="icon-button" aria-label="Close editor" onClick={onClose}>
+          ×
+        </button>
+      </header>
+      <a class="editor-source" href={lesson.source.url} target="_blank" rel="noopener noreferrer">
+        {lesson.source.title || lesson.source.url}
+      </a>
+      {lesson.question && <p class="editor-question">Asked: {lesson.question.text}</p>}
+      {lesson.quote && <blockquote class="editor-quote">{lesson.quote}</blockquote>}
+      <label class="field">
+        <span>Title</span>
+        <input ref={titleRef} id={fid('title')} value={draft.title} maxLength={300} onInput={(e) => set('title', e.currentTarget.value)} />
+      </label>
+      <label class="field">
+        <span>Kind</span>
+        <select
+          value={draft.kind}
+          onChange={(e) => {
+            const kind = e.currentTarget.value as EditDraft['kind'];
+            setDraft((d) => ({ ...d, kind, answers: answersFor(kind, d.answers) }));
+          }}
+        >
+          {KINDS.map((k) => (
+            <option key={k} value={k}>
+              {KIND_LABEL[k]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {draft.answers.map((a, i) => (
+        <label class="field" key={a.question}>
+          <span>{a.question}</span>
+          <textarea
+            rows={2}
+            value={a.answer}
+            onInput={(e) => {
+              const answer = e.currentTarget.value;
+              set('answers', draft.answers.map((x, j) => (j === i ? { ...x, answer } : x)));
+            }}
+          />
+        </label>
+      ))}
+      <label class="field">
+        <span>Note</span>
+        <textarea rows={3} value={draft.note} onInput={(e) => set('note', e.currentTarget.value)} />
+      </label>
+      <fieldset class="editor-actions">
+        <legend>Actions</legend>
+        {draft.actions.map((a) => (
+          <div class="action-row" key={a.id}>
+            <input
+              type="checkbox"
+              aria-label={`Done: ${a.text || 'new action'}`}
+              checked={a.done}
+              onChange={(e) => setAction(a.id, (x) => setActionDone(x, e.currentTarget.checked))}
+            />
+            <input
+              class="action-text"
+              aria-label="Action"
+              placeholder="What will we do?"
+              value={a.text}
+              onInput={(e) => {
+                const text = e.currentTarget.value;
+                setAction(a.id, (x) => ({ ...x, text }));
+              }}
+            />
+            <input
+              class="action-owner"
+              aria-label="Owner"
+              placeholder="Owner"
+              value={a.owner ?? ''}
+              onInput={(e) => {
+                const owner = e.currentTarget.value;
+                setAction(a.id, (x) => ({ ...x, owner }));
+              }}
+            />
+            <input
+              type="date"
+              aria-label="Due"
+              value={a.due ?? ''}
+              onInput={(e) => {
+                const due = e.currentTarget.value;
+                setAction(a.id, (x) => ({ ...x, due }));
+              }}
+            />
+            <button
+              type="button"
+              class="icon-button"
+              aria-label={`Remove action ${a.text}`}
+              onClick={() => set('actions', draft.actions.filter((x) => x.id !== a.id))}
+            >
+              ×
+            </button>
+          </div>
+        ))}
+        <button type="button" class="secondary" onClick={() => set('actions', [...draft.actions, newAction()])}>
+          Add action
+        </button>
+      </fieldset>
+      <div class="field">
+        <span>Tags</span>
+        <TagInput id={fid('tags')} tags={draft.tags} suggestions={tagSuggestions} onChange={(tags) => set('tags', tags)} />
+      </div>
+      <fieldset class="editor-visibility">
+        <legend>Visibility</legend>
+        {VISIBILITIES.map((v) => (
+          <label key={v}>
+            <input type="radio" name={fid('visibility')} value={v} checked={draft.visibility === v} onChange={() => set('visibility', v)} />
+            {v === 'team' ? 'Team (syncs to the team endpoint)' : 'Private (stays on this device)'}
+          </label>
+        ))}
+      </fieldset>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      <footer class="editor-foot">
+        {onDelete && (
+          <button type="button" class="danger" onClick={onDelete}>
+            Delete
+          </button>
+        )}
+        <span class="hint">{dirty ? 'Unsaved changes · Ctrl+Enter saves' : 'No changes'}</span>
+        <button type="button" class="secondary" onClick={onClose}>
+          Close
+        </button>
+        <button type="submit" class="primary" disabled={!dirty || saving}>
+          {saving ? 'Saving…' : 'Save'}
+        </button>
+      </footer>
+    </form>
+  );
+}

@@ -1,0 +1,165 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { LessonDb } from '@/lib/db';
+import { lessonTitle } from '@/lib/lesson';
+import { localDay, startOfWeek, weeklyDigest, type DigestAction, type WeeklyDigest } from '@/lib/export/digest';
+import { digestToMarkdown } from '@/lib/export/digest-markdown';
+import { dayStart } from '@/lib/library/filters';
+import { digestScope } from '@/lib/library/digest-scope';
+import { lessonsByIds } from '@/lib/library/load';
+import type { LessonIndex } from '@/lib/library/search';
+import { download } from './download';
+
+interface Props {
+  db: LessonDb;
+  index: LessonIndex;
+  version: number;
+  /** Monday of the week shown (YYYY-MM-DD); last week when absent. */
+  week?: string;
+  onWeek: (monday: string) => void;
+  onOpen: (id: string) => void;
+  notify: (message: string, tone?: 'ok' | 'error') => void;
+}
+
+const shift = (day: string, days: number) => {
+  const d = new Date(dayStart(day));
+  return localDay(new Date(d.getFullYear(), d.getMonth(), d.getDate() + days));
+};
+
+export function lastWeek(now = new Date()): string {
+  const monday = startOfWeek(now);
+  return localDay(new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() - 7));
+}
+
+/** The weekly look back: what we learned, grouped by pillar, mistakes first; questions and actions. */
+export function DigestView({ db, index, version, week, onWeek, onOpen, notify }: Props) {
+  const monday = localDay(startOfWeek(new Date(dayStart(week ?? lastWeek()))));
+  const [digest, setDigest] = useState<WeeklyDigest | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    const start = new Date(dayStart(monday));
+    setError(null);
+    lessonsByIds(db, digestScope(index.all(), start))
+      .then((lessons) => live && setDigest(weeklyDigest(lessons, start)))
+      .catch((e) => live && setError(`The look back could not be made: ${(e as Error).message}`));
+    return () => {
+      live = false;
+    };
+  }, [db, index, version, monday]);
+
+  const markdown = useMemo(() => (digest ? digestToMarkdown(digest) : ''), [digest]);
+
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(markdown);
+      notify('Copied the look back as Markdown');
+    } catch (e) {
+      notify(`Could not copy: ${(e as Error).message}`, 'error');
+    }
+  };
+
+  return (
+    <section class="digest" aria-labelledby="digest-title">
+      <header class="digest-head">
+        <h2 id="digest-title">
+          Week of {digest?.firstDay ?? monday}
+          {digest && <span class="muted"> to {digest.lastDay}</span>}
+        </h2>
+        <div class="digest-tools">
+          <button type="button" class="secondary" onClick={() => onWeek(shift(monday, -7))}>
+            ← Previous week
+          </button>
+          <button type="button" class="secondary" onClick={() => onWeek(shift(monday, 7))}>
+            Next week →
+          </button>
+          <button type="button" class="secondary" onClick={() => onWeek(lastWeek())}>
+            Last week
+          </button>
+          <button type="button" class="primary" disabled={!digest} onClick={copy}>
+            Copy as Markdown
+          </button>
+          <button
+            type="button"
+            class="secondary"
+            disabled={!digest}
+            onClick={() => download(`lessonmark-week-${monday}.md`, markdown, 'text/markdown;charset=utf-8')}
+          >
+            Download .md
+          </button>
+        </div>
+      </header>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      {!digest && !error && <p class="muted">Gathering the week…</p>}
+      {digest && (
+        <>
+          <p class="digest-summary">
+            {digest.lessonCount} {digest.lessonCount === 1 ? 'lesson' : 'lessons'}, {digest.openQuestions.length} open
+            {digest.openQuestions.length === 1 ? ' question' : ' questions'}, {digest.actionsDone.length} done and{' '}
+            {digest.actionsOpen.length} open {digest.actionsOpen.length === 1 ? 'action' : 'actions'}.
+          </p>
+          {digest.sections.length === 0 && (
+            <p class="empty">No lessons were captured this week. What did we learn? Capture it while it is fresh.</p>
+          )}
+          {digest.sections.map((s) => (
+            <section key={s.kind} class={`digest-section kind-border-${s.kind}`}>
+              <h3>{s.heading}</h3>
+              <ul>
+                {s.lessons.map((l) => (
+                  <li key={l.id}>
+                    <button type="button" class="link" onClick={() => onOpen(l.id)}>
+                      {lessonTitle(l)}
+                    </button>
+                    {l.quote && <q class="muted"> {l.quote.length > 200 ? `${l.quote.slice(0, 200)}…` : l.quote}</q>}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))}
+          {digest.openQuestions.length > 0 && (
+            <section class="digest-section kind-border-question">
+              <h3>Open questions</h3>
+              <ul>
+                {digest.openQuestions.map((q) => (
+                  <li key={q.id}>
+                    <button type="button" class="link" onClick={() => onOpen(q.id)}>
+                      {q.question?.text ?? lessonTitle(q)}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          <ActionSection title="Actions done this week" items={digest.actionsDone} onOpen={onOpen} />
+          <ActionSection title="Actions still open" items={digest.actionsOpen} onOpen={onOpen} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function ActionSection({ title, items, onOpen }: { title: string; items: DigestAction[]; onOpen: (id: string) => void }) {
+  if (!items.length) return null;
+  return (
+    <section class="digest-section">
+      <h3>{title}</h3>
+      <ul class="digest-actions">
+        {items.map((d) => (
+          <li key={`${d.lessonId}-${d.action.id}`} class={d.overdue ? 'overdue' : undefined}>
+            <span aria-hidden="true">{d.action.done ? '☑' : '☐'}</span> {d.action.text}
+            {d.action.owner && <span class="muted"> · {d.action.owner}</span>}
+            {d.action.due && <span class="muted"> · due {d.action.due}</span>}
+            {d.overdue && <strong class="overdue-label"> overdue</strong>} — from{' '}
+            <button type="button" class="link" onClick={() => onOpen(d.lessonId)}>
+              {d.lessonTitle}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,137 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { LessonRow } from '@/lib/library/rows';
+import { moveActive, pageRows, scrollToShow, windowSlice } from '@/lib/library/window';
+import { LessonCard } from '../LessonCard';
+
+/** Every row has this height, so any stretch of 100,000 rows is a multiplication away. */
+export const ROW_HEIGHT = 60;
+
+interface Props {
+  rows: readonly LessonRow[];
+  selected: ReadonlySet<string>;
+  active: number;
+  onActive: (index: number) => void;
+  onToggle: (id: string, range?: boolean) => void;
+  onToggleAll: () => void;
+  onOpen: (id: string) => void;
+  onDelete: (ids: string[]) => void;
+}
+
+export const rowDomId = (id: string) => `lesson-${id}`;
+
+/**
+ * The lessons as a windowed list box: only the rows in view are in the DOM. It holds the focus
+ * itself and points at the active row (aria-activedescendant), so arrow keys move through
+ * 100,000 rows without a focusable element per row.
+ */
+export function LessonList({ rows, selected, active, onActive, onToggle, onToggleAll, onOpen, onDelete }: Props) {
+  const box = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewport, setViewport] = useState(600);
+
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    setViewport(el.clientHeight || 600);
+    const ro = new ResizeObserver(() => setViewport(el.clientHeight || 600));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  useEffect(() => {
+    const el = box.current;
+    if (!el || active < 0) return;
+    const next = scrollToShow(active, el.scrollTop, el.clientHeight, ROW_HEIGHT);
+    if (next !== el.scrollTop) el.scrollTop = next;
+  }, [active]);
+
+  const slice = windowSlice(scrollTop, viewport, ROW_HEIGHT, rows.length);
+  const activeRow = rows[active];
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    const page = pageRows(viewport, ROW_HEIGHT);
+    const moves: Record<string, number> = {
+      ArrowDown: 1,
+      ArrowUp: -1,
+      PageDown: page,
+      PageUp: -page,
+      Home: -rows.length,
+      End: rows.length,
+    };
+    if (e.key in moves) {
+      e.preventDefault();
+      const next = moveActive(active, moves[e.key], rows.length);
+      onActive(next);
+      if (e.shiftKey && rows[next]) onToggle(rows[next].id);
+    } else if (e.key === 'Enter' && activeRow) {
+      e.preventDefault();
+      onOpen(activeRow.id);
+    } else if (e.key === ' ' && activeRow) {
+      e.preventDefault();
+      onToggle(activeRow.id);
+    } else if ((e.key === 'Delete' || e.key === 'Backspace') && (selected.size || activeRow)) {
+      e.preventDefault();
+      onDelete(selected.size ? [...selected] : [activeRow.id]);
+    } else if (e.key === 'a' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      onToggleAll();
+    }
+  };
+
+  return (
+    <div
+      ref={box}
+      class="lesson-list"
+      role="listbox"
+      aria-label="Lessons"
+      aria-multiselectable="true"
+      aria-activedescendant={activeRow ? rowDomId(activeRow.id) : undefined}
+      tabIndex={0}
+      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+      onKeyDown={onKeyDown}
+      onFocus={() => active < 0 && rows.length && onActive(0)}
+    >
+      <div class="lesson-list-inner" style={{ height: `${slice.height}px` }}>
+        <div style={{ transform: `translateY(${slice.top}px)` }}>
+          {rows.slice(slice.start, slice.end).map((r, k) => {
+            const i = slice.start + k;
+            const isSelected = selected.has(r.id);
+            return (
+              <div
+                key={r.id}
+                id={rowDomId(r.id)}
+                class={`lesson-row${i === active ? ' active' : ''}${isSelected ? ' selected' : ''}`}
+                role="option"
+                aria-selected={isSelected}
+                data-id={r.id}
+                style={{ height: `${ROW_HEIGHT}px` }}
+                onClick={() => onActive(i)}
+                onDblClick={() => onOpen(r.id)}
+              >
+                <LessonCard
+                  lesson={r}
+                  compact
+                  onOpen={onOpen}
+                  leading={
+                    <input
+                      type="checkbox"
+                      class="row-check"
+                      tabIndex={-1}
+                      aria-label={`Select ${r.title}`}
+                      checked={isSelected}
+                      onClick={(e) => {
+                        e.stopPropagation();
+                        onActive(i);
+                        onToggle(r.id, e.shiftKey);
+                      }}
+                    />
+                  }
+                />
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

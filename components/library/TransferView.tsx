@@ -1,0 +1,232 @@
+import { useState } from 'preact/hooks';
+import type { LessonDb } from '@/lib/db';
+import type { Lesson } from '@/lib/lesson';
+import { exportCsv } from '@/lib/export/csv';
+import { exportJson } from '@/lib/export/json';
+import { exportMarkdown, exportMarkdownZip } from '@/lib/export/markdown';
+import { exportWebAnnotations } from '@/lib/export/web-annotation';
+import { existingVersions } from '@/lib/import/apply';
+import { MAX_IMPORT_BYTES, formatIssue, parseImport, summarizePreview, type ImportPreview } from '@/lib/import/preview';
+import { importBaseline, lessonsToWrite, revivedCount } from '@/lib/library/import-plan';
+import { lessonsByIds } from '@/lib/library/load';
+import type { LessonIndex } from '@/lib/library/search';
+import { sendMessage } from '@/lib/messaging';
+import { download, today } from './download';
+
+interface Props {
+  db: LessonDb;
+  index: LessonIndex;
+  /** Ids of the lessons the current filter shows. */
+  filteredIds: () => string[];
+  filtered: boolean;
+  onImported: (lessons: Lesson[]) => void;
+  notify: (message: string, tone?: 'ok' | 'error') => void;
+}
+
+type Format = 'json' | 'markdown' | 'zip' | 'csv' | 'annotations';
+
+const FORMATS: { id: Format; label: string }[] = [
+  { id: 'json', label: 'JSON (full backup, imports back)' },
+  { id: 'markdown', label: 'Markdown, one document' },
+  { id: 'zip', label: 'Markdown, one file per lesson (.zip)' },
+  { id: 'csv', label: 'CSV (spreadsheet)' },
+  { id: 'annotations', label: 'W3C Web Annotation (JSON-LD)' },
+];
+
+function save(format: Format, lessons: Lesson[]) {
+  const stem = `lessonmark-${today()}`;
+  if (format === 'json') download(`${stem}.json`, exportJson(lessons), 'application/json');
+  else if (format === 'markdown') download(`${stem}.md`, exportMarkdown(lessons), 'text/markdown;charset=utf-8');
+  else if (format === 'zip') download(`${stem}.zip`, exportMarkdownZip(lessons), 'application/zip');
+  else if (format === 'csv') download(`${stem}.csv`, exportCsv(lessons), 'text/csv;charset=utf-8');
+  else download(`${stem}.jsonld`, exportWebAnnotations(lessons), 'application/ld+json');
+}
+
+interface Pending {
+  name: string;
+  preview: ImportPreview;
+  stored: Map<string, string>;
+}
+
+/** Export of all lessons or the current filter, and import with a preview before anything is written. */
+export function TransferView({ db, index, filteredIds, filtered, onImported, notify }: Props) {
+  const [scope, setScope] = useState<'all' | 'filter'>(filtered ? 'filter' : 'all');
+  const [busy, setBusy] = useState(false);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [importError, setImportError] = useState<string | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const matching = filteredIds().length;
+
+  const exportAs = async (format: Format) => {
+    setBusy(true);
+    try {
+      const ids = scope === 'filter' ? filteredIds() : index.all().map((r) => r.id);
+      const lessons = await lessonsByIds(db, ids);
+      save(format, lessons);
+      notify(`Exported ${lessons.length} ${lessons.length === 1 ? 'lesson' : 'lessons'}`);
+    } catch (e) {
+      notify(`Export failed: ${(e as Error).message}`, 'error');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const readFile = async (file: File | undefined) => {
+    if (!file) return;
+    setPending(null);
+    setImportError(null);
+    if (file.size > MAX_IMPORT_BYTES) {
+      setImportError(`${file.name} is too large to import (over ${MAX_IMPORT_BYTES / 1024 / 1024} MB). Nothing was changed.`);
+      return;
+    }
+    setBusy(true);
+    try {
+      const [text, stored] = await Promise.all([file.text(), existingVersions(db)]);
+      const preview = parseImport(text, importBaseline(stored, (id) => index.has(id)));
+      if (preview.error) setImportError(`${file.name}: ${preview.error} Nothing was changed.`);
+      else setPending({ name: file.name, preview, stored });
+    } catch (e) {
+      setImportError(`${file.name} could not be read: ${(e as Error).message}. Nothing was changed.`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const runImport = async () => {
+    if (!pending) return;
+    const lessons = lessonsToWrite(pending.preview, pending.stored);
+    setBusy(true);
+    try {
+      const { written } = await sendMessage('putLessons', { lessons });
+      onImported(lessons);
+      setPending(null);
+      notify(`Imported ${written} ${written === 1 ? 'lesson' : 'lessons'} from ${pending.name}`);
+    } catch (e) {
+      setImportError(`The import failed and nothing was changed: ${(e as Error).message}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const p = pending?.preview;
+  const toWrite = p ? p.toCreate.length + p.toUpdate.length : 0;
+  const revived = pending ? revivedCount(pending.preview, pending.stored) : 0;
+
+  return (
+    <div class="transfer">
+      <section aria-labelledby="export-title">
+        <h2 id="export-title">Export</h2>
+        <fieldset class="scope">
+          <legend>Which lessons</legend>
+          <label>
+            <input type="radio" name="export-scope" checked={scope === 'all'} onChange={() => setScope('all')} />
+            All lessons ({index.size})
+          </label>
+          <label>
+            <input type="radio" name="export-scope" checked={scope === 'filter'} onChange={() => setScope('filter')} />
+            The current filter ({matching})
+          </label>
+        </fieldset>
+        <div class="export-buttons">
+          {FORMATS.map((f) => (
+            <button key={f.id} type="button" class="secondary" data-format={f.id} disabled={busy} onClick={() => exportAs(f.id)}>
+              {f.label}
+            </button>
+          ))}
+        </div>
+      </section>
+
+      <section aria-labelledby="import-title">
+        <h2 id="import-title">Import</h2>
+        <p class="muted">A Lessonmark JSON export or a Hypothesis export. You see what will change before anything is written.</p>
+        <label
+          class={`drop-zone${dragging ? ' dragging' : ''}`}
+          onDragOver={(e) => {
+            e.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={(e) => {
+            e.preventDefault();
+            setDragging(false);
+            void readFile(e.dataTransfer?.files[0]);
+          }}
+        >
+          <span>Drop a file here, or choose one</span>
+          <input
+            type="file"
+            accept=".json,application/json"
+            aria-label="File to import"
+            onChange={(e) => {
+              void readFile(e.currentTarget.files?.[0]);
+              e.currentTarget.value = '';
+            }}
+          />
+        </label>
+        {importError && (
+          <p class="error" role="alert">
+            {importError}
+          </p>
+        )}
+        {pending && p && (
+          <div class="import-preview" aria-label="Import preview">
+            <h3>
+              {pending.name} <span class="muted">({p.format === 'hypothesis' ? 'Hypothesis export' : 'Lessonmark export'}, {p.total} records)</span>
+            </h3>
+            <ul class="import-counts">
+              <li data-count="new">
+                <strong>{p.toCreate.length}</strong> new{revived > 0 && ` (${revived} bring back lessons deleted here)`}
+              </li>
+              <li data-count="update">
+                <strong>{p.toUpdate.length}</strong> update existing
+              </li>
+              <li data-count="unchanged">
+                <strong>{p.unchanged.length}</strong> unchanged
+              </li>
+              <li data-count="invalid">
+                <strong>{p.invalid.length}</strong> invalid
+              </li>
+              {p.skipped.length > 0 && (
+                <li data-count="skipped">
+                  <strong>{p.skipped.length}</strong> skipped
+                </li>
+              )}
+            </ul>
+            {p.invalid.length > 0 && (
+              <details open={p.invalid.length <= 10} class="import-invalid">
+                <summary>Invalid records (not imported)</summary>
+                <ul>
+                  {p.invalid.slice(0, 200).flatMap((r) =>
+                    r.issues.map((issue, k) => <li key={`${r.index}-${k}`}>{formatIssue(issue)}</li>),
+                  )}
+                </ul>
+                {p.invalid.length > 200 && <p class="muted">…and {p.invalid.length - 200} more records.</p>}
+              </details>
+            )}
+            {p.skipped.length > 0 && (
+              <details class="import-skipped">
+                <summary>Skipped records</summary>
+                <ul>
+                  {p.skipped.slice(0, 200).map((s) => (
+                    <li key={s.index}>
+                      #{s.index}: {s.reason}
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            )}
+            <p class="muted">{summarizePreview(p)}</p>
+            <div class="import-buttons">
+              <button type="button" class="primary" disabled={busy || toWrite === 0} onClick={runImport}>
+                {toWrite === 0 ? 'Nothing to import' : `Import ${toWrite} ${toWrite === 1 ? 'lesson' : 'lessons'}`}
+              </button>
+              <button type="button" class="secondary" onClick={() => setPending(null)}>
+                Cancel
+              </button>
+            </div>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import { liveQuery } from 'dexie';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { LessonDb } from '@/lib/db';
+import type { Lesson } from '@/lib/lesson';
+import { loadRows, newestLessons, recentlyChanged } from '@/lib/library/load';
+import { toRow, type LessonRow } from '@/lib/library/rows';
+import { LessonIndex } from '@/lib/library/search';
+
+/** Rows drawn before the whole library is in memory: more than a screenful. */
+export const FIRST_PAGE = 60;
+
+export interface LibraryData {
+  /** The newest lessons, drawn while the rest load; null until read. */
+  first: LessonRow[] | null;
+  /** Every live lesson, searchable; null while loading. */
+  index: LessonIndex | null;
+  /** Bumped on every change of the index, so views depending on it recompute. */
+  version: number;
+  loaded: number;
+  error: string | null;
+  /** Takes in lessons this page just wrote (the background's replies). */
+  apply: (lessons: readonly Lesson[]) => void;
+}
+
+/**
+ * Loads the library in two steps (the newest page from the index first, then everything) and
+ * keeps it current: this page's own writes are applied from the replies, and writes made
+ * elsewhere (a capture in another tab, sync) show up in a live query on the most recently
+ * changed lessons, which every write — a deletion included — passes through.
+ */
+export function useLibrary(db: LessonDb): LibraryData {
+  const [first, setFirst] = useState<LessonRow[] | null>(null);
+  const [index, setIndex] = useState<LessonIndex | null>(null);
+  const [version, setVersion] = useState(0);
+  const [loaded, setLoaded] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const indexRef = useRef<LessonIndex | null>(null);
+
+  const apply = useCallback((lessons: readonly Lesson[]) => {
+    const i = indexRef.current;
+    if (!i) return;
+    const changed = lessons.filter((l) => (l.deletedAt ? i.has(l.id) : i.get(l.id)?.updatedAt !== l.updatedAt));
+    if (!changed.length) return;
+    i.upsert(changed);
+    setVersion((v) => v + 1);
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    const fail = (e: unknown) => live && setError(`The lessons could not be read: ${(e as Error).message ?? e}`);
+    newestLessons(db, FIRST_PAGE)
+      .then((ls) => live && !indexRef.current && setFirst(ls.map(toRow)))
+      .catch(fail);
+    loadRows(db, (n) => live && setLoaded(n))
+      .then((rows) => {
+        if (!live) return;
+        const i = new LessonIndex();
+        i.addRows(rows);
+        indexRef.current = i;
+        setIndex(i);
+        setVersion((v) => v + 1);
+      })
+      .catch(fail);
+    return () => {
+      live = false;
+    };
+  }, [db]);
+
+  useEffect(() => {
+    if (!index) return;
+    const sub = liveQuery(() => recentlyChanged(db)).subscribe({ next: apply, error: () => {} });
+    return () => sub.unsubscribe();
+  }, [db, index, apply]);
+
+  return { first, index, version, loaded, error, apply };
+}
