@@ -1,0 +1,106 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { anchor, describe as describeRange, extractText } from '../anchoring';
+import { createPainter } from './index';
+import { highlightCss } from './styles';
+
+function page(html: string): HTMLElement {
+  const el = document.createElement('main');
+  // Fixture markup written in this test, never data.
+  el.innerHTML = html;
+  document.body.replaceChildren(el);
+  return el;
+}
+
+function rangeOf(root: Element, words: string): Range {
+  const map = extractText(root);
+  const at = map.text.indexOf(words);
+  return map.rangeOf(at, at + words.length);
+}
+
+const HTML = '<p>The <b>deploy failed</b> because the config was stale.</p><ul><li>Check owners</li><li>Rotate keys</li></ul>';
+
+describe('createPainter without CSS.highlights (mark fallback)', () => {
+  beforeEach(() => {
+    document.body.replaceChildren();
+    document.adoptedStyleSheets = [];
+  });
+
+  it('wraps exactly the ranges in marks tagged with id and kind, and styles them', () => {
+    const root = page(HTML);
+    const painter = createPainter(document);
+    painter.paint([
+      { id: 'a', kind: 'mistake', range: rangeOf(root, 'deploy failed because the') },
+      { id: 'b', kind: 'improvement', range: rangeOf(root, 'owners Rotate') },
+    ]);
+    const marks = [...root.querySelectorAll('mark[data-lessonmark-ui="mark"]')];
+    expect(marks.filter((m) => m.getAttribute('data-lessonmark-id') === 'a').map((m) => m.textContent).join('')).toBe(
+      'deploy failed because the',
+    );
+    expect(marks.filter((m) => m.getAttribute('data-lessonmark-id') === 'b').map((m) => m.textContent)).toEqual(['owners', 'Rotate']);
+    expect(marks.every((m) => m.getAttribute('data-lessonmark-kind'))).toBe(true);
+    expect(root.querySelector('ul')!.children.length).toBe(2);
+    expect(document.adoptedStyleSheets.length).toBe(1);
+    expect(extractText(root).text).toBe('The deploy failed because the config was stale. Check owners Rotate keys');
+  });
+
+  it('restores the original DOM on clear, keeping the original text nodes', () => {
+    const root = page(HTML);
+    const before = root.innerHTML;
+    const p = root.querySelector('p')!;
+    const tail = p.lastChild as Text;
+    const painter = createPainter(document);
+    painter.paint([{ id: 'a', kind: 'experience', range: rangeOf(root, 'because the config') }]);
+    expect(root.innerHTML).not.toBe(before);
+    painter.clear();
+    expect(root.innerHTML).toBe(before);
+    expect(p.lastChild).toBe(tail);
+    expect(root.querySelector('mark')).toBeNull();
+    expect(document.adoptedStyleSheets.length).toBe(0);
+  });
+
+  it('handles overlapping lessons and repaints after re-anchoring over its own marks', () => {
+    const root = page(HTML);
+    const before = root.innerHTML;
+    const a = describeRange(root, rangeOf(root, 'deploy failed because'));
+    const b = describeRange(root, rangeOf(root, 'because the config'));
+    const painter = createPainter(document);
+    painter.paint([
+      { id: 'a', kind: 'mistake', range: anchor(root, a)!.range },
+      { id: 'b', kind: 'question', range: anchor(root, b)!.range },
+    ]);
+    const ids = (words: string) =>
+      [...root.querySelectorAll('mark')].filter((m) => m.textContent!.includes(words)).map((m) => m.getAttribute('data-lessonmark-id'));
+    expect(ids('because').sort()).toEqual(['a', 'b']);
+    // A second pass anchors over the marked-up page and repaints.
+    painter.paint([{ id: 'b', kind: 'question', range: anchor(root, b)!.range }]);
+    expect(new Set([...root.querySelectorAll('mark')].map((m) => m.getAttribute('data-lessonmark-id')))).toEqual(new Set(['b']));
+    expect([...root.querySelectorAll('mark')].map((m) => m.textContent).join('')).toBe('because the config');
+    painter.clear();
+    expect(root.innerHTML).toBe(before);
+  });
+
+  it('finds lessons under a point from the marks and flashes one', () => {
+    const root = page(HTML);
+    const painter = createPainter(document);
+    painter.paint([{ id: 'a', kind: 'mistake', range: rangeOf(root, 'config was stale') }]);
+    const mark = root.querySelector('mark')!;
+    mark.getClientRects = () => [new DOMRect(10, 10, 50, 20)] as unknown as DOMRectList;
+    expect(painter.lessonsAt(20, 15)).toEqual(['a']);
+    expect(painter.lessonsAt(200, 15)).toEqual([]);
+    painter.flash('a');
+    expect(mark.hasAttribute('data-lessonmark-flash')).toBe(true);
+    painter.flash('missing');
+  });
+});
+
+describe('highlightCss', () => {
+  it('has a rule per pillar, a flash rule and dark-theme colours', () => {
+    const css = highlightCss();
+    for (const kind of ['experience', 'mistake', 'performance', 'improvement', 'question']) {
+      expect(css).toContain(`::highlight(lessonmark-${kind})`);
+    }
+    expect(css).toContain('::highlight(lessonmark-flash)');
+    expect(css).toMatch(/@media \(prefers-color-scheme: dark\)/);
+  });
+});

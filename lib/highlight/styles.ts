@@ -1,0 +1,66 @@
+import type { Kind } from '../lesson';
+import { UI_ATTR, UI_MARK } from '../anchoring/ui';
+
+/** Highlight names in the page's registry, one per pillar: `lessonmark-<kind>`. */
+export const highlightName = (kind: Kind): string => `lessonmark-${kind}`;
+export const FLASH_NAME = 'lessonmark-flash';
+export const KIND_ATTR = 'data-lessonmark-kind';
+export const ID_ATTR = 'data-lessonmark-id';
+export const FLASH_ATTR = 'data-lessonmark-flash';
+
+/** Hue per pillar, as RGB; light pages get a pale wash, dark pages a deeper one. */
+const COLOURS: Record<Kind, { light: string; dark: string; line: string }> = {
+  experience: { light: '56 132 255', dark: '66 133 244', line: '#2f6fdb' },
+  mistake: { light: '255 99 99', dark: '229 72 77', line: '#d93c3c' },
+  performance: { light: '60 190 110', dark: '46 160 90', line: '#1f9d55' },
+  improvement: { light: '255 196 0', dark: '214 160 0', line: '#c28a00' },
+  question: { light: '170 110 255', dark: '150 95 230', line: '#8b5cf6' },
+};
+
+const markOf = (kind: Kind): string => `mark[${UI_ATTR}="${UI_MARK}"][${KIND_ATTR}="${kind}"]`;
+
+/**
+ * Rules for both painters: `::highlight()` for the CSS Custom Highlight API and the fallback's
+ * marks. The underline carries the pillar's colour too, so pillars differ beyond hue alone.
+ */
+export function highlightCss(): string {
+  const rules: string[] = [];
+  const dark: string[] = [];
+  for (const [kind, c] of Object.entries(COLOURS) as Array<[Kind, (typeof COLOURS)[Kind]]>) {
+    const sel = `::highlight(${highlightName(kind)}), ${markOf(kind)}`;
+    rules.push(
+      `${sel} { background-color: rgb(${c.light} / 0.32); color: inherit; text-decoration: underline 2px ${c.line}; text-underline-offset: 2px; }`,
+    );
+    dark.push(`${sel} { background-color: rgb(${c.dark} / 0.42); }`);
+  }
+  const flash = `::highlight(${FLASH_NAME}), mark[${FLASH_ATTR}]`;
+  rules.push(`${flash} { background-color: rgb(255 214 0 / 0.85); color: #111; }`);
+  rules.push(`mark[${UI_ATTR}="${UI_MARK}"] { padding: 0; border-radius: 0; }`);
+  return `${rules.join('\n')}\n@media (prefers-color-scheme: dark) {\n${dark.join('\n')}\n}\n`;
+}
+
+/**
+ * Adds the rules to the document's own styles as an adopted stylesheet (a `::highlight()` rule in
+ * a shadow root would not apply to the page's text). Returns a function that removes it, or null
+ * where constructable stylesheets are missing.
+ */
+export function adoptStyles(doc: Document): (() => void) | null {
+  const win = doc.defaultView as (Window & typeof globalThis) | null;
+  if (!win?.CSSStyleSheet || !('adoptedStyleSheets' in doc)) return null;
+  let sheet: CSSStyleSheet;
+  try {
+    sheet = new win.CSSStyleSheet();
+    sheet.replaceSync(highlightCss());
+  } catch {
+    return null;
+  }
+  doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+  return () => {
+    doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
+  };
+}
+
+/** Inline fallback where no stylesheet can be adopted. */
+export function inlineStyle(kind: Kind): string {
+  return `background-color: rgb(${COLOURS[kind].light} / 0.32); color: inherit`;
+}
