@@ -1,4 +1,5 @@
-import { CONTEXT_CHARS, MAX_QUOTE, type Selectors } from '../lesson';
+import type { Selectors } from '../lesson';
+import { CONTEXT_CHARS, MAX_QUOTE } from './limits';
 import { matchQuote } from './match-quote';
 import { extractText, type TextMap } from './text-map';
 
