@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Lesson } from './lesson';
+import type { Conflict, MergeField } from './sync/protocol';
 
 /** Small key/value facts the database keeps beside the lessons (sync cursor, counters). */
 export interface MetaRow {
@@ -7,9 +8,40 @@ export interface MetaRow {
   value: unknown;
 }
 
+/**
+ * One pending change per team lesson, coalesced: the latest op type, every field changed since
+ * `baseVersion` (the server version the change was made on), and a fresh `opId` whenever the row
+ * changes. `sent` once a push carrying this opId left the device (the server may have applied it).
+ */
+export interface OutboxRow {
+  id: string;
+  type: 'upsert' | 'delete';
+  fields: MergeField[];
+  baseVersion: number;
+  opId: string;
+  /** Epoch ms of the last change: pushes wait a moment so an undo never reaches the team. */
+  changedAt: number;
+  sent: boolean;
+}
+
+/** A conflict the server reported for one of this device's changes; kept until dismissed. */
+export interface SyncConflictRow {
+  seq?: number;
+  id: string;
+  title: string;
+  at: string;
+  /** `merged`: some fields kept the team's value; `deleted`: a teammate's delete beat this edit. */
+  status: 'merged' | 'deleted';
+  conflicts: Conflict[];
+}
+
 export type LessonDb = Dexie & {
   lessons: EntityTable<Lesson, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
+  outbox: EntityTable<OutboxRow, 'id'>;
+  syncConflicts: EntityTable<SyncConflictRow, 'seq'>;
+  /** Ids the server listed during a from-scratch pull (after a reset), until it completes. */
+  resetSeen: EntityTable<{ id: string }, 'id'>;
 };
 
 export const DB_NAME = 'lessonmark';
@@ -23,6 +55,11 @@ export function openDb(name = DB_NAME): LessonDb {
   db.version(1).stores({
     lessons: 'id, kind, *tags, source.workItem, source.project, source.site, updatedAt, createdAt',
     meta: 'key',
+  });
+  db.version(2).stores({
+    outbox: 'id, changedAt',
+    syncConflicts: '++seq, id',
+    resetSeen: 'id',
   });
   return db;
 }

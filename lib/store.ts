@@ -1,5 +1,6 @@
 import type { LessonDb } from './db';
 import { uuidv7 } from './id';
+import { enqueue } from './sync/outbox';
 import {
   LessonDraftSchema,
   LessonPatchSchema,
@@ -36,7 +37,11 @@ export async function createLesson(db: LessonDb, input: LessonDraftInput, ctx: W
     createdAt: at,
     updatedAt: at,
   });
-  await db.lessons.add(lesson);
+  // The lesson and its outbox row (when it is shared with the team) commit together.
+  await db.transaction('rw', db.lessons, db.outbox, async () => {
+    await db.lessons.add(lesson);
+    await enqueue(db, [{ before: undefined, after: lesson }], Date.parse(at));
+  });
   return lesson;
 }
 
@@ -75,7 +80,11 @@ export async function markHelped(db: LessonDb, id: string, ctx: WriteContext = {
 /** Writes whole, already validated lessons (an import) in one transaction: all or nothing. */
 export async function putLessons(db: LessonDb, lessons: Lesson[]): Promise<number> {
   const rows = lessons.map((l) => LessonSchema.parse(l));
-  await db.transaction('rw', db.lessons, () => db.lessons.bulkPut(rows));
+  await db.transaction('rw', db.lessons, db.outbox, async () => {
+    const before = await db.lessons.bulkGet(rows.map((l) => l.id));
+    await db.lessons.bulkPut(rows);
+    await enqueue(db, rows.map((after, i) => ({ before: before[i], after })), Date.now());
+  });
   return rows.length;
 }
 
@@ -86,13 +95,14 @@ async function rewrite(
   change: (current: Lesson) => Lesson,
 ): Promise<Lesson[]> {
   const at = stamp(ctx);
-  return db.transaction('rw', db.lessons, async () => {
+  return db.transaction('rw', db.lessons, db.outbox, async () => {
     const rows = await db.lessons.bulkGet(ids);
     const next = rows.map((current, i) => {
       if (!current) throw new NotFoundError(ids[i]);
       return LessonSchema.parse({ ...change(current), updatedAt: at });
     });
     await db.lessons.bulkPut(next);
+    await enqueue(db, next.map((after, i) => ({ before: rows[i], after })), Date.parse(at));
     return next;
   });
 }

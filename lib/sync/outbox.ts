@@ -9,7 +9,7 @@ export type OutboxChange =
   | { type: 'upsert'; fields: MergeField[]; /** Why every field is sent: a delete undone, or a lesson newly shared. */ full?: 'restore' | 'shared' }
   | { type: 'delete' };
 
-const shared = (l: Lesson | undefined): l is Lesson => !!l && l.visibility === 'team' && !l.deletedAt;
+const shared = (l: Lesson | undefined): boolean => !!l && l.visibility === 'team' && !l.deletedAt;
 
 /** The team-visible change between two states of a lesson; private lessons never produce one. */
 export function changeFor(before: Lesson | undefined, after: Lesson): OutboxChange | null {
@@ -17,8 +17,11 @@ export function changeFor(before: Lesson | undefined, after: Lesson): OutboxChan
   const is = shared(after);
   if (!was && !is) return null;
   if (was && !is) return { type: 'delete' };
-  if (!was) return { type: 'upsert', fields: [...MERGE_FIELDS], full: before?.deletedAt && before.visibility === 'team' ? 'restore' : 'shared' };
-  const fields = MERGE_FIELDS.filter((f) => !sameValue(before![f], after[f]));
+  if (!was) {
+    const restored = !!before?.deletedAt && before.visibility === 'team';
+    return { type: 'upsert', fields: [...MERGE_FIELDS], full: restored ? 'restore' : 'shared' };
+  }
+  const fields = MERGE_FIELDS.filter((f) => !sameValue(before?.[f], after[f]));
   return fields.length ? { type: 'upsert', fields } : null;
 }
 

@@ -1,0 +1,121 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDb, type LessonDb } from '../db';
+import type { Lesson, LessonPatch } from '../lesson';
+import { createLesson, deleteLessons, markHelped, putLessons, restoreLessons, updateLesson } from '../store';
+import { MERGE_FIELDS } from './protocol';
+
+const source = { url: 'https://acme.atlassian.net/browse/OPS-1', site: 'jira', workItem: 'jira:OPS-1', title: 'OPS-1' } as const;
+
+let db: LessonDb;
+let clock = Date.parse('2026-11-20T10:00:00Z');
+const ctx = { now: () => new Date((clock += 1000)) };
+
+beforeEach(() => {
+  db = openDb(`outbox-${Math.random()}`);
+});
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+/**
+ * zod 4 fills schema defaults into absent patch keys (LessonPatchSchema is a `.partial()`), so
+ * callers send every defaulted field; so do these tests.
+ */
+async function edit(id: string, change: LessonPatch) {
+  const { title, quote, note, answers, actions, tags, visibility } = (await db.lessons.get(id))!;
+  return updateLesson(db, id, { title, quote, note, answers, actions, tags, visibility, ...change }, ctx);
+}
+
+/** A team lesson as a pull leaves it: known to the server at `version`, nothing pending. */
+async function synced(version = 3): Promise<Lesson> {
+  const lesson = await createLesson(db, { kind: 'mistake', quote: 'deployed on Friday', source, visibility: 'team' }, ctx);
+  await db.outbox.clear();
+  const row = { ...lesson, serverVersion: version };
+  await db.lessons.put(row);
+  return row;
+}
+
+describe('outbox', () => {
+  it('never queues a private lesson', async () => {
+    const l = await createLesson(db, { kind: 'mistake', quote: 'mine', source }, ctx);
+    await edit(l.id, { note: 'still mine' });
+    await deleteLessons(db, [l.id], ctx);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('queues a new team lesson with every field, in the same transaction as the write', async () => {
+    const l = await createLesson(db, { kind: 'mistake', quote: 'shared', source, visibility: 'team' }, ctx);
+    const row = await db.outbox.get(l.id);
+    expect(row).toMatchObject({ type: 'upsert', baseVersion: 0, sent: false });
+    expect(row!.fields).toEqual([...MERGE_FIELDS]);
+  });
+
+  it('forgets a team lesson deleted before it was ever pushed', async () => {
+    const l = await createLesson(db, { kind: 'mistake', quote: 'oops', source, visibility: 'team' }, ctx);
+    await deleteLessons(db, [l.id], ctx);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('coalesces edits into one row: the union of changed fields, a fresh opId each time', async () => {
+    const l = await synced(3);
+    await edit(l.id, { note: 'why' });
+    const first = await db.outbox.get(l.id);
+    expect(first).toMatchObject({ type: 'upsert', fields: ['note'], baseVersion: 3 });
+    await edit(l.id, { tags: ['deploy'] });
+    await markHelped(db, l.id, ctx);
+    const second = await db.outbox.get(l.id);
+    expect(second).toMatchObject({ type: 'upsert', fields: ['note', 'tags', 'helped'], baseVersion: 3 });
+    expect(second!.opId).not.toBe(first!.opId);
+    expect(await db.outbox.count()).toBe(1);
+  });
+
+  it('ignores a patch that changes nothing', async () => {
+    const l = await synced();
+    await edit(l.id, { quote: l.quote });
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('sends a delete when a shared lesson is deleted, and nothing when the delete is undone before the push', async () => {
+    const l = await synced();
+    await deleteLessons(db, [l.id], ctx);
+    expect(await db.outbox.get(l.id)).toMatchObject({ type: 'delete', baseVersion: 3 });
+    await restoreLessons(db, [l.id], ctx);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('keeps the pending edit when a delete is undone before the push', async () => {
+    const l = await synced();
+    await edit(l.id, { note: 'edited' });
+    await deleteLessons(db, [l.id], ctx);
+    await restoreLessons(db, [l.id], ctx);
+    expect(await db.outbox.get(l.id)).toMatchObject({ type: 'upsert', fields: ['note'] });
+  });
+
+  it('resends every field when a delete that may have reached the server is undone', async () => {
+    const l = await synced();
+    await deleteLessons(db, [l.id], ctx);
+    await db.outbox.update(l.id, { sent: true });
+    await restoreLessons(db, [l.id], ctx);
+    expect((await db.outbox.get(l.id))!.fields).toEqual([...MERGE_FIELDS]);
+  });
+
+  it('sends a delete when a shared lesson is made private, and every field when it is shared again', async () => {
+    const l = await synced();
+    await edit(l.id, { visibility: 'private' });
+    expect(await db.outbox.get(l.id)).toMatchObject({ type: 'delete' });
+    await edit(l.id, { note: 'written while private' });
+    await edit(l.id, { visibility: 'team' });
+    expect(await db.outbox.get(l.id)).toMatchObject({ type: 'upsert', fields: [...MERGE_FIELDS] });
+  });
+
+  it('queues imported team lessons and leaves imported private ones alone', async () => {
+    const now = new Date(clock).toISOString();
+    const base = { kind: 'mistake', title: '', quote: 'q', note: '', answers: [], actions: [], tags: [], source: { ...source, labels: [] }, createdAt: now, updatedAt: now, helped: 0 } as const;
+    await putLessons(db, [
+      { ...base, id: '01900000-0000-7000-8000-000000000001', visibility: 'team' },
+      { ...base, id: '01900000-0000-7000-8000-000000000002', visibility: 'private' },
+    ]);
+    expect((await db.outbox.toArray()).map((r) => r.id)).toEqual(['01900000-0000-7000-8000-000000000001']);
+  });
+});
