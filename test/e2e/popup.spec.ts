@@ -1,0 +1,180 @@
+import { test, expect, readLessons, selectText } from './fixtures';
+import { localToday, openPopup, tabIdOf, collectErrors, popupUrl } from './popup-helpers';
+
+const TICKET = 'https://acme.atlassian.net/browse/ACME-123';
+
+// Typing key by key through a real browser is slow on a busy two-core machine; the steps are many.
+test.describe.configure({ timeout: 180_000 });
+
+test('ask a question with the keyboard, answer it into a mistake with an action, tick the action off', async ({ context, sw, sites }) => {
+  const ticket = await context.newPage();
+  await ticket.goto(sites.url(TICKET));
+  const { popup, errors } = await openPopup(context, sw, ticket);
+
+  const why = popup.getByLabel('Ask why');
+  await expect(why).toBeFocused();
+  await expect(popup.getByText('No open questions here. Ask one above')).toBeVisible();
+  await popup.keyboard.type('Why do we retry webhooks without backoff?');
+  await popup.keyboard.press('Enter');
+
+  const here = popup.getByRole('region', { name: 'Open questions here' });
+  await expect(here.getByText('Why do we retry webhooks without backoff?')).toBeVisible();
+  await expect(why).toHaveValue('');
+  let [asked] = await readLessons(sw);
+  expect(asked).toMatchObject({
+    kind: 'question',
+    title: 'Why do we retry webhooks without backoff?',
+    question: { text: 'Why do we retry webhooks without backoff?' },
+    source: { workItem: 'jira:ACME-123', project: 'ACME' },
+  });
+  expect(asked.tags).toContain('acme');
+
+  await here.getByRole('button', { name: /^Answer/ }).click();
+  const form = popup.getByRole('form', { name: 'Answer the question' });
+  await expect(form.getByText('Why do we retry webhooks without backoff?')).toBeVisible();
+  await form.getByLabel('Mistake').check();
+  await form.getByLabel('Why did this happen?').fill('The policy was written for single dropped deliveries.');
+  await form.getByLabel('How do we prevent it?').fill('Backoff with jitter and a cap.');
+  const today = await localToday(popup);
+  await form.getByLabel('New action').fill('Cap webhook retries at 6');
+  await form.getByLabel('Owner').first().fill('priya');
+  await form.getByLabel('Due').first().fill(today);
+  await form.getByRole('button', { name: 'Save answer' }).click();
+
+  await expect(popup.getByText('Answered: the question is now a lesson.')).toBeVisible();
+  await expect(here.getByText('No open questions here.')).toBeVisible();
+  [asked] = await readLessons(sw);
+  expect(asked).toMatchObject({
+    kind: 'mistake',
+    title: 'Why do we retry webhooks without backoff?',
+    question: { text: 'Why do we retry webhooks without backoff?' },
+    answers: [
+      { question: 'Why did this happen?', answer: 'The policy was written for single dropped deliveries.' },
+      { question: 'What patterns are emerging?', answer: '' },
+      { question: 'How do we prevent it?', answer: 'Backoff with jitter and a cap.' },
+    ],
+    actions: [{ text: 'Cap webhook retries at 6', owner: 'priya', due: today, done: false }],
+  });
+
+  const due = popup.getByRole('region', { name: 'Actions due' });
+  await expect(due.getByText('Cap webhook retries at 6')).toBeVisible();
+  await expect(due.getByText('due today')).toBeVisible();
+
+  await due.getByRole('button', { name: 'Copy as issue: Cap webhook retries at 6' }).click();
+  await expect(due.getByText('Copied as an issue')).toBeVisible();
+  // Read the clipboard back the way a person does: paste (a one-line box keeps the text, not its line breaks).
+  await why.focus();
+  await popup.keyboard.press('Control+V');
+  const pasted = await why.inputValue();
+  expect(pasted).toContain('Cap webhook retries at 6');
+  expect(pasted).toContain('From the lesson "Why do we retry webhooks without backoff?" (Mistake).');
+  expect(pasted).toContain(`Owner: priya`);
+  expect(pasted).toContain(`Due: ${today}`);
+  expect(pasted).toContain('/browse/ACME-123');
+  await why.fill('');
+
+  await due.getByRole('checkbox', { name: 'Done: Cap webhook retries at 6' }).click();
+  await expect(due.getByText('Nothing due.')).toBeVisible();
+  [asked] = await readLessons(sw);
+  expect(asked.actions[0].done).toBe(true);
+  expect(Date.parse(asked.actions[0].doneAt)).toBeGreaterThan(Date.now() - 60_000);
+  expect(asked.answers[0].answer).toBe('The policy was written for single dropped deliveries.');
+
+  await due.getByRole('button', { name: 'Undo' }).click();
+  await expect(due.getByText('Cap webhook retries at 6')).toBeVisible();
+  [asked] = await readLessons(sw);
+  expect(asked.actions[0].done).toBe(false);
+  expect(errors).toEqual([]);
+});
+
+test('a post-mortem filled with the keyboard only is saved with all three answers and the selection', async ({ context, sw, sites }) => {
+  const ticket = await context.newPage();
+  await ticket.goto(sites.url(TICKET));
+  await selectText(ticket, 'each webhook was retried up to 40 times');
+  const { popup, errors } = await openPopup(context, sw, ticket);
+  await expect(popup.getByLabel('Ask why')).toBeFocused();
+  await expect(popup.getByRole('button', { name: 'Post-mortem' })).toBeEnabled();
+
+  await popup.keyboard.press('Tab');
+  await popup.keyboard.press('Tab');
+  await expect(popup.getByRole('button', { name: 'Post-mortem' })).toBeFocused();
+  await popup.keyboard.press('Enter');
+  const form = popup.getByRole('form', { name: /^Post-mortem/ });
+  await expect(form.getByText('each webhook was retried up to 40 times')).toBeVisible();
+  await expect(form.getByLabel('Why did this happen?')).toBeFocused();
+  await popup.keyboard.type('No backoff on 503.');
+  await popup.keyboard.press('Tab');
+  await popup.keyboard.type('Policies written for the happy path.');
+  await popup.keyboard.press('Tab');
+  await popup.keyboard.type('Test against a long outage.');
+  await popup.keyboard.press('Tab'); // note
+  await popup.keyboard.press('Tab'); // new action
+  await popup.keyboard.type('Add a retry-rate alert');
+  await popup.keyboard.press('Enter'); // moves on to the owner
+  await expect(form.getByLabel('Owner').first()).toBeFocused();
+  await popup.keyboard.type('tom');
+  await popup.keyboard.press('Control+Enter');
+
+  await expect(popup.getByText('Post-mortem saved.')).toBeVisible();
+  await expect(popup.getByLabel('Ask why')).toBeFocused();
+  const [lesson] = await readLessons(sw);
+  expect(lesson).toMatchObject({
+    kind: 'mistake',
+    quote: 'each webhook was retried up to 40 times',
+    source: { workItem: 'jira:ACME-123' },
+    answers: [
+      { question: 'Why did this happen?', answer: 'No backoff on 503.' },
+      { question: 'What patterns are emerging?', answer: 'Policies written for the happy path.' },
+      { question: 'How do we prevent it?', answer: 'Test against a long outage.' },
+    ],
+    actions: [{ text: 'Add a retry-rate alert', owner: 'tom', done: false }],
+    visibility: 'private',
+  });
+  expect(lesson.anchor.quote.exact).toBe('each webhook was retried up to 40 times');
+  expect(lesson.tags).toContain('acme');
+
+  const recent = popup.getByRole('region', { name: 'Recent lessons' });
+  await expect(recent.getByText('each webhook was retried up to 40 times')).toBeVisible();
+  const opened = context.waitForEvent('page');
+  await recent.getByRole('button', { name: /each webhook was retried/ }).click();
+  await opened;
+  const urls = await sw.evaluate(async () => (await chrome.tabs.query({})).map((t) => t.pendingUrl ?? t.url ?? ''));
+  expect(urls.some((u) => u.endsWith(`/library.html?lesson=${lesson.id}`))).toBe(true);
+  expect(errors).toEqual([]);
+});
+
+test('Escape closes a template, and Enter in the last field saves', async ({ context, sw, sites }) => {
+  const ticket = await context.newPage();
+  await ticket.goto(sites.url(TICKET));
+  const { popup, errors } = await openPopup(context, sw, ticket);
+  await popup.getByRole('button', { name: 'Numbers' }).click();
+  await expect(popup.getByLabel('Which number moved?')).toBeFocused();
+  await popup.keyboard.type('p95 checkout latency');
+  await popup.keyboard.press('Escape');
+  await expect(popup.getByLabel('Ask why')).toBeFocused();
+  expect(await readLessons(sw)).toEqual([]);
+
+  await popup.getByRole('button', { name: 'Improve' }).click();
+  await popup.keyboard.type('Retries have no cap.');
+  await popup.getByLabel('Only me').focus();
+  await popup.keyboard.press('ArrowRight');
+  await expect(popup.getByLabel('My team')).toBeChecked();
+  await popup.keyboard.press('Enter');
+  await expect(popup.getByText('Improve saved.')).toBeVisible();
+  const [lesson] = await readLessons(sw);
+  expect(lesson).toMatchObject({ kind: 'improvement', visibility: 'team', title: 'Retries have no cap.' });
+  expect(errors).toEqual([]);
+});
+
+test('a page extensions cannot read says so instead of offering to save', async ({ context, sw }) => {
+  const blank = await context.newPage();
+  await blank.goto('chrome://version');
+  const tabId = await sw.evaluate(async () => (await chrome.tabs.query({ url: 'chrome://version/' }))[0]?.id);
+  const popup = await context.newPage();
+  const errors = collectErrors(popup);
+  await popup.goto(popupUrl(sw, tabId!));
+  await expect(popup.getByText('Lessonmark cannot read this page')).toBeVisible();
+  await expect(popup.getByLabel('Ask why')).toBeDisabled();
+  await expect(popup.getByText('No lessons yet.')).toBeVisible();
+  expect(errors).toEqual([]);
+});
