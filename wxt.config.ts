@@ -11,6 +11,8 @@ export default defineConfig({
     name: 'Lessonmark',
     description: 'Capture lessons where work happens.',
     permissions: ['storage', 'contextMenus', 'activeTab', 'scripting', 'alarms'],
+    // Highlights come back on any page a lesson was saved on, so the content script runs everywhere.
+    host_permissions: ['<all_urls>'],
     commands: {
       'save-lesson': {
         suggested_key: { default: 'Alt+Shift+L' },

@@ -18,7 +18,7 @@ export default async function (): Promise<Metrics> {
 
   const sites = new SiteServer();
   await sites.start();
-  const { context, sw } = await launchWithExtension(dir, sites.hosts);
+  const { context, sw } = await launchWithExtension(dir, sites);
   const timings: number[] = [];
   try {
     const page = await context.newPage();

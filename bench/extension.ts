@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from '@playwright/test';
+import type { SiteServer } from '../test/e2e/site-server';
 
 /** Builds the extension into its own folder so a bench never races the tests' build. */
 export function buildExtension(outDir = '.output-bench'): string {
@@ -14,15 +15,14 @@ export function buildExtension(outDir = '.output-bench'): string {
   return resolve(outDir, 'chrome-mv3');
 }
 
-/** Real Chromium with the built extension on a fresh profile; `hosts` resolve to 127.0.0.1. */
-export async function launchWithExtension(extensionDir: string, hosts: string[] = []) {
+/** Real Chromium with the built extension on a fresh profile; the fixture sites, when given, are served. */
+export async function launchWithExtension(extensionDir: string, sites?: SiteServer) {
   const context: BrowserContext = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'lm-bench-')), {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
-      ...(hosts.length ? [`--host-resolver-rules=${hosts.map((h) => `MAP ${h} 127.0.0.1`).join(', ')}`] : []),
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
@@ -31,6 +31,7 @@ export async function launchWithExtension(extensionDir: string, hosts: string[] 
       '--no-sandbox',
     ],
   });
+  await sites?.route(context);
   const sw: Worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   return { context, sw, extensionId: new URL(sw.url()).host };
 }

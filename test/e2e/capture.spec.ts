@@ -86,7 +86,7 @@ for (const c of cases) {
       visibility: 'private',
       source: c.source,
     });
-    expect(lesson.source.url).toBe(c.url.replace('https://', 'http://').replace(new URL(c.url).host, `${new URL(c.url).host}:${sites.port}`));
+    expect(lesson.source.url).toBe(c.url);
     expect(lesson.anchor.quote).toMatchObject({ type: 'TextQuoteSelector', exact: c.quote });
     expect(lesson.anchor.quote.prefix.length).toBeGreaterThan(0);
     expect(lesson.anchor.position.end - lesson.anchor.position.start).toBe(c.quote.length);
@@ -108,7 +108,7 @@ test('Escape cancels and saves nothing; Undo removes a saved lesson', async ({ c
   await page.goto(sites.url(GITHUB));
   await selectText(page, 'Every rerun passed');
   await openCapture(sw, page);
-  await expect(card(page)).toBeVisible();
+  await expect(card(page).locator('textarea.note')).toBeFocused();
   await page.keyboard.type('never mind');
   await page.keyboard.press('Escape');
   await expect(card(page)).toHaveCount(0);
@@ -116,6 +116,7 @@ test('Escape cancels and saves nothing; Undo removes a saved lesson', async ({ c
 
   await selectText(page, 'Every rerun passed');
   await openCapture(sw, page);
+  await expect(card(page).locator('textarea.note')).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(toast(page)).toContainText('Lesson saved.');
   await toast(page).getByRole('button', { name: 'Undo' }).click();
@@ -129,6 +130,7 @@ test('with no selection the command saves a page-level lesson', async ({ context
   await page.goto(sites.url(ARTICLE));
   await openCapture(sw, page);
   await expect(card(page)).toContainText('No text selected');
+  await expect(card(page).locator('textarea.note')).toBeFocused();
   await page.keyboard.type('Quarantine flaky tests, do not ignore them.');
   await page.keyboard.press('Enter');
   const [lesson] = await waitForLessons(sw, 1);
@@ -195,6 +197,7 @@ test('a failed write shows the error in the card and keeps the draft', async ({ 
     IDBObjectStore.prototype.add = full;
     IDBObjectStore.prototype.put = full;
   });
+  await expect(card(page).locator('textarea.note')).toBeFocused();
   await page.keyboard.type('Keep me');
   await page.keyboard.press('Enter');
   await expect(card(page).getByRole('alert')).toContainText('Could not save');

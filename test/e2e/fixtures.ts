@@ -15,14 +15,12 @@ export interface Profile {
 }
 
 export async function launchExtension(profileDir: string, sites: SiteServer): Promise<BrowserContext> {
-  const rules = sites.hosts.map((h) => `MAP ${h} 127.0.0.1`).join(', ');
-  return chromium.launchPersistentContext(profileDir, {
+  const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
-      `--host-resolver-rules=${rules}`,
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
@@ -31,6 +29,8 @@ export async function launchExtension(profileDir: string, sites: SiteServer): Pr
       '--no-sandbox',
     ],
   });
+  await sites.route(context);
+  return context;
 }
 
 export async function serviceWorker(context: BrowserContext): Promise<Worker> {

@@ -2,15 +2,17 @@ import { createServer, type Server } from 'node:http';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import type { BrowserContext } from '@playwright/test';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'sites');
 const URL_META = /<meta\s+name="lessonmark-fixture-url"\s+content="([^"]+)"/i;
 
 /**
- * Serves the saved-page fixtures over real HTTP on localhost under the URLs of the sites they
- * imitate: the browser maps those hosts to 127.0.0.1 (--host-resolver-rules), so a fixture of
- * `https://acme.atlassian.net/browse/ACME-123` opens as `http://acme.atlassian.net:PORT/browse/ACME-123`.
- * Tests can replace a page's HTML to play an edit.
+ * Serves the saved-page fixtures over real HTTP on localhost. The browser opens them under the
+ * URLs of the sites they imitate (`https://acme.atlassian.net/browse/ACME-123`): `route()` sends
+ * requests for those hosts to this server (github.com and atlassian.net are HSTS-preloaded, so
+ * mapping their names to 127.0.0.1 over plain HTTP is not an option). Tests can replace a page's
+ * HTML to play an edit.
  */
 export class SiteServer {
   private pages = new Map<string, string>();
@@ -25,16 +27,27 @@ export class SiteServer {
     }
   }
 
-  /** Hosts the browser must resolve to this server. */
+  /** Hosts whose requests go to this server. */
   get hosts(): string[] {
     return [...new Set([...this.pages.keys()].map((k) => k.split('/')[0]))];
   }
 
-  /** The URL under which the browser reaches the fixture that imitates `realUrl`. */
+  /** Sends the browser's requests for the imitated hosts to this server, over HTTP on localhost. */
+  async route(context: BrowserContext): Promise<void> {
+    for (const host of this.hosts) {
+      await context.route(`*://${host}/**`, async (route) => {
+        const u = new URL(route.request().url());
+        const local = `http://127.0.0.1:${this.port}${u.pathname}${u.search}`;
+        const response = await route.fetch({ url: local, headers: { ...route.request().headers(), 'x-fixture-host': u.hostname } });
+        await route.fulfill({ response });
+      });
+    }
+  }
+
+  /** The URL a test opens: the real one, checked to have a fixture. */
   url(realUrl: string): string {
-    const u = new URL(realUrl);
-    if (!this.pages.has(key(u))) throw new Error(`No fixture imitates ${realUrl}`);
-    return `http://${u.hostname}:${this.port}${u.pathname}${u.search}`;
+    if (!this.pages.has(key(new URL(realUrl)))) throw new Error(`No fixture imitates ${realUrl}`);
+    return realUrl;
   }
 
   html(realUrl: string): string {
@@ -50,7 +63,8 @@ export class SiteServer {
 
   async start(): Promise<void> {
     this.server = createServer((req, res) => {
-      const u = new URL(req.url ?? '/', `http://${req.headers.host}`);
+      const host = String(req.headers['x-fixture-host'] ?? req.headers.host ?? '');
+      const u = new URL(req.url ?? '/', `http://${host}`);
       const page = this.pages.get(key(u));
       if (page == null) {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not a fixture');

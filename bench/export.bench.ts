@@ -1,0 +1,85 @@
+// Export and import of 10,000 lessons. Node with fake-indexeddb: the database part is slower
+// than a real browser's IndexedDB, which is measured elsewhere.
+import 'fake-indexeddb/auto';
+import { performance } from 'node:perf_hooks';
+import { openDb } from '../lib/db';
+import { exportJson } from '../lib/export/json';
+import { applyImport, existingVersions } from '../lib/import/apply';
+import { parseImport } from '../lib/import/preview';
+import { KINDS, LessonSchema, type Lesson } from '../lib/lesson';
+import { median, type Metrics } from './metric';
+
+const N = 10_000;
+const RUNS = 3;
+
+function lessons(): Lesson[] {
+  const start = Date.parse('2024-01-01T00:00:00.000Z');
+  return Array.from({ length: N }, (_, i) => {
+    const at = new Date(start + i * 3_600_000).toISOString();
+    const hex = i.toString(16).padStart(12, '0');
+    return LessonSchema.parse({
+      id: `01900000-0000-7000-8000-${hex}`,
+      kind: KINDS[i % KINDS.length],
+      title: `Lesson ${i}: the deploy pipeline and the cache key`,
+      quote: `The cache key used package.json only, so build ${i} restored a stale cache and shipped old dependencies.`,
+      note: `What went wrong in build ${i}, why it happened, and what we will do differently next time. `.repeat(3),
+      answers: [{ question: 'Why did this happen?', answer: 'The key ignored the lockfile.' }],
+      actions: i % 3 ? [] : [{ id: `a${i}`, text: 'Hash the lockfile into the cache key', owner: 'bob', due: '2024-06-01', done: i % 2 === 0 }],
+      tags: ['ci', `team-${i % 7}`, `service-${i % 31}`],
+      source: {
+        url: `https://acme.atlassian.net/browse/OPS-${i}`,
+        site: 'jira',
+        workItem: `jira:OPS-${i}`,
+        title: `OPS-${i}: Deploy pipeline serves stale dependencies`,
+        project: 'OPS',
+        labels: ['incident'],
+      },
+      anchor: { quote: { exact: 'the cache key used package.json only', prefix: 'Root cause: ', suffix: ', so' }, position: { start: 100, end: 136 }, root: 'body' },
+      visibility: i % 2 ? 'team' : 'private',
+      author: 'alice',
+      createdAt: at,
+      updatedAt: at,
+    });
+  });
+}
+
+export default async (): Promise<Metrics> => {
+  const data = lessons();
+  const exportTimes: number[] = [];
+  let text = '';
+  for (let r = 0; r < RUNS + 1; r++) {
+    const t0 = performance.now();
+    text = exportJson(data);
+    if (r > 0) exportTimes.push(performance.now() - t0);
+  }
+
+  const importTimes: number[] = [];
+  const parseTimes: number[] = [];
+  for (let r = 0; r < RUNS; r++) {
+    const db = openDb(`bench-import-${r}`);
+    await db.open();
+    const t0 = performance.now();
+    const preview = parseImport(text, await existingVersions(db));
+    parseTimes.push(performance.now() - t0);
+    const result = await applyImport(db, preview);
+    importTimes.push(performance.now() - t0);
+    if (result.created !== N) throw new Error(`imported ${result.created} of ${N}`);
+    db.close();
+  }
+
+  const mb = (text.length / 1024 / 1024).toFixed(1);
+  return {
+    import_10k_ms: {
+      value: median(importTimes),
+      unit: 'ms',
+      baseline: null,
+      note: `parse + validate + applyImport of ${N} lessons (${mb} MB JSON), median of ${RUNS}; parse+validate alone ${Math.round(median(parseTimes))} ms; fake-indexeddb in Node (real-browser figure measured elsewhere); goal <= 2000 ms`,
+    },
+    export_json_10k_ms: {
+      value: median(exportTimes),
+      unit: 'ms',
+      baseline: null,
+      note: `exportJson of ${N} lessons (${mb} MB), median of ${RUNS} after a warm-up; goal <= 2000 ms`,
+    },
+  };
+};

@@ -1,0 +1,108 @@
+import { SiteServer } from '../test/e2e/site-server';
+import { seedLessons } from '../test/e2e/popup-helpers';
+import { localDay } from '../lib/actions';
+import { uuidv7 } from '../lib/id';
+import { LessonSchema, PILLARS, type Lesson } from '../lib/lesson';
+import { PILLAR_INFO } from '../lib/pillars';
+import { buildExtension, launchWithExtension } from './extension';
+import { median, type Metrics } from './metric';
+
+const JIRA = 'https://acme.atlassian.net/browse/ACME-123';
+const LESSONS = 10_000;
+const OPENS = 10;
+const READY_MARK = 'lessonmark:why-ready';
+
+/**
+ * `popup_ready_ms`: opening the popup page → the "Why" box focused and taking input, with 10,000
+ * lessons stored; `popup_lists_ms`: → every list filled from IndexedDB.
+ */
+export default async function (): Promise<Metrics> {
+  const dir = buildExtension();
+  const sites = new SiteServer();
+  await sites.start();
+  const { context, sw, extensionId } = await launchWithExtension(dir, sites);
+  const ready: number[] = [];
+  const lists: number[] = [];
+  try {
+    const ticket = await context.newPage();
+    await ticket.goto(sites.url(JIRA));
+    const tabId = await sw.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0].id!, ticket.url());
+    const url = `chrome-extension://${extensionId}/popup.html?tab=${tabId}`;
+
+    // The first open creates the database (Dexie, at its current version); then it is filled.
+    const first = await context.newPage();
+    await first.goto(url);
+    await first.getByText('No lessons yet.').waitFor();
+    await first.close();
+    const rows = corpus(LESSONS, new Date());
+    for (let i = 0; i < rows.length; i += 2000) await seedLessons(sw, rows.slice(i, i + 2000));
+
+    for (let run = 0; run <= OPENS; run++) {
+      const popup = await context.newPage();
+      await popup.goto(url);
+      await popup.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, READY_MARK);
+      await popup.keyboard.type('W');
+      if ((await popup.locator('#why').inputValue()) !== 'W') throw new Error('the Why box did not take the keystroke');
+      await popup.waitForFunction(() => !document.body.textContent!.includes('Loading…') && !!document.querySelector('[aria-label="Open questions here"]'), undefined, { polling: 'raf' });
+      const [readyAt, listsAt] = await popup.evaluate((mark) => [performance.getEntriesByName(mark)[0].startTime, performance.now()], READY_MARK);
+      if (run > 0) {
+        ready.push(readyAt);
+        lists.push(listsAt);
+      }
+      await popup.close();
+    }
+  } finally {
+    await context.close();
+    await sites.stop();
+  }
+  return {
+    popup_ready_ms: {
+      value: median(ready),
+      unit: 'ms',
+      baseline: null,
+      note: `popup page navigation start → "Why" box focused (user-timing mark, then a keystroke is checked), ${LESSONS.toLocaleString('en')} lessons stored, median of ${OPENS} opens in headless Chromium; goal ≤ 150 ms`,
+    },
+    popup_lists_ms: {
+      value: median(lists),
+      unit: 'ms',
+      baseline: null,
+      note: `popup page navigation start → page read and open questions, due actions and recent lessons listed (rAF polling), same runs`,
+    },
+  };
+}
+
+/** Lessons spread over 500 work items in 20 projects; one in 10 an open question, one in 8 with an action. */
+function corpus(n: number, now: Date): Lesson[] {
+  const start = now.getTime() - n * 60_000;
+  const today = localDay(now);
+  const words = 'retry backoff queue webhook latency deploy rollback alert cache index migration timeout outage'.split(' ');
+  return Array.from({ length: n }, (_, i) => {
+    const at = new Date(start + i * 60_000).toISOString();
+    const item = i % 500;
+    const project = item === 0 ? 'ACME' : `P${item % 20}`;
+    const kind = i % 10 === 0 ? 'question' : PILLARS[i % 4];
+    const text = Array.from({ length: 40 }, (_, j) => words[(i + j * 7) % words.length]).join(' ');
+    return LessonSchema.parse({
+      id: uuidv7(Date.parse(at)),
+      kind,
+      title: `Lesson ${i}: ${words[i % words.length]}`,
+      quote: text,
+      note: text.slice(0, 120),
+      answers: kind === 'question' ? [] : PILLAR_INFO[kind].questions.map((question) => ({ question, answer: text.slice(0, 80) })),
+      actions: i % 8 === 0 ? [{ id: `a${i}`, text: `Follow up ${i}`, owner: 'ana', due: i % 16 === 0 ? today : '2099-01-01', done: false }] : [],
+      tags: [project.toLowerCase(), words[i % words.length]],
+      source: {
+        url: item === 0 ? JIRA : `https://acme.atlassian.net/browse/${project}-${item}`,
+        site: 'jira',
+        workItem: item === 0 ? 'jira:ACME-123' : `jira:${project}-${item}`,
+        title: `Ticket ${item}`,
+        project,
+        labels: ['incident'],
+      },
+      ...(kind === 'question' ? { question: { text: `Why ${i}?`, askedAt: at } } : {}),
+      visibility: 'private',
+      createdAt: at,
+      updatedAt: at,
+    });
+  });
+}

@@ -1,0 +1,290 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import type { Page, Worker } from '@playwright/test';
+import { expect, extensionId, readLessons, test } from './fixtures';
+import { idFor, lastWeekAt, lesson, libraryUrl, localDay, putRows, watchErrors } from './library-helpers';
+
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
+
+function seeds() {
+  return [
+    lesson({
+      id: idFor(1),
+      kind: 'mistake',
+      title: 'Rollback plan was missing',
+      note: 'The Friday deploy had no rollback.',
+      answers: [{ question: 'Why did this happen?', answer: 'Nobody owned the runbook' }],
+      tags: ['incident', 'deploy'],
+      source: { site: 'jira', project: 'ACME', url: 'https://acme.atlassian.net/browse/ACME-1', workItem: 'jira:ACME-1', title: 'ACME-1 Outage' },
+      author: 'Ana',
+      visibility: 'team',
+      createdAt: lastWeekAt(1).toISOString(),
+      helped: 3,
+    }),
+    lesson({
+      id: idFor(2),
+      kind: 'experience',
+      title: 'Pairing on the migration went well',
+      tags: ['migration'],
+      source: { site: 'confluence', project: 'ENG', title: 'Migration retro' },
+      author: 'Bo',
+      createdAt: lastWeekAt(2).toISOString(),
+    }),
+    lesson({
+      id: idFor(3),
+      kind: 'performance',
+      title: 'p95 latency dropped after caching',
+      quote: 'p95 went from 800ms to 200ms',
+      tags: ['latency'],
+      source: { site: 'github', project: 'acme/api', url: 'https://github.com/acme/api/pull/7', workItem: 'github:acme/api#7' },
+      createdAt: daysAgo(20),
+      actions: [{ id: 'act-1', text: 'Cache the user lookup', done: false }],
+    }),
+    lesson({
+      id: idFor(4),
+      kind: 'question',
+      question: { text: 'Why do we deploy on Fridays?', askedAt: daysAgo(3) },
+      source: { site: 'jira', project: 'ACME', url: 'https://acme.atlassian.net/browse/ACME-2', workItem: 'jira:ACME-2' },
+      createdAt: daysAgo(3),
+    }),
+    lesson({
+      id: idFor(5),
+      kind: 'improvement',
+      title: 'Flaky test retries hide real failures',
+      tags: ['ci', 'deploy'],
+      createdAt: daysAgo(40),
+    }),
+    lesson({ id: idFor(6), kind: 'experience', title: 'Old retro notes', createdAt: daysAgo(100) }),
+  ];
+}
+
+/** Opens the library once so that the database exists, seeds it, and opens it again. */
+async function openSeeded(page: Page, sw: Worker, query = ''): Promise<void> {
+  await page.goto(libraryUrl(sw));
+  await expect(page.getByText('No lessons yet')).toBeVisible();
+  await putRows(sw, seeds());
+  await page.goto(libraryUrl(sw, query));
+  await expect(page.locator('.lesson-row').first()).toBeVisible();
+}
+
+const titles = (page: Page) => page.locator('.lesson-row .lesson-card-title');
+const count = (page: Page) => page.locator('.result-count');
+
+test('search and filter, with the filters in the URL', async ({ context, sw }) => {
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await openSeeded(page, sw);
+  await expect(count(page)).toHaveText('6 lessons');
+  // Newest first; the question's title comes from its question.
+  await expect(titles(page)).toHaveText([
+    'Why do we deploy on Fridays?',
+    'Pairing on the migration went well',
+    'Rollback plan was missing',
+    'p95 latency dropped after caching',
+    'Flaky test retries hide real failures',
+    'Old retro notes',
+  ]);
+
+  await page.keyboard.press('/');
+  await expect(page.getByLabel('Search lessons')).toBeFocused();
+  await page.keyboard.type('rollback');
+  await expect(titles(page)).toHaveText(['Rollback plan was missing']);
+  await expect(count(page)).toHaveText('1 of 6 lessons');
+  expect(new URL(page.url()).searchParams.get('q')).toBe('rollback');
+
+  await page.getByLabel('Search lessons').fill('deploy');
+  await expect(titles(page)).toHaveText(['Why do we deploy on Fridays?', 'Rollback plan was missing', 'Flaky test retries hide real failures']);
+  await page.getByLabel('Site').selectOption('jira');
+  await expect(titles(page)).toHaveText(['Why do we deploy on Fridays?', 'Rollback plan was missing']);
+  await page.getByLabel('Kind').selectOption('mistake');
+  await expect(titles(page)).toHaveText(['Rollback plan was missing']);
+  expect(new URL(page.url()).search).toBe('?q=deploy&kind=mistake&site=jira');
+
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await page.getByLabel('Filter by tag').fill('deploy');
+  await page.getByLabel('Filter by tag').press('Enter');
+  await expect(titles(page)).toHaveText(['Rollback plan was missing', 'Flaky test retries hide real failures']);
+  await page.getByLabel('Sort').selectOption('oldest');
+  await expect(titles(page)).toHaveText(['Flaky test retries hide real failures', 'Rollback plan was missing']);
+
+  // A bookmarked view opens as it was left.
+  await page.goto(libraryUrl(sw, 'open=actions'));
+  await expect(titles(page)).toHaveText(['p95 latency dropped after caching']);
+  await page.goto(libraryUrl(sw, 'open=questions'));
+  await expect(titles(page)).toHaveText(['Why do we deploy on Fridays?']);
+  await page.goto(libraryUrl(sw, 'sort=helped&visibility=team'));
+  await expect(titles(page)).toHaveText(['Rollback plan was missing']);
+  await page.goto(libraryUrl(sw, 'project=acme&author=ana'));
+  await expect(titles(page)).toHaveText(['Rollback plan was missing']);
+  await page.goto(libraryUrl(sw, `from=${localDay(new Date(Date.now() - 45 * 86_400_000))}&to=${localDay(new Date(Date.now() - 10 * 86_400_000))}`));
+  await expect(titles(page)).toHaveText(['p95 latency dropped after caching', 'Flaky test retries hide real failures']);
+  await page.goto(libraryUrl(sw, 'q=nothing-like-this'));
+  await expect(page.getByText('No lesson matches')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('edit a lesson, delete it and undo, from the keyboard', async ({ context, sw }) => {
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await openSeeded(page, sw, 'q=latency');
+  await expect(titles(page)).toHaveText(['p95 latency dropped after caching']);
+
+  // ↓ from the search box enters the list; Enter opens the active lesson.
+  await page.getByLabel('Search lessons').focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('listbox', { name: 'Lessons' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  const editor = page.getByRole('form', { name: 'Edit lesson' });
+  await expect(editor).toBeVisible();
+  expect(new URL(page.url()).searchParams.get('lesson')).toBe(idFor(3));
+
+  await editor.getByLabel('Title').fill('p95 latency halved by caching');
+  await editor.getByLabel('Which number moved?').fill('p95 latency');
+  await editor.getByRole('checkbox', { name: 'Done: Cache the user lookup' }).check();
+  await editor.locator('.tag-input').fill('cache');
+  await editor.locator('.tag-input').press('Enter');
+  await editor.getByLabel(/^Team/).check();
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status').getByText('Saved')).toBeVisible();
+  await expect(titles(page)).toHaveText(['p95 latency halved by caching']);
+
+  const stored = (await readLessons(sw)).find((l) => l.id === idFor(3));
+  expect(stored).toMatchObject({
+    title: 'p95 latency halved by caching',
+    tags: ['latency', 'cache'],
+    visibility: 'team',
+    answers: [{ question: 'Which number moved?', answer: 'p95 latency' }],
+  });
+  expect(stored.actions[0]).toMatchObject({ text: 'Cache the user lookup', done: true });
+  expect(stored.actions[0].doneAt).toBeTruthy();
+
+  await page.keyboard.press('Escape');
+  await expect(editor).toBeHidden();
+  expect(new URL(page.url()).searchParams.has('lesson')).toBe(false);
+  await expect(page.getByRole('listbox', { name: 'Lessons' })).toBeFocused();
+
+  await page.keyboard.press('Delete');
+  await expect(page.getByText('No lesson matches')).toBeVisible();
+  expect((await readLessons(sw)).find((l) => l.id === idFor(3)).deletedAt).toBeTruthy();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(titles(page)).toHaveText(['p95 latency halved by caching']);
+  expect((await readLessons(sw)).find((l) => l.id === idFor(3)).deletedAt).toBeUndefined();
+
+  // A link to one lesson opens it in the editor.
+  await page.goto(libraryUrl(sw, `lesson=${idFor(5)}`));
+  await expect(page.getByRole('form', { name: 'Edit lesson' }).getByLabel('Title')).toHaveValue('Flaky test retries hide real failures');
+  expect(errors).toEqual([]);
+});
+
+test('bulk tag and visibility for selected lessons', async ({ context, sw }) => {
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await openSeeded(page, sw, 'site=jira');
+  await page.getByRole('listbox', { name: 'Lessons' }).focus();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Space');
+  await expect(page.getByText('2 selected')).toBeVisible();
+  await page.getByLabel('Tag for selected lessons').fill('Postmortem');
+  await page.getByRole('button', { name: 'Add tag' }).click();
+  await expect(page.getByRole('status').getByText('Tagged 2 lessons with #postmortem')).toBeVisible();
+  await page.getByRole('button', { name: 'Share with team' }).click();
+  await expect(page.getByRole('status').getByText('2 lessons now shared with the team')).toBeVisible();
+  const rows = await readLessons(sw);
+  for (const id of [idFor(1), idFor(4)]) {
+    const l = rows.find((r) => r.id === id);
+    expect(l.tags).toContain('postmortem');
+    expect(l.visibility).toBe('team');
+  }
+  expect(rows.find((r) => r.id === idFor(1)).tags).toEqual(['incident', 'deploy', 'postmortem']);
+  expect(rows.filter((r) => r.tags.includes('postmortem'))).toHaveLength(2);
+  expect(errors).toEqual([]);
+});
+
+test('copy the weekly look back as Markdown', async ({ context, sw }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: `chrome-extension://${extensionId(sw)}` });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await openSeeded(page, sw);
+  await page.getByRole('tab', { name: 'Weekly look back' }).click();
+  const monday = localDay(lastWeekAt(0));
+  await expect(page.getByRole('heading', { name: new RegExp(`Week of ${monday}`) })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'What we learned from mistakes' })).toBeVisible();
+  await page.getByRole('button', { name: 'Copy as Markdown' }).click();
+  await expect(page.getByRole('status').getByText('Copied the look back as Markdown')).toBeVisible();
+  const md = await page.evaluate(() => navigator.clipboard.readText());
+  expect(md).toContain(`# What we learned, week of ${monday}`);
+  expect(md).toContain('### Rollback plan was missing');
+  expect(md).toContain('### Pairing on the migration went well');
+  expect(md.indexOf('## What we learned from mistakes')).toBeLessThan(md.indexOf('## What we learned from experience'));
+  expect(md).toContain('Why do we deploy on Fridays?');
+  expect(md).toContain('- [ ] Cache the user lookup');
+  // Lessons from other weeks stay out.
+  expect(md).not.toContain('Old retro notes');
+  expect(new URL(page.url()).searchParams.get('view')).toBe('digest');
+
+  await page.getByRole('button', { name: '← Previous week' }).click();
+  await expect(page.getByText('No lessons were captured this week.')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('export JSON, wipe everything, import it back', async ({ context, sw }) => {
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await openSeeded(page, sw);
+
+  await page.getByRole('tab', { name: 'Export & import' }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-format="json"]').click()]);
+  expect(download.suggestedFilename()).toMatch(/^lessonmark-\d{4}-\d{2}-\d{2}\.json$/);
+  const file = join(tmpdir(), `lessonmark-e2e-${Date.now()}.json`);
+  await download.saveAs(file);
+  const exported = JSON.parse(readFileSync(file, 'utf8'));
+  expect(exported.format).toBe('lessonmark');
+  expect(exported.lessons.map((l: { id: string }) => l.id).sort()).toEqual([1, 2, 3, 4, 5, 6].map(idFor));
+
+  // Wipe: select all and delete.
+  await page.getByRole('tab', { name: 'Lessons' }).click();
+  await page.getByLabel('Select all shown lessons').check();
+  await page.getByRole('button', { name: 'Delete 6' }).click();
+  await expect(page.getByText('No lessons yet')).toBeVisible();
+  expect((await readLessons(sw)).every((l) => l.deletedAt)).toBe(true);
+
+  // A bad file is refused and changes nothing.
+  await page.getByRole('button', { name: 'Import lessons from a file' }).click();
+  const bad = join(tmpdir(), `lessonmark-e2e-bad-${Date.now()}.json`);
+  writeFileSync(bad, '{"format":"lessonmark","version":1,"lessons":[');
+  await page.getByLabel('File to import').setInputFiles(bad);
+  await expect(page.getByRole('alert')).toContainText('not JSON');
+  await expect(page.getByText('Nothing was changed.')).toBeVisible();
+  expect((await readLessons(sw)).every((l) => l.deletedAt)).toBe(true);
+
+  // A file with one broken record: the preview says which and where.
+  const damaged = join(tmpdir(), `lessonmark-e2e-damaged-${Date.now()}.json`);
+  writeFileSync(damaged, JSON.stringify({ ...exported, lessons: [...exported.lessons, { ...exported.lessons[0], id: 'nope' }] }));
+  await page.getByLabel('File to import').setInputFiles(damaged);
+  const preview = page.getByLabel('Import preview');
+  await expect(preview.locator('[data-count="new"]')).toContainText('6 new (6 bring back lessons deleted here)');
+  await expect(preview.locator('[data-count="invalid"]')).toContainText('1 invalid');
+  await expect(preview.locator('.import-invalid')).toContainText('lessons[6].id');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+
+  await page.getByLabel('File to import').setInputFiles(file);
+  await expect(preview.locator('[data-count="new"]')).toContainText('6 new');
+  await expect(preview.locator('[data-count="update"]')).toContainText('0 update existing');
+  await expect(preview.locator('[data-count="unchanged"]')).toContainText('0 unchanged');
+  await expect(preview.locator('[data-count="invalid"]')).toContainText('0 invalid');
+  await page.getByRole('button', { name: 'Import 6 lessons' }).click();
+  await expect(page.getByRole('status').getByText(/Imported 6 lessons/)).toBeVisible();
+
+  const rows = await readLessons(sw);
+  expect(rows).toHaveLength(6);
+  expect(rows.filter((l) => !l.deletedAt).map((l) => l.id).sort()).toEqual([1, 2, 3, 4, 5, 6].map(idFor));
+  const back = rows.find((l) => l.id === idFor(1));
+  const original = exported.lessons.find((l: { id: string }) => l.id === idFor(1));
+  expect({ ...back, updatedAt: undefined }).toEqual({ ...original, updatedAt: undefined });
+
+  await page.getByRole('tab', { name: 'Lessons' }).click();
+  await expect(count(page)).toHaveText('6 lessons');
+  expect(errors).toEqual([]);
+});
