@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { api, freshDb, makeTeam, pullAll, startServerProcess, type ServerProcess, type TestDb } from '../../server/test/harness';
-import { readStatus } from './state';
+import { readCursor, readStatus, writeCursor } from './state';
 import { TestClient } from './testing';
 
 /**
@@ -236,7 +236,8 @@ describe('sync engine against a real server', () => {
     const edited = { ...template, id: '01900000-0000-7000-8000-0000000000bb', serverVersion: 1 };
     await a.db.lessons.put(edited);
     await a.edit(edited.id, { note: 'edited, not pushed yet' });
-    await a.db.meta.update('sync.cursor', { 'value.cursor': 'garbage' });
+    const cursor = (await readCursor(a.db))!;
+    await writeCursor(a.db, { ...cursor, cursor: 'garbage' });
     const report = await a.engine.sync();
     expect(report.state).toBe('ok');
     expect(report.removed).toBe(1);

@@ -111,7 +111,19 @@ describe('outbox', () => {
 
   it('queues imported team lessons and leaves imported private ones alone', async () => {
     const now = new Date(clock).toISOString();
-    const base = { kind: 'mistake', title: '', quote: 'q', note: '', answers: [], actions: [], tags: [], source: { ...source, labels: [] }, createdAt: now, updatedAt: now, helped: 0 } as const;
+    const base: Omit<Lesson, 'id' | 'visibility'> = {
+      kind: 'mistake',
+      title: '',
+      quote: 'q',
+      note: '',
+      answers: [],
+      actions: [],
+      tags: [],
+      source: { ...source, labels: [] },
+      createdAt: now,
+      updatedAt: now,
+      helped: 0,
+    };
     await putLessons(db, [
       { ...base, id: '01900000-0000-7000-8000-000000000001', visibility: 'team' },
       { ...base, id: '01900000-0000-7000-8000-000000000002', visibility: 'private' },
