@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LessonDraftSchema, LessonPatchSchema, LessonSchema, SourceSchema, type Lesson } from './lesson';
+import type { SyncReport } from './sync/engine';
 
 /**
  * The one message protocol between extension contexts and the background worker (the single
@@ -33,6 +34,10 @@ export const protocol = {
   openLibrary: message()(z.object({ lessonId: z.uuid().optional() })),
   /** From the background to a tab after a write that concerns it: repaint. */
   lessonsChanged: message()(z.object({ workItem: z.string() })),
+  /** Pushes pending changes and pulls the team's; `force` skips the backoff (the "Sync now" button). */
+  syncNow: message<SyncReport>()(z.object({ force: z.boolean().default(true) })),
+  /** Forgets team-sync conflicts the person has read (options page). */
+  dismissSyncConflicts: message()(z.object({ seqs: z.array(z.number().int()).max(10_000) })),
 };
 
 export type Protocol = typeof protocol;
