@@ -13,6 +13,8 @@ export default defineConfig({
     permissions: ['storage', 'contextMenus', 'activeTab', 'scripting', 'alarms'],
     // Highlights come back on any page a lesson was saved on, so the content script runs everywhere.
     host_permissions: ['<all_urls>'],
+    // Self-hosted Jira, Confluence and GitHub Enterprise hosts are asked for at run time (options page).
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     commands: {
       'save-lesson': {
         suggested_key: { default: 'Alt+Shift+L' },
