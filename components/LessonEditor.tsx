@@ -30,11 +30,11 @@ export function LessonEditor({ lesson, tagSuggestions = [], onSave, onDelete, on
   const setAction = (id: string, change: (a: Action) => Action) =>
     set('actions', draft.actions.map((a) => (a.id === id ? change(a) : a)));
   const patch = patchOf(lesson, draft);
-  const dirty = Object.keys(patch).length > 0;
+  const dirty = patch !== null;
 
   const save = async (e?: Event) => {
     e?.preventDefault();
-    if (!dirty || saving) return;
+    if (!patch || saving) return;
     setSaving(true);
     setError(null);
     try {

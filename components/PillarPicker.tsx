@@ -1,4 +1,5 @@
-import { PILLARS, type Pillar } from '@/lib/lesson';
+import type { Pillar } from '@/lib/lesson';
+import { PILLARS } from '@/lib/lesson-basics';
 import { PILLAR_INFO } from '@/lib/pillars';
 
 interface Props {

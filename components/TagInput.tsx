@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { normalizeTag, normalizeTags } from '@/lib/lesson';
+import { normalizeTag, normalizeTags } from '@/lib/lesson-basics';
 
 interface Props {
   tags: string[];

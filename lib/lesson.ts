@@ -1,17 +1,7 @@
 import { z } from 'zod';
+import { KINDS, MAX_NOTE, MAX_QUOTE, MAX_TITLE, PILLARS, SITES, VISIBILITIES, normalizeTags } from './lesson-basics';
 
-/** The four pillars of a learning culture (see shared seed) plus the quick "Why?" question. */
-export const PILLARS = ['experience', 'mistake', 'performance', 'improvement'] as const;
-export const KINDS = [...PILLARS, 'question'] as const;
-export const SITES = ['jira', 'confluence', 'github', 'web'] as const;
-export const VISIBILITIES = ['private', 'team'] as const;
-
-/** Longest quote kept; longer selections are clipped and the person is told. */
-export const MAX_QUOTE = 20_000;
-export const MAX_NOTE = 20_000;
-export const MAX_TITLE = 300;
-/** Characters of context kept on each side of a quote to tell repeated quotes apart. */
-export const CONTEXT_CHARS = 32;
+export * from './lesson-basics';
 
 export const KindSchema = z.enum(KINDS);
 export const PillarSchema = z.enum(PILLARS);
@@ -22,26 +12,6 @@ export type Kind = z.infer<typeof KindSchema>;
 export type Pillar = z.infer<typeof PillarSchema>;
 export type Site = z.infer<typeof SiteSchema>;
 export type Visibility = z.infer<typeof VisibilitySchema>;
-
-/** Tags are lower-case, single-spaced to dashes, and deduplicated in first-seen order. */
-export function normalizeTag(tag: string): string {
-  return tag
-    .normalize('NFKC')
-    .trim()
-    .toLowerCase()
-    .replace(/^#+/, '')
-    .replace(/[\s,]+/g, '-')
-    .slice(0, 64);
-}
-
-export function normalizeTags(tags: readonly string[]): string[] {
-  const out: string[] = [];
-  for (const raw of tags) {
-    const tag = normalizeTag(raw);
-    if (tag && !out.includes(tag)) out.push(tag);
-  }
-  return out;
-}
 
 export const TagsSchema = z.array(z.string().max(200)).max(100).transform(normalizeTags);
 
@@ -152,31 +122,3 @@ export type LessonInput = z.input<typeof LessonSchema>;
 export const LessonPatchSchema = LessonDraftSchema.partial().omit({ source: true });
 export type LessonPatch = z.output<typeof LessonPatchSchema>;
 
-/** A short title from free text: the first sentence or line, cut at a word boundary. */
-export function deriveTitle(text: string, max = 80): string {
-  const clean = text.replace(/\s+/g, ' ').trim();
-  if (!clean) return '';
-  const sentence = clean.match(/^.+?[.!?](?=\s|$)/)?.[0] ?? clean;
-  if (sentence.length <= max) return sentence;
-  const cut = sentence.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${space > max / 2 ? cut.slice(0, space) : cut}…`;
-}
-
-/** The title shown for a lesson: its own, else derived from question, quote, note, or page. */
-export function lessonTitle(l: Pick<Lesson, 'title' | 'quote' | 'note' | 'source' | 'question'>): string {
-  return (
-    l.title.trim() ||
-    deriveTitle(l.question?.text ?? '') ||
-    deriveTitle(l.quote) ||
-    deriveTitle(l.note) ||
-    l.source.title ||
-    l.source.url
-  );
-}
-
-/** Clips an oversize selection; tells the caller whether it did. */
-export function clipQuote(text: string): { quote: string; clipped: boolean } {
-  if (text.length <= MAX_QUOTE) return { quote: text, clipped: false };
-  return { quote: text.slice(0, MAX_QUOTE), clipped: true };
-}

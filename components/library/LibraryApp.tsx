@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { LessonDb } from '@/lib/db';
 import type { Lesson, LessonPatch, Visibility } from '@/lib/lesson';
-import { tagPatches } from '@/lib/library/bulk';
+import { addTag, bulkPatches, removeTag, setVisibility, type BulkChange } from '@/lib/library/bulk';
+import { lessonsByIds } from '@/lib/library/load';
 import { filtersFromParams, filtersToParams, isUnfiltered, type LibraryFilters } from '@/lib/library/filters';
 import { sendMessage } from '@/lib/messaging';
 import { LessonEditor } from '../LessonEditor';
@@ -181,23 +182,21 @@ export function LibraryApp({ db }: { db: LessonDb }) {
     }
   };
 
-  const selectedRows = () => (index ? [...selected].map((id) => index.get(id)).filter((r) => r !== undefined) : []);
+  /** One change to every selected lesson, read fresh from the database so no field is lost. */
+  const bulkChange = (change: BulkChange, done: (n: number) => string) =>
+    bulkUpdate(async () => {
+      const out: Lesson[] = [];
+      for (const g of bulkPatches(await lessonsByIds(db, [...selected]), change)) {
+        out.push(...(await sendMessage('updateLessons', { ids: g.ids, patch: g.patch })));
+      }
+      return out;
+    }, done);
   const bulkTag = (tag: string, mode: 'add' | 'remove') =>
-    bulkUpdate(
-      async () => {
-        const out: Lesson[] = [];
-        for (const g of tagPatches(selectedRows(), tag, mode)) {
-          out.push(...(await sendMessage('updateLessons', { ids: g.ids, patch: { tags: g.tags } })));
-        }
-        return out;
-      },
-      (n) => `${mode === 'add' ? 'Tagged' : 'Untagged'} ${plural(n, 'lesson')} ${mode === 'add' ? 'with' : 'from'} #${tag}`,
+    bulkChange(mode === 'add' ? addTag(tag) : removeTag(tag), (n) =>
+      `${mode === 'add' ? 'Tagged' : 'Untagged'} ${plural(n, 'lesson')} ${mode === 'add' ? 'with' : 'from'} #${tag}`,
     );
   const bulkVisibility = (visibility: Visibility) =>
-    bulkUpdate(
-      () => sendMessage('updateLessons', { ids: [...selected], patch: { visibility } }),
-      (n) => `${plural(n, 'lesson')} now ${visibility === 'team' ? 'shared with the team' : 'private'}`,
-    );
+    bulkChange(setVisibility(visibility), (n) => `${plural(n, 'lesson')} now ${visibility === 'team' ? 'shared with the team' : 'private'}`);
 
   const toggle = (id: string, range?: boolean) => {
     setSelected((s) => {

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { lessonTitle, type Lesson, type LessonPatch, type Pillar } from '@/lib/lesson';
+import type { Lesson, LessonPatch, Pillar } from '@/lib/lesson';
+import { lessonTitle } from '@/lib/lesson-basics';
 import { KIND_LABEL } from '@/lib/pillars';
 import { PillarPicker } from '../PillarPicker';
 import { TagInput } from '../TagInput';

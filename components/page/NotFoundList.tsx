@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { lessonTitle, type Lesson } from '@/lib/lesson';
+import type { Lesson } from '@/lib/lesson';
+import { lessonTitle } from '@/lib/lesson-basics';
 
 interface Props {
   lessons: Lesson[];
