@@ -1,26 +1,40 @@
 import { describe, expect, it } from 'vitest';
-import { tagPatches } from './bulk';
+import { LessonPatchSchema, type Lesson } from '../lesson';
+import { addTag, bulkPatches, removeTag, setVisibility } from './bulk';
+import { makeLesson } from './test-lessons';
 
-describe('bulk tagging', () => {
-  const rows = [
-    { id: 'a', tags: ['db'] },
-    { id: 'b', tags: ['db'] },
-    { id: 'c', tags: [] },
-    { id: 'd', tags: ['incident', 'db'] },
-  ];
+/** What the store does with a patch: the parsed patch spread over the lesson. */
+const applyAll = (lessons: Lesson[], groups: ReturnType<typeof bulkPatches>) =>
+  lessons.map((l) => {
+    const g = groups.find((x) => x.ids.includes(l.id));
+    return g ? { ...l, ...LessonPatchSchema.parse(g.patch) } : l;
+  });
 
-  it('adds a tag with one patch per resulting tag set, skipping lessons that have it', () => {
-    expect(tagPatches(rows, 'incident', 'add')).toEqual([
-      { ids: ['a', 'b'], tags: ['db', 'incident'] },
-      { ids: ['c'], tags: ['incident'] },
-    ]);
+describe('bulk changes', () => {
+  const same = { title: 'Same', quote: '', note: '', createdAt: '2025-01-01T00:00:00.000Z' };
+  const a = makeLesson({ ...same, tags: ['db'] });
+  const b = makeLesson({ ...same, tags: ['db'] });
+  const c = makeLesson({ title: 'Other', note: 'keep this note', tags: [] });
+  const d = makeLesson({ title: 'Tagged', tags: ['incident', 'db'], visibility: 'team' });
+  const all = [a, b, c, d];
+
+  it('adds a tag, skipping lessons that have it, and keeps every other field', () => {
+    const groups = bulkPatches(all, addTag('incident'));
+    expect(groups.map((g) => g.ids)).toEqual([[a.id, b.id], [c.id]]);
+    const after = applyAll(all, groups);
+    expect(after.map((l) => l.tags)).toEqual([['db', 'incident'], ['db', 'incident'], ['incident'], ['incident', 'db']]);
+    expect(after[2]).toEqual({ ...c, tags: ['incident'] });
   });
 
   it('removes a tag only from lessons that carry it', () => {
-    expect(tagPatches(rows, 'db', 'remove')).toEqual([
-      { ids: ['a', 'b'], tags: [] },
-      { ids: ['d'], tags: ['incident'] },
-    ]);
-    expect(tagPatches(rows, 'nope', 'remove')).toEqual([]);
+    const after = applyAll(all, bulkPatches(all, removeTag('db')));
+    expect(after.map((l) => l.tags)).toEqual([[], [], [], ['incident']]);
+    expect(bulkPatches(all, removeTag('nope'))).toEqual([]);
+  });
+
+  it('changes visibility and nothing else', () => {
+    const groups = bulkPatches(all, setVisibility('team'));
+    expect(groups.flatMap((g) => g.ids)).toEqual([a.id, b.id, c.id]);
+    expect(applyAll(all, groups)).toEqual(all.map((l) => ({ ...l, visibility: 'team' })));
   });
 });

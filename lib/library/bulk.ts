@@ -1,24 +1,36 @@
-import { normalizeTags } from '../lesson';
+import { normalizeTags, type Lesson, type LessonPatch, type Visibility } from '../lesson';
+import { keptFields, type KeptFields } from '../templates';
+
+export type BulkChange = (l: Lesson) => Partial<KeptFields> | null;
+
+export const addTag =
+  (tag: string): BulkChange =>
+  (l) => (l.tags.includes(tag) ? null : { tags: normalizeTags([...l.tags, tag]) });
+
+export const removeTag =
+  (tag: string): BulkChange =>
+  (l) => (l.tags.includes(tag) ? { tags: l.tags.filter((t) => t !== tag) } : null);
+
+export const setVisibility =
+  (visibility: Visibility): BulkChange =>
+  (l) => (l.visibility === visibility ? null : { visibility });
 
 /**
- * Groups lessons by the tags they would have after adding or removing one tag. `updateLessons`
- * applies one patch to many lessons, so lessons that end up with the same tags share a patch;
- * lessons the change does not touch are left out.
+ * `updateLessons` patches for a change to many lessons: lessons the change leaves alone are left
+ * out, and lessons whose patches are the same share one message. Each patch carries every
+ * defaulted field (zod 4 fills absent keys of the partial patch schema with defaults, which would
+ * blank them), so in practice most lessons get their own patch.
  */
-export function tagPatches(
-  rows: readonly { id: string; tags: readonly string[] }[],
-  tag: string,
-  mode: 'add' | 'remove',
-): { ids: string[]; tags: string[] }[] {
-  const groups = new Map<string, { ids: string[]; tags: string[] }>();
-  for (const r of rows) {
-    const has = r.tags.includes(tag);
-    if (has === (mode === 'add')) continue;
-    const tags = mode === 'add' ? normalizeTags([...r.tags, tag]) : r.tags.filter((t) => t !== tag);
-    const key = JSON.stringify(tags);
+export function bulkPatches(lessons: readonly Lesson[], change: BulkChange): { ids: string[]; patch: LessonPatch }[] {
+  const groups = new Map<string, { ids: string[]; patch: LessonPatch }>();
+  for (const l of lessons) {
+    const changed = change(l);
+    if (!changed) continue;
+    const patch = { ...keptFields(l), ...changed };
+    const key = JSON.stringify(patch);
     const g = groups.get(key);
-    if (g) g.ids.push(r.id);
-    else groups.set(key, { ids: [r.id], tags });
+    if (g) g.ids.push(l.id);
+    else groups.set(key, { ids: [l.id], patch });
   }
   return [...groups.values()];
 }

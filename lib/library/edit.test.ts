@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answersFor, draftOf, newAction, patchOf, setActionDone } from './edit';
+import { answersFor, changesOf, draftOf, newAction, patchOf, setActionDone } from './edit';
 import { makeLesson } from './test-lessons';
 
 describe('lesson editing', () => {
@@ -26,13 +26,14 @@ describe('lesson editing', () => {
     expect(answersFor('question', [])).toEqual([]);
   });
 
-  it('patches only what changed', () => {
+  it('finds what changed', () => {
     const l = makeLesson({ kind: 'mistake', title: 'Old', tags: ['a'] });
     const d = draftOf(l);
-    expect(patchOf(l, d)).toEqual({});
+    expect(changesOf(l, d)).toEqual({});
+    expect(patchOf(l, d)).toBeNull();
     const next = { ...d, title: ' New ', tags: ['a', 'b'], visibility: 'team' as const };
     next.answers = next.answers.map((a, i) => (i === 0 ? { ...a, answer: 'Because' } : a));
-    expect(patchOf(l, next)).toEqual({
+    expect(changesOf(l, next)).toEqual({
       title: 'New',
       tags: ['a', 'b'],
       visibility: 'team',
@@ -44,10 +45,18 @@ describe('lesson editing', () => {
     const l = makeLesson({});
     const a = { ...newAction('  Write the runbook '), owner: 'Ana' };
     const blank = { ...newAction('Call Bo'), owner: ' ', due: '' };
-    expect(patchOf(l, { ...draftOf(l), actions: [a, newAction(''), blank] }).actions).toEqual([
+    expect(changesOf(l, { ...draftOf(l), actions: [a, newAction(''), blank] }).actions).toEqual([
       { ...a, text: 'Write the runbook' },
       { id: blank.id, text: 'Call Bo', done: false },
     ]);
+  });
+
+  it('saves with every defaulted field, so the store cannot blank the ones left unchanged', async () => {
+    const { LessonPatchSchema } = await import('../lesson');
+    const l = makeLesson({ kind: 'mistake', title: 'Keep', quote: 'the quote', note: 'the note', tags: ['a'], actions: [{ id: 'x', text: 'Do', done: false }] });
+    const patch = patchOf(l, { ...draftOf(l), visibility: 'team' })!;
+    const stored = { ...l, ...LessonPatchSchema.parse(patch) };
+    expect(stored).toEqual({ ...l, visibility: 'team' });
   });
 
   it('records when an action is done and forgets it when undone', () => {

@@ -1,6 +1,7 @@
 import { uuidv7 } from '../id';
 import { PILLARS, type Action, type Answer, type Kind, type Lesson, type LessonPatch, type Visibility } from '../lesson';
 import { PILLAR_INFO } from '../pillars';
+import { keptFields } from '../templates';
 
 /** The fields the library's editor changes. */
 export interface EditDraft {
@@ -42,8 +43,8 @@ export function draftOf(l: Lesson): EditDraft {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-/** Only what changed, so a save touches nothing else; empty answer boxes are not stored. */
-export function patchOf(l: Lesson, d: EditDraft): LessonPatch {
+/** What the person changed; empty answer boxes and empty actions are not stored. */
+export function changesOf(l: Lesson, d: EditDraft): LessonPatch {
   const patch: LessonPatch = {};
   if (d.title.trim() !== l.title) patch.title = d.title.trim();
   if (d.kind !== l.kind) patch.kind = d.kind;
@@ -55,6 +56,16 @@ export function patchOf(l: Lesson, d: EditDraft): LessonPatch {
   if (!same(d.tags, l.tags)) patch.tags = d.tags;
   if (d.visibility !== l.visibility) patch.visibility = d.visibility;
   return patch;
+}
+
+/**
+ * The `updateLesson` patch for a save, or null when nothing changed. It carries the lesson's
+ * current value of every field with a schema default: zod 4 fills absent keys of the partial
+ * patch schema with defaults, so a patch of the changes alone would blank the others.
+ */
+export function patchOf(l: Lesson, d: EditDraft): LessonPatch | null {
+  const changes = changesOf(l, d);
+  return Object.keys(changes).length ? { ...keptFields(l), ...changes } : null;
 }
 
 /** An action as stored: text trimmed, an empty owner or due day left out rather than kept blank. */
