@@ -6,6 +6,7 @@ import { createHandlers, dispatch, type Handlers } from '@/lib/service';
 import { openCapture } from '@/lib/platform/capture';
 import { announceChange, openLibrary } from '@/lib/platform/tabs';
 import { getSettings, settingsItem } from '@/lib/platform/settings';
+import { initSync } from '@/lib/platform/sync';
 import type { WriteContext } from '@/lib/store';
 
 const SAVE_MENU = 'lessonmark-save';
@@ -18,10 +19,13 @@ export default defineBackground(() => {
   void getSettings().then((s) => (ctx.author = s.displayName || undefined));
   settingsItem.watch((s) => (ctx.author = s?.displayName || undefined));
 
+  const sync = initSync(openDb());
   const handlers: Handlers = {
     ...createHandlers(openDb(), ctx),
     openLibrary: ({ lessonId }) => openLibrary(lessonId),
     pageReport: async () => {},
+    syncNow: ({ force }) => sync.syncNow(force),
+    dismissSyncConflicts: ({ seqs }) => sync.dismissConflicts(seqs),
   };
 
   for (const name of Object.keys(protocol) as MessageName[]) {
@@ -29,6 +33,7 @@ export default defineBackground(() => {
     onMessage(name, async ({ data }) => {
       const result = await dispatch(handlers, name, data);
       if (WRITES.has(name)) void announceChange();
+      if (WRITES.has(name) || name === 'markHelped') sync.afterWrite();
       return result as never;
     });
   }
