@@ -33,8 +33,7 @@ export function buildJsonExport(lessons: readonly Lesson[], opts: JsonExportOpti
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
     exportedAt: (opts.now ?? new Date()).toISOString(),
-    // The id first, so a person reading the file sees which lesson each record is.
-    lessons: selectLessons(lessons, opts).map(({ id, ...rest }) => ({ id, ...rest })),
+    lessons: selectLessons(lessons, opts),
   };
 }
 

@@ -48,6 +48,7 @@ describe('applyImport', () => {
     const sabotaged: ImportPreview = { ...preview, toCreate: [preview.toCreate[0], broken, preview.toCreate[2]] };
     await expect(applyImport(db, sabotaged)).rejects.toThrow();
     expect(await ids()).toEqual([d.id]);
+    expect(await db.outbox.count()).toBe(0);
   });
 
   it('rolls back rows already put when the transaction aborts', async () => {
@@ -60,6 +61,7 @@ describe('applyImport', () => {
     });
     await expect(applyImport(db, preview)).rejects.toThrow('quota exceeded');
     expect(await db.lessons.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
   });
 
   it('writes nothing for a file that could not be read', async () => {
@@ -83,5 +85,15 @@ describe('existingVersions', () => {
     const lessons = sampleLessons();
     await db.lessons.bulkPut(lessons);
     expect(await existingVersions(db)).toEqual(new Map(lessons.map((l) => [l.id, l.updatedAt])));
+  });
+});
+
+describe('applyImport and team sync', () => {
+  it('queues team lessons for the team endpoint in the same transaction, never private ones', async () => {
+    const lessons = sampleLessons();
+    await applyImport(db, parseImport(exportJson(lessons)));
+    const queued = (await db.outbox.toCollection().primaryKeys()).sort();
+    const team = lessons.filter((l) => l.visibility === 'team' && !l.deletedAt).map((l) => l.id).sort();
+    expect(queued).toEqual(team);
   });
 });
