@@ -1,14 +1,12 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Lesson } from '@/lib/lesson';
-import type { PageInfo } from '@/lib/platform/page';
-import { questionDraft } from '@/lib/questions';
-import type { PopupEnv } from './env';
 
 interface Props {
-  env: PopupEnv;
-  /** undefined while the page is being read. */
-  page: PageInfo | null | undefined;
-  askedBy?: string;
+  /** Saves the question; may wait for the page to be read and the services to load. */
+  ask: (text: string) => Promise<Lesson>;
+  undo: (lesson: Lesson) => Promise<unknown>;
+  /** The tab cannot be read (browser pages, stores): nothing to ask about. */
+  unreadable: boolean;
 }
 
 type Status = { at: 'idle' } | { at: 'asked'; lesson: Lesson } | { at: 'undone' } | { at: 'error'; text: string };
@@ -17,9 +15,10 @@ export const WHY_READY_MARK = 'lessonmark:why-ready';
 
 /**
  * The one-line "Why…?" box, focused the moment the popup opens. Enter saves the question as an
- * open question on the page; typing may start before the page has been read.
+ * open question on the page; typing may start before the page has been read. It imports no
+ * runtime code beyond Preact, so it renders before the database and schemas have loaded.
  */
-export function WhyBox({ env, page, askedBy }: Props) {
+export function WhyBox({ ask, undo, unreadable }: Props) {
   const [text, setText] = useState('');
   const [status, setStatus] = useState<Status>({ at: 'idle' });
   const [saving, setSaving] = useState(false);
@@ -31,14 +30,12 @@ export function WhyBox({ env, page, askedBy }: Props) {
     performance.mark(WHY_READY_MARK);
   }, []);
 
-  const ask = async () => {
+  const submit = async () => {
     const question = text.trim();
     if (!question || saving) return;
     setSaving(true);
     try {
-      const read = page === undefined ? await env.page : page;
-      if (!read) throw new Error('this page cannot be read by extensions');
-      const lesson = await env.saveLesson(questionDraft(question, read, env.now(), askedBy));
+      const lesson = await ask(question);
       setText('');
       setStatus({ at: 'asked', lesson });
     } catch (e) {
@@ -49,9 +46,9 @@ export function WhyBox({ env, page, askedBy }: Props) {
     }
   };
 
-  const undo = async (lesson: Lesson) => {
+  const takeBack = async (lesson: Lesson) => {
     try {
-      await env.deleteLessons([lesson.id]);
+      await undo(lesson);
       setText(lesson.question?.text ?? lesson.title);
       setStatus({ at: 'undone' });
     } catch (e) {
@@ -60,7 +57,6 @@ export function WhyBox({ env, page, askedBy }: Props) {
     input.current?.focus();
   };
 
-  const unreadable = page === null;
   return (
     <section class="why">
       <label class="why-label" for="why">
@@ -80,7 +76,7 @@ export function WhyBox({ env, page, askedBy }: Props) {
         onKeyDown={(e) => {
           if (e.key === 'Enter' && !e.isComposing) {
             e.preventDefault();
-            void ask();
+            void submit();
           }
         }}
       />
@@ -90,7 +86,7 @@ export function WhyBox({ env, page, askedBy }: Props) {
           : status.at === 'asked'
             ? <>
                 Asked: it stays open until someone answers it.{' '}
-                <button type="button" class="link" onClick={() => void undo(status.lesson)}>
+                <button type="button" class="link" onClick={() => void takeBack(status.lesson)}>
                   Undo
                 </button>
               </>

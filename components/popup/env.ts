@@ -13,11 +13,11 @@ export interface PopupPrefs {
  */
 export interface PopupEnv {
   db: LessonDb;
-  /** The tab's page; null where extensions cannot run. */
-  page: Promise<PageInfo | null>;
   /** The person's name (asker of questions) and the visibility new lessons start with. */
   prefs: Promise<PopupPrefs>;
   saveLesson: (draft: LessonDraftInput) => Promise<Lesson>;
+  /** Saves a quick "Why…?" as an open question on the page. */
+  askQuestion: (text: string, page: PageInfo, askedBy?: string) => Promise<Lesson>;
   updateLesson: (id: string, patch: LessonPatch) => Promise<Lesson>;
   deleteLessons: (ids: string[]) => Promise<unknown>;
   suggestTags: (source: Source) => Promise<string[]>;
