@@ -3,7 +3,7 @@ import { openDb } from '@/lib/db';
 import { onMessage } from '@/lib/messaging';
 import { protocol, type MessageName } from '@/lib/protocol';
 import { createHandlers, dispatch, type Handlers } from '@/lib/service';
-import { openCapture } from '@/lib/platform/capture';
+import { loadPageLayer, openCapture } from '@/lib/platform/capture';
 import { announceChange, openLibrary } from '@/lib/platform/tabs';
 import { getSettings, settingsItem } from '@/lib/platform/settings';
 import { initSync } from '@/lib/platform/sync';
@@ -26,12 +26,15 @@ export default defineBackground(() => {
     pageReport: async () => {},
     syncNow: ({ force }) => sync.syncNow(force),
     dismissSyncConflicts: ({ seqs }) => sync.dismissConflicts(seqs),
+    loadPageLayer: async (_, { tabId }) => {
+      if (tabId != null) await loadPageLayer(tabId);
+    },
   };
 
   for (const name of Object.keys(protocol) as MessageName[]) {
     if (!handlers[name]) continue;
-    onMessage(name, async ({ data }) => {
-      const result = await dispatch(handlers, name, data);
+    onMessage(name, async ({ data, sender }) => {
+      const result = await dispatch(handlers, name, data, { tabId: sender.tab?.id });
       if (WRITES.has(name)) void announceChange();
       if (WRITES.has(name) || name === 'markHelped') sync.afterWrite();
       return result as never;

@@ -30,6 +30,8 @@ export const protocol = {
   suggestTags: message<string[]>()(z.object({ source: SourceSchema })),
   /** From a tab: how its lessons anchored, for the badge and the side panel. */
   pageReport: message()(z.object({ workItem: WorkItem, found: z.array(z.uuid()), notFound: z.array(z.uuid()) })),
+  /** From a tab: inject the in-page lesson card and lists, loaded only when a page needs them. */
+  loadPageLayer: message()(z.object({})),
   /** Opens the library, on one lesson when given. */
   openLibrary: message()(z.object({ lessonId: z.uuid().optional() })),
   /** From the background to a tab after a write that concerns it: repaint. */

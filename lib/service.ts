@@ -14,9 +14,14 @@ import {
 } from './store';
 import { suggestTags } from './tags';
 
+/** Where a message came from: the tab, for messages a content script sends. */
+export interface Sender {
+  tabId?: number;
+}
+
 /** The background worker's side of every message that reads or writes lessons. */
 export type Handlers = {
-  [K in MessageName]?: (data: MessageData<K>) => Promise<MessageOutput<K>>;
+  [K in MessageName]?: (data: MessageData<K>, sender: Sender) => Promise<MessageOutput<K>>;
 };
 
 export function createHandlers(db: LessonDb, ctx: WriteContext = {}) {
@@ -38,9 +43,10 @@ export async function dispatch<K extends MessageName>(
   handlers: Handlers,
   name: K,
   raw: unknown,
+  sender: Sender = {},
 ): Promise<MessageOutput<K>> {
   const data = parseMessage(name, raw);
-  const handler = handlers[name] as ((d: MessageData<K>) => Promise<MessageOutput<K>>) | undefined;
+  const handler = handlers[name] as ((d: MessageData<K>, s: Sender) => Promise<MessageOutput<K>>) | undefined;
   if (!handler) throw new Error(`No handler for "${String(name)}"`);
-  return handler(data);
+  return handler(data, sender);
 }

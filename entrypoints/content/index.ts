@@ -1,24 +1,45 @@
 import { createPainter } from '@/lib/highlight';
+import type { Lesson } from '@/lib/lesson';
 import { sendMessage, onMessage } from '@/lib/messaging';
 import { createHighlighter } from '@/lib/page/highlighter';
+import type { LayerGlobal, PageLayerApi } from '@/lib/page/layer-api';
 import { watchContent, watchNavigation } from '@/lib/page/navigation';
 import { identifyPage } from '@/lib/sites/identify';
-import { createPageLayer } from './layer';
+import { watchPointer } from './pointer';
 
 /** On every page: find the lessons saved here, paint them, and keep them painted as the page changes. */
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
   main(ctx) {
+    const g = globalThis as LayerGlobal;
+    let loading: Promise<PageLayerApi> | null = null;
+    // The card and lists are a separate script, injected the first time a page needs them.
+    const layer = () =>
+      (loading ??= (g.lessonmarkLayer ? Promise.resolve() : sendMessage('loadPageLayer', {})).then(
+        () => g.lessonmarkLayer!,
+        (e) => {
+          loading = null;
+          throw e;
+        },
+      ));
+    const withLayer = (use: (l: PageLayerApi) => void) => void layer().then(use, () => {});
+
+    let shownNotFound = false;
+    const showNotFound = (lessons: Lesson[]) => {
+      if (lessons.length === 0 && !shownNotFound) return;
+      shownNotFound = lessons.length > 0;
+      withLayer((l) => l.setNotFound(lessons));
+    };
+
     const painter = createPainter(document);
-    const layer = createPageLayer(document, painter);
     const highlighter = createHighlighter({
       doc: document,
       painter,
       workItemOf: (url, doc) => identifyPage(url, doc).workItem,
       load: (workItem) => sendMessage('lessonsForPage', { workItem }),
       onReport: (workItem, report) => {
-        layer.setNotFound(report.notFound);
+        showNotFound(report.notFound);
         sendMessage('pageReport', {
           workItem,
           found: report.found.map((f) => f.lesson.id),
@@ -26,19 +47,22 @@ export default defineContentScript({
         }).catch(() => {});
       },
     });
-    layer.lessonById = highlighter.lessonById;
 
     void highlighter.refresh();
     const stops = [
       onMessage('lessonsChanged', () => void highlighter.refresh()),
       watchNavigation(window, () => void highlighter.refresh()),
       watchContent(document.documentElement, () => highlighter.contentChanged()),
-      layer.listen(),
+      watchPointer(document, painter, {
+        lessonById: highlighter.lessonById,
+        onPeek: (lesson, x, y) => withLayer((l) => l.peek(lesson, x, y)),
+        onLeave: () => g.lessonmarkLayer?.leave(),
+      }),
     ];
     ctx.onInvalidated(() => {
       for (const stop of stops) stop();
       painter.clear();
-      layer.destroy();
+      g.lessonmarkLayer?.destroy();
     });
   },
 });

@@ -1,0 +1,47 @@
+import type { Painter } from '@/lib/highlight';
+import type { Lesson } from '@/lib/lesson';
+
+/** Hover this long over a highlight before its lesson shows. */
+const HOVER_SHOW_MS = 350;
+
+interface PointerHandlers {
+  lessonById: (id: string) => Lesson | undefined;
+  onPeek: (lesson: Lesson, x: number, y: number) => void;
+  onLeave: () => void;
+}
+
+/** Hovering a highlight (after a pause) or clicking it shows its lesson. */
+export function watchPointer(doc: Document, painter: Painter, { lessonById, onPeek, onLeave }: PointerHandlers) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let over: string | null = null;
+
+  const lessonAt = (x: number, y: number) => {
+    for (const id of painter.lessonsAt(x, y)) {
+      const lesson = lessonById(id);
+      if (lesson) return lesson;
+    }
+    return undefined;
+  };
+  const onMove = (e: MouseEvent) => {
+    const lesson = lessonAt(e.clientX, e.clientY);
+    if (lesson?.id === over) return;
+    clearTimeout(timer);
+    over = lesson?.id ?? null;
+    if (lesson) timer = setTimeout(() => onPeek(lesson, e.clientX, e.clientY), HOVER_SHOW_MS);
+    else onLeave();
+  };
+  const onClick = (e: MouseEvent) => {
+    if (doc.getSelection()?.toString()) return;
+    const lesson = lessonAt(e.clientX, e.clientY);
+    if (!lesson) return;
+    clearTimeout(timer);
+    onPeek(lesson, e.clientX, e.clientY);
+  };
+  doc.addEventListener('mousemove', onMove, { passive: true });
+  doc.addEventListener('click', onClick);
+  return () => {
+    clearTimeout(timer);
+    doc.removeEventListener('mousemove', onMove);
+    doc.removeEventListener('click', onClick);
+  };
+}

@@ -1,0 +1,8 @@
+import type { LayerGlobal } from '@/lib/page/layer-api';
+import { createPageLayer } from './layer';
+
+/** Injected on demand by the background when a page first needs the lesson card or lists. */
+export default defineUnlistedScript(() => {
+  const g = globalThis as LayerGlobal;
+  g.lessonmarkLayer ??= createPageLayer(document);
+});
