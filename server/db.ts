@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 
 export interface TeamsTable {
   id: string;
@@ -100,11 +100,31 @@ export function openDb(config: DbConfig): Db {
   // The CLI and a running server may share the file; wait for the other writer instead of failing.
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), dialect: 'sqlite' };
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) }), dialect: 'sqlite' };
 }
 
 /** PostgreSQL: creates the schema before migrations run in it. */
 export async function prepareSchema(handle: Db): Promise<void> {
   if (handle.dialect !== 'postgres' || !handle.pgSchema) return;
   await sql`create schema if not exists ${sql.id(handle.pgSchema)}`.execute(handle.db);
+}
+
+/**
+ * Kysely prepares every query anew; a push runs the same few statements each time, so reuse them.
+ * Safe because Kysely's SQLite driver runs one query at a time on its single connection.
+ */
+function withStatementCache(database: SQLite.Database, size = 256): SqliteDatabase {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => database.close(),
+    prepare: (text: string) => {
+      let statement = cache.get(text);
+      if (!statement) {
+        statement = database.prepare(text);
+        if (cache.size >= size) cache.delete(cache.keys().next().value!);
+        cache.set(text, statement);
+      }
+      return statement;
+    },
+  };
 }

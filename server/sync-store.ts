@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Change, OpResult, PullQuery, PullResponse, PushRequest, PushResponse, SyncLesson, LessonResponse } from '../lib/sync/protocol';
+import type { z } from 'zod';
+import type { Change, LessonResponse, OpResult, PullQuery, PullResetSchema, PushRequest, PushResponse, SyncLesson } from '../lib/sync/protocol';
 import { decodeCursor, encodeCursor } from './cursor';
 import type { Database, Db } from './db';
 import { applyOp, type FieldMeta, type StoredLesson } from './merge';
@@ -8,6 +9,8 @@ export const NOTIFY_CHANNEL = 'lessonmark_version';
 
 /** Rows per multi-row statement: well under SQLite's and PostgreSQL's bound-parameter limits. */
 const CHUNK = 200;
+
+type PullReset = z.output<typeof PullResetSchema>;
 
 type Conn = Kysely<Database> | Transaction<Database>;
 
@@ -149,21 +152,22 @@ export async function push(handle: Db, teamId: string, request: PushRequest, now
   });
 }
 
-/** Changes after the cursor in version order; a cursor this team did not issue answers a reset. */
-export async function pull(handle: Db, teamId: string, query: PullQuery): Promise<PullResponse> {
+/**
+ * Changes after the cursor in version order, as the JSON text of a PullResponse: stored lessons
+ * are spliced in as they are, which keeps 500-row pages cheap. A cursor this team did not issue
+ * answers a reset.
+ */
+export async function pullJson(handle: Db, teamId: string, query: PullQuery): Promise<string> {
   const team = await handle.db.selectFrom('teams').select(['version', 'epoch', 'horizon']).where('id', '=', teamId).executeTakeFirstOrThrow();
   let after = 0;
   let horizon = team.horizon;
   if (query.cursor !== undefined) {
     const cursor = decodeCursor(query.cursor);
-    if (!cursor || cursor.v > team.version) {
-      return { reset: true, code: 'cursor_invalid', message: 'unknown cursor: pull again without a cursor' };
-    }
-    if (cursor.e !== team.epoch) {
-      return { reset: true, code: 'cursor_foreign', message: "cursor from another copy of this team's data: pull again without a cursor" };
-    }
+    const reset = (code: PullReset['code'], message: string) => JSON.stringify({ reset: true, code, message } satisfies PullReset);
+    if (!cursor || cursor.v > team.version) return reset('cursor_invalid', 'unknown cursor: pull again without a cursor');
+    if (cursor.e !== team.epoch) return reset('cursor_foreign', "cursor from another copy of this team's data: pull again without a cursor");
     if (cursor.h < team.horizon && cursor.v < team.horizon) {
-      return { reset: true, code: 'cursor_expired', message: 'cursor older than the deletions kept: pull again without a cursor' };
+      return reset('cursor_expired', 'cursor older than the deletions kept: pull again without a cursor');
     }
     after = cursor.v;
     horizon = cursor.h;
@@ -178,9 +182,14 @@ export async function pull(handle: Db, teamId: string, query: PullQuery): Promis
     .execute();
   const hasMore = rows.length > query.limit;
   const page = hasMore ? rows.slice(0, query.limit) : rows;
-  const changes: Change[] = page.map(toChange);
   const last = page.length ? page[page.length - 1].version : after;
-  return { reset: false, changes, cursor: encodeCursor({ v: last, e: team.epoch, h: horizon }), hasMore };
+  const changes = page.map((row) =>
+    row.deleted || row.data === null
+      ? JSON.stringify(toChange(row))
+      : `{"version":${row.version},"id":${JSON.stringify(row.id)},"deleted":false,"lesson":${row.data}}`,
+  );
+  const cursor = JSON.stringify(encodeCursor({ v: last, e: team.epoch, h: horizon }));
+  return `{"reset":false,"changes":[${changes.join(',')}],"cursor":${cursor},"hasMore":${hasMore}}`;
 }
 
 export async function getLesson(handle: Db, teamId: string, id: string): Promise<LessonResponse | undefined> {

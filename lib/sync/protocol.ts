@@ -23,6 +23,12 @@ export function jsonBytes(value: unknown): number {
   return utf8.encode(JSON.stringify(value)).length;
 }
 
+/** A UTF-16 code unit takes at most 3 bytes in UTF-8, so short JSON skips the encoding. */
+function fitsJsonBytes(value: unknown, max: number): boolean {
+  const text = JSON.stringify(value);
+  return text.length * 3 <= max || utf8.encode(text).length <= max;
+}
+
 /**
  * A lesson as it travels: only team lessons sync, private ones never leave the device. Deletion
  * travels as a `delete` op and comes back as a tombstone, never as a `deletedAt` inside a lesson;
@@ -36,7 +42,7 @@ export const SyncLessonSchema = LessonSchema.omit({ serverVersion: true })
     message: 'send a delete op instead of a lesson with deletedAt',
     path: ['deletedAt'],
   })
-  .refine((lesson) => jsonBytes(lesson) <= LIMITS.maxLessonBytes, {
+  .refine((lesson) => fitsJsonBytes(lesson, LIMITS.maxLessonBytes), {
     message: `lesson exceeds ${LIMITS.maxLessonBytes} bytes serialized`,
   });
 export type SyncLesson = z.output<typeof SyncLessonSchema>;
