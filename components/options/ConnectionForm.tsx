@@ -1,0 +1,62 @@
+import { useState } from 'preact/hooks';
+import { endpointProblem, type Settings } from '@/lib/settings';
+import type { ConnectionResult } from '@/lib/sync/connection';
+import type { OptionsEnv } from './env';
+
+type Draft = Pick<Settings, 'endpoint' | 'token' | 'displayName'>;
+
+/** The team endpoint, the token, and the name teammates see: test, then save. */
+export function ConnectionForm({ env, settings, onSaved }: { env: OptionsEnv; settings: Settings; onSaved: (s: Settings) => void }) {
+  const [draft, setDraft] = useState<Draft>({ endpoint: settings.endpoint, token: settings.token, displayName: settings.displayName });
+  const [showToken, setShowToken] = useState(false);
+  const [test, setTest] = useState<ConnectionResult | 'testing' | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const problem = endpointProblem(draft.endpoint.trim());
+  const dirty = draft.endpoint !== settings.endpoint || draft.token !== settings.token || draft.displayName !== settings.displayName;
+
+  const set = (key: keyof Draft) => (e: Event) => {
+    setDraft({ ...draft, [key]: (e.currentTarget as HTMLInputElement).value });
+    setTest(null);
+    setSaved(null);
+  };
+  const runTest = async () => {
+    setTest('testing');
+    setTest(await env.testConnection({ endpoint: draft.endpoint.trim(), token: draft.token.trim() }));
+  };
+  const save = async (e: Event) => {
+    e.preventDefault();
+    if (problem) return;
+    onSaved(await env.saveSettings({ endpoint: draft.endpoint.trim(), token: draft.token.trim(), displayName: draft.displayName.trim() }));
+    setSaved(draft.endpoint.trim() ? 'Saved. Syncing with the team now.' : 'Saved. Team sync is off.');
+  };
+
+  return (
+    <form class="panel" onSubmit={save} aria-labelledby="connection-title">
+      <h2 id="connection-title">Team sync</h2>
+      <p class="hint">Lessons you mark "team" are shared through your team's endpoint. Private lessons never leave this browser.</p>
+      <label class="field">
+        <span>Endpoint URL</span>
+        <input type="url" name="endpoint" placeholder="https://lessons.example.com" value={draft.endpoint} onInput={set('endpoint')} aria-invalid={!!problem} aria-describedby="endpoint-problem" spellcheck={false} />
+      </label>
+      {problem && <p id="endpoint-problem" class="error">{problem}</p>}
+      <label class="field">
+        <span>Token</span>
+        <span class="inline">
+          <input type={showToken ? 'text' : 'password'} name="token" autocomplete="off" value={draft.token} onInput={set('token')} spellcheck={false} />
+          <button type="button" onClick={() => setShowToken(!showToken)} aria-pressed={showToken}>{showToken ? 'Hide' : 'Show'}</button>
+        </span>
+      </label>
+      <label class="field">
+        <span>Display name</span>
+        <input type="text" name="displayName" placeholder="Shown to teammates as the author" value={draft.displayName} onInput={set('displayName')} maxLength={200} />
+      </label>
+      <div class="buttons">
+        <button type="button" onClick={runTest} disabled={test === 'testing' || !!problem}>Test connection</button>
+        <button type="submit" class="primary" disabled={!dirty || !!problem}>Save</button>
+      </div>
+      <p role="status" class={`result ${test && test !== 'testing' ? (test.ok ? 'ok' : 'error') : ''}`} data-testid="connection-result">
+        {test === 'testing' ? 'Testing…' : test?.message ?? saved ?? ''}
+      </p>
+    </form>
+  );
+}

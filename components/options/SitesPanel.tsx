@@ -1,0 +1,70 @@
+import { useState } from 'preact/hooks';
+import type { Settings } from '@/lib/settings';
+import type { OptionsEnv } from './env';
+import { HOST_KINDS, hostPattern, type HostKind } from './hosts';
+
+/** Self-hosted Jira, Confluence and GitHub Enterprise hosts: granted at run time, listed, removable. */
+export function SitesPanel({ env, settings, onSaved }: { env: OptionsEnv; settings: Settings; onSaved: (s: Settings) => void }) {
+  const [kind, setKind] = useState<HostKind>('jira');
+  const [input, setInput] = useState('');
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+
+  const add = (e: Event) => {
+    e.preventDefault();
+    const parsed = hostPattern(input);
+    if ('error' in parsed) return setMessage({ text: parsed.error, error: true });
+    // The browser only shows its permission prompt inside the click: ask before anything else awaits.
+    void env.grantHost(parsed.pattern).then(async (granted) => {
+      if (!granted) return setMessage({ text: `Access to ${parsed.host} was not granted.`, error: true });
+      const list = settings.hosts[kind];
+      const hosts = { ...settings.hosts, [kind]: list.includes(parsed.host) ? list : [...list, parsed.host] };
+      onSaved(await env.saveSettings({ hosts }));
+      setInput('');
+      setMessage({ text: `Lessonmark now runs on ${parsed.host}.`, error: false });
+    });
+  };
+  const remove = async (k: HostKind, host: string) => {
+    const hosts = { ...settings.hosts, [k]: settings.hosts[k].filter((h) => h !== host) };
+    const still = Object.values(hosts).some((list) => list.includes(host));
+    const pattern = hostPattern(host);
+    if (!still && !('error' in pattern)) await env.revokeHost(pattern.pattern).catch(() => null);
+    onSaved(await env.saveSettings({ hosts }));
+    setMessage({ text: `Removed ${host}.`, error: false });
+  };
+  const all = HOST_KINDS.flatMap(({ kind: k, label }) => settings.hosts[k].map((host) => ({ k, label, host })));
+
+  return (
+    <section class="panel" aria-labelledby="sites-title">
+      <h2 id="sites-title">Sites</h2>
+      <p class="hint">Lessonmark knows Jira Cloud (*.atlassian.net), Confluence Cloud and github.com, and works on any other page. Add the hosts of your self-hosted Jira, Confluence or GitHub Enterprise so their issues and pages are recognised.</p>
+      {all.length === 0 ? (
+        <p class="empty">No self-hosted sites added.</p>
+      ) : (
+        <ul class="hosts">
+          {all.map(({ k, label, host }) => (
+            <li key={`${k}:${host}`}>
+              <span>{host}</span> <span class="hint">{label}</span>
+              <button type="button" onClick={() => void remove(k, host)} aria-label={`Remove ${host}`}>Remove</button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form class="inline" onSubmit={add}>
+        <label>
+          <span class="sr-only">Kind of site</span>
+          <select value={kind} onChange={(e) => setKind(e.currentTarget.value as HostKind)}>
+            {HOST_KINDS.map((k) => (
+              <option key={k.kind} value={k.kind}>{k.label}</option>
+            ))}
+          </select>
+        </label>
+        <label class="grow">
+          <span class="sr-only">Host</span>
+          <input type="text" placeholder="jira.example.com" value={input} onInput={(e) => setInput(e.currentTarget.value)} spellcheck={false} />
+        </label>
+        <button type="submit">Grant access</button>
+      </form>
+      {message && <p role="status" class={message.error ? 'error' : 'result'}>{message.text}</p>}
+    </section>
+  );
+}

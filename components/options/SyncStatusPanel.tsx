@@ -1,0 +1,65 @@
+import { useState } from 'preact/hooks';
+import type { Settings } from '@/lib/settings';
+import { readStatus } from '@/lib/sync/state';
+import type { OptionsEnv } from './env';
+import { formatWhen } from './hosts';
+import { useLiveQuery } from './useLiveQuery';
+
+/** Last sync, changes waiting, the last error, and "Sync now". */
+export function SyncStatusPanel({ env, settings }: { env: OptionsEnv; settings: Settings }) {
+  const status = useLiveQuery(() => readStatus(env.db));
+  const pending = useLiveQuery(() => env.db.outbox.count());
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const configured = !!(settings.endpoint && settings.token);
+
+  const syncNow = async () => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      const report = await env.syncNow();
+      setMessage(
+        report.state === 'ok'
+          ? `Synced: ${report.pushed} sent, ${report.pulled} received${report.conflicts ? `, ${report.conflicts} with conflicts` : ''}.`
+          : report.state === 'off'
+            ? 'Team sync is off: save an endpoint and a token first.'
+            : (report.error ?? 'Sync failed.'),
+      );
+    } catch (error) {
+      setMessage(`Sync failed: ${String((error as Error)?.message ?? error)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="panel" aria-labelledby="status-title">
+      <h2 id="status-title">Sync status</h2>
+      {!configured && <p class="hint">Not connected: lessons stay on this device until you save an endpoint and a token.</p>}
+      <dl class="facts">
+        <dt>Last sync</dt>
+        <dd data-testid="last-sync">{formatWhen(status?.lastSyncAt, env.now())}</dd>
+        <dt>Changes waiting</dt>
+        <dd data-testid="pending">{pending ?? '…'}</dd>
+        <dt>Last error</dt>
+        <dd data-testid="last-error" class={status?.lastError ? 'error' : ''}>{status?.lastError ?? 'none'}</dd>
+      </dl>
+      {!!status?.blocked.length && (
+        <div class="note">
+          <p>{status.blocked.length} lesson(s) cannot be shared and stay waiting:</p>
+          <ul>
+            {status.blocked.map((b) => (
+              <li key={b.id}>
+                <a href={`${env.libraryUrl}?lesson=${encodeURIComponent(b.id)}`}>{b.reason}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div class="buttons">
+        <button type="button" class="primary" onClick={syncNow} disabled={busy || !configured}>{busy ? 'Syncing…' : 'Sync now'}</button>
+      </div>
+      <p role="status" class="result" data-testid="sync-result">{message ?? ''}</p>
+    </section>
+  );
+}

@@ -1,0 +1,20 @@
+import type { LessonDb } from '@/lib/db';
+import type { Settings } from '@/lib/settings';
+import type { ConnectionResult } from '@/lib/sync/connection';
+import type { SyncReport } from '@/lib/sync/engine';
+import type { Endpoint } from '@/lib/sync/http';
+
+/** Everything the options page needs from the extension, injected so the components stay testable. */
+export interface OptionsEnv {
+  db: LessonDb;
+  loadSettings(): Promise<Settings>;
+  saveSettings(change: Partial<Settings>): Promise<Settings>;
+  testConnection(target: Endpoint): Promise<ConnectionResult>;
+  syncNow(): Promise<SyncReport>;
+  dismissConflicts(seqs: number[]): Promise<void>;
+  /** Asks the browser for access to an origin pattern; must run inside the click that asked. */
+  grantHost(pattern: string): Promise<boolean>;
+  revokeHost(pattern: string): Promise<void>;
+  libraryUrl: string;
+  now(): Date;
+}

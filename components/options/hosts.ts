@@ -1,0 +1,40 @@
+export type HostKind = 'jira' | 'confluence' | 'github';
+
+export const HOST_KINDS: { kind: HostKind; label: string }[] = [
+  { kind: 'jira', label: 'Jira (self-hosted)' },
+  { kind: 'confluence', label: 'Confluence (self-hosted)' },
+  { kind: 'github', label: 'GitHub Enterprise' },
+];
+
+/**
+ * The host a person typed (a bare host, host:port, or a URL) and the permission pattern that
+ * covers it. Plain http is accepted for hosts on an internal network the way people type them;
+ * the pattern keeps the scheme they gave, https by default.
+ */
+export function hostPattern(input: string): { host: string; pattern: string } | { error: string } {
+  const text = input.trim();
+  if (!text) return { error: 'Enter a host, e.g. jira.example.com' };
+  let url: URL;
+  try {
+    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
+  } catch {
+    return { error: 'That is not a host name.' };
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { error: 'Use an http or https address.' };
+  if (!url.hostname.includes('.') && url.hostname !== 'localhost') return { error: 'Enter the full host name, e.g. jira.example.com' };
+  // Match patterns take no port: the permission covers the host on every port.
+  return { host: url.host, pattern: `${url.protocol}//${url.hostname}/*` };
+}
+
+/** "2 minutes ago", "just now", or the date: for the last-sync line. */
+export function formatWhen(iso: string | undefined, now: Date): string {
+  if (!iso) return 'never';
+  const seconds = Math.round((now.getTime() - Date.parse(iso)) / 1000);
+  if (seconds < 10) return 'just now';
+  if (seconds < 90) return `${seconds} seconds ago`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 90) return `${minutes} minutes ago`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 36) return `${hours} hours ago`;
+  return new Date(iso).toLocaleString();
+}
