@@ -11,6 +11,7 @@ export class VersionHub {
   private readonly listeners = new Map<string, Set<Listener>>();
   private readonly latest = new Map<string, number>();
   private pgClient?: pg.PoolClient;
+  private retry?: ReturnType<typeof setTimeout>;
 
   subscribe(teamId: string, listener: Listener): () => void {
     let set = this.listeners.get(teamId);
@@ -25,18 +26,26 @@ export class VersionHub {
     for (const listener of this.listeners.get(teamId) ?? []) listener(version);
   }
 
+  /** Keeps one pooled connection LISTENing; reconnects after a second if it drops. */
   async listen(pool: pg.Pool, onError: (error: unknown) => void): Promise<void> {
     const client = await pool.connect();
     client.on('notification', (message) => {
       const [teamId, version] = (message.payload ?? '').split(':');
       if (teamId && version) this.publish(teamId, Number(version));
     });
-    client.on('error', onError);
+    client.on('error', (error) => {
+      onError(error);
+      if (this.pgClient !== client) return;
+      this.pgClient = undefined;
+      client.release(error);
+      this.retry = setTimeout(() => void this.listen(pool, onError).catch(onError), 1000);
+    });
     await client.query(`LISTEN ${NOTIFY_CHANNEL}`);
     this.pgClient = client;
   }
 
   close(): void {
+    clearTimeout(this.retry);
     this.pgClient?.release();
     this.pgClient = undefined;
     this.listeners.clear();
