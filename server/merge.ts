@@ -85,7 +85,7 @@ function applyUpsert(current: StoredLesson | undefined, op: Extract<PushOp, { ty
       conflicts.push({ field, winner: 'server', server: theirs, client: mine });
     }
   }
-  if (changed && op.lesson.updatedAt > server.updatedAt) result.updatedAt = op.lesson.updatedAt;
+  if (changed && Date.parse(op.lesson.updatedAt) > Date.parse(server.updatedAt)) result.updatedAt = op.lesson.updatedAt;
 
   const lesson = result as SyncLesson;
   return {
