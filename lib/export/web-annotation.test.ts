@@ -38,6 +38,10 @@ describe('W3C Web Annotation export', () => {
 
   it('picks the motivation from what the lesson is', () => {
     expect(toWebAnnotation(question).motivation).toBe('questioning');
+    expect(toWebAnnotation(question).body.map((b) => [b.purpose, b.value])).toEqual([
+      ['describing', 'Why do deploys fail on Fridays?'],
+      ['tagging', 'question'],
+    ]);
     expect(toWebAnnotation(performance).motivation).toBe('commenting');
     const highlight = LessonSchema.parse({ ...experience, note: '' });
     expect(toWebAnnotation(highlight).motivation).toBe('highlighting');

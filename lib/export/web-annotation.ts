@@ -45,11 +45,10 @@ function motivation(l: Lesson): Motivation {
 }
 
 function bodies(l: Lesson): TextualBody[] {
-  const out: TextualBody[] = [
-    { type: 'TextualBody', value: lessonTitle(l), format: 'text/plain', purpose: 'describing' },
-  ];
+  const title = lessonTitle(l);
+  const out: TextualBody[] = [{ type: 'TextualBody', value: title, format: 'text/plain', purpose: 'describing' }];
   const text = [
-    l.question?.text,
+    l.question?.text === title ? undefined : l.question?.text,
     l.note,
     ...l.answers.filter((a) => a.answer.trim()).map((a) => `${a.question}\n${a.answer}`),
   ]
