@@ -1,5 +1,5 @@
 import { describe } from '../anchoring';
-import { clipQuote, type Anchor, type Source } from '../lesson';
+import { MAX_QUOTE, clipQuote, type Anchor, type Selectors, type Source } from '../lesson';
 import { contentRootSelector, detectSource } from '../sites';
 
 /** What the capture card starts from: the page, and the selection if there is one. */
@@ -24,17 +24,17 @@ export function captureStart(doc: Document, url: string): CaptureStart {
   const candidate = doc.querySelector(rootSelector);
   const inRoot = candidate?.contains(range.commonAncestorContainer) ?? false;
   const root = inRoot && candidate ? candidate : doc.body;
-  const selectors = describe(root, range);
-  const { quote, clipped } = clipQuote(selectors.quote.exact);
-  // A clipped quote is still the start of the selected text, so it anchors on that start.
-  const anchor: Anchor = {
-    root: inRoot ? rootSelector : 'body',
-    quote: clipped ? { ...selectors.quote, exact: quote, suffix: '' } : selectors.quote,
-    position: selectors.position && clipped
-      ? { ...selectors.position, end: selectors.position.start + quote.length }
-      : selectors.position,
-  };
-  return { source, quote, clipped, anchor };
+  // describe() keeps at most MAX_QUOTE characters: the start of a longer selection, which still anchors.
+  let selectors: Selectors;
+  try {
+    selectors = describe(root, range);
+  } catch {
+    // Selected text the page doesn't show (hidden or ours) can't be anchored: keep it as a quote.
+    return { source, ...clipQuote(text.replace(/\s+/g, ' ').trim()) };
+  }
+  const clipped = text.replace(/\s+/g, ' ').trim().length > MAX_QUOTE;
+  const anchor: Anchor = { ...selectors, root: inRoot ? rootSelector : 'body' };
+  return { source, quote: selectors.quote.exact, clipped, anchor };
 }
 
 function insideOurUi(node: Node): boolean {
