@@ -1,5 +1,5 @@
 import { normalizeTags, type Lesson, type Site, type Source } from './lesson';
-import { projectKey, type RelatedIndex } from './related/lesson-index';
+import type { RelatedIndex } from './related/lesson-index';
 
 export { createRelatedIndex, RelatedIndex } from './related/lesson-index';
 
@@ -48,8 +48,9 @@ const SAME_ITEM: Record<Site, string> = {
 };
 const PROJECT_WORD: Record<Site, string> = { jira: 'project', confluence: 'space', github: 'repo', web: 'site' };
 
-interface Candidate extends RelatedResult {
+interface TextMatch {
   similarity: number;
+  reason: string;
 }
 
 /**
@@ -64,16 +65,65 @@ export function relatedLessons(
   options: RelatedOptions = {},
 ): RelatedResult[] {
   const limit = options.limit ?? 20;
-  const minSimilarity = options.minSimilarity ?? SIMILAR_MIN;
-  const found = new Map<string, Candidate>();
-  const put = (lesson: Lesson, section: RelatedSection, reasons: string[], score: number) =>
-    found.set(lesson.id, { lesson, section, reasons, score, similarity: 0 });
+  const onItem = index.onWorkItem(source.workItem);
+  const inProject = index.inProject(source.project);
+  const labels = normalizeTags(source.labels).map((tag) => ({ tag, ids: index.withTag(tag) }));
+  const tagsOf = (id: string) => labels.filter((l) => l.ids.has(id)).map((l) => l.tag);
 
-  for (const lesson of index.onWorkItem(source.workItem)) {
-    put(lesson, lesson.kind === 'question' ? 'questions' : 'workItem', [SAME_ITEM[source.site]], 0);
+  // Text hits may all be lessons already listed above; ask for enough to fill the rest.
+  const listed = labels.reduce((n, l) => n + l.ids.size, onItem.size + inProject.size);
+  const text = textMatches(source, pageText, index, limit + Math.min(listed, limit), options);
+  const similarity = (id: string) => text.get(id)?.similarity ?? 0;
+  const withText = (id: string, reasons: string[]) => {
+    const match = text.get(id);
+    return match ? [...reasons, match.reason] : reasons;
+  };
+
+  const out: RelatedResult[] = [];
+  const sameItem = SAME_ITEM[source.site];
+  const itemTop = new TopLessons(limit, index);
+  for (const id of onItem) itemTop.offer(id, similarity(id));
+  for (const id of itemTop.ids()) {
+    const lesson = index.get(id)!;
+    out.push({ lesson, section: lesson.kind === 'question' ? 'questions' : 'workItem', reasons: withText(id, [sameItem]), score: similarity(id) });
   }
-  addProjectMatches(source, index, found, put);
 
+  const projectScore = (id: string) => {
+    let tags = 0;
+    for (const l of labels) if (l.ids.has(id)) tags++;
+    return (inProject.has(id) ? 1 : 0) + tags * TAG_SCORE + similarity(id);
+  };
+  const projectTop = new TopLessons(limit, index);
+  for (const id of inProject) if (!onItem.has(id)) projectTop.offer(id, projectScore(id));
+  const seenUnder = (id: string, label: number) => {
+    for (let j = 0; j < label; j++) if (labels[j].ids.has(id)) return true;
+    return false;
+  };
+  labels.forEach(({ ids }, i) => {
+    for (const id of ids) {
+      // Each lesson once: skip those met in the project or under an earlier label.
+      if (onItem.has(id) || inProject.has(id) || seenUnder(id, i)) continue;
+      projectTop.offer(id, projectScore(id));
+    }
+  });
+  const projectName = `same ${PROJECT_WORD[source.site]} ${source.project?.trim()}`;
+  for (const id of projectTop.ids()) {
+    const reasons = [...(inProject.has(id) ? [projectName] : []), ...tagReason(tagsOf(id))];
+    out.push({ lesson: index.get(id)!, section: 'project', reasons: withText(id, reasons), score: projectScore(id) });
+  }
+
+  for (const [id, match] of text) {
+    if (onItem.has(id) || inProject.has(id) || labels.some((l) => l.ids.has(id))) continue;
+    out.push({ lesson: index.get(id)!, section: 'similar', reasons: [match.reason], score: match.similarity });
+  }
+
+  return out
+    .filter((r) => !r.lesson.deletedAt)
+    .sort((a, b) => SECTION_ORDER[a.section] - SECTION_ORDER[b.section] || compareResults(a.lesson, a.score, b.lesson, b.score))
+    .slice(0, limit);
+}
+
+function textMatches(source: Source, pageText: string, index: RelatedIndex, k: number, options: RelatedOptions): Map<string, TextMatch> {
   const terms = index.text.queryTerms(
     [
       { text: source.title, weight: 3 },
@@ -82,60 +132,85 @@ export function relatedLessons(
     ],
     options.queryTerms,
   );
-  const hits = index.text.search(terms, limit + Math.min(found.size, limit), minSimilarity);
-  for (const hit of hits) {
+  const matches = new Map<string, TextMatch>();
+  for (const hit of index.text.search(terms, k, options.minSimilarity ?? SIMILAR_MIN)) {
     if (hit.matched.length < MIN_SHARED_TERMS) continue;
-    const reason = `similar text: ${hit.matched
-      .slice(0, REASON_TERMS)
-      .map((i) => terms[i].word)
-      .join(', ')}`;
-    const known = found.get(hit.key);
-    if (known) {
-      known.reasons.push(reason);
-      known.score += hit.similarity;
-      known.similarity = hit.similarity;
-    } else {
-      const lesson = index.get(hit.key);
-      if (lesson) found.set(lesson.id, { lesson, section: 'similar', reasons: [reason], score: hit.similarity, similarity: hit.similarity });
-    }
+    const words = hit.matched.slice(0, REASON_TERMS).map((i) => terms[i].word);
+    matches.set(hit.key, { similarity: hit.similarity, reason: `similar text: ${words.join(', ')}` });
   }
-
-  return [...found.values()]
-    .filter((c) => !c.lesson.deletedAt)
-    .sort(
-      (a, b) =>
-        SECTION_ORDER[a.section] - SECTION_ORDER[b.section] ||
-        b.score - a.score ||
-        b.lesson.updatedAt.localeCompare(a.lesson.updatedAt) ||
-        (a.lesson.id < b.lesson.id ? -1 : a.lesson.id > b.lesson.id ? 1 : 0),
-    )
-    .slice(0, limit)
-    .map(({ lesson, section, reasons, score }) => ({ lesson, section, reasons, score }));
+  return matches;
 }
 
-function addProjectMatches(
-  source: Source,
-  index: RelatedIndex,
-  found: Map<string, Candidate>,
-  put: (lesson: Lesson, section: RelatedSection, reasons: string[], score: number) => void,
-): void {
-  const shared = new Map<string, { lesson: Lesson; tags: string[] }>();
-  for (const tag of normalizeTags(source.labels)) {
-    for (const lesson of index.withTag(tag)) {
-      if (found.has(lesson.id)) continue;
-      const entry = shared.get(lesson.id) ?? { lesson, tags: [] };
-      entry.tags.push(tag);
-      shared.set(lesson.id, entry);
+/** Higher score first, then the more recently updated, then the smaller id: a total order. */
+function compareResults(a: Lesson, scoreA: number, b: Lesson, scoreB: number): number {
+  return scoreB - scoreA || compareStrings(b.updatedAt, a.updatedAt) || compareStrings(a.id, b.id);
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+interface Entry {
+  id: string;
+  lesson: Lesson;
+  score: number;
+}
+
+/**
+ * The `k` best lessons offered, in a bounded min-heap: a project or a common label can hold
+ * thousands of lessons, and most are turned away by their score alone, without a lookup.
+ */
+class TopLessons {
+  private readonly heap: Entry[] = [];
+
+  constructor(
+    private readonly k: number,
+    private readonly index: RelatedIndex,
+  ) {}
+
+  offer(id: string, score: number): void {
+    const heap = this.heap;
+    if (this.k === 0 || (heap.length === this.k && score < heap[0].score)) return;
+    const lesson = this.index.get(id)!;
+    if (heap.length < this.k) {
+      heap.push({ id, lesson, score });
+      this.up(heap.length - 1);
+    } else if (compareResults(heap[0].lesson, heap[0].score, lesson, score) > 0) {
+      heap[0] = { id, lesson, score };
+      this.down(0);
     }
   }
-  const project = projectKey(source.project);
-  const sameProject = project ? index.inProject(project).filter((l) => !found.has(l.id)) : [];
-  for (const lesson of sameProject) {
-    const tags = shared.get(lesson.id)?.tags ?? [];
-    shared.delete(lesson.id);
-    put(lesson, 'project', [`same ${PROJECT_WORD[source.site]} ${source.project!.trim()}`, ...tagReason(tags)], 1 + tags.length * TAG_SCORE);
+
+  ids(): string[] {
+    return this.heap.map((e) => e.id);
   }
-  for (const { lesson, tags } of shared.values()) put(lesson, 'project', tagReason(tags), tags.length * TAG_SCORE);
+
+  private up(i: number): void {
+    const heap = this.heap;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!worse(heap[i], heap[parent])) return;
+      [heap[i], heap[parent]] = [heap[parent], heap[i]];
+      i = parent;
+    }
+  }
+
+  private down(i: number): void {
+    const heap = this.heap;
+    for (;;) {
+      const l = 2 * i + 1;
+      let m = i;
+      if (l < heap.length && worse(heap[l], heap[m])) m = l;
+      if (l + 1 < heap.length && worse(heap[l + 1], heap[m])) m = l + 1;
+      if (m === i) return;
+      [heap[i], heap[m]] = [heap[m], heap[i]];
+      i = m;
+    }
+  }
+}
+
+function worse(a: Entry, b: Entry): boolean {
+  return compareResults(a.lesson, a.score, b.lesson, b.score) > 0;
 }
 
 function tagReason(tags: string[]): string[] {

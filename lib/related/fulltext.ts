@@ -283,18 +283,23 @@ export class FullTextIndex {
 
   /** Counts terms of a document into tfScratch/termScratch; returns its weighted length. */
   private countTerms(fields: WeightedText[], create: boolean): number {
-    const terms = this.termScratch;
-    terms.length = 0;
-    let len = 0;
+    this.termScratch.length = 0;
+    this.docLength = 0;
     for (const { text, weight } of fields) {
-      this.words.scan(text, create ? this.internTerm : this.knownTerm, (t) => {
-        if (this.tfScratch[t] === 0) terms.push(t);
-        this.tfScratch[t] += weight;
-        len += weight;
-      });
+      if (!text) continue;
+      this.fieldWeight = weight;
+      this.words.scan(text, create ? this.internTerm : this.knownTerm, this.countTerm);
     }
-    return len;
+    return this.docLength;
   }
+
+  private fieldWeight = 1;
+  private docLength = 0;
+  private readonly countTerm = (t: number) => {
+    if (this.tfScratch[t] === 0) this.termScratch.push(t);
+    this.tfScratch[t] += this.fieldWeight;
+    this.docLength += this.fieldWeight;
+  };
 
   private newDoc(key: string): number {
     const doc = this.docCount++;

@@ -1,11 +1,13 @@
 import { normalizeTag, normalizeTags, type Lesson } from '../lesson';
 import { FullTextIndex, type WeightedText } from './fulltext';
 
+const NONE: ReadonlySet<string> = new Set();
+
 /** Title and tags say what a lesson is about more densely than its quote or note. */
 const FIELD_WEIGHTS = { title: 2, tags: 2, body: 1 } as const;
 
 export function lessonFields(lesson: Lesson): WeightedText[] {
-  const answers = lesson.answers.map((a) => `${a.question}\n${a.answer}`).join('\n');
+  const answers = lesson.answers.length ? lesson.answers.map((a) => `${a.question}\n${a.answer}`).join('\n') : '';
   return [
     { text: lesson.title, weight: FIELD_WEIGHTS.title },
     { text: lesson.tags.join(' '), weight: FIELD_WEIGHTS.tags },
@@ -24,7 +26,8 @@ export function projectKey(project: string | undefined): string | null {
 
 /** A lesson's tags together with the labels of the page it was captured on. */
 export function lessonTags(lesson: Lesson): string[] {
-  return normalizeTags([...lesson.tags, ...lesson.source.labels]);
+  // Tags are normalised by the schema already; labels are the page's own spelling.
+  return lesson.source.labels.length ? normalizeTags([...lesson.tags, ...lesson.source.labels]) : lesson.tags;
 }
 
 /**
@@ -80,17 +83,20 @@ export class RelatedIndex {
     return true;
   }
 
-  onWorkItem(workItem: string): Lesson[] {
-    return this.resolve(this.byWorkItem.get(workItem));
+  /** Ids of the lessons captured on a work item. */
+  onWorkItem(workItem: string): ReadonlySet<string> {
+    return this.byWorkItem.get(workItem) ?? NONE;
   }
 
-  inProject(project: string | undefined): Lesson[] {
+  /** Ids of the lessons on a project, space or repository, compared without regard to case. */
+  inProject(project: string | undefined): ReadonlySet<string> {
     const key = projectKey(project);
-    return key ? this.resolve(this.byProject.get(key)) : [];
+    return (key && this.byProject.get(key)) || NONE;
   }
 
-  withTag(tag: string): Lesson[] {
-    return this.resolve(this.byTag.get(normalizeTag(tag)));
+  /** Ids of the lessons with a tag, or captured on a page with that label. */
+  withTag(tag: string): ReadonlySet<string> {
+    return this.byTag.get(normalizeTag(tag)) ?? NONE;
   }
 
   private remember(lesson: Lesson): void {
@@ -99,10 +105,6 @@ export class RelatedIndex {
     const project = projectKey(lesson.source.project);
     if (project) link(this.byProject, project, lesson.id);
     for (const tag of lessonTags(lesson)) link(this.byTag, tag, lesson.id);
-  }
-
-  private resolve(ids: Set<string> | undefined): Lesson[] {
-    return ids ? [...ids].map((id) => this.lessons.get(id)!) : [];
   }
 }
 

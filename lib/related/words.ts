@@ -14,9 +14,10 @@ const MAX_WORD = 40;
 export class WordTable {
   private slots = new Int32Array(1 << 16).fill(EMPTY);
   private words: string[] = [];
-  private hashes: number[] = [];
+  private count = 0;
+  private hashes: Int32Array = new Int32Array(1 << 15);
   /** Term id per word, or -1 for a stop word. */
-  private ids: number[] = [];
+  private ids: Int32Array = new Int32Array(1 << 15);
 
   /**
    * Calls `emit` with the term id of each word of `text`. `resolve` gives the id for a term
@@ -52,7 +53,7 @@ export class WordTable {
       if (!ascii) {
         this.scanSlow(text.slice(start, i), resolve, emit);
       } else if (i - start > 1 && i - start <= MAX_WORD) {
-        const id = this.lookup(text, start, i, hash >>> 0, resolve);
+        const id = this.lookup(text, start, i, hash, resolve);
         if (id >= 0) emit(id);
       }
       start = -1;
@@ -69,7 +70,7 @@ export class WordTable {
     forEachWord(run, (word) => {
       let hash = 2166136261;
       for (let j = 0; j < word.length; j++) hash = Math.imul(hash ^ word.charCodeAt(j), 16777619);
-      const id = this.lookup(word, 0, word.length, hash >>> 0, resolve);
+      const id = this.lookup(word, 0, word.length, hash, resolve);
       if (id >= 0) emit(id);
     });
   }
@@ -86,11 +87,16 @@ export class WordTable {
         // Unknown terms (a query's words the index lacks) are not remembered: queries must not
         // grow the table.
         if (term !== null && id < 0) return -1;
-        this.slots[s] = this.words.length;
-        this.words.push(word);
-        this.hashes.push(hash);
-        this.ids.push(id);
-        if (this.words.length * 2 > this.slots.length) this.rehash();
+        const e = this.count++;
+        if (e === this.ids.length) {
+          this.hashes = growInt32(this.hashes);
+          this.ids = growInt32(this.ids);
+        }
+        this.slots[s] = e;
+        this.words[e] = word;
+        this.hashes[e] = hash;
+        this.ids[e] = id;
+        if (this.count * 2 > this.slots.length) this.rehash();
         return id;
       }
       if (this.hashes[entry] === hash && sameWord(this.words[entry], text, start, len)) return this.ids[entry];
@@ -100,13 +106,19 @@ export class WordTable {
   private rehash(): void {
     const slots = new Int32Array(this.slots.length * 2).fill(EMPTY);
     const mask = slots.length - 1;
-    for (let e = 0; e < this.words.length; e++) {
+    for (let e = 0; e < this.count; e++) {
       let s = this.hashes[e] & mask;
       while (slots[s] !== EMPTY) s = (s + 1) & mask;
       slots[s] = e;
     }
     this.slots = slots;
   }
+}
+
+function growInt32(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 function lower(s: string): string {
