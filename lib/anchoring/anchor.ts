@@ -1,6 +1,6 @@
 import type { Selectors } from '../lesson';
 import { CONTEXT_CHARS, MAX_QUOTE } from './limits';
-import { matchQuote } from './match-quote';
+import { matchQuote, type TextCache } from './match-quote';
 import { extractText, type TextMap } from './text-map';
 
 export interface Anchored {
@@ -54,7 +54,7 @@ function clip(root: Element, range: Range): Range {
 
 /** Finds a described selection again in `root`; null when its text is no longer there. */
 export function anchor(root: Element, selectors: Selectors): Anchored | null {
-  return anchorIn(extractText(root), selectors, 0);
+  return anchorIn(extractText(root), selectors, 0, {});
 }
 
 /** Anchors many selections, reading the root's text once. Results follow the input's order. */
@@ -100,6 +100,7 @@ class Pass {
   private readonly order: number[];
   private next = 0;
   private drift = 0;
+  private readonly cache: TextCache = {};
 
   constructor(
     private readonly map: TextMap,
@@ -112,7 +113,7 @@ class Pass {
   step(): boolean {
     if (this.next >= this.order.length) return false;
     const i = this.order[this.next++];
-    const found = anchorIn(this.map, this.list[i], this.drift);
+    const found = anchorIn(this.map, this.list[i], this.drift, this.cache);
     const hint = this.list[i].position?.start;
     if (found && hint !== undefined) this.drift = found.start - hint;
     this.results[i] = found && { range: found.range, score: found.score };
@@ -120,7 +121,7 @@ class Pass {
   }
 }
 
-function anchorIn(map: TextMap, selectors: Selectors, drift: number): (Anchored & { start: number }) | null {
+function anchorIn(map: TextMap, selectors: Selectors, drift: number, cache: TextCache): (Anchored & { start: number }) | null {
   const { quote, position } = selectors;
   const m = matchQuote(map.text, {
     exact: quote.exact,
@@ -128,6 +129,6 @@ function anchorIn(map: TextMap, selectors: Selectors, drift: number): (Anchored 
     suffix: quote.suffix,
     hint: position?.start,
     drift,
-  });
+  }, cache);
   return m && { range: map.rangeOf(m.start, m.end), score: m.score, start: m.start };
 }

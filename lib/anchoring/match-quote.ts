@@ -1,5 +1,5 @@
 import approxSearch from 'approx-string-match';
-import { headSimilarity, tailSimilarity } from './similarity';
+import { distancesByEnd, distancesByStart, headSimilarity, tailSimilarity } from './similarity';
 
 export interface QuoteQuery {
   exact: string;
@@ -53,49 +53,56 @@ export function normalizeSpace(s: string): string {
   return s.replace(/[\s\u00a0]+/g, ' ');
 }
 
+/** Per-pass memory shared by the quotes of one text (see `anchorAll`). */
+export interface TextCache {
+  seeds?: Map<string, number[]>;
+}
+
 /**
  * Finds `exact` in `text` (both whitespace-normalised). Order: the hinted position, checked
- * against quote and context; exact occurrences ranked by context and nearness; approximate matches
- * near the hint, then wherever pieces of the quote occur. Returns null rather than a weak or
- * ambiguous match.
+ * against quote and context; an approximate match right around it; exact occurrences anywhere,
+ * ranked by context and nearness; approximate matches wherever words of the quote occur. Returns null rather than a weak or ambiguous match.
  */
-export function matchQuote(text: string, query: QuoteQuery): QuoteMatch | null {
+export function matchQuote(text: string, query: QuoteQuery, cache: TextCache = {}): QuoteMatch | null {
   const quote = normalizeSpace(query.exact).trim();
   if (!quote) return null;
   const prefix = normalizeSpace(query.prefix ?? '');
   const suffix = normalizeSpace(query.suffix ?? '');
   const { hint } = query;
   const ctx = { text, quote, prefix, suffix, hint };
+  const len = quote.length;
+  const maxErrors = Math.min(MAX_ERRORS, Math.floor(len * (1 - MIN_QUOTE)));
+  const drift = query.drift ?? 0;
+  const near = (slack: number): [number, number] => [
+    Math.min(hint!, hint! + drift) - slack,
+    Math.max(hint!, hint! + drift) + len + slack,
+  ];
 
-  if (hint !== undefined && text.startsWith(quote, hint)) {
-    const c = score(ctx, hint, hint + quote.length, 0);
-    if (c.context === 1 || c.context === null) return strip(c, ctx);
+  if (hint !== undefined) {
+    if (text.startsWith(quote, hint)) {
+      const c = score(ctx, hint, hint + len, 0);
+      if (c.context === 1 || c.context === null) return strip(c, ctx);
+    }
+    // Edited in place, the usual case: one small search settles it when the context agrees.
+    const best = pick(fuzzyIn(ctx, ...near(maxErrors + 32), maxErrors, Infinity), len, false);
+    if (best && best.context !== null) return strip(best, ctx);
   }
 
   const exact: Candidate[] = [];
   for (let i = text.indexOf(quote); i !== -1 && exact.length < MAX_EXACT; i = text.indexOf(quote, i + 1)) {
-    exact.push(score(ctx, i, i + quote.length, 0));
+    exact.push(score(ctx, i, i + len, 0));
   }
   exact.sort(byScore);
   const unique = exact.length === 1;
-  // Verbatim with its context: done. Verbatim elsewhere only: an edited copy at the old place may
-  // be the real one, so that is weighed against the approximate matches below.
+  // Verbatim with its context: done. Verbatim elsewhere only: an edited copy near the old place
+  // may be the real one, so that is weighed against the approximate matches below.
   if (exact.length > 0 && (exact[0].context ?? 0) >= SURE_CONTEXT) return strip(exact[0], ctx);
 
-  const maxErrors = Math.min(MAX_ERRORS, Math.floor(quote.length * (1 - MIN_QUOTE)));
-  const slack = Math.max(1024, quote.length);
   const found: Candidate[] = [...exact];
-  if (hint !== undefined) {
-    const drift = query.drift ?? 0;
-    const from = Math.max(0, Math.min(hint, hint + drift) - slack);
-    const to = Math.max(hint, hint + drift) + quote.length + slack;
-    found.push(...fuzzyIn(ctx, from, to, maxErrors));
-    const best = pick(found, quote.length, unique);
-    // Quote and context agree where the quote used to be: no need to look further.
-    if (best && best.context !== null) return strip(best, ctx);
+  for (const [from, to] of seedWindows(text, quote, prefix, maxErrors, cache)) {
+    found.push(...fuzzyIn(ctx, from, to, maxErrors, Infinity));
   }
-  for (const [from, to] of seedWindows(text, quote, maxErrors)) found.push(...fuzzyIn(ctx, from, to, maxErrors));
-  const best = pick(found, quote.length, unique);
+  const best = pick(found, len, unique);
   return best && strip(best, ctx);
 }
 
@@ -151,16 +158,17 @@ function pick(all: Candidate[], length: number, unique: boolean): Candidate | nu
 
 /**
  * Approximate matches in text[from, to). approx-string-match reports only the matches with the
- * fewest errors, so a closer-worded rival would hide an edited original: searching short
- * overlapping stretches keeps one best match per stretch for the scoring to weigh.
+ * fewest errors, so in a long stretch a closer-worded rival would hide an edited original:
+ * searching overlapping pieces of `step` characters keeps one best match per piece for the
+ * scoring to weigh.
  */
-function fuzzyIn(c: Ctx, from: number, to: number, maxErrors: number): Candidate[] {
+function fuzzyIn(c: Ctx, from: number, to: number, maxErrors: number, step: number): Candidate[] {
   const len = c.quote.length;
   const lo = Math.max(0, from);
   const hi = Math.min(c.text.length, to);
   const out: Candidate[] = [];
-  for (let at = lo; at < hi; at += len) {
-    const end = Math.min(hi, at + 2 * len + maxErrors);
+  for (let at = lo; at < hi; at += step) {
+    const end = Math.min(hi, at + step + len + maxErrors);
     const window = c.text.slice(at, end);
     let lastEnd = -2;
     for (const m of approxSearch(window, c.quote, maxErrors)) {
@@ -189,29 +197,45 @@ function trimEnd(s: string, start: number, end: number): number {
   return end;
 }
 
+const SEED = 8;
+
+/** Positions of the first SEED characters of every word of the text, built once per pass. */
+function seedIndex(text: string, cache: TextCache): Map<string, number[]> {
+  if (cache.seeds) return cache.seeds;
+  const index = new Map<string, number[]>();
+  for (let i = 0; i + SEED <= text.length; ) {
+    const key = text.substr(i, SEED);
+    const list = index.get(key);
+    if (!list) index.set(key, [i]);
+    else if (list.length <= SEED_HITS) list.push(i);
+    const space = text.indexOf(' ', i);
+    if (space < 0) break;
+    i = space + 1;
+  }
+  cache.seeds = index;
+  return index;
+}
+
 /**
- * Regions worth an approximate search: where pieces of the quote occur exactly. A quote with a
- * few edits keeps most of its pieces intact; pieces found too often (common phrases) are dropped.
+ * Regions worth an approximate search: where words of the quote begin the same way. A quote with
+ * a few edits keeps most of its words; words too common to tell places apart are left out.
  */
-function seedWindows(text: string, quote: string, maxErrors: number): Array<[number, number]> {
-  const pieceLen = quote.length < 64 ? 8 : 12;
-  const count = Math.min(10, Math.floor(quote.length / pieceLen));
-  if (count === 0) return [];
-  const step = (quote.length - pieceLen) / Math.max(1, count - 1);
+function seedWindows(text: string, quote: string, prefix: string, maxErrors: number, cache: TextCache): Array<[number, number]> {
+  const index = seedIndex(text, cache);
   const votes = new Map<number, Set<number>>();
   const bucket = Math.max(16, quote.length >> 1);
-  for (let p = 0; p < count; p++) {
-    const off = Math.round(p * step);
-    const piece = quote.slice(off, off + pieceLen);
-    const hits: number[] = [];
-    for (let i = text.indexOf(piece); i !== -1; i = text.indexOf(piece, i + 1)) {
-      if (hits.push(i) > SEED_HITS) break;
-    }
-    if (hits.length > SEED_HITS) continue;
+  const starts: number[] = [];
+  if (!prefix || prefix.endsWith(' ')) starts.push(0);
+  for (let j = quote.indexOf(' ') + 1; j > 0 && j + SEED <= quote.length; j = quote.indexOf(' ', j) + 1) starts.push(j);
+  const every = Math.max(1, Math.ceil(starts.length / 16));
+  for (let k = 0; k < starts.length; k += every) {
+    const j = starts[k];
+    const hits = index.get(quote.substr(j, SEED));
+    if (!hits || hits.length > SEED_HITS) continue;
     for (const h of hits) {
-      const b = Math.floor((h - off) / bucket);
+      const b = Math.floor((h - j) / bucket);
       const set = votes.get(b) ?? new Set<number>();
-      set.add(p);
+      set.add(j);
       votes.set(b, set);
     }
   }
@@ -228,27 +252,36 @@ function seedWindows(text: string, quote: string, maxErrors: number): Array<[num
  */
 function strip(c: Candidate, ctx: Ctx): QuoteMatch {
   if (c.quote === 1) return { start: c.start, end: c.end, score: c.score };
+  const { text } = ctx;
   const shift = Math.min(24, Math.ceil((1 - c.quote) * ctx.quote.length));
   let { start, end } = c;
   const prefix = ctx.prefix.trimEnd();
   if (prefix) {
-    let best = -1;
-    for (let s = Math.max(0, c.start - shift); s <= Math.min(c.end - 1, c.start + shift); s++) {
-      const before = ctx.text.slice(Math.max(0, s - prefix.length - 8), s).trimEnd();
-      const sim = tailSimilarity(prefix, before) - Math.abs(s - c.start) * 1e-6;
-      if (sim > best) [best, start] = [sim, s];
-    }
+    // One pass gives the prefix's fit ending at every candidate start.
+    const lo = Math.max(0, c.start - shift - prefix.length - 8);
+    const hi = Math.min(c.end - 1, c.start + shift);
+    const fit = distancesByEnd(prefix, text.slice(lo, hi));
+    start = bestEdge(Math.max(0, c.start - shift), hi, c.start, (s) => fit[s - lo - (text.charCodeAt(s - 1) === 32 ? 1 : 0)]);
   }
   const suffix = ctx.suffix.trimStart();
   if (suffix) {
-    let best = -1;
-    for (let e = Math.max(start + 1, c.end - shift); e <= Math.min(ctx.text.length, c.end + shift); e++) {
-      const after = ctx.text.slice(e, e + suffix.length + 8).trimStart();
-      const sim = headSimilarity(suffix, after) - Math.abs(e - c.end) * 1e-6;
-      if (sim > best) [best, end] = [sim, e];
-    }
+    const lo = Math.max(start + 1, c.end - shift);
+    const hi = Math.min(text.length, c.end + shift + suffix.length + 8);
+    const fit = distancesByStart(suffix, text.slice(lo, hi));
+    end = bestEdge(lo, Math.min(text.length, c.end + shift), c.end, (e) => fit[e - lo + (text.charCodeAt(e) === 32 ? 1 : 0)]);
   }
-  start = trimStart(ctx.text, start, end);
-  end = trimEnd(ctx.text, start, end);
+  start = trimStart(text, start, end);
+  end = trimEnd(text, start, end);
   return { start, end, score: c.score };
+}
+
+/** The position in [from, to] where the context fits best, nearest to `was` among equals. */
+function bestEdge(from: number, to: number, was: number, cost: (at: number) => number): number {
+  let best = was;
+  let bestCost = Infinity;
+  for (let at = from; at <= to; at++) {
+    const c = cost(at) + Math.abs(at - was) * 1e-6;
+    if (c < bestCost) [best, bestCost] = [at, c];
+  }
+  return best;
 }

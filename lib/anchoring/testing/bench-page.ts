@@ -7,6 +7,7 @@
 import type { Selectors } from '../../lesson';
 import { createPainter } from '../../highlight';
 import { anchorAll, anchorAllChunked, describe, type Anchored } from '../anchor';
+import { matchQuote } from '../match-quote';
 import { extractText } from '../text-map';
 import { baselineAnchor, baselineDescribe, type BaselineSelectors } from './baseline';
 import { buildProse, prng } from './prose';
@@ -190,4 +191,18 @@ export function paintCheck(): { ms: number; api: boolean; fromPoint: boolean; hi
   };
   painter.clear();
   return out;
+}
+
+/** Where a pass spends its time: text extraction, then the searches. */
+export function profile(): { extractMs: number; matchMs: number; slowestMs: number } {
+  const t0 = performance.now();
+  const map = extractText(root);
+  const extractMs = performance.now() - t0;
+  const cache = {};
+  const times = saved.map((s) => {
+    const t = performance.now();
+    matchQuote(map.text, { ...s.ours.quote, hint: s.ours.position?.start }, cache);
+    return performance.now() - t;
+  });
+  return { extractMs, matchMs: times.reduce((a, b) => a + b, 0), slowestMs: Math.max(...times) };
 }
