@@ -17,13 +17,19 @@ export function openQuestionsOn(db: LessonDb, workItem: string, limit = LIST_LIM
   return db.lessons.where('source.workItem').equals(workItem).reverse().filter(isOpenQuestion).limit(limit).toArray();
 }
 
-/** Open questions elsewhere in the project (the ones on `exceptWorkItem` are listed apart). */
-export function openQuestionsInProject(db: LessonDb, project: string, exceptWorkItem: string, limit = LIST_LIMIT): Promise<Lesson[]> {
-  return db.lessons
-    .where('kind')
-    .equals('question')
+/**
+ * Open questions elsewhere in the project (the ones on `exceptWorkItem` are listed apart). Walks
+ * whichever index is narrower, questions or the project's lessons; counting an index range reads
+ * no rows, so choosing costs little.
+ */
+export async function openQuestionsInProject(db: LessonDb, project: string, exceptWorkItem: string, limit = LIST_LIMIT): Promise<Lesson[]> {
+  const questions = db.lessons.where('kind').equals('question');
+  const inProject = db.lessons.where('source.project').equals(project);
+  const [nQuestions, nInProject] = await Promise.all([questions.count(), inProject.count()]);
+  const narrower = nQuestions <= nInProject ? questions : inProject;
+  return narrower
     .reverse()
-    .filter((l) => !l.deletedAt && l.source.project === project && l.source.workItem !== exceptWorkItem)
+    .filter((l) => isOpenQuestion(l) && l.source.project === project && l.source.workItem !== exceptWorkItem)
     .limit(limit)
     .toArray();
 }
