@@ -27,6 +27,7 @@ export function ConnectionForm({ env, settings, onSaved }: { env: OptionsEnv; se
     e.preventDefault();
     if (problem) return;
     onSaved(await env.saveSettings({ endpoint: draft.endpoint.trim(), token: draft.token.trim(), displayName: draft.displayName.trim() }));
+    setTest(null);
     setSaved(draft.endpoint.trim() ? 'Saved. Syncing with the team now.' : 'Saved. Team sync is off.');
   };
 
@@ -39,13 +40,13 @@ export function ConnectionForm({ env, settings, onSaved }: { env: OptionsEnv; se
         <input type="url" name="endpoint" placeholder="https://lessons.example.com" value={draft.endpoint} onInput={set('endpoint')} aria-invalid={!!problem} aria-describedby="endpoint-problem" spellcheck={false} />
       </label>
       {problem && <p id="endpoint-problem" class="error">{problem}</p>}
-      <label class="field">
-        <span>Token</span>
+      <div class="field">
+        <label for="token">Token</label>
         <span class="inline">
-          <input type={showToken ? 'text' : 'password'} name="token" autocomplete="off" value={draft.token} onInput={set('token')} spellcheck={false} />
-          <button type="button" onClick={() => setShowToken(!showToken)} aria-pressed={showToken}>{showToken ? 'Hide' : 'Show'}</button>
+          <input id="token" type={showToken ? 'text' : 'password'} name="token" autocomplete="off" value={draft.token} onInput={set('token')} spellcheck={false} />
+          <button type="button" onClick={() => setShowToken(!showToken)} aria-pressed={showToken} aria-label="Show token">{showToken ? 'Hide' : 'Show'}</button>
         </span>
-      </label>
+      </div>
       <label class="field">
         <span>Display name</span>
         <input type="text" name="displayName" placeholder="Shown to teammates as the author" value={draft.displayName} onInput={set('displayName')} maxLength={200} />

@@ -1,0 +1,100 @@
+import { execFileSync } from 'node:child_process';
+import { expect, type Page, type Worker } from '@playwright/test';
+import type { LessonDraftInput } from '../../lib/lesson';
+import { ROOT, freshDb, startServerProcess, type ServerProcess, type TestDb } from '../../server/test/harness';
+import { extensionId } from './fixtures';
+
+export interface TeamServer {
+  db: TestDb;
+  server: ServerProcess;
+  token: string;
+  team: string;
+  stop(): Promise<void>;
+}
+
+/** Runs the server CLI the way an admin would, against the given database. */
+export function cli(db: TestDb, args: string[]): string {
+  return execFileSync(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: '', DATABASE_SCHEMA: '', ...db.env },
+    encoding: 'utf8',
+  });
+}
+
+/** A real server process on a temp SQLite file, with a team and a token made by the CLI. */
+export async function startTeamServer(team: string, serveArgs: string[] = []): Promise<TeamServer> {
+  const db = await freshDb('sqlite');
+  cli(db, ['team', 'create', team]);
+  const token = cli(db, ['token', 'create', '--team', team, '--name', 'e2e']).trim().split('\n').pop()!.trim();
+  const server = await startServerProcess(db, ['--quiet', ...serveArgs]);
+  return {
+    db,
+    server,
+    token,
+    team,
+    stop: async () => {
+      await server.stop();
+      await db.drop();
+    },
+  };
+}
+
+export function optionsUrl(sw: Worker): string {
+  return `chrome-extension://${extensionId(sw)}/options.html`;
+}
+
+/** Fills the options form as a person would, checks the connection test, and saves. */
+export async function connect(page: Page, endpoint: string, token: string, displayName: string, team: string): Promise<void> {
+  await page.getByLabel('Endpoint URL').fill(endpoint);
+  await page.getByLabel('Token', { exact: true }).fill(token);
+  await page.getByLabel('Display name').fill(displayName);
+  await page.getByRole('button', { name: 'Test connection' }).click();
+  await expect(page.getByTestId('connection-result')).toHaveText(`OK — team ${team}`);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByTestId('connection-result')).toContainText('Saved');
+}
+
+/** Sends a message to the background in the shape @webext-core/messaging uses, from an extension page. */
+export async function send<T>(page: Page, type: string, data: unknown): Promise<T> {
+  const reply = await page.evaluate(
+    ([t, d]) => chrome.runtime.sendMessage({ id: Math.floor(Math.random() * 1e9), type: t, data: d, timestamp: Date.now() }),
+    [type, data] as const,
+  );
+  if (reply?.err) throw new Error(`${type}: ${JSON.stringify(reply.err)}`);
+  return reply.res as T;
+}
+
+export function draft(over: Partial<LessonDraftInput> = {}): LessonDraftInput {
+  return {
+    kind: 'mistake',
+    quote: 'we deployed at 17:00 on a Friday',
+    note: 'no freeze window',
+    source: { url: 'https://acme.atlassian.net/browse/OPS-7', site: 'jira', workItem: 'jira:OPS-7', title: 'OPS-7 Checkout outage' },
+    ...over,
+  };
+}
+
+/** Rows of a store in the extension's IndexedDB, read in the service worker. */
+export async function readStore(sw: Worker, store: string): Promise<any[]> {
+  return sw.evaluate(
+    (name) =>
+      new Promise<any[]>((resolve, reject) => {
+        const open = indexedDB.open('lessonmark');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains(name)) {
+            db.close();
+            return resolve([]);
+          }
+          const req = db.transaction(name).objectStore(name).getAll();
+          req.onsuccess = () => {
+            db.close();
+            resolve(req.result);
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+    store,
+  );
+}
