@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { FIRST_ROWS_MARK } from '@/lib/library/marks';
 import type { LessonRow } from '@/lib/library/rows';
 import { moveActive, pageRows, scrollToShow, windowSlice } from '@/lib/library/window';
 import { LessonCard } from '../LessonCard';
@@ -37,6 +38,13 @@ export function LessonList({ rows, selected, active, onActive, onToggle, onToggl
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
+
+  useLayoutEffect(() => {
+    // The frame after the first rows reach the DOM is the one that paints them.
+    if (rows.length && !performance.getEntriesByName(FIRST_ROWS_MARK).length) {
+      requestAnimationFrame(() => performance.mark(FIRST_ROWS_MARK));
+    }
+  }, [rows.length > 0]);
 
   useEffect(() => {
     const el = box.current;

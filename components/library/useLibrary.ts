@@ -2,6 +2,7 @@ import { liveQuery } from 'dexie';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { LessonDb } from '@/lib/db';
 import type { Lesson } from '@/lib/lesson';
+import { ALL_LOADED_MARK } from '@/lib/library/marks';
 import { loadRows, newestLessons, recentlyChanged } from '@/lib/library/load';
 import { toRow, type LessonRow } from '@/lib/library/rows';
 import { LessonIndex } from '@/lib/library/search';
@@ -57,6 +58,7 @@ export function useLibrary(db: LessonDb): LibraryData {
         const i = new LessonIndex();
         i.addRows(rows);
         indexRef.current = i;
+        performance.mark(ALL_LOADED_MARK);
         setIndex(i);
         setVersion((v) => v + 1);
       })

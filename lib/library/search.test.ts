@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_FILTERS, type LibraryFilters } from './filters';
-import { LessonIndex, tokenize } from './search';
+import { LessonIndex, narrows, tokenize } from './search';
 import { makeLesson } from './test-lessons';
 
 const f = (over: Partial<LibraryFilters>): LibraryFilters => ({ ...EMPTY_FILTERS, ...over });
@@ -114,5 +114,28 @@ describe('LessonIndex', () => {
     expect(found.length).toBe(Math.ceil(3000 / 7));
     expect(found[0].title).toBe('Lesson number 2996');
     expect(i.query(f({ q: 'number 2999' })).map((r) => r.title)).toEqual(['Lesson number 2999']);
+  });
+
+  it('finds edited, new and removed lessons right after the text was joined, and while typing on', () => {
+    const lessons = Array.from({ length: 2500 }, (_, k) =>
+      makeLesson({ title: `Entry ${k}`, note: k % 2 ? 'alpha beta' : 'alpha', source: { url: 'https://example.com/s', workItem: 's' }, createdAt: new Date(Date.UTC(2024, 0, 1) + k * 60_000).toISOString() }),
+    );
+    const i = new LessonIndex(lessons);
+    expect(i.query(f({ q: 'alp' })).length).toBe(2500);
+    expect(i.query(f({ q: 'alpha be' })).length).toBe(1250);
+    i.upsert([{ ...lessons[1], note: 'gamma' }, makeLesson({ title: 'Newest', note: 'alpha beta gamma', createdAt: '2030-01-01T00:00:00.000Z' })]);
+    i.upsert([{ ...lessons[3], deletedAt: '2030-01-02T00:00:00.000Z' }]);
+    expect(i.query(f({ q: 'alpha beta' })).length).toBe(1250 - 2 + 1);
+    expect(i.query(f({ q: 'gamma' })).map((r) => r.title)).toEqual(['Newest', 'Entry 1']);
+    expect(i.query(f({ q: 'gamma alpha' })).map((r) => r.title)).toEqual(['Newest']);
+    expect(i.size).toBe(2500);
+    expect(i.all()[0].title).toBe('Newest');
+  });
+
+  it('knows when a query only narrows the previous one', () => {
+    expect(narrows(['soc'], ['socket'])).toBe(true);
+    expect(narrows(['socket'], ['socket', 'buf'])).toBe(true);
+    expect(narrows(['socket'], ['sock'])).toBe(false);
+    expect(narrows(['a', 'b'], ['ab'])).toBe(true);
   });
 });
