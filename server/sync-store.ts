@@ -161,7 +161,8 @@ export async function pullJson(handle: Db, teamId: string, query: PullQuery): Pr
   const team = await handle.db.selectFrom('teams').select(['version', 'epoch', 'horizon']).where('id', '=', teamId).executeTakeFirstOrThrow();
   let after = 0;
   let horizon = team.horizon;
-  if (query.cursor !== undefined) {
+  // `cursor=` with nothing after it is a first pull, like no cursor at all.
+  if (query.cursor) {
     const cursor = decodeCursor(query.cursor);
     const reset = (code: PullReset['code'], message: string) => JSON.stringify({ reset: true, code, message } satisfies PullReset);
     if (!cursor || cursor.v > team.version) return reset('cursor_invalid', 'unknown cursor: pull again without a cursor');

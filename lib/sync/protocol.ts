@@ -148,7 +148,7 @@ export const PushResponseSchema = z.object({
 export type PushResponse = z.output<typeof PushResponseSchema>;
 
 export const PullQuerySchema = z.object({
-  /** Opaque; absent on the first pull and after a reset. */
+  /** Opaque; absent (or empty) on the first pull and after a reset. */
   cursor: z.string().max(512).optional(),
   limit: z.coerce.number().int().min(1).max(LIMITS.maxPullLimit).default(LIMITS.defaultPullLimit),
 });

@@ -214,6 +214,29 @@ describe.each(DIALECTS)('sync protocol over HTTP on %s', (dialect) => {
     for (const change of truth.changes) expect(seen.get(change.id)).toBe(change.version);
   });
 
+  it('gives concurrent pushes distinct, gapless versions in commit order', async () => {
+    const { cursor } = await pullAll(other);
+    const before = (await other.get('/v1/me')).body.version;
+    const replies = await Promise.all(
+      Array.from({ length: 8 }, (_, c) =>
+        other.push({
+          clientId: `concurrent-${c}`,
+          ops: Array.from({ length: 25 }, (_, i) => {
+            const l = makeLesson();
+            return { opId: `${i}`, type: 'upsert' as const, id: l.id!, baseVersion: 0, lesson: l };
+          }),
+        }),
+      ),
+    );
+    for (const reply of replies) {
+      const versions = reply.body.results.map((r: any) => r.version);
+      // One push holds the lock throughout: its versions are consecutive.
+      expect(versions).toEqual(versions.map((_: number, i: number) => versions[0] + i));
+    }
+    const { changes } = await pullAll(other, cursor, 30);
+    expect(changes.map((c: any) => c.version)).toEqual(Array.from({ length: 200 }, (_, i) => before + 1 + i));
+  });
+
   it("keeps teams apart: another team's lesson answers 404 and never appears in its pulls", async () => {
     const secret = makeLesson({ title: 'acme only' });
     await alice.push({ clientId: 'iso', ops: [{ opId: 'i1', type: 'upsert', id: secret.id!, baseVersion: 0, lesson: secret }] });
@@ -265,11 +288,14 @@ describe.each(DIALECTS)('sync protocol over HTTP on %s', (dialect) => {
   });
 
   it('answers a garbled, unknown or foreign cursor with a reset', async () => {
-    for (const cursor of ['garbage!!', Buffer.from('{"v":1}').toString('base64url'), Buffer.from(JSON.stringify({ v: 10 ** 9, e: 'x' })).toString('base64url'), '']) {
+    for (const cursor of ['garbage!!', Buffer.from('{"v":1}').toString('base64url'), Buffer.from(JSON.stringify({ v: 10 ** 9, e: 'x', h: 0 })).toString('base64url')]) {
       const reply = await alice.pull(cursor);
       expect(reply.status).toBe(200);
       expect(reply.body).toMatchObject({ reset: true, code: expect.any(String) });
     }
+    const first = await alice.pull('', 1);
+    expect(first.body).toMatchObject({ reset: false, hasMore: true });
+    expect(first.body.changes).toEqual((await alice.pull(undefined, 1)).body.changes);
   });
 
   it('answers a cursor older than purged tombstones with a reset', async () => {
