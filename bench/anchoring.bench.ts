@@ -2,6 +2,7 @@
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { gzipSync } from 'node:zlib';
+import { cpus, loadavg } from 'node:os';
 import type * as BenchPage from '../lib/anchoring/testing/bench-page';
 import type { Metrics } from './metric';
 import { median } from './metric';
@@ -69,13 +70,14 @@ export default async (): Promise<Metrics> => {
     const baseAbsent = await call('runBaseline', BASELINE_SUBSET);
 
     const scale = (n: number, run: { count: number }) => (n * saved) / run.count;
+    const load = `load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`;
     const page1 = `${Math.round(textLength / 1000)} k chars of generated prose in nested sections, lists and tables`;
     return {
       anchor_200_unchanged_ms: {
         value: median(unchanged.map((r) => r.ms)),
         unit: 'ms',
         baseline: baseUnchanged.ms,
-        note: `${saved} quotes, ${page1}; ours: anchorAll with one text extraction, median of 3 (recall ${unchanged[0].recall}); baseline: Hypothesis-style, textContent re-read per quote (recall ${baseUnchanged.recall}); real Chromium; goal ≤ 150 ms`,
+        note: `${saved} quotes, ${page1}; ours: anchorAll with one text extraction, median of 3 (recall ${unchanged[0].recall}); baseline: Hypothesis-style, textContent re-read per quote (recall ${baseUnchanged.recall}); real Chromium, ${load}; goal ≤ 150 ms`,
       },
       anchor_200_edited_ms: {
         value: median(edited.map((r) => r.ms)),
@@ -87,7 +89,7 @@ export default async (): Promise<Metrics> => {
         value: chunked.longestTask,
         unit: 'ms',
         baseline: baseEdited.slowest ?? null,
-        note: `anchorAllChunked on the edited page (${chunked.ms.toFixed(0)} ms in all, ${chunked.longTasks} long-task entries), measured as the longest event-loop gap; baseline: its slowest single quote, the least it blocks; goal ≤ 50 ms`,
+        note: `anchorAllChunked on the edited page (${chunked.ms.toFixed(0)} ms in all, ${chunked.longTasks} long-task entries), measured as the longest event-loop gap, ${load}; baseline: its slowest single quote, the least it blocks; goal ≤ 50 ms`,
       },
       anchor_absent_false_anchors: {
         value: absent.anchored,

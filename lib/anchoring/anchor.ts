@@ -1,7 +1,7 @@
 import type { Selectors } from '../lesson';
 import { CONTEXT_CHARS, MAX_QUOTE } from './limits';
 import { matchQuote, type TextCache } from './match-quote';
-import { extractText, type TextMap } from './text-map';
+import { extractText, textReader, type TextMap } from './text-map';
 
 export interface Anchored {
   range: Range;
@@ -71,22 +71,26 @@ export interface ChunkOptions {
 }
 
 /**
- * As `anchorAll`, yielding to the event loop whenever `budgetMs` has passed so that the page
- * stays responsive. The DOM may change while it yields: callers re-run a pass after mutations.
+ * As `anchorAll`, yielding to the event loop whenever `budgetMs` has passed (while reading the
+ * text, and between quotes) so that the page stays responsive. The DOM may change while it yields: callers re-run a pass after mutations.
  */
 export async function anchorAllChunked(
   root: Element,
   list: readonly Selectors[],
   { budgetMs = 16, signal }: ChunkOptions = {},
 ): Promise<Array<Anchored | null>> {
-  const pass = new Pass(extractText(root), list);
   let since = performance.now();
+  const pause = async (): Promise<void> => {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    signal?.throwIfAborted();
+    since = performance.now();
+  };
+  const read = textReader(root);
+  let map: TextMap | null;
+  while (!(map = read(since + budgetMs))) await pause();
+  const pass = new Pass(map, list);
   while (pass.step()) {
-    if (performance.now() - since >= budgetMs) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      signal?.throwIfAborted();
-      since = performance.now();
-    }
+    if (performance.now() - since >= budgetMs) await pause();
   }
   return pass.results;
 }

@@ -70,3 +70,21 @@ describe('extractText', () => {
     }
   });
 });
+
+describe('textReader', () => {
+  it('reads in slices to the same map, and starts over when the DOM changed under it', async () => {
+    const { textReader } = await import('./text-map');
+    const r = root('<p>one</p>'.repeat(3000));
+    const whole = extractText(r).text;
+    const read = textReader(r);
+    let slices = 1;
+    let map = read(0);
+    while (!map) {
+      slices++;
+      if (slices === 2) r.firstElementChild!.remove();
+      map = read(0);
+    }
+    expect(slices).toBeGreaterThan(2);
+    expect(map.text).toBe(whole.slice(4));
+  });
+});

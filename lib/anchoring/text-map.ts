@@ -56,6 +56,28 @@ function isSpace(c: number): boolean {
  * breaks wherever whitespace was collapsed, so prose costs about one segment per text node.
  */
 export function extractText(root: Element): TextMap {
+  return readState(root).run(Infinity)!;
+}
+
+/**
+ * `extractText` in slices: each call reads until `performance.now()` passes `deadline`, and
+ * returns the map once the whole root is read, else null. When the root's content changed
+ * between slices, it starts over.
+ */
+export function textReader(root: Element): (deadline: number) => TextMap | null {
+  let state = readState(root);
+  const Observer = root.ownerDocument.defaultView?.MutationObserver;
+  const changes = Observer ? new Observer(() => {}) : null;
+  changes?.observe(root, { childList: true, subtree: true, characterData: true, attributes: true });
+  return (deadline) => {
+    if (changes?.takeRecords().length) state = readState(root);
+    const map = state.run(deadline);
+    if (map) changes?.disconnect();
+    return map;
+  };
+}
+
+function readState(root: Element): { node: Node | null; run(deadline: number): TextMap | null } {
   const parts: string[] = [];
   let len = 0;
   let lastSpace = true; // no leading space
@@ -137,31 +159,43 @@ export function extractText(root: Element): TextMap {
     }
   };
 
-  let node: Node | null = root.firstChild;
-  while (node) {
-    if (node.nodeType === TEXT_NODE) {
-      readText(node as Text);
-    } else if (node.nodeType === ELEMENT_NODE && !skipped(node as Element)) {
-      const block = BLOCK.has((node as Element).localName);
-      if (block) emitBoundary();
-      if (node.firstChild) {
-        node = node.firstChild;
-        continue;
+  const self = {
+    node: root.firstChild as Node | null,
+    run(deadline: number): TextMap | null {
+      let node = self.node;
+      let count = 0;
+      while (node) {
+        // Reading the clock every node would cost more than the nodes.
+        if (++count % 512 === 0 && performance.now() > deadline) {
+          self.node = node;
+          return null;
+        }
+        if (node.nodeType === TEXT_NODE) {
+          readText(node as Text);
+        } else if (node.nodeType === ELEMENT_NODE && !skipped(node as Element)) {
+          const block = BLOCK.has((node as Element).localName);
+          if (block) emitBoundary();
+          if (node.firstChild) {
+            node = node.firstChild;
+            continue;
+          }
+          if (block) emitBoundary();
+        }
+        // Climb out of finished elements; their ends are block boundaries too.
+        while (node !== root && !node.nextSibling) {
+          node = node.parentNode as Node;
+          if (node !== root && BLOCK.has((node as Element).localName)) emitBoundary();
+        }
+        if (node === root) break;
+        node = node.nextSibling;
       }
-      if (block) emitBoundary();
-    }
-    // Climb out of finished elements; their ends are block boundaries too.
-    while (node !== root && !node.nextSibling) {
-      node = node.parentNode as Node;
-      if (node !== root && BLOCK.has((node as Element).localName)) emitBoundary();
-    }
-    if (node === root) break;
-    node = node.nextSibling;
-  }
-
-  let text = parts.join('');
-  if (text.endsWith(' ')) text = text.slice(0, -1);
-  return new Map_(root, text, nodes, nodeNorm, segNorm, segRaw, segNode);
+      self.node = null;
+      let text = parts.join('');
+      if (text.endsWith(' ')) text = text.slice(0, -1);
+      return new Map_(root, text, nodes, nodeNorm, segNorm, segRaw, segNode);
+    },
+  };
+  return self;
 }
 
 class Map_ implements TextMap {
