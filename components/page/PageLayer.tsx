@@ -4,7 +4,8 @@ import { LessonPeek } from './LessonPeek';
 import { NotFoundList } from './NotFoundList';
 
 export interface PageLayerState {
-  peek: { lesson: Lesson; x: number; y: number } | null;
+  /** `pinned`: opened by a click or used since; it no longer hides when the pointer leaves. */
+  peek: { lesson: Lesson; x: number; y: number; pinned: boolean } | null;
   notFound: Lesson[];
   toast: { message: string; undo?: () => void } | null;
 }
@@ -17,6 +18,7 @@ interface Props extends PageLayerState {
   onClosePeek: () => void;
   onCloseToast: () => void;
   onPeekHover: (inside: boolean) => void;
+  onPin: () => void;
 }
 
 /** Everything Lessonmark draws on a page besides the highlights, in one shadow root. */
@@ -30,6 +32,8 @@ export function PageLayer(props: Props) {
           style={{ left: `${Math.max(8, Math.min(peek.x, window.innerWidth - 380))}px`, top: `${Math.max(8, Math.min(peek.y + 12, window.innerHeight - 260))}px` }}
           onMouseEnter={() => props.onPeekHover(true)}
           onMouseLeave={() => props.onPeekHover(false)}
+          onPointerDown={props.onPin}
+          onFocusIn={props.onPin}
         >
           <LessonPeek
             key={peek.lesson.id}

@@ -14,21 +14,24 @@ export default defineUnlistedScript(() => {
 });
 
 function createOpener() {
-  let open: HTMLElement | null = null;
+  let open: { host: HTMLElement; close: () => void } | null = null;
   return async () => {
-    if (open?.isConnected) return;
+    // A card being filled in keeps its draft: the shortcut only brings focus back to it.
+    const draft = open?.host.shadowRoot?.querySelector<HTMLTextAreaElement>('form.card textarea');
+    if (draft) return draft.focus();
+    open?.close();
     const start = captureStart(document, location.href);
     const [suggestions, settings] = await Promise.all([
       sendMessage('suggestTags', { source: start.source }).catch(() => []),
       getSettings(),
     ]);
     const { host, mount } = createShadowHost(document, themeCss + cardCss);
-    open = host;
     const close = () => {
       render(null, mount);
       host.remove();
-      open = null;
+      if (open?.host === host) open = null;
     };
+    open = { host, close };
     render(
       <CaptureFlow
         start={start}

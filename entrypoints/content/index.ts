@@ -55,7 +55,7 @@ export default defineContentScript({
       watchContent(document.documentElement, () => highlighter.contentChanged()),
       watchPointer(document, painter, {
         lessonById: highlighter.lessonById,
-        onPeek: (lesson, x, y) => withLayer((l) => l.peek(lesson, x, y)),
+        onPeek: (lesson, x, y, pinned) => withLayer((l) => l.peek(lesson, x, y, pinned)),
         onLeave: () => g.lessonmarkLayer?.leave(),
       }),
     ];

@@ -1,12 +1,13 @@
 import type { Painter } from '@/lib/highlight';
 import type { Lesson } from '@/lib/lesson';
+import { UI_HOST } from '@/lib/anchoring';
 
 /** Hover this long over a highlight before its lesson shows. */
 const HOVER_SHOW_MS = 350;
 
 interface PointerHandlers {
   lessonById: (id: string) => Lesson | undefined;
-  onPeek: (lesson: Lesson, x: number, y: number) => void;
+  onPeek: (lesson: Lesson, x: number, y: number, pinned: boolean) => void;
   onLeave: () => void;
 }
 
@@ -23,11 +24,13 @@ export function watchPointer(doc: Document, painter: Painter, { lessonById, onPe
     return undefined;
   };
   const onMove = (e: MouseEvent) => {
+    // Over our own card: it keeps itself open while hovered.
+    if ((e.target as Element | null)?.closest?.(UI_HOST)) return;
     const lesson = lessonAt(e.clientX, e.clientY);
     if (lesson?.id === over) return;
     clearTimeout(timer);
     over = lesson?.id ?? null;
-    if (lesson) timer = setTimeout(() => onPeek(lesson, e.clientX, e.clientY), HOVER_SHOW_MS);
+    if (lesson) timer = setTimeout(() => onPeek(lesson, e.clientX, e.clientY, false), HOVER_SHOW_MS);
     else onLeave();
   };
   const onClick = (e: MouseEvent) => {
@@ -35,7 +38,7 @@ export function watchPointer(doc: Document, painter: Painter, { lessonById, onPe
     const lesson = lessonAt(e.clientX, e.clientY);
     if (!lesson) return;
     clearTimeout(timer);
-    onPeek(lesson, e.clientX, e.clientY);
+    onPeek(lesson, e.clientX, e.clientY, true);
   };
   doc.addEventListener('mousemove', onMove, { passive: true });
   doc.addEventListener('click', onClick);

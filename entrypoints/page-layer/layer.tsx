@@ -24,6 +24,7 @@ export function createPageLayer(doc: Document): PageLayerApi {
 
   const hideSoon = () => {
     clearTimeout(hideTimer);
+    if (state.peek?.pinned) return;
     hideTimer = setTimeout(() => update({ peek: null }), HIDE_MS);
   };
 
@@ -62,15 +63,16 @@ export function createPageLayer(doc: Document): PageLayerApi {
         onClosePeek={() => update({ peek: null })}
         onCloseToast={() => update({ toast: null })}
         onPeekHover={(inside) => (inside ? clearTimeout(hideTimer) : hideSoon())}
+        onPin={() => state.peek && !state.peek.pinned && update({ peek: { ...state.peek, pinned: true } })}
       />,
       mount,
     );
   }
 
   return {
-    peek(lesson, x, y) {
+    peek(lesson, x, y, pinned) {
       clearTimeout(hideTimer);
-      update({ peek: { lesson, x, y } });
+      update({ peek: { lesson, x, y, pinned: pinned || (state.peek?.lesson.id === lesson.id && state.peek.pinned) } });
       sendMessage('suggestTags', { source: lesson.source })
         .then((s) => (suggestions = s))
         .catch(() => {});

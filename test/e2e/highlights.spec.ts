@@ -1,0 +1,114 @@
+import { expect, readLessons, test } from './fixtures';
+import { paintedPoint, paintedTexts, saveQuote, toast, watchErrors } from './page-helpers';
+
+const JIRA = 'https://acme.atlassian.net/browse/ACME-123';
+const GITHUB_ISSUE = 'https://github.com/acme/web/issues/12';
+const GITHUB_PULL = 'https://github.com/acme/web/pull/34';
+
+const KEPT = 'The retry storm filled the payments-webhooks queue to 1.2 million messages.';
+const EDITED = 'The retry storm filled the payments-webhooks queue to 1.3 million messages.';
+const GONE = 'Nobody had tested the receiver against a long provider outage';
+
+test('saved lessons are painted again on reload; an edited quote still anchors, a deleted one is listed as not found', async ({ context, sw, sites }) => {
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(sites.url(JIRA));
+  await saveQuote(page, sw, KEPT, 'Queue depth is a late signal.', 1);
+  await saveQuote(page, sw, GONE, 'Test the receiver against outages.');
+
+  await page.reload();
+  await expect.poll(() => paintedTexts(page)).toEqual([GONE, KEPT].sort());
+  expect(await page.evaluate(() => CSS.highlights.has('lessonmark-mistake') && CSS.highlights.has('lessonmark-experience'))).toBe(true);
+  // Painting never touches the page's DOM.
+  expect(await page.locator('mark').count()).toBe(0);
+
+  const original = sites.html(JIRA);
+  sites.set(JIRA, original.replace('1.2 million', '1.3 million').replace(/Nobody had tested the receiver against a long provider outage;?/, ''));
+  try {
+    await page.reload();
+    await expect.poll(() => paintedTexts(page)).toEqual([EDITED]);
+    const notFound = page.locator('lessonmark-ui .not-found');
+    await expect(notFound.locator('.pill')).toHaveText('1 lesson not found on this page');
+    await notFound.locator('.pill').click();
+    await expect(notFound.locator('blockquote')).toHaveText(GONE);
+    expect((await readLessons(sw)).filter((l) => !l.deletedAt)).toHaveLength(2);
+  } finally {
+    sites.set(JIRA, original);
+  }
+  expect(errors).toEqual([]);
+});
+
+test('clicking a highlight shows its lesson; deleting it removes the highlight at once, Undo brings it back', async ({ context, sw, sites }) => {
+  const page = await context.newPage();
+  await page.goto(sites.url(JIRA));
+  await saveQuote(page, sw, KEPT, 'Queue depth is a late signal.');
+  await expect.poll(() => paintedTexts(page)).toEqual([KEPT]);
+
+  const { x, y } = await paintedPoint(page, 'retry storm');
+  await page.mouse.click(x, y);
+  const peek = page.locator('lessonmark-ui .peek');
+  await expect(peek).toContainText('Queue depth is a late signal.');
+
+  await peek.getByRole('button', { name: 'Edit' }).click();
+  await peek.locator('textarea').fill('Alert on retry rate.');
+  await peek.getByRole('button', { name: 'Save' }).click();
+  await expect(peek).toContainText('Alert on retry rate.');
+  await expect.poll(async () => (await readLessons(sw))[0].note).toBe('Alert on retry rate.');
+
+  await peek.getByRole('button', { name: 'Delete' }).click();
+  await expect.poll(() => paintedTexts(page)).toEqual([]);
+  const deleted = toast(page).filter({ hasText: 'Lesson deleted.' });
+  await expect(deleted).toBeVisible();
+  await deleted.getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(() => paintedTexts(page)).toEqual([KEPT]);
+});
+
+test('soft navigation to another page and back repaints', async ({ context, sw, sites }) => {
+  const page = await context.newPage();
+  await page.goto(sites.url(GITHUB_ISSUE));
+  const quote = 'the button is still disabled because address validation is a debounced request';
+  await saveQuote(page, sw, quote);
+  await expect.poll(() => paintedTexts(page)).toEqual([quote]);
+
+  // What Turbo does: swap the body, push the URL, announce the visit.
+  const pullBody = sites.html(GITHUB_PULL).match(/<body[^>]*>([\s\S]*)<\/body>/)![1];
+  const issueBody = sites.html(GITHUB_ISSUE).match(/<body[^>]*>([\s\S]*)<\/body>/)![1];
+  const visit = (url: string, body: string) =>
+    page.evaluate(
+      ([u, b]) => {
+        document.body.innerHTML = b;
+        history.pushState({}, '', u);
+        document.dispatchEvent(new Event('turbo:load'));
+      },
+      [url, body] as const,
+    );
+  await visit('/acme/web/pull/34', pullBody);
+  await expect.poll(() => paintedTexts(page)).toEqual([]);
+  await visit('/acme/web/issues/12', issueBody);
+  await expect.poll(() => paintedTexts(page)).toEqual([quote]);
+});
+
+test('content rendered after load gets its highlight', async ({ context, sw, sites }) => {
+  const page = await context.newPage();
+  await page.goto(sites.url(GITHUB_ISSUE));
+  const quote = 'Using the real disabled attribute fixes the test';
+  await saveQuote(page, sw, quote);
+
+  const original = sites.html(GITHUB_ISSUE);
+  // The comment arrives two seconds after load, as a single-page app renders it.
+  const comment = '<p>Using the real <code>disabled</code> attribute fixes the test and the accessibility of the button at the same time. I will open a PR.</p>';
+  const late = original.replace(
+    comment,
+    `<p id="late"></p><script>setTimeout(() => { document.getElementById('late').textContent = ${JSON.stringify('Using the real disabled attribute fixes the test and the accessibility of the button at the same time.')}; }, 2000)</script>`,
+  );
+  expect(late).not.toBe(original);
+  sites.set(GITHUB_ISSUE, late);
+  try {
+    await page.reload();
+    await page.waitForTimeout(1000);
+    expect(await paintedTexts(page)).toEqual([]);
+    await expect.poll(() => paintedTexts(page), { timeout: 5000 }).toEqual([quote]);
+  } finally {
+    sites.set(GITHUB_ISSUE, original);
+  }
+});
