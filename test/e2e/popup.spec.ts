@@ -178,3 +178,25 @@ test('a page extensions cannot read says so instead of offering to save', async 
   await expect(popup.getByText('No lessons yet.')).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test('a question asked on one ticket shows up live in the project list of another ticket', async ({ context, sw, sites }) => {
+  const board = await context.newPage();
+  await board.goto(sites.url('https://acme.atlassian.net/jira/software/c/projects/ACME/boards/1?selectedIssue=ACME-7'));
+  const { popup: onBoard, errors: boardErrors } = await openPopup(context, sw, board);
+  const inProject = onBoard.getByRole('region', { name: 'Open questions in ACME' });
+  await expect(inProject.getByText('No other open questions in ACME.')).toBeVisible();
+
+  const ticket = await context.newPage();
+  await ticket.goto(sites.url(TICKET));
+  const { popup: onTicket, errors: ticketErrors } = await openPopup(context, sw, ticket);
+  await expect(onTicket.getByLabel('Ask why')).toBeFocused();
+  await onTicket.keyboard.type('Why is there no retry cap?');
+  await onTicket.keyboard.press('Enter');
+  await expect(onTicket.getByRole('region', { name: 'Open questions here' }).getByText('Why is there no retry cap?')).toBeVisible();
+
+  // No reload: the board's popup hears about the write through Dexie's live queries.
+  await expect(inProject.getByText('Why is there no retry cap?')).toBeVisible();
+  await expect(inProject.getByText('Payment webhooks retried 40 times during provider outage')).toBeVisible();
+  await expect(onBoard.getByRole('region', { name: 'Open questions here' }).getByText('No open questions here.')).toBeVisible();
+  expect([...boardErrors, ...ticketErrors]).toEqual([]);
+});
