@@ -5,6 +5,7 @@ import { protocol, type MessageName } from '@/lib/protocol';
 import { createHandlers, dispatch, type Handlers } from '@/lib/service';
 import { loadPageLayer, openCapture } from '@/lib/platform/capture';
 import { announceChange, openLibrary } from '@/lib/platform/tabs';
+import { forgetTab, pageReport, savePageReport } from '@/lib/platform/page-status';
 import { getSettings, settingsItem } from '@/lib/platform/settings';
 import { initSync } from '@/lib/platform/sync';
 import type { WriteContext } from '@/lib/store';
@@ -23,7 +24,10 @@ export default defineBackground(() => {
   const handlers: Handlers = {
     ...createHandlers(openDb(), ctx),
     openLibrary: ({ lessonId }) => openLibrary(lessonId),
-    pageReport: async () => {},
+    pageReport: async (report, { tabId }) => {
+      if (tabId != null) await savePageReport(tabId, report);
+    },
+    pageStatus: ({ tabId }) => pageReport(tabId),
     syncNow: ({ force }) => sync.syncNow(force),
     dismissSyncConflicts: ({ seqs }) => sync.dismissConflicts(seqs),
     loadPageLayer: async (_, { tabId }) => {
@@ -40,6 +44,8 @@ export default defineBackground(() => {
       return result as never;
     });
   }
+
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
 
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({ id: SAVE_MENU, title: 'Save as lesson', contexts: ['selection', 'page'] });

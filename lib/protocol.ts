@@ -15,6 +15,14 @@ const message =
 const Ids = z.object({ ids: z.array(z.uuid()).min(1).max(100_000) });
 const WorkItem = z.string().min(1).max(4096);
 
+export const PageReportSchema = z.object({
+  workItem: WorkItem,
+  url: z.string().max(4096),
+  found: z.array(z.uuid()),
+  notFound: z.array(z.uuid()),
+});
+export type PageReport = z.output<typeof PageReportSchema>;
+
 export const protocol = {
   saveLesson: message<Lesson>()(LessonDraftSchema),
   updateLesson: message<Lesson>()(z.object({ id: z.uuid(), patch: LessonPatchSchema })),
@@ -29,7 +37,11 @@ export const protocol = {
   lessonsForPage: message<Lesson[]>()(z.object({ workItem: WorkItem })),
   suggestTags: message<string[]>()(z.object({ source: SourceSchema })),
   /** From a tab: how its lessons anchored, for the badge and the side panel. */
-  pageReport: message()(z.object({ workItem: WorkItem, found: z.array(z.uuid()), notFound: z.array(z.uuid()) })),
+  pageReport: message()(PageReportSchema),
+  /** From an extension page: the last report of a tab (null before its content script reported). */
+  pageStatus: message<PageReport | null>()(z.object({ tabId: z.number().int().nonnegative() })),
+  /** To a tab: scroll to a painted lesson and flash it; false when it is not painted there. */
+  flashLesson: message<boolean>()(z.object({ id: z.uuid() })),
   /** From a tab: inject the in-page lesson card and lists, loaded only when a page needs them. */
   loadPageLayer: message()(z.object({})),
   /** Opens the library, on one lesson when given. */

@@ -42,6 +42,7 @@ export default defineContentScript({
         showNotFound(report.notFound);
         sendMessage('pageReport', {
           workItem,
+          url: location.href,
           found: report.found.map((f) => f.lesson.id),
           notFound: report.notFound.map((l) => l.id),
         }).catch(() => {});
@@ -51,6 +52,11 @@ export default defineContentScript({
     void highlighter.refresh();
     const stops = [
       onMessage('lessonsChanged', () => void highlighter.refresh()),
+      onMessage('flashLesson', ({ data }) => {
+        const painted = highlighter.report.found.some((f) => f.lesson.id === data.id);
+        if (painted) painter.flash(data.id);
+        return painted;
+      }),
       watchNavigation(window, () => void highlighter.refresh()),
       watchContent(document.documentElement, () => highlighter.contentChanged()),
       watchPointer(document, painter, {
