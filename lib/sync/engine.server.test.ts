@@ -179,8 +179,7 @@ describe('sync engine against a real server', () => {
     b.wire.inject('/v1/pull', 'pass');
     b.wire.inject('/v1/pull', 'hang-after-commit');
     void b.engine.sync({ force: true });
-    await waitFor(async () => b.wire.requests.length >= 2);
-    expect(await b.db.lessons.count()).toBe(10);
+    await waitFor(async () => b.wire.requests.length >= 2 && (await b.db.lessons.count()) === 10);
     b.restart();
     expect((await b.engine.sync({ force: true })).state).toBe('ok');
     await expectConverged(a, b);

@@ -115,8 +115,15 @@ export class SyncEngine {
     let state: CursorState = (await readCursor(db)) ?? { endpoint, resetting: false, version: 0 };
     // Another endpoint: its versions mean nothing here, so start from its beginning.
     if (state.endpoint !== endpoint) state = { endpoint, resetting: false, version: 0 };
+    const fetchPage = (cursor: string | undefined) => {
+      const pending = client.pull(cursor, limit);
+      // Marked handled: a prefetched page nobody awaits (the write before it failed) must not crash the worker.
+      pending.catch(() => undefined);
+      return pending;
+    };
+    let next = fetchPage(state.cursor);
     for (;;) {
-      const page = await client.pull(state.cursor, limit);
+      const page = await next;
       const now = new Date(this.now()).toISOString();
       if (page.reset) {
         if (state.cursor === undefined) throw new SyncHttpError('rejected', `the endpoint refused a pull from the start (${page.code})`);
@@ -125,10 +132,14 @@ export class SyncEngine {
           await db.resetSeen.clear();
           await writeCursor(db, state);
         });
+        next = fetchPage(undefined);
         continue;
       }
       const version = page.changes.reduce((v, c) => Math.max(v, c.version), state.version);
       state = { ...state, cursor: page.cursor, version };
+      // The next page downloads and validates while this one is written: the cursor still only
+      // moves with the rows, so a stop in between resumes from the page last written.
+      if (page.hasMore) next = fetchPage(page.cursor);
       report.pulled += await applyPage(db, page.changes, state, now);
       if (page.hasMore) continue;
       if (state.resetting) {
