@@ -2,6 +2,7 @@ import { createServer } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { api, freshDb, makeTeam, pullAll, startServerProcess, type ServerProcess, type TestDb } from '../../server/test/harness';
 import { readCursor, readStatus, writeCursor } from './state';
+import { followStream } from './stream';
 import { TestClient } from './testing';
 
 /**
@@ -244,6 +245,44 @@ describe('sync engine against a real server', () => {
     expect((await a.db.lessons.get(kept.id))!.deletedAt).toBeUndefined();
     expect((await a.db.lessons.get(edited.id))!.deletedAt).toBeUndefined();
     await expectConverged(a);
+  });
+});
+
+describe('rate limits and the event stream', () => {
+  it('a 429 waits what Retry-After says before the next automatic attempt', async () => {
+    const limited = await startServerProcess(db, ['--rate-burst', '2', '--rate-per-minute', '1', '--quiet']);
+    try {
+      const c = new TestClient(`sync-limited-${Math.random()}`, { endpoint: limited.url, token }, 'Ana');
+      clients.push(c);
+      await c.create();
+      let report = await c.engine.sync({ force: true });
+      for (let i = 0; i < 3 && report.state === 'ok'; i++) {
+        await c.create();
+        report = await c.engine.sync({ force: true });
+      }
+      expect(report.error).toMatch(/Too many requests: the endpoint asked to wait \d+ s/);
+      const status = await readStatus(c.db);
+      const retryAfter = Number(/wait (\d+) s/.exec(report.error!)![1]);
+      expect(status.nextAttemptAt - Date.now()).toBeGreaterThan(retryAfter * 1000 - 2000);
+      expect((await c.engine.sync()).state).toBe('waiting');
+      expect(await c.db.outbox.count()).toBeGreaterThan(0);
+    } finally {
+      await limited.stop();
+    }
+  });
+
+  it('the stream announces the new team version after a push', async () => {
+    const a = client('Ana');
+    const seen: number[] = [];
+    const stop = new AbortController();
+    const following = followStream(fetch, { endpoint: server.url, token }, (v) => seen.push(v), stop.signal).catch(() => undefined);
+    await waitFor(async () => seen.length > 0);
+    const before = seen[seen.length - 1];
+    await a.create();
+    await a.engine.sync({ force: true });
+    await waitFor(async () => seen.some((v) => v > before));
+    stop.abort();
+    await following;
   });
 });
 
