@@ -1,6 +1,5 @@
 // `npm start`: builds the extension for Chrome and Firefox, then runs the local team endpoint.
 import { spawnSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const run = (cmd, args) => {
@@ -24,8 +23,6 @@ Lessonmark is built.
   Save a lesson:  select text, then Alt+Shift+L (or right-click → "Save as lesson").
 `);
 
-if (existsSync('server/cli.ts')) {
-  const server = spawn('npx', ['tsx', 'server/cli.ts', 'start-local'], { stdio: 'inherit' });
-  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill(sig));
-  server.on('exit', (code) => process.exit(code ?? 0));
-}
+const server = spawn('npx', ['tsx', 'scripts/local-endpoint.ts'], { stdio: 'inherit' });
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill(sig));
+server.on('exit', (code) => process.exit(code ?? 0));

@@ -1,5 +1,5 @@
 import type { Selectors } from '../lesson';
-import { CONTEXT_CHARS, MAX_QUOTE } from './limits';
+import { CONTEXT_CHARS, MAX_QUOTE } from '../lesson-basics';
 import { matchQuote, type TextCache } from './match-quote';
 import { extractText, textReader, type TextMap } from './text-map';
 
