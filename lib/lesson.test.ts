@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LessonDraftSchema, LessonSchema, MAX_QUOTE, clipQuote, deriveTitle, lessonTitle, normalizeTags } from './lesson';
+import { LessonDraftSchema, LessonPatchSchema, LessonSchema, MAX_QUOTE, clipQuote, deriveTitle, lessonTitle, normalizeTags } from './lesson';
 import { uuidv7 } from './id';
 
 const source = { url: 'https://acme.atlassian.net/browse/ACME-1', site: 'jira', workItem: 'jira:ACME-1', title: 'Flaky deploy' } as const;
@@ -42,6 +42,16 @@ describe('LessonSchema', () => {
   it('keeps markup in text as text', () => {
     const l = LessonSchema.parse({ ...valid, quote: '<script>alert(1)</script>' });
     expect(l.quote).toBe('<script>alert(1)</script>');
+  });
+});
+
+describe('LessonPatchSchema', () => {
+  it('names only what it changes: no defaults fill the fields it leaves out', () => {
+    expect(LessonPatchSchema.parse({ kind: 'mistake' })).toEqual({ kind: 'mistake' });
+    expect(LessonPatchSchema.parse({ tags: ['A', 'a'] })).toEqual({ tags: ['a'] });
+  });
+  it('cannot move a lesson to another page', () => {
+    expect(LessonPatchSchema.parse({ source: { url: 'x' } })).toEqual({});
   });
 });
 

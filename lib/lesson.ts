@@ -87,18 +87,32 @@ export const QuestionSchema = z.object({
 });
 
 /** Fields a person (or an import) provides; everything else is filled in by the store. */
-export const LessonDraftSchema = z.object({
+/** The editable fields, without defaults: a patch must not fill in what it does not name. */
+const editable = {
   kind: KindSchema,
-  title: z.string().max(MAX_TITLE).default(''),
-  quote: z.string().max(MAX_QUOTE).default(''),
-  note: z.string().max(MAX_NOTE).default(''),
-  answers: z.array(AnswerSchema).max(10).default([]),
-  actions: z.array(ActionSchema).max(50).default([]),
-  tags: TagsSchema.default([]),
+  title: z.string().max(MAX_TITLE),
+  quote: z.string().max(MAX_QUOTE),
+  note: z.string().max(MAX_NOTE),
+  answers: z.array(AnswerSchema).max(10),
+  actions: z.array(ActionSchema).max(50),
+  tags: TagsSchema,
+  anchor: AnchorSchema,
+  visibility: VisibilitySchema,
+  question: QuestionSchema,
+};
+
+export const LessonDraftSchema = z.object({
+  ...editable,
+  title: editable.title.default(''),
+  quote: editable.quote.default(''),
+  note: editable.note.default(''),
+  answers: editable.answers.default([]),
+  actions: editable.actions.default([]),
+  tags: editable.tags.default([]),
   source: SourceSchema,
-  anchor: AnchorSchema.optional(),
-  visibility: VisibilitySchema.default('private'),
-  question: QuestionSchema.optional(),
+  anchor: editable.anchor.optional(),
+  visibility: editable.visibility.default('private'),
+  question: editable.question.optional(),
 });
 export type LessonDraft = z.output<typeof LessonDraftSchema>;
 export type LessonDraftInput = z.input<typeof LessonDraftSchema>;
@@ -119,6 +133,6 @@ export type Lesson = z.output<typeof LessonSchema>;
 export type LessonInput = z.input<typeof LessonSchema>;
 
 /** Fields that may be changed after capture. */
-export const LessonPatchSchema = LessonDraftSchema.partial().omit({ source: true });
+export const LessonPatchSchema = z.object(editable).partial();
 export type LessonPatch = z.output<typeof LessonPatchSchema>;
 
