@@ -1,0 +1,77 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Lesson, LessonPatch } from '@/lib/lesson';
+import { MAX_TITLE } from '@/lib/lesson-basics';
+import { keptFields } from '@/lib/templates';
+
+interface Props {
+  lesson: Lesson;
+  onSave: (id: string, patch: LessonPatch) => Promise<unknown>;
+  onClose: () => void;
+}
+
+/** Quick edit of a lesson's title and note; everything else is edited in the library. */
+export function EditForm({ lesson, onSave, onClose }: Props) {
+  const [title, setTitle] = useState(lesson.title);
+  const [note, setNote] = useState(lesson.note);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState('');
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => first.current?.focus(), []);
+
+  const save = async () => {
+    if (title.trim() === lesson.title && note === lesson.note) return onClose();
+    setSaving(true);
+    setError('');
+    try {
+      // Every defaulted field rides along: zod 4 fills absent patch keys with their defaults.
+      await onSave(lesson.id, { ...keptFields(lesson), title: title.trim(), note });
+      onClose();
+    } catch (e) {
+      setError(`Not saved: ${e instanceof Error ? e.message : String(e)}`);
+      setSaving(false);
+    }
+  };
+
+  return (
+    <form
+      class="edit-form"
+      aria-label="Edit lesson"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          onClose();
+        } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+          e.preventDefault();
+          void save();
+        }
+      }}
+    >
+      <label class="field">
+        <span>Title</span>
+        <input ref={first} value={title} maxLength={MAX_TITLE} onInput={(e) => setTitle(e.currentTarget.value)} />
+      </label>
+      <label class="field">
+        <span>Note</span>
+        <textarea rows={4} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+      </label>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      <div class="form-foot">
+        <span class="hint">Ctrl+Enter saves, Escape cancels</span>
+        <button type="button" class="secondary" onClick={onClose}>
+          Cancel
+        </button>
+        <button type="submit" class="primary" disabled={saving}>
+          Save
+        </button>
+      </div>
+    </form>
+  );
+}

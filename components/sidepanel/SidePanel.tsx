@@ -1,0 +1,193 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Lesson } from '@/lib/lesson';
+import type { SidePanelEnv } from './env';
+import { filterResults, sectionTitle, sections } from './model';
+import { RelatedCard } from './RelatedCard';
+import { useRelated } from './useRelated';
+import { useTabPage } from './useTabPage';
+
+type AnswerModule = typeof import('@/components/popup/AnswerForm');
+
+/** User-timing mark of the first section (or empty state) drawn for a page: the bench reads it. */
+export const FIRST_SECTION_MARK = 'lessonmark:sidepanel-first-section';
+
+/** The side panel: past lessons related to the page in front of you, in DESIGN.md's order, each saying why. */
+export function SidePanel({ env }: { env: SidePanelEnv }) {
+  const { tabId, page, report } = useTabPage(env);
+  const related = useRelated(env, page);
+  const [query, setQuery] = useState('');
+  const [status, setStatus] = useState('');
+  const [answering, setAnswering] = useState<Lesson | null>(null);
+  const [answerModule, setAnswerModule] = useState<AnswerModule | null>(null);
+  const [suggestions, setSuggestions] = useState<string[]>([]);
+  const search = useRef<HTMLInputElement>(null);
+
+  const workItem = page?.source.workItem;
+  // A report about the page before a navigation says nothing about this one.
+  const notFound = useMemo(() => new Set(report && report.workItem === workItem ? report.notFound : []), [report, workItem]);
+  const shown = useMemo(() => (related.results ? filterResults(related.results, query) : null), [related.results, query]);
+  const drawn = page === null || shown !== null;
+
+  useEffect(() => {
+    if (drawn && performance.getEntriesByName(FIRST_SECTION_MARK).length === 0) performance.mark(FIRST_SECTION_MARK);
+  }, [drawn]);
+  useEffect(() => setStatus(''), [workItem, tabId]);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement;
+      if (e.key === '/' && !typing) {
+        e.preventDefault();
+        search.current?.focus();
+      }
+    };
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  }, []);
+
+  const show = async (lesson: Lesson) => {
+    if (tabId == null) return;
+    const painted = await env.flash(tabId, lesson.id).catch(() => false);
+    setStatus(painted ? '' : `“${lesson.title || 'This lesson'}” is not highlighted on this page.`);
+  };
+  const answer = (lesson: Lesson) => {
+    setAnswering(lesson);
+    if (!answerModule) void import('@/components/popup/AnswerForm').then(setAnswerModule, (e) => setStatus(`Could not load the form: ${String(e)}`));
+    if (page) void env.suggestTags(page.source).then(setSuggestions, () => {});
+  };
+
+  if (answering && answerModule) {
+    return (
+      <main class="sidepanel">
+        <answerModule.AnswerForm
+          question={answering}
+          suggestions={suggestions}
+          onSave={env.updateLesson}
+          onSaved={() => {
+            setAnswering(null);
+            setStatus('Answered: the question is now a lesson.');
+          }}
+          onClose={() => setAnswering(null)}
+        />
+      </main>
+    );
+  }
+
+  return (
+    <main class="sidepanel">
+      <header class="panel-head">
+        <h1>Related lessons</h1>
+        {page && (
+          <p class="page-title" title={page.source.url}>
+            {page.source.title || page.source.url}
+          </p>
+        )}
+        <input
+          ref={search}
+          type="search"
+          class="search"
+          placeholder="Filter related lessons  ( / )"
+          aria-label="Filter related lessons"
+          value={query}
+          onInput={(e) => setQuery(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' && query) {
+              e.preventDefault();
+              setQuery('');
+            }
+          }}
+        />
+      </header>
+      {status && (
+        <p class="status" role="status">
+          {status}
+        </p>
+      )}
+      {related.error && (
+        <p class="error" role="alert">
+          Could not read your lessons: {related.error}
+        </p>
+      )}
+      <Body env={env} page={page} related={related} shown={shown} query={query} notFound={notFound} onShow={show} onAnswer={answer} />
+    </main>
+  );
+}
+
+interface BodyProps {
+  env: SidePanelEnv;
+  page: ReturnType<typeof useTabPage>['page'];
+  related: ReturnType<typeof useRelated>;
+  shown: ReturnType<typeof filterResults> | null;
+  query: string;
+  notFound: ReadonlySet<string>;
+  onShow: (lesson: Lesson) => void;
+  onAnswer: (lesson: Lesson) => void;
+}
+
+function Body({ env, page, related, shown, query, notFound, onShow, onAnswer }: BodyProps) {
+  if (page === undefined || shown === null) {
+    return <p class="empty" aria-busy="true">Reading the page…</p>;
+  }
+  if (page === null) {
+    return (
+      <div class="empty-state">
+        <p class="empty-title">Lessonmark can't read this page.</p>
+        <p class="empty">Browser pages and extension stores are closed to extensions. Switch to a ticket, a wiki page or an article to see its lessons.</p>
+      </div>
+    );
+  }
+  if (related.lessonCount === 0) {
+    return (
+      <div class="empty-state">
+        <p class="empty-title">No lessons yet.</p>
+        <p class="empty">
+          Select text on a page and press <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>L</kbd> to save your first lesson. Lessons from this ticket,
+          its project and similar pages will show here.
+        </p>
+      </div>
+    );
+  }
+  const groups = sections(shown);
+  return (
+    <>
+      {groups.map(({ section, results }) => (
+        <section key={section} class={`section section-${section}`} aria-labelledby={`h-${section}`}>
+          <h2 id={`h-${section}`}>
+            {sectionTitle(section, page.source.site)} <span class="count">{results.length}</span>
+          </h2>
+          <ul class="related-list">
+            {results.map((r) => (
+              <RelatedCard
+                key={r.lesson.id}
+                result={r}
+                notFound={section === 'workItem' && notFound.has(r.lesson.id)}
+                onShow={section === 'workItem' ? onShow : undefined}
+                onAnswer={section === 'questions' ? onAnswer : undefined}
+                onOpen={env.openLesson}
+                onHelped={env.markHelped}
+                onSave={env.updateLesson}
+              />
+            ))}
+          </ul>
+        </section>
+      ))}
+      {!related.complete && (
+        <p class="empty" aria-busy="true">
+          Looking through your other lessons…
+        </p>
+      )}
+      {related.complete && groups.length === 0 && (
+        query ? (
+          <p class="empty">No related lesson matches “{query}”.</p>
+        ) : (
+          <div class="empty-state">
+            <p class="empty-title">Nothing related here yet.</p>
+            <p class="empty">
+              No lesson was saved on this page, its project or labels, and none reads like it. Select text and press <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>L</kbd> to
+              save one.
+            </p>
+          </div>
+        )
+      )}
+    </>
+  );
+}

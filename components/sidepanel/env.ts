@@ -1,0 +1,29 @@
+import type { LessonDb } from '@/lib/db';
+import type { LessonPatch, Source } from '@/lib/lesson';
+import type { PageInfo } from '@/lib/platform/page';
+import type { LiveRelatedIndex } from '@/lib/platform/related-index';
+import type { PageReport } from '@/lib/protocol';
+import type { RelatedIndex } from '@/lib/related';
+
+/**
+ * What the side panel needs from the extension, handed in by the entrypoint so the components
+ * stay free of `browser.*`: reads come from Dexie, writes go to the background worker.
+ */
+export interface SidePanelEnv {
+  db: LessonDb;
+  /** The tab the panel opens on: `?tab=<id>` (pinned) or the active tab. */
+  firstTab: Promise<number | null>;
+  /** Calls `onTab` when the panel should show another tab, or read its tab again after a navigation. */
+  followTab(current: () => number | null, onTab: (tabId: number) => void): () => void;
+  /** Calls `onReport` when a tab reported how its highlights anchored. */
+  watchReports(onReport: (tabId: number) => void): () => void;
+  readPage(tabId: number): Promise<PageInfo | null>;
+  pageStatus(tabId: number): Promise<PageReport | null>;
+  /** Scrolls the tab to a painted lesson and flashes it; false when it is not painted there. */
+  flash(tabId: number, lessonId: string): Promise<boolean>;
+  watchIndex(onChange: (index: RelatedIndex) => void): LiveRelatedIndex;
+  openLesson(id: string): void;
+  markHelped(id: string): Promise<unknown>;
+  updateLesson(id: string, patch: LessonPatch): Promise<unknown>;
+  suggestTags(source: Source): Promise<string[]>;
+}

@@ -1,0 +1,31 @@
+import { render } from 'preact';
+import '@/components/theme.css';
+import '@/components/sidepanel/sidepanel.css';
+import { SidePanel } from '@/components/sidepanel/SidePanel';
+import type { SidePanelEnv } from '@/components/sidepanel/env';
+import { openDb } from '@/lib/db';
+import { sendMessage } from '@/lib/messaging';
+import { readPage, targetTabId } from '@/lib/platform/page';
+import { watchRelatedIndex } from '@/lib/platform/related-index';
+import { followTab, watchPageReports } from '@/lib/platform/side-panel';
+
+const db = openDb();
+// `?tab=<id>` pins the panel to one tab (tests, "open in a tab"); else it follows the active tab.
+const pinned = new URLSearchParams(location.search).has('tab');
+
+const env: SidePanelEnv = {
+  db,
+  firstTab: targetTabId(),
+  followTab: (current, onTab) => followTab(pinned, current, onTab),
+  watchReports: watchPageReports,
+  readPage,
+  pageStatus: (tabId) => sendMessage('pageStatus', { tabId }),
+  flash: (tabId, id) => sendMessage('flashLesson', { id }, tabId),
+  watchIndex: (onChange) => watchRelatedIndex(db, onChange),
+  openLesson: (lessonId) => void sendMessage('openLibrary', { lessonId }),
+  markHelped: (id) => sendMessage('markHelped', { id }),
+  updateLesson: (id, patch) => sendMessage('updateLesson', { id, patch }),
+  suggestTags: (source) => sendMessage('suggestTags', { source }),
+};
+
+render(<SidePanel env={env} />, document.getElementById('app')!);
