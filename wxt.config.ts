@@ -20,6 +20,10 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+L' },
         description: 'Save the selection (or the page) as a lesson',
       },
+      'open-side-panel': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: 'Show lessons related to this page in the side panel',
+      },
     },
   },
 });

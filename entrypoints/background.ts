@@ -6,6 +6,8 @@ import { createHandlers, dispatch, type Handlers } from '@/lib/service';
 import { loadPageLayer, openCapture } from '@/lib/platform/capture';
 import { announceChange, openLibrary } from '@/lib/platform/tabs';
 import { forgetTab, pageReport, savePageReport } from '@/lib/platform/page-status';
+import { refreshActiveBadges, watchBadges } from '@/lib/platform/badge';
+import { initSidePanel, openSidePanel } from '@/lib/platform/side-panel';
 import { getSettings, settingsItem } from '@/lib/platform/settings';
 import { initSync } from '@/lib/platform/sync';
 import type { WriteContext } from '@/lib/store';
@@ -21,6 +23,7 @@ export default defineBackground(() => {
   settingsItem.watch((s) => (ctx.author = s?.displayName || undefined));
 
   const sync = initSync(openDb());
+  const badgeDb = openDb();
   const handlers: Handlers = {
     ...createHandlers(openDb(), ctx),
     openLibrary: ({ lessonId }) => openLibrary(lessonId),
@@ -40,12 +43,15 @@ export default defineBackground(() => {
     onMessage(name, async ({ data, sender }) => {
       const result = await dispatch(handlers, name, data, { tabId: sender.tab?.id });
       if (WRITES.has(name)) void announceChange();
+      if (WRITES.has(name)) void refreshActiveBadges(badgeDb);
       if (WRITES.has(name) || name === 'markHelped') sync.afterWrite();
       return result as never;
     });
   }
 
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  watchBadges(badgeDb);
+  initSidePanel();
 
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({ id: SAVE_MENU, title: 'Save as lesson', contexts: ['selection', 'page'] });
@@ -55,6 +61,8 @@ export default defineBackground(() => {
   });
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === 'save-lesson' && tab?.id != null) void openCapture(tab.id);
+    // Opening the panel must happen in the command's own turn (a user gesture), before any await.
+    if (command === 'open-side-panel' && tab) void openSidePanel(tab).catch(() => {});
   });
 
   // The e2e suite cannot click a native context menu; it calls the handler the menu calls.
