@@ -102,7 +102,7 @@ const editable = {
 };
 
 export const LessonDraftSchema = z.object({
-  ...editable,
+  kind: editable.kind,
   title: editable.title.default(''),
   quote: editable.quote.default(''),
   note: editable.note.default(''),
