@@ -1,0 +1,84 @@
+import { expect, test } from './fixtures';
+import { saveQuote } from './page-helpers';
+import { seedLessons, tabIdOf } from './popup-helpers';
+import { GITHUB, JIRA, badgeOf, cardOf, headings, openPanel, row } from './sidepanel-helpers';
+
+const ON_PAGE = 'Our receiver treated every 503 as retryable';
+
+test('the panel lists related lessons in order with reasons, flashes highlights, counts on the badge and follows navigation', async ({ context, sw, sites }) => {
+  const page = await context.newPage();
+  await page.goto(sites.url(JIRA));
+  const jira = { site: 'jira' as const, workItem: 'jira:ACME-123', project: 'ACME', url: page.url() };
+
+  // No lessons yet: the empty state teaches the shortcut.
+  const first = await openPanel(context, sw, page);
+  await expect(first.panel.getByText('No lessons yet.')).toBeVisible();
+  await expect(first.panel.getByText('press Alt+Shift+L to save your first lesson', { exact: false })).toBeVisible();
+
+  // A lesson captured on the page appears in the open panel without a reload.
+  await saveQuote(page, sw, ON_PAGE, 'Treat 503 as retry-later with backoff.');
+  await expect(cardOf(first.panel, ON_PAGE)).toBeVisible();
+  await expect(cardOf(first.panel, ON_PAGE).locator('.reasons')).toContainText('same ticket');
+  expect(first.errors).toEqual([]);
+  await first.panel.close();
+
+  await seedLessons(sw, [
+    row({ title: 'Old quote that moved', quote: 'a sentence that is no longer on this ticket', anchor: { quote: { exact: 'a sentence that is no longer on this ticket' }, root: 'body' }, source: jira }),
+    row({ kind: 'question', title: 'Why do we retry webhooks 40 times?', question: { text: 'Why do we retry webhooks 40 times?', askedAt: '2024-03-01T10:00:00.000Z' }, source: jira }),
+    row({ kind: 'experience', title: 'Release checklist for billing', source: { site: 'jira', workItem: 'jira:ACME-7', project: 'ACME' } }),
+    row({ kind: 'improvement', title: 'Idempotency keys for payment callbacks', tags: ['payments'], source: { site: 'github', workItem: 'github:other/repo#3', project: 'other/repo' } }),
+    row({
+      kind: 'mistake',
+      title: 'Provider outage: webhooks retried without backoff',
+      quote: 'During the provider outage every webhook was retried without backoff and the retry storm filled the queue.',
+      note: 'Exponential backoff with jitter; alert on retry rate and queue depth.',
+      source: { site: 'confluence', workItem: 'confluence:wiki.corp.example:1', project: 'OPS' },
+    }),
+    row({ kind: 'performance', title: 'Flaky checkout spec: aria-disabled button', source: { site: 'github', workItem: 'github:acme/web#12', project: 'acme/web' } }),
+    row({ kind: 'experience', title: 'Gardening the office plants', quote: 'Water the ficus on Mondays.', source: { site: 'web', workItem: 'https://plants.example/ficus' } }),
+  ]);
+  // A reload re-anchors the highlights and counts the badge again.
+  await page.reload();
+  const tabId = await tabIdOf(sw, page.url());
+  const { panel, errors } = await openPanel(context, sw, page);
+
+  await expect.poll(() => headings(panel)).toEqual(['On this ticket', 'Open questions here', 'Same project or labels', 'Similar text']);
+  const section = (name: string) => panel.locator(`section.section-${name}`);
+  await expect(section('workItem').locator('.lesson-card-title')).toHaveText([ON_PAGE, 'Old quote that moved'], { useInnerText: true });
+  await expect(section('questions')).toContainText('Why do we retry webhooks 40 times?');
+  await expect(cardOf(panel, 'Release checklist for billing').locator('.reasons')).toContainText('same project ACME');
+  await expect(cardOf(panel, 'Idempotency keys for payment callbacks').locator('.reasons')).toContainText('shares tag: payments');
+  await expect(section('similar')).toContainText('Provider outage: webhooks retried without backoff');
+  await expect(cardOf(panel, 'Provider outage: webhooks retried without backoff').locator('.reasons')).toContainText('similar text:');
+  await expect(panel.getByText('Gardening the office plants')).toHaveCount(0);
+  await expect(panel.getByText('Flaky checkout spec')).toHaveCount(0);
+
+  // The moved quote is marked from the tab's anchoring report; the painted one flashes on request.
+  await expect(cardOf(panel, 'Old quote that moved').locator('.not-found')).toContainText('Not found on this page');
+  await expect(cardOf(panel, ON_PAGE).locator('.not-found')).toHaveCount(0);
+  await cardOf(panel, ON_PAGE).getByRole('button', { name: /^Show on page/ }).click();
+  await expect.poll(() => page.evaluate(() => CSS.highlights.has('lessonmark-flash'))).toBe(true);
+
+  // Badge: work item (3) + same project (1) + tag equal to a label (1); similar text is the panel's.
+  await expect.poll(() => badgeOf(sw, tabId)).toBe('5');
+
+  // The search box filters; Escape clears it.
+  const search = panel.getByRole('searchbox', { name: 'Filter related lessons' });
+  await search.fill('checklist');
+  await expect(panel.locator('li.related')).toHaveCount(1);
+  await expect(panel.locator('li.related')).toContainText('Release checklist for billing');
+  await search.press('Escape');
+  await expect(panel.locator('li.related')).toHaveCount(6);
+
+  // "This helped" counts on the card, through the background worker.
+  await cardOf(panel, 'Release checklist for billing').getByRole('button', { name: /^This helped/ }).click();
+  await expect(cardOf(panel, 'Release checklist for billing').getByRole('button', { name: /^This helped/ })).toHaveText('This helped · 1');
+
+  // Navigating the tab to a GitHub issue: the panel follows, the badge is counted for it.
+  await page.goto(sites.url(GITHUB));
+  await expect.poll(() => headings(panel)).toEqual(['On this issue or pull request']);
+  await expect(panel.locator('li.related .lesson-card-title')).toHaveText(['Flaky checkout spec: aria-disabled button']);
+  await expect.poll(() => badgeOf(sw, tabId)).toBe('1');
+
+  expect(errors).toEqual([]);
+});
