@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { LessonDb } from '../db';
 import { SETTLE_MS, SyncEngine, type SyncReport } from '../sync/engine';
 import { getSettings, settingsItem } from './settings';
+import { announceChange } from './tabs';
 
 const ALARM = 'lessonmark-sync';
 /** Retries sooner than the alarm only while the worker is awake; the alarm covers the rest. */
@@ -36,6 +37,8 @@ export function initSync(db: LessonDb): SyncWiring {
   };
   const run = async (force: boolean) => {
     const report = await engine.sync({ force });
+    // Teammates' lessons (or a reset's removals) may concern open tabs: let them repaint.
+    if (report.pulled || report.removed) void announceChange();
     const wait = report.status.nextAttemptAt - Date.now();
     if (report.state === 'error' && wait > 0 && wait < MAX_TIMER_MS) later(wait);
     return report;

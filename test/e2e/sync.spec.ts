@@ -79,6 +79,17 @@ test('a team lesson saved in one browser appears in another; a private one does 
     await expect(library.getByText('Friday deploys need a freeze').first()).toBeVisible();
     await expect(library.getByText('Ana').first()).toBeVisible();
 
+    // The side panel is another engineer's page; once it exists, the lesson must show there too.
+    const hasPanel = await swB.evaluate(async () => (await fetch(chrome.runtime.getURL('/sidepanel.html'))).ok).catch(() => false);
+    if (hasPanel) {
+      const site = await contextB.newPage();
+      await site.goto(sites.url('https://acme.atlassian.net/browse/ACME-123'));
+      const tabId = await swB.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0].id, site.url());
+      const panel = await contextB.newPage();
+      await panel.goto(`chrome-extension://${new URL(swB.url()).host}/sidepanel.html?tab=${tabId}`);
+      await expect(panel.getByText('Friday deploys need a freeze').first()).toBeVisible();
+    }
+
     // An edit in B comes back to A; deleting it in A removes it from B.
     await send(pageB, 'updateLesson', {
       id: shared.id,
