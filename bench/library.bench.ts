@@ -7,7 +7,7 @@ import { putRows } from '../test/e2e/library-helpers';
 import { ALL_LOADED_MARK, FIRST_ROWS_MARK } from '../lib/library/marks';
 
 const LESSONS = 100_000;
-const OPENS = 5;
+const OPENS = 3;
 /** Typed one key at a time; each key that changes the results is one sample. */
 const QUERY = 'socket buffer size';
 

@@ -349,7 +349,7 @@ export function LibraryApp({ db }: { db: LessonDb }) {
               db={db}
               index={index}
               filtered={!isUnfiltered(filters)}
-              filteredIds={() => index.query(filters).map((r) => r.id)}
+              filteredIds={() => (rows ?? []).map((r) => r.id)}
               onImported={apply}
               notify={notify}
             />

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { LessonDb } from '@/lib/db';
 import type { Lesson } from '@/lib/lesson';
 import { exportCsv } from '@/lib/export/csv';
@@ -55,7 +55,7 @@ export function TransferView({ db, index, filteredIds, filtered, onImported, not
   const [pending, setPending] = useState<Pending | null>(null);
   const [importError, setImportError] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
-  const matching = filteredIds().length;
+  const matching = useMemo(() => filteredIds().length, [filteredIds]);
 
   const exportAs = async (format: Format) => {
     setBusy(true);

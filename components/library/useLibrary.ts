@@ -49,12 +49,19 @@ export function useLibrary(db: LessonDb): LibraryData {
   useEffect(() => {
     let live = true;
     const fail = (e: unknown) => live && setError(`The lessons could not be read: ${(e as Error).message ?? e}`);
+    // The first page is read and painted before the full load starts: both need the main thread
+    // (a cursor step per row, a structured clone per page), and the first paint matters more.
+    const painted = () => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0)));
     newestLessons(db, FIRST_PAGE)
-      .then((ls) => live && !indexRef.current && setFirst(ls.map(toRow)))
-      .catch(fail);
-    loadRows(db, (n) => live && setLoaded(n))
-      .then((rows) => {
+      .then(async (ls) => {
         if (!live) return;
+        setFirst(ls.map(toRow));
+        await painted();
+      })
+      .catch(fail)
+      .then(() => (live ? loadRows(db, (n) => live && setLoaded(n)) : null))
+      .then((rows) => {
+        if (!live || !rows) return;
         const i = new LessonIndex();
         i.addRows(rows);
         indexRef.current = i;
