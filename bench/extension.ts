@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Worker } from '@playwright/test';
+import type { Worker } from '@playwright/test';
+import { launchExtension } from '../test/e2e/fixtures';
 import type { SiteServer } from '../test/e2e/site-server';
 
 /** Builds the extension into its own folder so a bench never races the tests' build. */
@@ -15,23 +16,9 @@ export function buildExtension(outDir = '.output-bench'): string {
   return resolve(outDir, 'chrome-mv3');
 }
 
-/** Real Chromium with the built extension on a fresh profile; the fixture sites, when given, are served. */
+/** Real Chromium with the built extension on a fresh profile, as the e2e tests launch it. */
 export async function launchWithExtension(extensionDir: string, sites?: SiteServer) {
-  const context: BrowserContext = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'lm-bench-')), {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-gpu',
-      '--no-sandbox',
-    ],
-  });
-  await sites?.route(context);
+  const context = await launchExtension(mkdtempSync(join(tmpdir(), 'lm-bench-')), sites, extensionDir);
   const sw: Worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   return { context, sw, extensionId: new URL(sw.url()).host };
 }

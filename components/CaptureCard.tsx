@@ -4,6 +4,7 @@ import type { CaptureStart } from '@/lib/capture/draft';
 import { PILLAR_INFO } from '@/lib/pillars';
 import { PillarPicker } from './PillarPicker';
 import { TagInput } from './TagInput';
+import { VisibilityPicker } from './VisibilityPicker';
 
 interface Props {
   start: CaptureStart;
@@ -107,17 +108,7 @@ export function CaptureCard({ start, suggestions, defaultVisibility, onSave, onS
         <span>Tags</span>
         <TagInput tags={tags} suggestions={suggestions} onChange={setTags} onSubmit={() => void save()} />
       </label>
-      <fieldset class="visibility">
-        <legend>Who sees it</legend>
-        <label>
-          <input type="radio" name="lessonmark-visibility" checked={visibility === 'private'} onChange={() => setVisibility('private')} />
-          Only me
-        </label>
-        <label>
-          <input type="radio" name="lessonmark-visibility" checked={visibility === 'team'} onChange={() => setVisibility('team')} />
-          My team
-        </label>
-      </fieldset>
+      <VisibilityPicker name="lessonmark-visibility" value={visibility} onChange={setVisibility} />
       {error && (
         <p class="error" role="alert">
           {error}

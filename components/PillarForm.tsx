@@ -7,6 +7,7 @@ import { emptyFields, isBlank } from '@/lib/templates';
 import { ActionList } from './ActionList';
 import { PillarPicker } from './PillarPicker';
 import { TagInput } from './TagInput';
+import { VisibilityPicker } from './VisibilityPicker';
 
 export interface PillarFormValues {
   /** One answer per question of the pillar's template, in order. */
@@ -139,17 +140,7 @@ export function PillarForm({ heading, pillar, onPillarChange, children, initial,
         <span>Tags</span>
         <TagInput id={id('tags')} tags={tags} suggestions={suggestions} onChange={setTags} onSubmit={() => moveOn(document.activeElement)} />
       </label>
-      <fieldset class="visibility">
-        <legend>Who sees it</legend>
-        <label>
-          <input type="radio" name={id('visibility')} checked={visibility === 'private'} onChange={() => setVisibility('private')} />
-          Only me
-        </label>
-        <label>
-          <input type="radio" name={id('visibility')} checked={visibility === 'team'} onChange={() => setVisibility('team')} />
-          My team
-        </label>
-      </fieldset>
+      <VisibilityPicker name={id('visibility')} value={visibility} onChange={setVisibility} />
       {error && (
         <p class="error" role="alert">
           {error}

@@ -14,13 +14,14 @@ export interface Profile {
   launch(): Promise<BrowserContext>;
 }
 
-export async function launchExtension(profileDir: string, sites: SiteServer): Promise<BrowserContext> {
+/** Real Chromium on `profileDir` with the built extension; the fixture sites, when given, are served. */
+export async function launchExtension(profileDir: string, sites?: SiteServer, extensionDir = EXTENSION_DIR): Promise<BrowserContext> {
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
@@ -29,7 +30,7 @@ export async function launchExtension(profileDir: string, sites: SiteServer): Pr
       '--no-sandbox',
     ],
   });
-  await sites.route(context);
+  await sites?.route(context);
   return context;
 }
 
