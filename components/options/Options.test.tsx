@@ -55,10 +55,17 @@ function env(answer: ConnectionResult = { ok: true, team: 'Platform', message: '
 }
 
 const settle = () => act(() => new Promise((r) => setTimeout(r, 50)));
+/** Live queries answer asynchronously (and slowly on a busy machine): wait for what the test expects. */
+async function until(check: () => boolean, timeoutMs = 5000) {
+  const end = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('the page did not get there in time');
+    await settle();
+  }
+}
 async function mount(e = env()) {
   act(() => render(<Options env={e} />, root));
-  await settle();
-  await settle();
+  await until(() => !!root.querySelector('[data-testid="pending"]') && byTestId('pending') !== '…');
 }
 const input = (name: string) => root.querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
 const button = (text: string) => [...root.querySelectorAll('button')].find((b) => b.textContent === text)!;
@@ -111,10 +118,9 @@ describe('Options page', () => {
     await mount();
     expect(byTestId('pending')).toBe('0');
     expect(byTestId('last-sync')).toBe('never');
-    expect(byTestId('last-error')).toContain('Unreachable');
+    await until(() => byTestId('last-error')!.includes('Unreachable'));
     await db.outbox.put({ id: 'a', type: 'upsert', fields: ['note'], baseVersion: 1, opId: 'o1', changedAt: 0, sent: false });
-    await settle();
-    expect(byTestId('pending')).toBe('1');
+    await until(() => byTestId('pending') === '1');
     await act(async () => button('Sync now').click());
     await settle();
     expect(calls.synced).toBe(1);
@@ -133,15 +139,15 @@ describe('Options page', () => {
       ],
     });
     await mount();
+    await until(() => !!root.querySelector('.conflict'));
     const rows = [...root.querySelectorAll('.conflict tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
     expect(rows).toEqual([
       ['note', 'their note', 'my note'],
       ['tags', 'merged: deploy + freeze', 'freeze'],
     ]);
     await act(async () => button('Dismiss').click());
-    await settle();
+    await until(() => root.textContent!.includes('No conflicts'));
     expect(calls.dismissed).toHaveLength(1);
-    expect(root.textContent).toContain('No conflicts');
   });
 
   it('adds a self-hosted host after the browser grants it', async () => {
