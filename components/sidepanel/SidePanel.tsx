@@ -10,11 +10,13 @@ type AnswerModule = typeof import('@/components/popup/AnswerForm');
 
 /** User-timing mark of the first section (or empty state) drawn for a page: the bench reads it. */
 export const FIRST_SECTION_MARK = 'lessonmark:sidepanel-first-section';
+/** User-timing mark of every section drawn from the full index, the first time. */
+export const COMPLETE_MARK = 'lessonmark:sidepanel-complete';
 
 /** The side panel: past lessons related to the page in front of you, in DESIGN.md's order, each saying why. */
 export function SidePanel({ env }: { env: SidePanelEnv }) {
   const { tabId, page, report } = useTabPage(env);
-  const related = useRelated(env, page);
+  const related = useRelated(env, page, report?.workItem);
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState('');
   const [answering, setAnswering] = useState<Lesson | null>(null);
@@ -31,6 +33,9 @@ export function SidePanel({ env }: { env: SidePanelEnv }) {
   useEffect(() => {
     if (drawn && performance.getEntriesByName(FIRST_SECTION_MARK).length === 0) performance.mark(FIRST_SECTION_MARK);
   }, [drawn]);
+  useEffect(() => {
+    if (related.complete && performance.getEntriesByName(COMPLETE_MARK).length === 0) performance.mark(COMPLETE_MARK);
+  }, [related.complete]);
   useEffect(() => setStatus(''), [workItem, tabId]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -124,9 +129,6 @@ interface BodyProps {
 }
 
 function Body({ env, page, related, shown, query, notFound, onShow, onAnswer }: BodyProps) {
-  if (page === undefined || shown === null) {
-    return <p class="empty" aria-busy="true">Reading the page…</p>;
-  }
   if (page === null) {
     return (
       <div class="empty-state">
@@ -135,7 +137,10 @@ function Body({ env, page, related, shown, query, notFound, onShow, onAnswer }: 
       </div>
     );
   }
-  if (related.lessonCount === 0) {
+  if (shown === null || (page === undefined && shown.length === 0)) {
+    return <p class="empty" aria-busy="true">Reading the page…</p>;
+  }
+  if (related.lessonCount === 0 && page) {
     return (
       <div class="empty-state">
         <p class="empty-title">No lessons yet.</p>
@@ -147,12 +152,13 @@ function Body({ env, page, related, shown, query, notFound, onShow, onAnswer }: 
     );
   }
   const groups = sections(shown);
+  const site = page?.source.site ?? shown[0].lesson.source.site;
   return (
     <>
       {groups.map(({ section, results }) => (
         <section key={section} class={`section section-${section}`} aria-labelledby={`h-${section}`}>
           <h2 id={`h-${section}`}>
-            {sectionTitle(section, page.source.site)} <span class="count">{results.length}</span>
+            {sectionTitle(section, site)} <span class="count">{results.length}</span>
           </h2>
           <ul class="related-list">
             {results.map((r) => (
@@ -170,12 +176,12 @@ function Body({ env, page, related, shown, query, notFound, onShow, onAnswer }: 
           </ul>
         </section>
       ))}
-      {!related.complete && (
+      {!related.complete && page !== undefined && (
         <p class="empty" aria-busy="true">
           Looking through your other lessons…
         </p>
       )}
-      {related.complete && groups.length === 0 && (
+      {related.complete && page && groups.length === 0 && (
         query ? (
           <p class="empty">No related lesson matches “{query}”.</p>
         ) : (

@@ -18,6 +18,7 @@ export interface SidePanelEnv {
   /** Calls `onReport` when a tab reported how its highlights anchored. */
   watchReports(onReport: (tabId: number) => void): () => void;
   readPage(tabId: number): Promise<PageInfo | null>;
+  /** The tab's last highlight report, null unless it is about the page the tab shows now. */
   pageStatus(tabId: number): Promise<PageReport | null>;
   /** Scrolls the tab to a painted lesson and flashes it; false when it is not painted there. */
   flash(tabId: number, lessonId: string): Promise<boolean>;

@@ -24,7 +24,11 @@ export function useTabPage(env: SidePanelEnv): TabPage {
       // A navigation keeps the old page on screen until the new one is read; a tab switch does not.
       if (changed) setState({ tabId, page: tabId == null ? null : undefined, report: null });
       if (tabId == null) return;
-      const [page, report] = await Promise.all([env.readPage(tabId), env.pageStatus(tabId).catch(() => null)]);
+      // The report names the work item before the page is read: the first section needs no more.
+      const status = env.pageStatus(tabId).catch(() => null);
+      void status.then((report) => run === reads.current && setState((s) => ({ ...s, report })));
+      const page = await env.readPage(tabId);
+      const report = await status;
       if (run === reads.current) setState({ tabId, page, report });
     };
     const refreshReport = async (tabId: number) => {

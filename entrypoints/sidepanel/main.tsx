@@ -7,7 +7,7 @@ import { openDb } from '@/lib/db';
 import { sendMessage } from '@/lib/messaging';
 import { readPage, targetTabId } from '@/lib/platform/page';
 import { watchRelatedIndex } from '@/lib/platform/related-index';
-import { followTab, watchPageReports } from '@/lib/platform/side-panel';
+import { currentPageReport, followTab, watchPageReports } from '@/lib/platform/side-panel';
 
 const db = openDb();
 // `?tab=<id>` pins the panel to one tab (tests, "open in a tab"); else it follows the active tab.
@@ -19,7 +19,7 @@ const env: SidePanelEnv = {
   followTab: (current, onTab) => followTab(pinned, current, onTab),
   watchReports: watchPageReports,
   readPage,
-  pageStatus: (tabId) => sendMessage('pageStatus', { tabId }),
+  pageStatus: currentPageReport,
   flash: (tabId, id) => sendMessage('flashLesson', { id }, tabId),
   watchIndex: (onChange) => watchRelatedIndex(db, onChange),
   openLesson: (lessonId) => void sendMessage('openLibrary', { lessonId }),

@@ -1,4 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
+import { sendMessage } from '../messaging';
+import type { PageReport } from '../protocol';
 
 /** Firefox's sidebar, which WXT declares from the same entrypoint as Chrome's side panel. */
 type SidebarAction = { open(): Promise<void> };
@@ -58,4 +60,10 @@ export function watchPageReports(onReport: (tabId: number) => void): () => void 
   };
   browser.storage.onChanged.addListener(changed);
   return () => browser.storage.onChanged.removeListener(changed);
+}
+
+/** The tab's last anchoring report, when it is about the page the tab shows now (not the one before a navigation). */
+export async function currentPageReport(tabId: number): Promise<PageReport | null> {
+  const [report, tab] = await Promise.all([sendMessage('pageStatus', { tabId }), browser.tabs.get(tabId).catch(() => null)]);
+  return report && tab?.url === report.url ? report : null;
 }

@@ -1,0 +1,132 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { SiteServer } from '../test/e2e/site-server';
+import { seedLessons } from '../test/e2e/popup-helpers';
+import { uuidv7 } from '../lib/id';
+import { LessonSchema, PILLARS, type Lesson } from '../lib/lesson';
+import { buildExtension, launchWithExtension } from './extension';
+import { median, type Metrics } from './metric';
+
+const JIRA = 'https://acme.atlassian.net/browse/ACME-123';
+const LESSONS = 10_000;
+const OPENS = 10;
+const FIRST_MARK = 'lessonmark:sidepanel-first-section';
+const COMPLETE_MARK = 'lessonmark:sidepanel-complete';
+const OUT_DIR = '.output-bench-sidepanel';
+
+/**
+ * `sidebar_first_paint_ms`: opening the side panel page → its first section drawn (the ticket's
+ * own lessons, from a Dexie index query), with 10,000 lessons stored; `sidebar_full_ms`: → every
+ * section drawn from the full related index (built from all 10,000 lessons once per panel).
+ */
+export default async function (): Promise<Metrics> {
+  const dir = builtExtension();
+  const sites = new SiteServer();
+  await sites.start();
+  const { context, sw, extensionId } = await launchWithExtension(dir, sites);
+  const first: number[] = [];
+  const full: number[] = [];
+  let load = 0;
+  try {
+    const ticket = await context.newPage();
+    await ticket.goto(sites.url(JIRA));
+    const tabId = await sw.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0].id!, ticket.url());
+    const url = `chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`;
+
+    // The first open creates the database (Dexie, at its current version); then it is filled.
+    const empty = await context.newPage();
+    await empty.goto(url);
+    await empty.getByText('No lessons yet.').waitFor();
+    await empty.close();
+    const rows = corpus(LESSONS);
+    for (let i = 0; i < rows.length; i += 2000) await seedLessons(sw, rows.slice(i, i + 2000));
+    load = loadavg()[0];
+
+    for (let run = 0; run <= OPENS; run++) {
+      const panel = await context.newPage();
+      await panel.goto(url);
+      await panel.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, COMPLETE_MARK, { timeout: 60_000 });
+      const [firstAt, fullAt, items] = await panel.evaluate(
+        ([a, b]) => [performance.getEntriesByName(a)[0].startTime, performance.getEntriesByName(b)[0].startTime, document.querySelectorAll('section.section-workItem li.related').length],
+        [FIRST_MARK, COMPLETE_MARK] as const,
+      );
+      if (items === 0) throw new Error('the ticket section was not drawn');
+      if (run > 0) {
+        first.push(firstAt);
+        full.push(fullAt);
+      }
+      await panel.close();
+    }
+  } finally {
+    await context.close();
+    await sites.stop();
+  }
+  const machine = `1-min load average ${load.toFixed(1)} on ${availableParallelism()} cores`;
+  return {
+    sidebar_first_paint_ms: {
+      value: median(first),
+      unit: 'ms',
+      baseline: null,
+      note: `side panel page navigation start → first section drawn (user-timing mark), ${LESSONS.toLocaleString('en')} lessons stored, median of ${OPENS} opens in headless Chromium (${machine}); goal ≤ 200 ms`,
+    },
+    sidebar_full_ms: {
+      value: median(full),
+      unit: 'ms',
+      baseline: null,
+      note: `same runs, → every section drawn from the full related index built from all ${LESSONS.toLocaleString('en')} lessons`,
+    },
+  };
+}
+
+/** Lessons over 500 work items in 20 projects (20 on the measured ticket); one in 7 an open question. */
+function corpus(n: number): Lesson[] {
+  const start = Date.UTC(2024, 0, 1);
+  const words = 'retry backoff queue webhook latency deploy rollback alert cache index migration timeout outage payment provider'.split(' ');
+  return Array.from({ length: n }, (_, i) => {
+    const at = new Date(start + i * 60_000).toISOString();
+    const item = i % 500;
+    const project = item === 0 ? 'ACME' : `P${item % 20}`;
+    const kind = i % 7 === 0 ? 'question' : PILLARS[i % 4];
+    const text = Array.from({ length: 25 }, (_, j) => words[(i + j * 7) % words.length]).join(' ');
+    return LessonSchema.parse({
+      id: uuidv7(Date.parse(at)),
+      kind,
+      title: `Lesson ${i}: ${words[i % words.length]} ${words[(i * 3) % words.length]}`,
+      quote: text,
+      note: text.slice(0, 120),
+      tags: [project.toLowerCase(), words[i % words.length]],
+      source: {
+        url: item === 0 ? JIRA : `https://acme.atlassian.net/browse/${project}-${item}`,
+        site: 'jira',
+        workItem: item === 0 ? 'jira:ACME-123' : `jira:${project}-${item}`,
+        title: `Ticket ${item}`,
+        project,
+        labels: ['incident'],
+      },
+      ...(kind === 'question' ? { question: { text: `Why ${i}?`, askedAt: at } } : {}),
+      visibility: 'private',
+      createdAt: at,
+      updatedAt: at,
+    });
+  });
+}
+
+const SOURCES = ['entrypoints', 'components', 'lib', 'wxt.config.ts', 'package.json', 'package-lock.json'];
+
+/** The extension built into its own folder, rebuilt only when a source is newer than the build. */
+function builtExtension(): string {
+  const manifest = resolve(OUT_DIR, 'chrome-mv3', 'manifest.json');
+  if (existsSync(manifest) && newest(SOURCES) < statSync(manifest).mtimeMs) return resolve(OUT_DIR, 'chrome-mv3');
+  return buildExtension(OUT_DIR);
+}
+
+function newest(paths: string[]): number {
+  let latest = 0;
+  for (const p of paths) {
+    if (!existsSync(p)) continue;
+    const stat = statSync(p);
+    latest = Math.max(latest, stat.isDirectory() ? newest(readdirSync(p).map((f) => join(p, f))) : stat.mtimeMs);
+  }
+  return latest;
+}
