@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Lesson, LessonPatch } from '@/lib/lesson';
 import { MAX_TITLE } from '@/lib/lesson-basics';
-import { keptFields } from '@/lib/templates';
 
 interface Props {
   lesson: Lesson;
@@ -23,8 +22,7 @@ export function EditForm({ lesson, onSave, onClose }: Props) {
     setSaving(true);
     setError('');
     try {
-      // Every defaulted field rides along: zod 4 fills absent patch keys with their defaults.
-      await onSave(lesson.id, { ...keptFields(lesson), title: title.trim(), note });
+      await onSave(lesson.id, { title: title.trim(), note });
       onClose();
     } catch (e) {
       setError(`Not saved: ${e instanceof Error ? e.message : String(e)}`);

@@ -22,7 +22,8 @@ export interface SidePanelEnv {
   pageStatus(tabId: number): Promise<PageReport | null>;
   /** Scrolls the tab to a painted lesson and flashes it; false when it is not painted there. */
   flash(tabId: number, lessonId: string): Promise<boolean>;
-  watchIndex(onChange: (index: RelatedIndex) => void): LiveRelatedIndex;
+  /** Loads the ranking code and starts the live index (both after the first paint). */
+  watchIndex(onChange: (index: RelatedIndex) => void): Promise<{ live: LiveRelatedIndex; related: typeof import('@/lib/related') }>;
   openLesson(id: string): void;
   markHelped(id: string): Promise<unknown>;
   updateLesson(id: string, patch: LessonPatch): Promise<unknown>;

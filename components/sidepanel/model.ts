@@ -1,5 +1,5 @@
-import type { Lesson, Site, Source } from '@/lib/lesson';
-import { createRelatedIndex, relatedLessons, type RelatedResult, type RelatedSection } from '@/lib/related';
+import type { Lesson, Site } from '@/lib/lesson';
+import type { RelatedResult, RelatedSection } from '@/lib/related';
 
 /** How many related lessons the panel lists, over all sections. */
 export const PANEL_LIMIT = 60;
@@ -20,16 +20,28 @@ export function sectionTitle(section: RelatedSection, site: Site): string {
   }
 }
 
+const SAME_ITEM: Record<Site, string> = { jira: 'same ticket', github: 'same ticket', confluence: 'same page', web: 'same page' };
+
 /**
- * The work item's own sections (lessons and open questions), ranked exactly as the full index
- * ranks them, from the few lessons a Dexie index query returns: drawn before the full index,
- * which needs every lesson, is ready.
+ * The work item's own sections (lessons, then open questions; newest first) from the few rows a
+ * Dexie index query returns, drawn before the full index is ready. Only types come from
+ * lib/related: the ranking code and the schemas it pulls in load after this first paint.
  */
-export function workItemResults(source: Source, pageText: string, onItem: readonly Lesson[]): RelatedResult[] {
-  const mine = onItem.filter((l) => l.source.workItem === source.workItem && !l.deletedAt);
-  return relatedLessons(source, pageText, createRelatedIndex(mine), { limit: PANEL_LIMIT }).filter(
-    (r) => r.section === 'workItem' || r.section === 'questions',
-  );
+export function workItemResults(workItem: string, onItem: readonly Lesson[]): RelatedResult[] {
+  return onItem
+    .filter((l) => l.source.workItem === workItem && !l.deletedAt)
+    .sort((a, b) => Number(a.kind === 'question') - Number(b.kind === 'question') || compare(b.updatedAt, a.updatedAt) || compare(a.id, b.id))
+    .slice(0, PANEL_LIMIT)
+    .map((lesson) => ({
+      lesson,
+      section: lesson.kind === 'question' ? 'questions' : 'workItem',
+      reasons: [SAME_ITEM[lesson.source.site]],
+      score: 0,
+    }));
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export interface Section {

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Lesson } from '@/lib/lesson';
 import type { PageInfo } from '@/lib/platform/page';
-import { relatedLessons, type RelatedIndex, type RelatedResult } from '@/lib/related';
+import type { RelatedIndex, RelatedResult } from '@/lib/related';
 import type { SidePanelEnv } from './env';
 import { PANEL_LIMIT, workItemResults } from './model';
 
@@ -14,14 +14,17 @@ export interface Related {
   error: string;
 }
 
+type Ranking = typeof import('@/lib/related');
+
 /**
  * The related lessons of the page. The work item's own lessons come first from one Dexie index
  * query, as soon as the work item is known (from the tab's highlight report, before the page is
- * read); the full index (every lesson, built once per panel and kept current) is loaded after
- * that first paint, so the panel never waits for 10,000 rows to draw what matters most.
+ * read); the full index (every lesson, built once per panel and kept current) and the ranking
+ * code load after that first paint, so the panel never waits for 10,000 rows to draw what
+ * matters most.
  */
 export function useRelated(env: SidePanelEnv, page: PageInfo | null | undefined, reportedWorkItem: string | undefined): Related {
-  const [index, setIndex] = useState<RelatedIndex | null>(null);
+  const [ranked, setRanked] = useState<{ index: RelatedIndex; ranking: Ranking } | null>(null);
   const [tick, setTick] = useState(0);
   const [first, setFirst] = useState<{ workItem: string; rows: Lesson[] } | null>(null);
   const [wantIndex, setWantIndex] = useState(false);
@@ -30,7 +33,7 @@ export function useRelated(env: SidePanelEnv, page: PageInfo | null | undefined,
 
   useEffect(() => {
     if (page === null) setWantIndex(true);
-    if (!workItem || index) return;
+    if (!workItem || ranked) return;
     let live = true;
     env.db.lessons
       .where('source.workItem')
@@ -39,7 +42,7 @@ export function useRelated(env: SidePanelEnv, page: PageInfo | null | undefined,
       .then(
         (rows) => {
           if (!live) return;
-          setFirst({ workItem, rows: rows.filter((l) => !l.deletedAt) });
+          setFirst({ workItem, rows });
           setWantIndex(true);
         },
         (e) => setError(message(e)),
@@ -47,27 +50,38 @@ export function useRelated(env: SidePanelEnv, page: PageInfo | null | undefined,
     return () => {
       live = false;
     };
-  }, [workItem, page === null, index]);
+  }, [workItem, page === null, ranked]);
 
   useEffect(() => {
     if (!wantIndex) return;
-    const watched = env.watchIndex((next) => {
-      setIndex(next);
-      setTick((t) => t + 1);
-    });
-    watched.ready.then((ready) => setIndex(watched.current() ?? ready), (e) => setError(message(e)));
-    return () => watched.stop();
+    let stop = false;
+    let watched: Awaited<ReturnType<SidePanelEnv['watchIndex']>> | null = null;
+    env
+      .watchIndex((index) => {
+        if (watched) setRanked({ index, ranking: watched.related });
+        setTick((t) => t + 1);
+      })
+      .then(async (w) => {
+        watched = w;
+        if (stop) return w.live.stop();
+        const ready = await w.live.ready;
+        setRanked({ index: w.live.current() ?? ready, ranking: w.related });
+      })
+      .catch((e) => setError(message(e)));
+    return () => {
+      stop = true;
+      watched?.live.stop();
+    };
   }, [wantIndex]);
 
-  const full = useMemo(() => (index && page ? relatedLessons(page.source, page.text, index, { limit: PANEL_LIMIT }) : null), [index, tick, page]);
-  const early = useMemo(() => {
-    if (!first || first.workItem !== workItem) return null;
-    if (page) return workItemResults(page.source, page.text, first.rows);
-    // Before the page is read: the work item's lessons say where they were captured.
-    const any = first.rows[0];
-    return any ? workItemResults({ ...any.source, workItem: first.workItem, title: '', labels: [] }, '', first.rows) : null;
-  }, [first, workItem, page]);
-  return { results: full ?? early, complete: !!full, lessonCount: index ? index.size : null, error };
+  const full = useMemo(
+    () => (ranked && page ? ranked.ranking.relatedLessons(page.source, page.text, ranked.index, { limit: PANEL_LIMIT }) : null),
+    [ranked, tick, page],
+  );
+  const early = useMemo(() => (first && first.workItem === workItem && first.rows.length ? workItemResults(workItem, first.rows) : null), [first, workItem]);
+  // A read page whose work item has no lessons draws its (empty) first sections at once.
+  const queried = first?.workItem === workItem;
+  return { results: full ?? early ?? (queried && page ? [] : null), complete: !!full, lessonCount: ranked ? ranked.index.size : null, error };
 }
 
 function message(e: unknown): string {

@@ -6,7 +6,6 @@ import type { SidePanelEnv } from '@/components/sidepanel/env';
 import { openDb } from '@/lib/db';
 import { sendMessage } from '@/lib/messaging';
 import { readPage, targetTabId } from '@/lib/platform/page';
-import { watchRelatedIndex } from '@/lib/platform/related-index';
 import { currentPageReport, followTab, watchPageReports } from '@/lib/platform/side-panel';
 
 const db = openDb();
@@ -21,7 +20,11 @@ const env: SidePanelEnv = {
   readPage,
   pageStatus: currentPageReport,
   flash: (tabId, id) => sendMessage('flashLesson', { id }, tabId),
-  watchIndex: (onChange) => watchRelatedIndex(db, onChange),
+  // The index and the ranking code (with the schemas) load after the first section is drawn.
+  watchIndex: async (onChange) => {
+    const [{ watchRelatedIndex }, related] = await Promise.all([import('@/lib/platform/related-index'), import('@/lib/related')]);
+    return { live: watchRelatedIndex(db, onChange), related };
+  },
   openLesson: (lessonId) => void sendMessage('openLibrary', { lessonId }),
   markHelped: (id) => sendMessage('markHelped', { id }),
   updateLesson: (id, patch) => sendMessage('updateLesson', { id, patch }),
