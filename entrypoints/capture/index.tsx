@@ -20,11 +20,9 @@ function createOpener() {
     const draft = open?.host.shadowRoot?.querySelector<HTMLTextAreaElement>('form.card textarea');
     if (draft) return draft.focus();
     open?.close();
-    const start = captureStart(document, location.href);
-    const [suggestions, settings] = await Promise.all([
-      sendMessage('suggestTags', { source: start.source }).catch(() => []),
-      getSettings(),
-    ]);
+    const settings = await getSettings();
+    const start = captureStart(document, location.href, { hosts: settings.hosts });
+    const suggestions = await sendMessage('suggestTags', { source: start.source }).catch(() => []);
     const { host, mount } = createShadowHost(document, themeCss + cardCss);
     const close = () => {
       render(null, mount);

@@ -5,6 +5,8 @@ import { createHighlighter } from '@/lib/page/highlighter';
 import type { LayerGlobal, PageLayerApi } from '@/lib/page/layer-api';
 import { watchContent, watchNavigation } from '@/lib/page/navigation';
 import { identifyPage } from '@/lib/sites/identify';
+import type { KnownHosts } from '@/lib/sites/types';
+import { knownHosts } from '@/lib/platform/known-hosts';
 import { watchPointer } from './pointer';
 
 /** On every page: find the lessons saved here, paint them, and keep them painted as the page changes. */
@@ -32,11 +34,13 @@ export default defineContentScript({
       withLayer((l) => l.setNotFound(lessons));
     };
 
+    // Self-hosted Jira, Confluence and GitHub Enterprise hosts from the options page.
+    let hosts: KnownHosts = {};
     const painter = createPainter(document);
     const highlighter = createHighlighter({
       doc: document,
       painter,
-      workItemOf: (url, doc) => identifyPage(url, doc).workItem,
+      workItemOf: (url, doc) => identifyPage(url, doc, { hosts }).workItem,
       load: (workItem) => sendMessage('lessonsForPage', { workItem }),
       onReport: (workItem, report) => {
         showNotFound(report.notFound);
@@ -49,7 +53,12 @@ export default defineContentScript({
       },
     });
 
-    void highlighter.refresh();
+    void knownHosts()
+      .catch(() => hosts)
+      .then((known) => {
+        hosts = known;
+        return highlighter.refresh();
+      });
     const stops = [
       onMessage('lessonsChanged', () => void highlighter.refresh()),
       onMessage('flashLesson', ({ data }) => {

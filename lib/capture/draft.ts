@@ -1,6 +1,6 @@
 import { describe } from '../anchoring';
 import { MAX_QUOTE, clipQuote, type Anchor, type Selectors, type Source } from '../lesson';
-import { contentRootSelector, detectSource } from '../sites';
+import { contentRootSelector, detectSource, type DetectOptions } from '../sites';
 
 /** What the capture card starts from: the page, and the selection if there is one. */
 export interface CaptureStart {
@@ -12,8 +12,8 @@ export interface CaptureStart {
 }
 
 /** Reads the page and the current selection; selections inside our own UI are ignored. */
-export function captureStart(doc: Document, url: string): CaptureStart {
-  const source = detectSource(url, doc);
+export function captureStart(doc: Document, url: string, options: DetectOptions = {}): CaptureStart {
+  const source = detectSource(url, doc, options);
   const selection = doc.getSelection();
   const range = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : null;
   const text = range ? range.toString() : '';

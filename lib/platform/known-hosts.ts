@@ -1,0 +1,14 @@
+import { browser } from 'wxt/browser';
+import type { KnownHosts } from '../sites/types';
+
+/**
+ * The self-hosted hosts from the settings, read straight from storage (the item `local:settings`
+ * of lib/platform/settings.ts) so the content script carries neither zod nor the storage library.
+ * Anything malformed reads as no hosts: pages are still recognised from their markup.
+ */
+export async function knownHosts(): Promise<KnownHosts> {
+  const { settings } = (await browser.storage.local.get('settings')) as { settings?: { hosts?: Record<string, unknown> } };
+  const list = (v: unknown) => (Array.isArray(v) ? v.filter((h): h is string => typeof h === 'string') : []);
+  const hosts = settings?.hosts ?? {};
+  return { jira: list(hosts.jira), confluence: list(hosts.confluence), github: list(hosts.github) };
+}
