@@ -1,7 +1,7 @@
-import { expect, test } from './fixtures';
+import { expect, readLessons, test } from './fixtures';
 import { saveQuote } from './page-helpers';
-import { seedLessons, tabIdOf } from './popup-helpers';
-import { GITHUB, JIRA, badgeOf, cardOf, headings, openPanel, row } from './sidepanel-helpers';
+import { collectErrors, seedLessons, tabIdOf } from './popup-helpers';
+import { GITHUB, JIRA, badgeOf, cardOf, headings, openPanel, panelUrl, row } from './sidepanel-helpers';
 
 const ON_PAGE = 'Our receiver treated every 503 as retryable';
 
@@ -81,4 +81,47 @@ test('the panel lists related lessons in order with reasons, flashes highlights,
   await expect.poll(() => badgeOf(sw, tabId)).toBe('1');
 
   expect(errors).toEqual([]);
+});
+
+test('quick edit and open in the library from the panel; pages extensions cannot read say so', async ({ context, sw, sites }) => {
+  const page = await context.newPage();
+  await page.goto(sites.url(JIRA));
+  const first = await openPanel(context, sw, page);
+  await expect(first.panel.getByText('No lessons yet.')).toBeVisible();
+  await first.panel.close();
+  const lesson = row({ title: 'Retry budget per provider', note: 'Cap at six.', source: { site: 'jira', workItem: 'jira:ACME-123', project: 'ACME' } });
+  await seedLessons(sw, [lesson]);
+  const { panel, errors } = await openPanel(context, sw, page);
+
+  const card = cardOf(panel, 'Retry budget per provider');
+  await card.getByRole('button', { name: /^Edit/ }).click();
+  const title = card.getByRole('textbox', { name: 'Title' });
+  await expect(title).toBeFocused();
+  await title.fill('Retry budget per payment provider');
+  await card.getByRole('textbox', { name: 'Note' }).fill('Cap at six attempts, with jitter.');
+  await panel.keyboard.press('Control+Enter');
+  await expect(cardOf(panel, 'Retry budget per payment provider')).toBeVisible();
+  await expect.poll(async () => (await readLessons(sw)).find((l) => l.id === lesson.id)?.note).toBe('Cap at six attempts, with jitter.');
+  // Escape leaves the editor without saving.
+  await cardOf(panel, 'Retry budget per payment provider').getByRole('button', { name: /^Edit/ }).click();
+  await panel.keyboard.type(' (draft)');
+  await panel.keyboard.press('Escape');
+  await expect(cardOf(panel, 'Retry budget per payment provider').getByRole('button', { name: /^Edit/ })).toBeVisible();
+  await expect(panel.getByText('(draft)')).toHaveCount(0);
+
+  const opened = context.waitForEvent('page');
+  await cardOf(panel, 'Retry budget per payment provider').getByRole('button', { name: /^Open/ }).click();
+  const library = await opened;
+  await expect.poll(() => library.url()).toContain(`/library.html?lesson=${lesson.id}`);
+  expect(errors).toEqual([]);
+
+  // A browser page: nothing to read there, and the panel says so instead of spinning.
+  const internal = await context.newPage();
+  await internal.goto('chrome://version');
+  const internalId = await sw.evaluate(async () => (await chrome.tabs.query({})).find((t) => t.url?.startsWith('chrome://version'))?.id);
+  const closed = await context.newPage();
+  const closedErrors = collectErrors(closed);
+  await closed.goto(panelUrl(sw, internalId!));
+  await expect(closed.getByText("Lessonmark can't read this page.")).toBeVisible();
+  expect(closedErrors).toEqual([]);
 });
