@@ -14,7 +14,7 @@ import type { WriteContext } from '@/lib/store';
 
 const SAVE_MENU = 'lessonmark-save';
 /** Writes after which open tabs are told to repaint their highlights. */
-const WRITES = new Set<MessageName>(['saveLesson', 'updateLesson', 'updateLessons', 'deleteLessons', 'restoreLessons', 'putLessons']);
+const WRITES = new Set<MessageName>(['saveLesson', 'updateLesson', 'updateLessons', 'deleteLessons', 'restoreLessons', 'putLessons', 'markHelped']);
 
 export default defineBackground(() => {
   // Lessons are signed with the name set on the options page, kept current as it changes.
@@ -22,10 +22,10 @@ export default defineBackground(() => {
   void getSettings().then((s) => (ctx.author = s.displayName || undefined));
   settingsItem.watch((s) => (ctx.author = s?.displayName || undefined));
 
-  const sync = initSync(openDb());
-  const badgeDb = openDb();
+  const db = openDb();
+  const sync = initSync(db);
   const handlers: Handlers = {
-    ...createHandlers(openDb(), ctx),
+    ...createHandlers(db, ctx),
     openLibrary: ({ lessonId }) => openLibrary(lessonId),
     pageReport: async (report, { tabId }) => {
       if (tabId != null) await savePageReport(tabId, report);
@@ -42,25 +42,28 @@ export default defineBackground(() => {
     if (!handlers[name]) continue;
     onMessage(name, async ({ data, sender }) => {
       const result = await dispatch(handlers, name, data, { tabId: sender.tab?.id });
-      if (WRITES.has(name)) void announceChange();
-      if (WRITES.has(name)) void refreshActiveBadges(badgeDb);
-      if (WRITES.has(name) || name === 'markHelped') sync.afterWrite();
+      if (WRITES.has(name)) {
+        void announceChange();
+        void refreshActiveBadges(db);
+        sync.afterWrite();
+      }
       return result as never;
     });
   }
 
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
-  watchBadges(badgeDb);
+  watchBadges(db);
   initSidePanel();
 
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({ id: SAVE_MENU, title: 'Save as lesson', contexts: ['selection', 'page'] });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === SAVE_MENU && tab?.id != null) void openCapture(tab.id);
+    if (info.menuItemId === SAVE_MENU && tab?.id != null) openCapture(tab.id).catch(() => {});
   });
   browser.commands.onCommand.addListener((command, tab) => {
-    if (command === 'save-lesson' && tab?.id != null) void openCapture(tab.id);
+    // Pages no extension may script (the browser's own, the web store) just don't open the card.
+    if (command === 'save-lesson' && tab?.id != null) openCapture(tab.id).catch(() => {});
     // Opening the panel must happen in the command's own turn (a user gesture), before any await.
     if (command === 'open-side-panel' && tab) void openSidePanel(tab).catch(() => {});
   });
