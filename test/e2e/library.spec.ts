@@ -296,3 +296,26 @@ test('export JSON, wipe everything, import it back', async ({ context, sw }) => 
   await expect(count(page)).toHaveText('6 lessons');
   expect(errors).toEqual([]);
 });
+
+test('a long list draws only the rows in view, and the keyboard reaches its end', async ({ context, sw }) => {
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(libraryUrl(sw));
+  await expect(page.getByText('No lessons yet')).toBeVisible();
+  const many = Array.from({ length: 2000 }, (_, k) =>
+    lesson({ id: idFor(1000 + k), title: `Lesson number ${k}`, createdAt: new Date(Date.UTC(2024, 0, 1) + k * 60_000).toISOString() }),
+  );
+  await putRows(sw, many);
+  await page.goto(libraryUrl(sw));
+  await expect(count(page)).toHaveText('2000 lessons');
+  expect(await page.locator('.lesson-row').count()).toBeLessThan(60);
+  await page.getByRole('listbox', { name: 'Lessons' }).focus();
+  await page.keyboard.press('End');
+  await expect(page.locator('.lesson-row.active .lesson-card-title')).toHaveText('Lesson number 0');
+  expect(await page.locator('.lesson-row').count()).toBeLessThan(60);
+  await page.keyboard.press('ArrowUp');
+  await expect(page.locator('.lesson-row.active .lesson-card-title')).toHaveText('Lesson number 1');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('form', { name: 'Edit lesson' }).getByLabel('Title')).toHaveValue('Lesson number 1');
+  expect(errors).toEqual([]);
+});
