@@ -29,26 +29,24 @@ export default async function (): Promise<Metrics> {
       const save = page.locator('lessonmark-ui .card button[type="submit"]');
       await save.waitFor();
       // The worker watches the lessons store; the page clicks Save. Both read the same wall clock.
-      const saved = sw.evaluate(
-        (n) =>
-          new Promise<number>((resolve, reject) => {
-            const poll = () => {
-              const open = indexedDB.open('lessonmark');
-              open.onerror = () => reject(open.error);
-              open.onsuccess = () => {
-                const db = open.result;
-                const count = db.transaction('lessons').objectStore('lessons').count();
-                count.onsuccess = () => {
-                  db.close();
-                  if (count.result >= n) resolve(Date.now());
-                  else setTimeout(poll, 1);
-                };
+      // No named functions inside evaluate(): tsx would wrap them in a helper the worker lacks.
+      const saved = sw.evaluate(async (n) => {
+        for (;;) {
+          const count = await new Promise<number>((resolve, reject) => {
+            const open = indexedDB.open('lessonmark');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const req = open.result.transaction('lessons').objectStore('lessons').count();
+              req.onsuccess = () => {
+                open.result.close();
+                resolve(req.result);
               };
             };
-            poll();
-          }),
-        i + 1,
-      );
+          });
+          if (count >= n) return Date.now();
+          await new Promise((r) => setTimeout(r, 1));
+        }
+      }, i + 1);
       const clicked = await page.evaluate(() => {
         const host = document.querySelector('lessonmark-ui')!;
         const button = host.shadowRoot!.querySelector<HTMLButtonElement>('.card button[type="submit"]')!;
