@@ -1,5 +1,4 @@
 import { lessonTitle, type Action, type Lesson, type LessonPatch } from './lesson';
-import { keptFields } from './templates';
 import { KIND_LABEL } from './pillars';
 
 /** Actions due within this many days (after today) count as "due soon". */
@@ -82,12 +81,12 @@ export function completeAction(actions: readonly Action[], id: string, at: Date)
 
 /** The `updateLesson` patch that ticks one of a lesson's actions off. */
 export function completeActionPatch(lesson: Lesson, id: string, at: Date): LessonPatch {
-  return { ...keptFields(lesson), actions: completeAction(lesson.actions, id, at) };
+  return { actions: completeAction(lesson.actions, id, at) };
 }
 
 /** The patch that undoes `completeActionPatch`. */
 export function reopenActionPatch(lesson: Lesson, id: string): LessonPatch {
-  return { ...keptFields(lesson), actions: reopenAction(lesson.actions, id) };
+  return { actions: reopenAction(lesson.actions, id) };
 }
 
 /** Undoes `completeAction`. */

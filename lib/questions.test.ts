@@ -70,10 +70,11 @@ describe('answerPatch', () => {
     expect(patch.actions).toEqual([action]);
     expect(patch.visibility).toBe('team');
     expect(patch.question).toEqual({ text: 'Why do we retry twice?', askedBy: 'ana', askedAt: '2026-03-04T10:00:00.000Z' });
-    // Parsed as the background parses it: the question's title and quote survive.
-    expect(patch.title).toBe('Why do we retry twice?');
-    expect(patch.quote).toBe(q.quote);
-    expect(isOpenQuestion({ ...q, ...patch })).toBe(false);
+    // Applied as the background applies it: the question's title and quote survive.
+    const applied = { ...q, ...patch };
+    expect(applied.title).toBe('Why do we retry twice?');
+    expect(applied.quote).toBe(q.quote);
+    expect(isOpenQuestion(applied)).toBe(false);
   });
 
   it('recovers the question from the title when a question lesson lacks one', () => {

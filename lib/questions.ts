@@ -1,6 +1,6 @@
 import { MAX_TITLE, type Lesson, type LessonDraftInput, type LessonPatch, type Pillar } from './lesson';
 import { suggestTags } from './tags';
-import { keptFields, templateAnswers, type PageStart, type TemplateValues } from './templates';
+import { templateAnswers, type PageStart, type TemplateValues } from './templates';
 
 /** A quick "Why…?" as a draft: an open `question` lesson titled by the question, tagged from the page. */
 export function questionDraft(text: string, page: PageStart, now: Date, askedBy?: string): LessonDraftInput {
@@ -36,7 +36,6 @@ export function answerPatch(lesson: Lesson, answer: QuestionAnswer): LessonPatch
     ? { text: lesson.title.trim(), askedAt: lesson.createdAt }
     : undefined);
   return {
-    ...keptFields(lesson),
     kind: answer.pillar,
     answers: templateAnswers(answer.pillar, answer.fields),
     note: answer.note.trim(),

@@ -32,19 +32,6 @@ export function templateTitle(quote: string, fields: readonly string[]): string 
   return deriveTitle(quote) || deriveTitle(fields.find((f) => f.trim()) ?? '');
 }
 
-/** The fields of a lesson that an `updateLesson` patch resets when it leaves them out. */
-export type KeptFields = Pick<LessonPatch, 'title' | 'quote' | 'note' | 'answers' | 'actions' | 'tags' | 'visibility'>;
-
-/**
- * The lesson's current values of every field with a schema default. LessonPatchSchema is a
- * `.partial()` of the draft, and zod 4 still applies defaults to absent keys, so a patch of
- * `{actions}` alone would blank the title, quote, note, answers and tags. Patches start from these.
- */
-export function keptFields(lesson: Pick<Lesson, keyof KeptFields>): KeptFields {
-  const { title, quote, note, answers, actions, tags, visibility } = lesson;
-  return { title, quote, note, answers, actions, tags, visibility };
-}
-
 /** The page a lesson or question is about: its source and, when text was selected, the quote and anchor. */
 export interface PageStart {
   source: Source;

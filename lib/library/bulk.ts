@@ -1,7 +1,6 @@
 import { normalizeTags, type Lesson, type LessonPatch, type Visibility } from '../lesson';
-import { keptFields, type KeptFields } from '../templates';
 
-export type BulkChange = (l: Lesson) => Partial<KeptFields> | null;
+export type BulkChange = (l: Lesson) => LessonPatch | null;
 
 export const addTag =
   (tag: string): BulkChange =>
@@ -17,16 +16,14 @@ export const setVisibility =
 
 /**
  * `updateLessons` patches for a change to many lessons: lessons the change leaves alone are left
- * out, and lessons whose patches are the same share one message. Each patch carries every
- * defaulted field (zod 4 fills absent keys of the partial patch schema with defaults, which would
- * blank them), so in practice most lessons get their own patch.
+ * out, and lessons whose patches are the same share one message (a visibility change is one).
  */
 export function bulkPatches(lessons: readonly Lesson[], change: BulkChange): { ids: string[]; patch: LessonPatch }[] {
   const groups = new Map<string, { ids: string[]; patch: LessonPatch }>();
   for (const l of lessons) {
     const changed = change(l);
     if (!changed) continue;
-    const patch = { ...keptFields(l), ...changed };
+    const patch = changed;
     const key = JSON.stringify(patch);
     const g = groups.get(key);
     if (g) g.ids.push(l.id);

@@ -1,7 +1,6 @@
 import { uuidv7 } from '../id';
 import { PILLARS, type Action, type Answer, type Kind, type Lesson, type LessonPatch, type Visibility } from '../lesson';
 import { PILLAR_INFO } from '../pillars';
-import { keptFields } from '../templates';
 
 /** The fields the library's editor changes. */
 export interface EditDraft {
@@ -58,14 +57,10 @@ export function changesOf(l: Lesson, d: EditDraft): LessonPatch {
   return patch;
 }
 
-/**
- * The `updateLesson` patch for a save, or null when nothing changed. It carries the lesson's
- * current value of every field with a schema default: zod 4 fills absent keys of the partial
- * patch schema with defaults, so a patch of the changes alone would blank the others.
- */
+/** The `updateLesson` patch for a save: only the fields that changed, or null when none did. */
 export function patchOf(l: Lesson, d: EditDraft): LessonPatch | null {
   const changes = changesOf(l, d);
-  return Object.keys(changes).length ? { ...keptFields(l), ...changes } : null;
+  return Object.keys(changes).length ? changes : null;
 }
 
 /** An action as stored: text trimmed, an empty owner or due day left out rather than kept blank. */
