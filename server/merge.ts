@@ -1,4 +1,5 @@
 import { normalizeTags } from '../lib/lesson';
+import { sameValue } from '../lib/sync/same';
 import { MERGE_FIELDS, type Conflict, type MergeField, type OpStatus, type PushOp, type SyncLesson } from '../lib/sync/protocol';
 
 /** Who last wrote each field: `[version, clientId]`; `*` stands for every field not listed. */
@@ -99,18 +100,4 @@ function applyUpsert(current: StoredLesson | undefined, op: Extract<PushOp, { ty
 function changedByOthers(meta: FieldMeta, field: string, base: number, clientId: string): boolean {
   const [version, writer] = meta[field] ?? meta['*'];
   return version > base && writer !== clientId;
-}
-
-export function sameValue(a: unknown, b: unknown): boolean {
-  return canonical(a) === canonical(b);
-}
-
-/** JSON with object keys sorted, so equal values compare equal whatever their key order. */
-function canonical(value: unknown): string {
-  if (value === undefined) return 'undefined';
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
-      : v,
-  );
 }

@@ -1,8 +1,9 @@
-/** Deep equality of JSON values whatever their key order (the server compares the same way). */
+/** Deep equality of JSON values whatever their key order; the outbox and the server's merge share it so both agree on what changed. */
 export function sameValue(a: unknown, b: unknown): boolean {
   return canonical(a) === canonical(b);
 }
 
+/** JSON with object keys sorted, so equal values compare equal whatever their key order. */
 function canonical(value: unknown): string {
   if (value === undefined) return 'undefined';
   return JSON.stringify(value, (_key, v: unknown) =>
