@@ -3,17 +3,7 @@
  * (`confluence:acme.atlassian.net:123456`): ids are unique per site, titles and paths are not stable.
  */
 import { hostIn, normalizeUrl, parseHttpUrl } from '../url';
-import {
-  allTexts,
-  cleanLabels,
-  cleanTitle,
-  excerptOf,
-  firstPresent,
-  firstText,
-  joinedText,
-  metaContent,
-  MAX_PAGE_TEXT_CHARS,
-} from './text';
+import { allTexts, cleanLabels, cleanTitle, excerptOf, firstText, metaContent, titleAndBodyText } from './text';
 import type { PageDetails, PageIdentity } from './types';
 
 export interface ConfluenceRoute {
@@ -169,10 +159,6 @@ export function readConfluence(url: URL, doc: Document): PageDetails {
   };
 }
 
-export function confluenceContentRoot(doc: Document): string | null {
-  return firstPresent(doc, CONFLUENCE_CONTENT_ROOTS);
-}
-
 export function confluenceText(doc: Document): string {
-  return joinedText(doc, [...TITLE, ...BODY], MAX_PAGE_TEXT_CHARS);
+  return titleAndBodyText(doc, TITLE, BODY);
 }

@@ -10,17 +10,7 @@
  * (`github:git.corp.example/acme/web#12`) so that two installations never share a key.
  */
 import { hostIn, normalizeUrl, parseHttpUrl } from '../url';
-import {
-  cleanLabels,
-  cleanTitle,
-  excerptOf,
-  firstPresent,
-  firstText,
-  joinedText,
-  metaContent,
-  MAX_PAGE_TEXT_CHARS,
-  textOf,
-} from './text';
+import { cleanLabels, cleanTitle, excerptOf, firstText, metaContent, textOf, titleAndBodyText } from './text';
 import type { PageDetails, PageIdentity } from './types';
 
 export type GitHubRoute =
@@ -202,11 +192,6 @@ export function readGitHub(doc: Document): PageDetails {
   };
 }
 
-export function githubContentRoot(doc: Document): string | null {
-  return firstPresent(doc, GITHUB_CONTENT_ROOTS);
-}
-
 export function githubText(doc: Document): string {
-  const root = githubContentRoot(doc);
-  return joinedText(doc, [...TITLE, ...(root ? [root] : FIRST_POST)], MAX_PAGE_TEXT_CHARS);
+  return titleAndBodyText(doc, TITLE, FIRST_POST, GITHUB_CONTENT_ROOTS);
 }

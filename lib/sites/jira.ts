@@ -3,17 +3,7 @@
  * comes from the URL when it names one, else from the page's markup (Server's `ajs-issue-key`).
  */
 import { hostIn, normalizeUrl, parseHttpUrl } from '../url';
-import {
-  allTexts,
-  cleanLabels,
-  cleanTitle,
-  excerptOf,
-  firstPresent,
-  firstText,
-  joinedText,
-  metaContent,
-  MAX_PAGE_TEXT_CHARS,
-} from './text';
+import { allTexts, cleanLabels, cleanTitle, excerptOf, firstText, metaContent, titleAndBodyText } from './text';
 import type { PageDetails, PageIdentity } from './types';
 
 const ISSUE_KEY = /^[A-Z][A-Z0-9_]+-[1-9]\d*$/;
@@ -185,10 +175,5 @@ export function readJira(doc: Document, key: string | null): PageDetails {
 }
 
 export function jiraText(doc: Document): string {
-  const root = jiraContentRoot(doc);
-  return joinedText(doc, [...SUMMARY, ...(root ? [root] : DESCRIPTION)], MAX_PAGE_TEXT_CHARS);
-}
-
-export function jiraContentRoot(doc: Document): string | null {
-  return firstPresent(doc, JIRA_CONTENT_ROOTS);
+  return titleAndBodyText(doc, SUMMARY, DESCRIPTION, JIRA_CONTENT_ROOTS);
 }

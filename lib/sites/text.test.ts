@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { capPageText, cleanLabels, cleanTitle, clip, excerptOf, joinedText, metaContent, textOf } from './text';
+import { capPageText, cleanLabels, cleanTitle, clip, excerptOf, joinedText, metaContent, textOf, titleAndBodyText } from './text';
 
 const body = (html: string) => new DOMParser().parseFromString(`<html><body>${html}</body></html>`, 'text/html').body;
 
@@ -74,5 +74,11 @@ describe('page helpers', () => {
   it('joins blocks without reading a nested one twice', () => {
     const el = body('<h1 id="t">Title</h1><div id="c"><p id="p">Body</p></div>');
     expect(joinedText(el, ['#t', '#c', '#p'], 1000)).toBe('Title\nBody');
+  });
+
+  it('reads a title, then the first content root present, else every body selector', () => {
+    const el = body('<h1 id="t">Title</h1><div id="c"><p class="b">One</p></div><p class="b">Two</p>');
+    expect(titleAndBodyText(el, ['#t'], ['.b'], ['#missing', '#c'])).toBe('Title\nOne');
+    expect(titleAndBodyText(el, ['#t'], ['.b'], ['#missing'])).toBe('Title\nOne\nTwo');
   });
 });

@@ -150,6 +150,20 @@ export function allTexts(root: ParentNode, selector: string): string[] {
 }
 
 /**
+ * A work item's text: its title, then its body, at most MAX_PAGE_TEXT_CHARS. The body is the first of
+ * `roots` present in the page, else every element `body` matches.
+ */
+export function titleAndBodyText(
+  doc: ParentNode,
+  title: readonly string[],
+  body: readonly string[],
+  roots: readonly string[] = [],
+): string {
+  const root = firstPresent(doc, roots);
+  return joinedText(doc, [...title, ...(root ? [root] : body)], MAX_PAGE_TEXT_CHARS);
+}
+
+/**
  * Text of the elements matching `selectors`, in selector order, each on its own lines; an element
  * inside one already taken is not read twice.
  */
