@@ -3,18 +3,7 @@
  * technical terms drawn with a Zipf distribution, so that common words ("service", "error",
  * "request") are common and specific ones rare, as in real notes. Readable it is not.
  */
-
-/** Small, fast, seedable PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../../test/prng';
 
 // Ordered from most to least frequent; the generator's Zipf ranks follow this order.
 const TERMS = `
@@ -61,7 +50,7 @@ export class ProseGenerator {
   private readonly cumulative: Float64Array;
 
   constructor(seed = 1, exponent = 1) {
-    this.random = rng(seed);
+    this.random = prng(seed);
     this.cumulative = new Float64Array(TERMS.length);
     let sum = 0;
     for (let r = 0; r < TERMS.length; r++) this.cumulative[r] = sum += 1 / Math.pow(r + 1, exponent);

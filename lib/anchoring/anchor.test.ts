@@ -3,7 +3,8 @@ import { beforeEach, describe as group, expect, it } from 'vitest';
 import type { Selectors } from '../lesson';
 import { anchor, anchorAll, anchorAllChunked, describe } from './anchor';
 import { extractText } from './text-map';
-import { buildProse, prng } from './testing/prose';
+import { prng } from '../../test/prng';
+import { buildProse } from './testing/prose';
 
 function page(html: string): HTMLElement {
   const el = document.createElement('main');

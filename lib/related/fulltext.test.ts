@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ProseGenerator, rng } from '../../bench/corpus/prose';
+import { ProseGenerator } from '../../bench/corpus/prose';
+import { prng } from '../../test/prng';
 import { FullTextIndex, type WeightedText } from './fulltext';
 
 function corpus(n: number, seed: number): Array<[string, WeightedText[]]> {
@@ -40,7 +41,7 @@ describe('FullTextIndex', () => {
 
   it('after any mix of adds and removes, answers as an index built from the live documents', () => {
     const docs = corpus(2500, 2);
-    const random = rng(5);
+    const random = prng(5);
     const index = FullTextIndex.build(docs.slice(0, 1000));
     const live = new Map(docs.slice(0, 1000));
     let next = 1000;

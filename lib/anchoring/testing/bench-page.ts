@@ -10,7 +10,8 @@ import { anchorAll, anchorAllChunked, describe, type Anchored } from '../anchor'
 import { matchQuote } from '../match-quote';
 import { extractText } from '../text-map';
 import { baselineAnchor, baselineDescribe, type BaselineSelectors } from './baseline';
-import { buildProse, prng } from './prose';
+import { prng } from '../../../test/prng';
+import { buildProse } from './prose';
 
 interface Saved {
   ours: Selectors;

@@ -3,16 +3,7 @@
  * sentences in nested sections, lists and tables, from a seeded PRNG over a small vocabulary.
  * Same-vocabulary text is the hard case for refusing absent quotes: every phrase looks familiar.
  */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../../../test/prng';
 
 const SUBJECTS = ['the team', 'our release', 'the deploy', 'the on-call engineer', 'the build', 'the migration', 'the review', 'the customer', 'the pipeline', 'the rollback', 'the incident', 'the dashboard', 'the retro', 'the cache', 'the database', 'the sprint', 'the payment service', 'the search index', 'our staging cluster', 'the mobile client', 'the nightly job', 'the load balancer', 'the feature flag', 'the support queue', 'the design doc', 'the vendor SDK', 'the auth proxy', 'the billing export'];
 const ADVERBS = ['', '', '', 'quietly ', 'again ', 'suddenly ', 'finally ', 'repeatedly ', 'briefly ', 'badly '];
