@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Worker } from '@playwright/test';
@@ -14,6 +14,25 @@ export function buildExtension(outDir = '.output-bench'): string {
   });
   if (run.status !== 0) throw new Error('wxt build failed');
   return resolve(outDir, 'chrome-mv3');
+}
+
+const SOURCES = ['entrypoints', 'components', 'lib', 'wxt.config.ts', 'package.json', 'package-lock.json'];
+
+/** The extension built into `outDir`, rebuilt only when a source is newer than the build. */
+export function builtExtension(outDir: string): string {
+  const manifest = resolve(outDir, 'chrome-mv3', 'manifest.json');
+  if (existsSync(manifest) && newest(SOURCES) < statSync(manifest).mtimeMs) return resolve(outDir, 'chrome-mv3');
+  return buildExtension(outDir);
+}
+
+function newest(paths: string[]): number {
+  let latest = 0;
+  for (const p of paths) {
+    if (!existsSync(p)) continue;
+    const stat = statSync(p);
+    latest = Math.max(latest, stat.isDirectory() ? newest(readdirSync(p).map((f) => join(p, f))) : stat.mtimeMs);
+  }
+  return latest;
 }
 
 /** Real Chromium with the built extension on a fresh profile, as the e2e tests launch it. */

@@ -3,7 +3,7 @@ import { lessonsFromPassages } from './corpus/lessons';
 import { readManCorpus } from './corpus/manpages';
 import { buildExtension, launchWithExtension } from './extension';
 import { median, type Metrics } from './metric';
-import { putRows } from '../test/e2e/library-helpers';
+import { seedLessons } from '../test/e2e/fixtures';
 import { ALL_LOADED_MARK, FIRST_ROWS_MARK } from '../lib/library/marks';
 
 const LESSONS = 100_000;
@@ -39,7 +39,7 @@ export default async function (): Promise<Metrics> {
     await first.goto(url);
     await first.getByText('No lessons yet').waitFor();
     await first.close();
-    for (let i = 0; i < lessons.length; i += 5_000) await putRows(sw, lessons.slice(i, i + 5_000));
+    for (let i = 0; i < lessons.length; i += 5_000) await seedLessons(sw, lessons.slice(i, i + 5_000));
     lessons = [];
 
     const page = await context.newPage();

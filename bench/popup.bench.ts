@@ -1,13 +1,11 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
 import { SiteServer } from '../test/e2e/site-server';
-import { seedLessons } from '../test/e2e/popup-helpers';
+import { seedLessons } from '../test/e2e/fixtures';
 import { localDay } from '../lib/actions';
 import { uuidv7 } from '../lib/id';
 import { LessonSchema, PILLARS, type Lesson } from '../lib/lesson';
 import { PILLAR_INFO } from '../lib/pillars';
-import { buildExtension, launchWithExtension } from './extension';
+import { builtExtension, launchWithExtension } from './extension';
 import { median, type Metrics } from './metric';
 
 const JIRA = 'https://acme.atlassian.net/browse/ACME-123';
@@ -22,7 +20,7 @@ const READY_MARK = 'lessonmark:why-ready';
 export default async function (): Promise<Metrics> {
   const began = Date.now();
   const phase = (what: string) => console.error(`popup bench: ${what} at ${((Date.now() - began) / 1000).toFixed(1)} s`);
-  const dir = builtExtension();
+  const dir = builtExtension('.output-bench');
   phase('built');
   const sites = new SiteServer();
   await sites.start();
@@ -117,24 +115,4 @@ function corpus(n: number, now: Date): Lesson[] {
       updatedAt: at,
     });
   });
-}
-
-const OUT_DIR = '.output-bench';
-const SOURCES = ['entrypoints', 'components', 'lib', 'wxt.config.ts', 'package.json', 'package-lock.json'];
-
-/** The extension built into its own folder, rebuilt only when a source is newer than the build. */
-function builtExtension(): string {
-  const manifest = resolve(OUT_DIR, 'chrome-mv3', 'manifest.json');
-  if (existsSync(manifest) && newest(SOURCES) < statSync(manifest).mtimeMs) return resolve(OUT_DIR, 'chrome-mv3');
-  return buildExtension(OUT_DIR);
-}
-
-function newest(paths: string[]): number {
-  let latest = 0;
-  for (const p of paths) {
-    if (!existsSync(p)) continue;
-    const stat = statSync(p);
-    latest = Math.max(latest, stat.isDirectory() ? newest(readdirSync(p).map((f) => join(p, f))) : stat.mtimeMs);
-  }
-  return latest;
 }

@@ -1,11 +1,9 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
 import { SiteServer } from '../test/e2e/site-server';
-import { seedLessons } from '../test/e2e/popup-helpers';
+import { seedLessons } from '../test/e2e/fixtures';
 import { uuidv7 } from '../lib/id';
 import { LessonSchema, PILLARS, type Lesson } from '../lib/lesson';
-import { buildExtension, launchWithExtension } from './extension';
+import { builtExtension, launchWithExtension } from './extension';
 import { median, type Metrics } from './metric';
 
 const JIRA = 'https://acme.atlassian.net/browse/ACME-123';
@@ -21,7 +19,7 @@ const OUT_DIR = '.output-bench-sidepanel';
  * section drawn from the full related index (built from all 10,000 lessons once per panel).
  */
 export default async function (): Promise<Metrics> {
-  const dir = builtExtension();
+  const dir = builtExtension(OUT_DIR);
   const sites = new SiteServer();
   await sites.start();
   const { context, sw, extensionId } = await launchWithExtension(dir, sites);
@@ -110,23 +108,4 @@ function corpus(n: number): Lesson[] {
       updatedAt: at,
     });
   });
-}
-
-const SOURCES = ['entrypoints', 'components', 'lib', 'wxt.config.ts', 'package.json', 'package-lock.json'];
-
-/** The extension built into its own folder, rebuilt only when a source is newer than the build. */
-function builtExtension(): string {
-  const manifest = resolve(OUT_DIR, 'chrome-mv3', 'manifest.json');
-  if (existsSync(manifest) && newest(SOURCES) < statSync(manifest).mtimeMs) return resolve(OUT_DIR, 'chrome-mv3');
-  return buildExtension(OUT_DIR);
-}
-
-function newest(paths: string[]): number {
-  let latest = 0;
-  for (const p of paths) {
-    if (!existsSync(p)) continue;
-    const stat = statSync(p);
-    latest = Math.max(latest, stat.isDirectory() ? newest(readdirSync(p).map((f) => join(p, f))) : stat.mtimeMs);
-  }
-  return latest;
 }

@@ -63,6 +63,39 @@ export async function readLessons(sw: Worker): Promise<any[]> {
   );
 }
 
+/**
+ * Writes lessons straight into the extension's IndexedDB from the service worker, in one
+ * transaction. The database must exist (any extension page that read lessons has created it).
+ */
+export async function seedLessons(sw: Worker, lessons: unknown[]): Promise<void> {
+  // One JSON string crosses the protocol far faster than Playwright's per-value serialisation of many rows.
+  await sw.evaluate(
+    (json) =>
+      new Promise<void>((resolve, reject) => {
+        const rows = JSON.parse(json) as unknown[];
+        const open = indexedDB.open('lessonmark');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('lessons')) {
+            db.close();
+            reject(new Error('the lessons store does not exist yet'));
+            return;
+          }
+          const tx = db.transaction('lessons', 'readwrite');
+          const store = tx.objectStore('lessons');
+          for (const row of rows) store.put(row);
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    JSON.stringify(lessons),
+  );
+}
+
 /** Calls the handler the context menu and the keyboard command call, for the page's tab. */
 export async function openCapture(sw: Worker, page: Page): Promise<void> {
   const url = page.url();

@@ -6,16 +6,6 @@ export function libraryUrl(sw: Worker, query = ''): string {
   return `chrome-extension://${extensionId(sw)}/library.html${query ? `?${query}` : ''}`;
 }
 
-/** Console errors and uncaught exceptions of a page, to fail a test on. */
-export function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  return errors;
-}
-
 /** A valid lesson (checked against the schema, so a seed can never be junk the page tolerates by accident). */
 export function lesson(over: Omit<Partial<LessonInput>, 'source'> & { id: string; source?: Partial<LessonInput['source']> }): Lesson {
   const { source, ...rest } = over;
@@ -32,37 +22,6 @@ export function lesson(over: Omit<Partial<LessonInput>, 'source'> & { id: string
 /** A UUID v7-shaped id whose tail is `n`, so tests can tell lessons apart at a glance. */
 export function idFor(n: number): string {
   return `0190a000-0000-7000-8000-${String(n).padStart(12, '0')}`;
-}
-
-/**
- * Writes rows straight into the extension's IndexedDB from the service worker, in one
- * transaction. The database must exist: open any extension page that reads lessons first.
- */
-export async function putRows(sw: Worker, rows: unknown[]): Promise<void> {
-  await sw.evaluate(
-    (items) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('lessonmark');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('lessons')) {
-            db.close();
-            reject(new Error('the lessons store does not exist yet'));
-            return;
-          }
-          const tx = db.transaction('lessons', 'readwrite');
-          const store = tx.objectStore('lessons');
-          for (const row of items) store.put(row);
-          tx.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    rows,
-  );
 }
 
 /** Monday of last week, 00:00 local time (the digest's default week), shifted by `days` and `hours`. */

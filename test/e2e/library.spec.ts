@@ -2,8 +2,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import type { Page, Worker } from '@playwright/test';
-import { expect, readLessons, test } from './fixtures';
-import { idFor, lastWeekAt, lesson, libraryUrl, localDay, putRows, watchErrors } from './library-helpers';
+import { expect, readLessons, seedLessons, test } from './fixtures';
+import { idFor, lastWeekAt, lesson, libraryUrl, localDay } from './library-helpers';
+import { watchErrors } from './page-helpers';
 
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
 
@@ -63,7 +64,7 @@ function seeds() {
 async function openSeeded(page: Page, sw: Worker, query = ''): Promise<void> {
   await page.goto(libraryUrl(sw));
   await expect(page.getByText('No lessons yet')).toBeVisible();
-  await putRows(sw, seeds());
+  await seedLessons(sw, seeds());
   await page.goto(libraryUrl(sw, query));
   await expect(page.locator('.lesson-row').first()).toBeVisible();
 }
@@ -305,7 +306,7 @@ test('a long list draws only the rows in view, and the keyboard reaches its end'
   const many = Array.from({ length: 2000 }, (_, k) =>
     lesson({ id: idFor(1000 + k), title: `Lesson number ${k}`, createdAt: new Date(Date.UTC(2024, 0, 1) + k * 60_000).toISOString() }),
   );
-  await putRows(sw, many);
+  await seedLessons(sw, many);
   await page.goto(libraryUrl(sw));
   await expect(count(page)).toHaveText('2000 lessons');
   expect(await page.locator('.lesson-row').count()).toBeLessThan(60);

@@ -1,5 +1,6 @@
 import { test, expect, readLessons, selectText } from './fixtures';
-import { localToday, openPopup, tabIdOf, collectErrors, popupUrl } from './popup-helpers';
+import { watchErrors } from './page-helpers';
+import { localToday, openPopup, tabIdOf, popupUrl } from './popup-helpers';
 
 const TICKET = 'https://acme.atlassian.net/browse/ACME-123';
 
@@ -171,7 +172,7 @@ test('a page extensions cannot read says so instead of offering to save', async 
   await blank.goto('chrome://version');
   const tabId = await sw.evaluate(async () => (await chrome.tabs.query({ url: 'chrome://version/' }))[0]?.id);
   const popup = await context.newPage();
-  const errors = collectErrors(popup);
+  const errors = watchErrors(popup);
   await popup.goto(popupUrl(sw, tabId!));
   await expect(popup.getByText('Lessonmark cannot read this page')).toBeVisible();
   await expect(popup.getByLabel('Ask why')).toBeDisabled();

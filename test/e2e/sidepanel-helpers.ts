@@ -2,7 +2,8 @@ import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { uuidv7 } from '../../lib/id';
 import { LessonSchema, type Lesson, type LessonInput, type Source } from '../../lib/lesson';
 import { extensionId } from './fixtures';
-import { collectErrors, tabIdOf } from './popup-helpers';
+import { watchErrors } from './page-helpers';
+import { tabIdOf } from './popup-helpers';
 
 export const JIRA = 'https://acme.atlassian.net/browse/ACME-123';
 export const GITHUB = 'https://github.com/acme/web/issues/12';
@@ -32,7 +33,7 @@ export function panelUrl(sw: Worker, tabId: number): string {
 export async function openPanel(context: BrowserContext, sw: Worker, target: Page): Promise<{ panel: Page; errors: string[]; tabId: number }> {
   const tabId = await tabIdOf(sw, target.url());
   const panel = await context.newPage();
-  const errors = collectErrors(panel);
+  const errors = watchErrors(panel);
   await panel.goto(panelUrl(sw, tabId));
   return { panel, errors, tabId };
 }

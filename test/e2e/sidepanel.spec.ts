@@ -1,6 +1,6 @@
-import { expect, readLessons, test } from './fixtures';
-import { saveQuote } from './page-helpers';
-import { collectErrors, seedLessons, tabIdOf } from './popup-helpers';
+import { expect, readLessons, seedLessons, test } from './fixtures';
+import { saveQuote, watchErrors } from './page-helpers';
+import { tabIdOf } from './popup-helpers';
 import { GITHUB, JIRA, badgeOf, cardOf, headings, openPanel, panelUrl, row } from './sidepanel-helpers';
 
 const ON_PAGE = 'Our receiver treated every 503 as retryable';
@@ -120,7 +120,7 @@ test('quick edit and open in the library from the panel; pages extensions cannot
   await internal.goto('chrome://version');
   const internalId = await sw.evaluate(async () => (await chrome.tabs.query({})).find((t) => t.url?.startsWith('chrome://version'))?.id);
   const closed = await context.newPage();
-  const closedErrors = collectErrors(closed);
+  const closedErrors = watchErrors(closed);
   await closed.goto(panelUrl(sw, internalId!));
   await expect(closed.getByText("Lessonmark can't read this page.")).toBeVisible();
   expect(closedErrors).toEqual([]);

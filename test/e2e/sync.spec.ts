@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { api, pullAll } from '../../server/test/harness';
 import { expect, launchExtension, readLessons, serviceWorker, test } from './fixtures';
-import { watchErrors } from './library-helpers';
+import { watchErrors } from './page-helpers';
 import { connect, draft, optionsUrl, readStore, send, startTeamServer, type TeamServer } from './sync-helpers';
 
 let team: TeamServer;
