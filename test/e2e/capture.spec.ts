@@ -1,5 +1,6 @@
 import type { Page, Worker } from '@playwright/test';
 import { expect, openCapture, readLessons, selectText, test } from './fixtures';
+import { card, toast, watchErrors } from './page-helpers';
 
 const JIRA = 'https://acme.atlassian.net/browse/ACME-123';
 const CONFLUENCE = 'https://acme.atlassian.net/wiki/spaces/ENG/pages/123456/Incident+Review';
@@ -7,16 +8,6 @@ const GITHUB = 'https://github.com/acme/web/issues/12';
 const ARTICLE = 'https://blog.example.com/2024/03/what-a-flaky-test-taught-us';
 const HOSTILE = 'https://jira.corp.example/browse/SEC-1';
 
-const card = (page: Page) => page.locator('lessonmark-ui [role="dialog"][aria-label="Save as lesson"]');
-const toast = (page: Page) => page.locator('lessonmark-ui .toast');
-
-/** Errors that our scripts cause on the page: a polished extension leaves the console clean. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  return errors;
-}
 
 /** Fills the open card with the keyboard only: pillar, note and tags, then Enter saves. */
 async function fillCardWithKeyboard(page: Page, { pillarSteps, note, tags }: { pillarSteps: number; note: string; tags: string[] }) {
