@@ -1,5 +1,5 @@
 // Runs every bench/*.bench.ts, prints a table, and writes bench/latest.json (see DESIGN.md).
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
@@ -19,7 +19,6 @@ for (const file of files) {
     failed = true;
     continue;
   }
-  const { readFileSync, rmSync } = await import('node:fs');
   Object.assign(results, JSON.parse(readFileSync(out, 'utf8')));
   rmSync(out);
 }
@@ -33,8 +32,33 @@ const rows = Object.entries(results).map(([metric, m]) => [
 const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length), 8));
 console.log(['metric', 'value', 'baseline'].map((h, i) => h.padEnd(widths[i])).join('  ') + '  note');
 for (const r of rows) console.log(r.slice(0, 3).map((c, i) => c.padEnd(widths[i])).join('  ') + '  ' + r[3]);
-if (only.length === 0) writeFileSync('bench/latest.json', JSON.stringify(results, null, 2) + '\n');
+// A partial run (`npm run bench -- capture`) updates its own metrics and keeps the others.
+const previous = only.length > 0 && existsSync('bench/latest.json') ? JSON.parse(readFileSync('bench/latest.json', 'utf8')) : {};
+const latest = { ...previous, ...results };
+writeFileSync('bench/latest.json', JSON.stringify(latest, null, 2) + '\n');
+updateReadme(latest);
 process.exit(failed ? 1 : 0);
+
+/** Rewrites the figures between the bench markers of README.md. */
+function updateReadme(metrics) {
+  const readme = readFileSync('README.md', 'utf8');
+  const start = '<!-- bench:start -->';
+  const end = '<!-- bench:end -->';
+  if (!readme.includes(start) || !readme.includes(end)) return;
+  const cell = (t) => String(t).replace(/\|/g, '\\|');
+  const table = [
+    `Measured ${new Date().toISOString().slice(0, 10)} on this 2-core machine (\`bench/latest.json\`).`,
+    '',
+    '| metric | value | baseline | how, and the goal |',
+    '|---|---|---|---|',
+    ...Object.entries(metrics).map(([metric, m]) =>
+      `| \`${metric}\` | ${round(m.value)} ${m.unit} | ${m.baseline == null ? '—' : `${round(m.baseline)} ${m.unit}`} | ${cell(m.note ?? '')} |`,
+    ),
+  ].join('\n');
+  const before = readme.slice(0, readme.indexOf(start) + start.length);
+  const after = readme.slice(readme.indexOf(end));
+  writeFileSync('README.md', `${before}\n${table}\n${after}`);
+}
 
 function round(n) {
   return Math.abs(n) >= 100 ? Math.round(n) : Math.round(n * 100) / 100;
