@@ -6,7 +6,28 @@ export default defineConfig({
   entrypointsDir: 'entrypoints',
   // Lets two builds (two engineers, or a bench beside the tests) run without overwriting each other.
   outDir: process.env.LESSONMARK_OUT_DIR ?? '.output',
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [
+      preact(),
+      {
+        // zod and Dexie in chunks of their own, so a page that paints from Dexie alone never waits for zod.
+        // Only the multi-chunk (ES) builds: the background and content scripts are single IIFE files.
+        name: 'lessonmark-vendor-chunks',
+        outputOptions(options: { format?: string; codeSplitting?: unknown }) {
+          if (options.format !== 'es') return null;
+          return {
+            ...options,
+            codeSplitting: {
+              groups: [
+                { name: 'zod', test: /node_modules[\\/]zod[\\/]/ },
+                { name: 'dexie', test: /node_modules[\\/]dexie[\\/]/ },
+              ],
+            },
+          };
+        },
+      },
+    ],
+  }),
   manifest: {
     name: 'Lessonmark',
     description: 'Capture lessons where work happens.',

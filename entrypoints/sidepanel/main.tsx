@@ -7,7 +7,6 @@ import { openDb } from '@/lib/db';
 import { sendMessage } from '@/lib/messaging';
 import { readPage, targetTabId } from '@/lib/platform/page';
 import { currentPageReport, followTab, watchPageReports } from '@/lib/platform/side-panel';
-import { followTeamStream } from '@/lib/platform/sync-stream';
 
 const db = openDb();
 // `?tab=<id>` pins the panel to one tab (tests, "open in a tab"); else it follows the active tab.
@@ -33,5 +32,5 @@ const env: SidePanelEnv = {
 };
 
 render(<SidePanel env={env} />, document.getElementById('app')!);
-// Teammates' lessons arrive as they are shared while the panel is open.
-followTeamStream();
+// Teammates' lessons arrive as they are shared while the panel is open; the sync code (with zod) loads after the first paint.
+void import('@/lib/platform/sync-stream').then((m) => m.followTeamStream());
