@@ -8,11 +8,13 @@ import { sendMessage } from '@/lib/messaging';
 import { LessonEditor } from '../LessonEditor';
 import { Toast } from '../Toast';
 import { BulkBar } from './BulkBar';
-import { DigestView } from './DigestView';
 import { FilterBar } from './FilterBar';
 import { LessonList } from './LessonList';
-import { TransferView } from './TransferView';
+import { lazyView } from './lazyView';
 import { useLibrary } from './useLibrary';
+
+const DigestView = lazyView(() => import('./DigestView').then((m) => m.DigestView));
+const TransferView = lazyView(() => import('./TransferView').then((m) => m.TransferView));
 
 type View = 'lessons' | 'digest' | 'transfer';
 const VIEWS: { id: View; label: string }[] = [
