@@ -11,17 +11,26 @@ import { writeCursor, type CursorState } from './state';
 export async function applyPage(db: LessonDb, changes: Change[], next: CursorState, now: string): Promise<number> {
   return db.transaction('rw', [db.lessons, db.outbox, db.meta, db.resetSeen], async () => {
     const ids = changes.map((c) => c.id);
-    const [locals, pending] = await Promise.all([db.lessons.bulkGet(ids), db.outbox.bulkGet(ids)]);
+    // One key-ordered cursor walk per table, not one get per id (each an IPC round trip in
+    // Chromium): on a new profile it finds nothing in a single step instead of a thousand.
+    const [locals, pending] = await Promise.all([
+      byId(db.lessons.where('id').anyOf(ids).toArray()),
+      byId(db.outbox.where('id').anyOf(ids).toArray()),
+    ]);
     const rows: Lesson[] = [];
-    changes.forEach((change, i) => {
-      const row = mergePulled(locals[i], change, pending[i], now);
+    for (const change of changes) {
+      const row = mergePulled(locals.get(change.id), change, pending.get(change.id), now);
       if (row) rows.push(row);
-    });
+    }
     if (rows.length) await db.lessons.bulkPut(rows);
     if (next.resetting) await db.resetSeen.bulkPut(ids.map((id) => ({ id })));
     await writeCursor(db, next);
     return rows.length;
   });
+}
+
+async function byId<T extends { id: string }>(rows: Promise<T[]>): Promise<Map<string, T>> {
+  return new Map((await rows).map((row) => [row.id, row]));
 }
 
 /**
