@@ -2,13 +2,12 @@ import { availableParallelism, loadavg } from 'node:os';
 import { SiteServer } from '../test/e2e/site-server';
 import { seedLessons } from '../test/e2e/fixtures';
 import { localDay } from '../lib/actions';
-import { uuidv7 } from '../lib/id';
-import { LessonSchema, PILLARS, type Lesson } from '../lib/lesson';
+import type { Lesson } from '../lib/lesson';
+import { CORPUS_TICKET, jiraCorpus } from './jira-corpus';
 import { PILLAR_INFO } from '../lib/pillars';
 import { builtExtension, launchWithExtension } from './extension';
 import { median, type Metrics } from './metric';
 
-const JIRA = 'https://acme.atlassian.net/browse/ACME-123';
 const LESSONS = 10_000;
 const OPENS = 10;
 const READY_MARK = 'lessonmark:why-ready';
@@ -30,7 +29,7 @@ export default async function (): Promise<Metrics> {
   const lists: number[] = [];
   try {
     const ticket = await context.newPage();
-    await ticket.goto(sites.url(JIRA));
+    await ticket.goto(sites.url(CORPUS_TICKET));
     const tabId = await sw.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0].id!, ticket.url());
     const url = `chrome-extension://${extensionId}/popup.html?tab=${tabId}`;
 
@@ -81,38 +80,15 @@ export default async function (): Promise<Metrics> {
   };
 }
 
-/** Lessons spread over 500 work items in 20 projects; one in 10 an open question, one in 8 with an action. */
+/** The bench corpus, one in 10 an open question, one in 8 with an action (one in 16 due today). */
 function corpus(n: number, now: Date): Lesson[] {
-  const start = now.getTime() - n * 60_000;
   const today = localDay(now);
-  const words = 'retry backoff queue webhook latency deploy rollback alert cache index migration timeout outage'.split(' ');
-  return Array.from({ length: n }, (_, i) => {
-    const at = new Date(start + i * 60_000).toISOString();
-    const item = i % 500;
-    const project = item === 0 ? 'ACME' : `P${item % 20}`;
-    const kind = i % 10 === 0 ? 'question' : PILLARS[i % 4];
-    const text = Array.from({ length: 25 }, (_, j) => words[(i + j * 7) % words.length]).join(' ');
-    return LessonSchema.parse({
-      id: uuidv7(Date.parse(at)),
-      kind,
-      title: `Lesson ${i}: ${words[i % words.length]}`,
-      quote: text,
-      note: text.slice(0, 120),
+  return jiraCorpus(n, {
+    start: now.getTime() - n * 60_000,
+    questionEvery: 10,
+    extra: (i, kind, text) => ({
       answers: kind === 'question' ? [] : PILLAR_INFO[kind].questions.map((question) => ({ question, answer: text.slice(0, 80) })),
       actions: i % 8 === 0 ? [{ id: `a${i}`, text: `Follow up ${i}`, owner: 'ana', due: i % 16 === 0 ? today : '2099-01-01', done: false }] : [],
-      tags: [project.toLowerCase(), words[i % words.length]],
-      source: {
-        url: item === 0 ? JIRA : `https://acme.atlassian.net/browse/${project}-${item}`,
-        site: 'jira',
-        workItem: item === 0 ? 'jira:ACME-123' : `jira:${project}-${item}`,
-        title: `Ticket ${item}`,
-        project,
-        labels: ['incident'],
-      },
-      ...(kind === 'question' ? { question: { text: `Why ${i}?`, askedAt: at } } : {}),
-      visibility: 'private',
-      createdAt: at,
-      updatedAt: at,
-    });
+    }),
   });
 }

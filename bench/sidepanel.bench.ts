@@ -1,12 +1,11 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { SiteServer } from '../test/e2e/site-server';
 import { seedLessons } from '../test/e2e/fixtures';
-import { uuidv7 } from '../lib/id';
-import { LessonSchema, PILLARS, type Lesson } from '../lib/lesson';
+import type { Lesson } from '../lib/lesson';
+import { CORPUS_TICKET, jiraCorpus } from './jira-corpus';
 import { builtExtension, launchWithExtension } from './extension';
 import { median, type Metrics } from './metric';
 
-const JIRA = 'https://acme.atlassian.net/browse/ACME-123';
 const LESSONS = 10_000;
 const OPENS = 10;
 const FIRST_MARK = 'lessonmark:sidepanel-first-section';
@@ -28,7 +27,7 @@ export default async function (): Promise<Metrics> {
   let load = 0;
   try {
     const ticket = await context.newPage();
-    await ticket.goto(sites.url(JIRA));
+    await ticket.goto(sites.url(CORPUS_TICKET));
     const tabId = await sw.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0].id!, ticket.url());
     const url = `chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`;
 
@@ -77,35 +76,7 @@ export default async function (): Promise<Metrics> {
   };
 }
 
-/** Lessons over 500 work items in 20 projects (20 on the measured ticket); one in 7 an open question. */
+/** The bench corpus (20 lessons on the measured ticket); one in 7 an open question. */
 function corpus(n: number): Lesson[] {
-  const start = Date.UTC(2024, 0, 1);
-  const words = 'retry backoff queue webhook latency deploy rollback alert cache index migration timeout outage payment provider'.split(' ');
-  return Array.from({ length: n }, (_, i) => {
-    const at = new Date(start + i * 60_000).toISOString();
-    const item = i % 500;
-    const project = item === 0 ? 'ACME' : `P${item % 20}`;
-    const kind = i % 7 === 0 ? 'question' : PILLARS[i % 4];
-    const text = Array.from({ length: 25 }, (_, j) => words[(i + j * 7) % words.length]).join(' ');
-    return LessonSchema.parse({
-      id: uuidv7(Date.parse(at)),
-      kind,
-      title: `Lesson ${i}: ${words[i % words.length]} ${words[(i * 3) % words.length]}`,
-      quote: text,
-      note: text.slice(0, 120),
-      tags: [project.toLowerCase(), words[i % words.length]],
-      source: {
-        url: item === 0 ? JIRA : `https://acme.atlassian.net/browse/${project}-${item}`,
-        site: 'jira',
-        workItem: item === 0 ? 'jira:ACME-123' : `jira:${project}-${item}`,
-        title: `Ticket ${item}`,
-        project,
-        labels: ['incident'],
-      },
-      ...(kind === 'question' ? { question: { text: `Why ${i}?`, askedAt: at } } : {}),
-      visibility: 'private',
-      createdAt: at,
-      updatedAt: at,
-    });
-  });
+  return jiraCorpus(n, { start: Date.UTC(2024, 0, 1), questionEvery: 7 });
 }
