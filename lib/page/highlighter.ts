@@ -22,8 +22,12 @@ export function createHighlighter({ doc, painter, workItemOf, load, onReport }: 
   /** The text each painted range covered when it was anchored: a change means it moved or broke. */
   let paintedText = new Map<string, string>();
   let generation = 0;
+  /** Length of the page's text at the last pass: missing lessons are looked for again only when it changes. */
+  let textLength = -1;
+  const pageTextLength = () => doc.body?.textContent?.length ?? 0;
 
   function repaint() {
+    textLength = pageTextLength();
     report = anchorLessons(doc, lessons);
     paintedText = new Map(report.found.map(({ lesson, range }) => [lesson.id, range.toString()]));
     painter.paint(report.found.map(({ lesson, range }) => ({ id: lesson.id, kind: lesson.kind, range })));
@@ -41,11 +45,15 @@ export function createHighlighter({ doc, painter, workItemOf, load, onReport }: 
     repaint();
   }
 
-  /** After the DOM changed: re-anchor only when a lesson is missing or a painted range broke. */
+  /**
+   * After the DOM changed: re-anchor when a painted range broke, or when a lesson is missing and
+   * the page's text grew or shrank (pages that re-render constantly without new text, as Jira
+   * does, would otherwise cost a full pass every few hundred milliseconds).
+   */
   function contentChanged() {
     if (workItemOf(doc.location.href, doc) !== workItem) return void refresh();
     const broken = report.found.some(({ lesson, range }) => range.toString() !== paintedText.get(lesson.id));
-    if (broken || report.notFound.length > 0) repaint();
+    if (broken || (report.notFound.length > 0 && pageTextLength() !== textLength)) repaint();
   }
 
   return {
