@@ -5,7 +5,7 @@ import { protocol, type MessageName } from '@/lib/protocol';
 import { createHandlers, dispatch, type Handlers } from '@/lib/service';
 import { loadPageLayer, openCapture } from '@/lib/platform/capture';
 import { announceChange, openLibrary } from '@/lib/platform/tabs';
-import { forgetTab, pageReport, savePageReport } from '@/lib/platform/page-status';
+import { forgetTab, savePageReport } from '@/lib/platform/page-status';
 import { refreshActiveBadges, watchBadges } from '@/lib/platform/badge';
 import { initSidePanel, openSidePanel } from '@/lib/platform/side-panel';
 import { getSettings, settingsItem } from '@/lib/platform/settings';
@@ -30,7 +30,6 @@ export default defineBackground(() => {
     pageReport: async (report, { tabId }) => {
       if (tabId != null) await savePageReport(tabId, report);
     },
-    pageStatus: ({ tabId }) => pageReport(tabId),
     syncNow: ({ force }) => sync.syncNow(force),
     dismissSyncConflicts: ({ seqs }) => sync.dismissConflicts(seqs),
     loadPageLayer: async (_, { tabId }) => {

@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import { DB_NAME } from './db-read';
 import type { Lesson } from './lesson';
 import type { Conflict, MergeField } from './sync/protocol';
 
@@ -35,6 +36,8 @@ export interface SyncConflictRow {
   conflicts: Conflict[];
 }
 
+export { DB_NAME };
+
 export type LessonDb = Dexie & {
   lessons: EntityTable<Lesson, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
@@ -44,7 +47,6 @@ export type LessonDb = Dexie & {
   resetSeen: EntityTable<{ id: string }, 'id'>;
 };
 
-export const DB_NAME = 'lessonmark';
 
 /**
  * The one database. Every change of index is a new version; versions are never edited once

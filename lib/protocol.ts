@@ -39,7 +39,6 @@ export const protocol = {
   /** From a tab: how its lessons anchored, for the badge and the side panel. */
   pageReport: message()(PageReportSchema),
   /** From an extension page: the last report of a tab (null before its content script reported). */
-  pageStatus: message<PageReport | null>()(z.object({ tabId: z.number().int().nonnegative() })),
   /** To a tab: scroll to a painted lesson and flash it; false when it is not painted there. */
   flashLesson: message<boolean>()(z.object({ id: z.uuid() })),
   /** From a tab: inject the in-page lesson card and lists, loaded only when a page needs them. */

@@ -1,5 +1,4 @@
-import type { LessonDb } from '@/lib/db';
-import type { LessonPatch, Source } from '@/lib/lesson';
+import type { Lesson, LessonPatch, Source } from '@/lib/lesson';
 import type { PageInfo } from '@/lib/platform/page';
 import type { LiveRelatedIndex } from '@/lib/platform/related-index';
 import type { PageReport } from '@/lib/protocol';
@@ -7,10 +6,11 @@ import type { RelatedIndex } from '@/lib/related';
 
 /**
  * What the side panel needs from the extension, handed in by the entrypoint so the components
- * stay free of `browser.*`: reads come from Dexie, writes go to the background worker.
+ * stay free of `browser.*`: reads come from IndexedDB, writes go to the background worker.
  */
 export interface SidePanelEnv {
-  db: LessonDb;
+  /** The lessons stored on one work item, read without waiting for Dexie. */
+  workItemLessons(workItem: string): Promise<Lesson[]>;
   /** The tab the panel opens on: `?tab=<id>` (pinned) or the active tab. */
   firstTab: Promise<number | null>;
   /** Calls `onTab` when the panel should show another tab, or read its tab again after a navigation. */

@@ -24,7 +24,7 @@ const SAME_ITEM: Record<Site, string> = { jira: 'same ticket', github: 'same tic
 
 /**
  * The work item's own sections (lessons, then open questions; newest first) from the few rows a
- * Dexie index query returns, drawn before the full index is ready. Only types come from
+ * IndexedDB index query returns, drawn before the full index is ready. Only types come from
  * lib/related: the ranking code and the schemas it pulls in load after this first paint.
  */
 export function workItemResults(workItem: string, onItem: readonly Lesson[]): RelatedResult[] {

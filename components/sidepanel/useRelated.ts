@@ -6,7 +6,7 @@ import type { SidePanelEnv } from './env';
 import { PANEL_LIMIT, workItemResults } from './model';
 
 export interface Related {
-  /** Every section (full index ready), or only the work item's (from a Dexie query), or null while reading. */
+  /** Every section (full index ready), or only the work item's (from an index query), or null while reading. */
   results: RelatedResult[] | null;
   complete: boolean;
   /** Live lessons stored; null until the index is built. */
@@ -17,7 +17,7 @@ export interface Related {
 type Ranking = typeof import('@/lib/related');
 
 /**
- * The related lessons of the page. The work item's own lessons come first from one Dexie index
+ * The related lessons of the page. The work item's own lessons come first from one IndexedDB index
  * query, as soon as the work item is known (from the tab's highlight report, before the page is
  * read); the full index (every lesson, built once per panel and kept current) and the ranking
  * code load after that first paint, so the panel never waits for 10,000 rows to draw what
@@ -35,10 +35,8 @@ export function useRelated(env: SidePanelEnv, page: PageInfo | null | undefined,
     if (page === null) setWantIndex(true);
     if (!workItem || ranked) return;
     let live = true;
-    env.db.lessons
-      .where('source.workItem')
-      .equals(workItem)
-      .toArray()
+    env
+      .workItemLessons(workItem)
       .then(
         (rows) => {
           if (!live) return;

@@ -3,27 +3,38 @@ import '@/components/theme.css';
 import '@/components/sidepanel/sidepanel.css';
 import { SidePanel } from '@/components/sidepanel/SidePanel';
 import type { SidePanelEnv } from '@/components/sidepanel/env';
-import { openDb } from '@/lib/db';
+import type { LessonDb } from '@/lib/db';
+import { lessonsOnWorkItem } from '@/lib/db-read';
 import { sendMessage } from '@/lib/messaging';
 import { readPage, targetTabId } from '@/lib/platform/page';
 import { currentPageReport, followTab, watchPageReports } from '@/lib/platform/side-panel';
+import { reuseFirst, startEarly } from '@/lib/reuse-first';
 
-const db = openDb();
 // `?tab=<id>` pins the panel to one tab (tests, "open in a tab"); else it follows the active tab.
 const pinned = new URLSearchParams(location.search).has('tab');
+// The first section's reads start now, while the panel renders; the components pick them up.
+const firstTab = targetTabId();
+const firstReport = startEarly(firstTab, currentPageReport);
+const firstLessons = startEarly(
+  firstReport.then((early) => early?.result.then((report) => report?.workItem)),
+  lessonsOnWorkItem,
+);
+// Dexie and the schemas load after the first section is drawn.
+let opened: Promise<LessonDb> | undefined;
+const db = () => (opened ??= import('@/lib/db').then((m) => m.openDb()));
 
 const env: SidePanelEnv = {
-  db,
-  firstTab: targetTabId(),
+  workItemLessons: reuseFirst(lessonsOnWorkItem, firstLessons),
+  firstTab,
   followTab: (current, onTab) => followTab(pinned, current, onTab),
   watchReports: watchPageReports,
   readPage,
-  pageStatus: currentPageReport,
+  pageStatus: reuseFirst(currentPageReport, firstReport),
   flash: (tabId, id) => sendMessage('flashLesson', { id }, tabId),
   // The index and the ranking code (with the schemas) load after the first section is drawn.
   watchIndex: async (onChange) => {
-    const [{ watchRelatedIndex }, related] = await Promise.all([import('@/lib/platform/related-index'), import('@/lib/related')]);
-    return { live: watchRelatedIndex(db, onChange), related };
+    const [{ watchRelatedIndex }, related, opened] = await Promise.all([import('@/lib/platform/related-index'), import('@/lib/related'), db()]);
+    return { live: watchRelatedIndex(opened, onChange), related };
   },
   openLesson: (lessonId) => void sendMessage('openLibrary', { lessonId }),
   markHelped: (id) => sendMessage('markHelped', { id }),

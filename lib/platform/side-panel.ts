@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
-import { sendMessage } from '../messaging';
 import type { PageReport } from '../protocol';
+import { pageReport } from './page-status';
 
 /** Firefox's sidebar, which WXT declares from the same entrypoint as Chrome's side panel. */
 type SidebarAction = { open(): Promise<void> };
@@ -64,6 +64,7 @@ export function watchPageReports(onReport: (tabId: number) => void): () => void 
 
 /** The tab's last anchoring report, when it is about the page the tab shows now (not the one before a navigation). */
 export async function currentPageReport(tabId: number): Promise<PageReport | null> {
-  const [report, tab] = await Promise.all([sendMessage('pageStatus', { tabId }), browser.tabs.get(tabId).catch(() => null)]);
+  // Read from session storage here rather than asked of the worker, which may be asleep.
+  const [report, tab] = await Promise.all([pageReport(tabId), browser.tabs.get(tabId).catch(() => null)]);
   return report && tab?.url === report.url ? report : null;
 }
