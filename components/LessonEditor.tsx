@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { KINDS, VISIBILITIES, type Action, type Lesson, type LessonPatch } from '@/lib/lesson';
+import type { Action, Lesson, LessonPatch } from '@/lib/lesson';
+import { KINDS, VISIBILITIES } from '@/lib/lesson-basics';
 import { KIND_LABEL } from '@/lib/pillars';
 import { answersFor, draftOf, newAction, patchOf, setActionDone, type EditDraft } from '@/lib/library/edit';
 import { TagInput } from './TagInput';

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb, type LessonDb } from './db';
-import { lessonsOnWorkItem } from './db-read';
+import { lessonsOnWorkItem, newestLessons } from './db-read';
+import { makeLesson } from './library/test-lessons';
 import { createHandlers, dispatch } from './service';
 
 const source = { url: 'https://acme.atlassian.net/browse/PAY-7', site: 'jira', workItem: 'jira:acme.atlassian.net/PAY-7', title: 'Refunds fail', project: 'PAY', labels: [] } as const;
@@ -51,5 +52,20 @@ describe('lessonsOnWorkItem', () => {
       };
     });
     expect(upgraded).toBe('upgraded');
+  });
+});
+
+describe('newestLessons', () => {
+  it('reads the newest live lessons from the createdAt index, past tombstones', async () => {
+    const name = `newest-${Math.random()}`;
+    db = openDb(name);
+    const at = (k: number) => new Date(Date.UTC(2025, 0, 1) + k * 3600_000).toISOString();
+    await db.lessons.bulkPut(
+      Array.from({ length: 50 }, (_, k) => makeLesson({ createdAt: at(k), updatedAt: at(k), deletedAt: k % 10 === 9 ? at(k + 1) : undefined })),
+    );
+    // The newest (k = 49) is a tombstone.
+    expect((await newestLessons(5, name)).map((l) => l.createdAt)).toEqual([48, 47, 46, 45, 44].map(at));
+    expect(await newestLessons(100, name)).toHaveLength(45);
+    expect(await newestLessons(5, `none-${Math.random()}`)).toEqual([]);
   });
 });

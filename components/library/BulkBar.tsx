@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { normalizeTag, type Visibility } from '@/lib/lesson';
+import type { Visibility } from '@/lib/lesson';
+import { normalizeTag } from '@/lib/lesson-basics';
 
 interface Props {
   count: number;

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { LessonDb } from '@/lib/db';
-import { lessonTitle } from '@/lib/lesson';
+import { lessonTitle } from '@/lib/lesson-basics';
 import { localDay, startOfWeek, weeklyDigest, type DigestAction, type WeeklyDigest } from '@/lib/export/digest';
 import { digestToMarkdown } from '@/lib/export/digest-markdown';
 import { dayStart } from '@/lib/library/filters';

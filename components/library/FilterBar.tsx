@@ -1,6 +1,6 @@
 import type { RefObject } from 'preact';
 import { useState } from 'preact/hooks';
-import { KINDS, SITES, normalizeTag } from '@/lib/lesson';
+import { KINDS, SITES, normalizeTag } from '@/lib/lesson-basics';
 import { KIND_LABEL } from '@/lib/pillars';
 import { EMPTY_FILTERS, isUnfiltered, type LibraryFilters } from '@/lib/library/filters';
 import type { Facets } from '@/lib/library/search';

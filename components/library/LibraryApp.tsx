@@ -3,7 +3,7 @@ import type { LessonDb } from '@/lib/db';
 import type { Lesson, LessonPatch, Visibility } from '@/lib/lesson';
 import { addTag, bulkPatches, removeTag, setVisibility, type BulkChange } from '@/lib/library/bulk';
 import { lessonsByIds } from '@/lib/library/load';
-import { filtersFromParams, filtersToParams, isUnfiltered, type LibraryFilters } from '@/lib/library/filters';
+import { filtersToParams, isUnfiltered, type LibraryFilters } from '@/lib/library/filters';
 import { sendMessage } from '@/lib/messaging';
 import { LessonEditor } from '../LessonEditor';
 import { Toast } from '../Toast';
@@ -45,10 +45,18 @@ const typingIn = (t: EventTarget | null) =>
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-export function LibraryApp({ db }: { db: LessonDb }) {
-  const data = useLibrary(db);
+interface Props {
+  db: LessonDb;
+  /** The newest lessons, being read while the page loads. */
+  first: Promise<Lesson[]>;
+  /** The filters the page URL names. */
+  initialFilters: LibraryFilters;
+}
+
+export function LibraryApp({ db, first, initialFilters }: Props) {
+  const data = useLibrary(db, first);
   const { index, version, apply } = data;
-  const [filters, setFilters] = useState<LibraryFilters>(() => filtersFromParams(params()));
+  const [filters, setFilters] = useState<LibraryFilters>(initialFilters);
   const [view, setView] = useState<View>(() => viewOf(params()));
   const [week, setWeek] = useState<string | undefined>(() => params().get('week') ?? undefined);
   const [openId, setOpenId] = useState<string | null>(() => params().get('lesson'));
@@ -122,7 +130,7 @@ export function LibraryApp({ db }: { db: LessonDb }) {
   useEffect(() => {
     const onPop = () => {
       const p = params();
-      setFilters(filtersFromParams(p));
+      void import('@/lib/library/filter-schema').then((m) => setFilters(m.filtersFromParams(p)));
       setView(viewOf(p));
       setOpenId(p.get('lesson'));
     };

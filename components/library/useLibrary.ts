@@ -3,12 +3,9 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { LessonDb } from '@/lib/db';
 import type { Lesson } from '@/lib/lesson';
 import { ALL_LOADED_MARK } from '@/lib/library/marks';
-import { loadRows, newestLessons, recentlyChanged } from '@/lib/library/load';
+import { loadRows, recentlyChanged } from '@/lib/library/load';
 import { toRow, type LessonRow } from '@/lib/library/rows';
 import { LessonIndex } from '@/lib/library/search';
-
-/** Rows drawn before the whole library is in memory: more than a screenful. */
-export const FIRST_PAGE = 60;
 
 export interface LibraryData {
   /** The newest lessons, drawn while the rest load; null until read. */
@@ -24,12 +21,12 @@ export interface LibraryData {
 }
 
 /**
- * Loads the library in two steps (the newest page from the index first, then everything) and
+ * Loads the library in two steps (the newest page, read while the page loaded, then everything) and
  * keeps it current: this page's own writes are applied from the replies, and writes made
  * elsewhere (a capture in another tab, sync) show up in a live query on the most recently
  * changed lessons, which every write — a deletion included — passes through.
  */
-export function useLibrary(db: LessonDb): LibraryData {
+export function useLibrary(db: LessonDb, newest: Promise<Lesson[]>): LibraryData {
   const [first, setFirst] = useState<LessonRow[] | null>(null);
   const [index, setIndex] = useState<LessonIndex | null>(null);
   const [version, setVersion] = useState(0);
@@ -52,7 +49,7 @@ export function useLibrary(db: LessonDb): LibraryData {
     // The first page is read and painted before the full load starts: both need the main thread
     // (a cursor step per row, a structured clone per page), and the first paint matters more.
     const painted = () => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0)));
-    newestLessons(db, FIRST_PAGE)
+    newest
       .then(async (ls) => {
         if (!live) return;
         setFirst(ls.map(toRow));
@@ -73,7 +70,7 @@ export function useLibrary(db: LessonDb): LibraryData {
     return () => {
       live = false;
     };
-  }, [db]);
+  }, [db, newest]);
 
   useEffect(() => {
     if (!index) return;

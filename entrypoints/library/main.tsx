@@ -2,7 +2,28 @@ import { render } from 'preact';
 import '@/components/theme.css';
 import '@/components/card.css';
 import '@/components/library/library.css';
-import { LibraryApp } from '@/components/library/LibraryApp';
-import { openDb } from '@/lib/db';
+import { newestLessons } from '@/lib/db-read';
+import { EMPTY_FILTERS, hasFilterParams } from '@/lib/library/filters';
 
-render(<LibraryApp db={openDb()} />, document.getElementById('app')!);
+/** Rows drawn before the whole library is in memory: more than a screenful. */
+const FIRST_PAGE = 60;
+
+// The newest lessons are read while the rest of the page's code loads; a URL naming filters is
+// parsed with the schema (zod) first, the plain page needs none.
+const first = newestLessons(FIRST_PAGE);
+// Its failure is shown by the page once drawn; until then it is not an unhandled rejection.
+first.catch(() => {});
+const params = new URLSearchParams(location.search);
+const filters = hasFilterParams(params) ? import('@/lib/library/filter-schema').then((m) => m.filtersFromParams(params)) : EMPTY_FILTERS;
+
+const app = document.getElementById('app')!;
+Promise.all([import('@/components/library/LibraryApp'), import('@/lib/db'), filters]).then(
+  ([{ LibraryApp }, { openDb }, initialFilters]) => render(<LibraryApp db={openDb()} first={first} initialFilters={initialFilters} />, app),
+  (e) =>
+    render(
+      <p class="error" role="alert">
+        Lessonmark could not load the library: {e instanceof Error ? e.message : String(e)}. Reload the page to try again.
+      </p>,
+      app,
+    ),
+);

@@ -1,4 +1,5 @@
-import { normalizeTags, type Lesson, type LessonPatch, type Visibility } from '../lesson';
+import type { Lesson, LessonPatch, Visibility } from '../lesson';
+import { normalizeTags } from '../lesson-basics';
 
 export type BulkChange = (l: Lesson) => LessonPatch | null;
 

@@ -1,5 +1,6 @@
 import { uuidv7 } from '../id';
-import { PILLARS, type Action, type Answer, type Kind, type Lesson, type LessonPatch, type Visibility } from '../lesson';
+import type { Action, Answer, Kind, Lesson, LessonPatch, Visibility } from '../lesson';
+import { PILLARS } from '../lesson-basics';
 import { PILLAR_INFO } from '../pillars';
 
 /** The fields the library's editor changes. */

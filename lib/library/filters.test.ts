@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_FILTERS, dateRange, filtersFromParams, filtersToParams, isUnfiltered, type LibraryFilters } from './filters';
+import { LibraryFiltersSchema, filtersFromParams } from './filter-schema';
+import { EMPTY_FILTERS, dateRange, filtersToParams, hasFilterParams, isUnfiltered, type LibraryFilters } from './filters';
 
 describe('library filters in the URL', () => {
   it('round-trips every filter through query parameters', () => {
@@ -25,9 +26,19 @@ describe('library filters in the URL', () => {
 
   it('leaves defaults out, so the plain page has a plain URL', () => {
     expect(filtersToParams(EMPTY_FILTERS).toString()).toBe('');
+    expect(LibraryFiltersSchema.parse({})).toEqual(EMPTY_FILTERS);
+    expect(filtersFromParams(new URLSearchParams(''))).toEqual(EMPTY_FILTERS);
     expect(isUnfiltered(EMPTY_FILTERS)).toBe(true);
     expect(isUnfiltered({ ...EMPTY_FILTERS, sort: 'oldest' })).toBe(true);
     expect(isUnfiltered({ ...EMPTY_FILTERS, tags: ['x'] })).toBe(false);
+  });
+
+  it('knows when the URL names a filter, and when it names only the page', () => {
+    for (const name of ['q', 'kind', 'tag', 'site', 'project', 'author', 'visibility', 'from', 'to', 'open', 'sort']) {
+      expect(hasFilterParams(new URLSearchParams(`${name}=x`))).toBe(true);
+    }
+    expect(hasFilterParams(filtersToParams({ ...EMPTY_FILTERS, open: 'questions' }))).toBe(true);
+    expect(hasFilterParams(new URLSearchParams('lesson=abc&view=digest&week=2025-03-03'))).toBe(false);
   });
 
   it('drops invalid values one by one instead of failing the whole URL', () => {

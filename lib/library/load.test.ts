@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb, type LessonDb } from '../db';
 import { digestScope } from './digest-scope';
-import { lessonsByIds, loadRows, newestLessons, recentlyChanged } from './load';
+import { lessonsByIds, loadRows, recentlyChanged } from './load';
 import { makeLesson } from './test-lessons';
 
 let db: LessonDb;
@@ -22,15 +22,6 @@ async function seed(count: number) {
 }
 
 describe('library loading', () => {
-  it('draws first from the newest live lessons of the index', async () => {
-    const lessons = await seed(50);
-    const first = await newestLessons(db, 5);
-    // The newest (k = 49) is a tombstone.
-    expect(first.map((l) => l.createdAt)).toEqual([48, 47, 46, 45, 44].map(at));
-    expect(first.every((l) => !l.deletedAt)).toBe(true);
-    expect(lessons).toHaveLength(50);
-  });
-
   it('reads every live lesson in pages, none twice, none missed', async () => {
     await seed(123);
     const progress: number[] = [];

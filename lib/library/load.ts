@@ -3,22 +3,6 @@ import type { Lesson } from '../lesson';
 import { haystackOf, toRow, type LessonRow } from './rows';
 
 /**
- * The newest lessons straight from the createdAt index: what the page draws first, before the
- * whole library is in memory. Reads a little more than asked to make up for tombstones.
- */
-export async function newestLessons(db: LessonDb, limit: number): Promise<Lesson[]> {
-  const out: Lesson[] = [];
-  await db.lessons
-    .orderBy('createdAt')
-    .reverse()
-    .until(() => out.length >= limit)
-    .each((l) => {
-      if (!l.deletedAt) out.push(l);
-    });
-  return out;
-}
-
-/**
  * Every live lesson as rows and search text, read in pages by primary key (each page one
  * `getAll`), so the full lessons of one page at a time are in memory, never all of them.
  */

@@ -1,4 +1,5 @@
-import { lessonTitle, type Kind, type Lesson, type Site, type Visibility } from '../lesson';
+import type { Kind, Lesson, Site, Visibility } from '../lesson';
+import { lessonTitle } from '../lesson-basics';
 
 /** Characters of the quote a row keeps for its one-line snippet. */
 const SNIPPET = 160;
