@@ -1,9 +1,9 @@
-import { liveQuery } from 'dexie';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { LessonDb } from '@/lib/db';
 import type { Lesson } from '@/lib/lesson';
 import { ALL_LOADED_MARK } from '@/lib/library/marks';
-import { loadRows, recentlyChanged } from '@/lib/library/load';
+import { followLessonWrites } from '@/lib/db-changes';
+import { loadRows } from '@/lib/library/load';
 import { toRow, type LessonRow } from '@/lib/library/rows';
 import { LessonIndex } from '@/lib/library/search';
 
@@ -21,10 +21,10 @@ export interface LibraryData {
 }
 
 /**
- * Loads the library in two steps (the newest page, read while the page loaded, then everything) and
- * keeps it current: this page's own writes are applied from the replies, and writes made
- * elsewhere (a capture in another tab, sync) show up in a live query on the most recently
- * changed lessons, which every write — a deletion included — passes through.
+ * Loads the library in two steps (the newest page, read while the page loaded, then everything)
+ * and keeps it current: this page's own writes are applied from the replies at once, and every
+ * write (this page's, another tab's, the background's sync) is followed by the ids it touched,
+ * which are read again, however old the lessons they name.
  */
 export function useLibrary(db: LessonDb, newest: Promise<Lesson[]>): LibraryData {
   const [first, setFirst] = useState<LessonRow[] | null>(null);
@@ -46,6 +46,34 @@ export function useLibrary(db: LessonDb, newest: Promise<Lesson[]>): LibraryData
   useEffect(() => {
     let live = true;
     const fail = (e: unknown) => live && setError(`The lessons could not be read: ${(e as Error).message ?? e}`);
+    const use = (i: LessonIndex) => {
+      indexRef.current = i;
+      setIndex(i);
+      setVersion((v) => v + 1);
+    };
+    let built!: () => void;
+    const loaded = new Promise<void>((done) => (built = done));
+    // Followed from the start: writes made while the library loads are applied once it has.
+    const unfollow = followLessonWrites(db, async (touched) => {
+      await loaded;
+      if (!live) return;
+      if (touched.all) {
+        // A clear or a bulk import elsewhere: read everything again, as on opening.
+        const fresh = new LessonIndex();
+        fresh.addRows(await loadRows(db));
+        if (live) use(fresh);
+        return;
+      }
+      const ids = [...touched.ids];
+      const rows = await db.lessons.bulkGet(ids);
+      if (!live) return;
+      apply(rows.filter((l): l is Lesson => !!l));
+      const gone = ids.filter((id, k) => !rows[k] && indexRef.current?.has(id));
+      if (gone.length) {
+        indexRef.current!.remove(gone);
+        setVersion((v) => v + 1);
+      }
+    });
     // The first page is read and painted before the full load starts: both need the main thread
     // (a cursor step per row, a structured clone per page), and the first paint matters more.
     const painted = () => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0)));
@@ -61,22 +89,16 @@ export function useLibrary(db: LessonDb, newest: Promise<Lesson[]>): LibraryData
         if (!live || !rows) return;
         const i = new LessonIndex();
         i.addRows(rows);
-        indexRef.current = i;
         performance.mark(ALL_LOADED_MARK);
-        setIndex(i);
-        setVersion((v) => v + 1);
+        use(i);
+        built();
       })
       .catch(fail);
     return () => {
       live = false;
+      unfollow();
     };
-  }, [db, newest]);
-
-  useEffect(() => {
-    if (!index) return;
-    const sub = liveQuery(() => recentlyChanged(db)).subscribe({ next: apply, error: () => {} });
-    return () => sub.unsubscribe();
-  }, [db, index, apply]);
+  }, [db, newest, apply]);
 
   return { first, index, version, loaded, error, apply };
 }

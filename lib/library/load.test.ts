@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb, type LessonDb } from '../db';
 import { digestScope } from './digest-scope';
-import { lessonsByIds, loadRows, recentlyChanged } from './load';
+import { lessonsByIds, loadRows } from './load';
 import { makeLesson } from './test-lessons';
 
 let db: LessonDb;
@@ -36,7 +36,6 @@ describe('library loading', () => {
     const lessons = await seed(20);
     const got = await lessonsByIds(db, [lessons[0].id, lessons[9].id, '0190a000-0000-7000-8000-ffffffffffff', lessons[3].id], 2);
     expect(got.map((l) => l.id)).toEqual([lessons[0].id, lessons[3].id]);
-    expect((await recentlyChanged(db, 3)).map((l) => l.id)).toEqual([lessons[19].id, lessons[18].id, lessons[17].id]);
   });
 });
 

@@ -37,8 +37,3 @@ export async function lessonsByIds(db: LessonDb, ids: readonly string[], pageSiz
   }
   return out;
 }
-
-/** The most recently changed lessons, tombstones included: watched live to merge others' writes. */
-export function recentlyChanged(db: LessonDb, limit = 100): Promise<Lesson[]> {
-  return db.lessons.orderBy('updatedAt').reverse().limit(limit).toArray();
-}

@@ -320,3 +320,32 @@ test('a long list draws only the rows in view, and the keyboard reaches its end'
   await expect(page.getByRole('form', { name: 'Edit lesson' }).getByLabel('Title')).toHaveValue('Lesson number 1');
   expect(errors).toEqual([]);
 });
+
+test('a change made elsewhere to an old lesson shows up without a reload', async ({ context, sw }) => {
+  const recent = Array.from({ length: 150 }, (_, k) =>
+    lesson({ id: idFor(100 + k), title: `Recent lesson ${k}`, createdAt: daysAgo(1), updatedAt: daysAgo(1) }),
+  );
+  const old = lesson({ id: idFor(1), kind: 'mistake', title: 'Old retro notes', createdAt: daysAgo(100), updatedAt: daysAgo(100) });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(libraryUrl(sw));
+  await expect(page.getByText('No lessons yet')).toBeVisible();
+  await seedLessons(sw, [old, ...recent]);
+  await page.goto(libraryUrl(sw));
+  await expect(count(page)).toHaveText('151 lessons');
+
+  // Another tab imports a teammate's edit of the old lesson: still older than 150 others.
+  const edited = { ...old, title: 'Retro notes, rewritten by the team', updatedAt: daysAgo(50) };
+  const file = join(tmpdir(), `lessonmark-e2e-edit-${Date.now()}.json`);
+  writeFileSync(file, JSON.stringify({ format: 'lessonmark', version: 1, exportedAt: new Date().toISOString(), lessons: [edited] }));
+  const other = await context.newPage();
+  await other.goto(libraryUrl(sw, 'view=transfer'));
+  await other.getByLabel('File to import').setInputFiles(file);
+  await expect(other.getByLabel('Import preview').locator('[data-count="update"]')).toContainText('1 update existing');
+  await other.getByRole('button', { name: 'Import 1 lesson' }).click();
+  await expect(other.getByRole('status').getByText(/Imported 1 lesson/)).toBeVisible();
+
+  await page.getByRole('searchbox').first().fill('rewritten');
+  await expect(titles(page)).toHaveText(['Retro notes, rewritten by the team']);
+  expect(errors).toEqual([]);
+});
