@@ -13,12 +13,19 @@ interface Props {
 }
 
 const SITE_LABEL = { jira: 'Jira', confluence: 'Confluence', github: 'GitHub', web: 'Other web pages' } as const;
+const VISIBILITY_CHOICES = [
+  ['private', 'Private'],
+  ['team', 'Team'],
+] as const;
+const OPEN_CHOICES = [
+  ['questions', 'Open questions'],
+  ['actions', 'With open actions'],
+] as const;
 
 /** Search box and every filter; each change lands in the URL (see LibraryApp). */
 export function FilterBar({ filters: f, facets, onChange, searchRef }: Props) {
   const [tagText, setTagText] = useState('');
   const set = <K extends keyof LibraryFilters>(key: K, value: LibraryFilters[K]) => onChange({ ...f, [key]: value });
-  const opt = (v: string) => v || undefined;
   const addTag = () => {
     const tag = normalizeTag(tagText);
     if (tag && !f.tags.includes(tag)) set('tags', [...f.tags, tag]);
@@ -39,28 +46,8 @@ export function FilterBar({ filters: f, facets, onChange, searchRef }: Props) {
         onInput={(e) => set('q', e.currentTarget.value)}
       />
       <div class="filters">
-        <label>
-          <span>Kind</span>
-          <select aria-label="Kind" value={f.kind ?? ''} onChange={(e) => set('kind', opt(e.currentTarget.value) as LibraryFilters['kind'])}>
-            <option value="">Any kind</option>
-            {KINDS.map((k) => (
-              <option key={k} value={k}>
-                {KIND_LABEL[k]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span>Site</span>
-          <select aria-label="Site" value={f.site ?? ''} onChange={(e) => set('site', opt(e.currentTarget.value) as LibraryFilters['site'])}>
-            <option value="">Any site</option>
-            {SITES.map((s) => (
-              <option key={s} value={s}>
-                {SITE_LABEL[s]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Choice label="Kind" any="Any kind" value={f.kind} options={KINDS.map((k) => [k, KIND_LABEL[k]] as const)} onChange={(v) => set('kind', v)} />
+        <Choice label="Site" any="Any site" value={f.site} options={SITES.map((s) => [s, SITE_LABEL[s]] as const)} onChange={(v) => set('site', v)} />
         <label>
           <span>Tag</span>
           <input
@@ -72,54 +59,18 @@ export function FilterBar({ filters: f, facets, onChange, searchRef }: Props) {
             onChange={addTag}
           />
         </label>
-        <label>
-          <span>Project</span>
-          <input
-            aria-label="Project"
-            list="library-projects"
-            placeholder="Any project"
-            value={f.project ?? ''}
-            onChange={(e) => set('project', opt(e.currentTarget.value.trim()))}
-          />
-        </label>
-        <label>
-          <span>Author</span>
-          <input
-            aria-label="Author"
-            list="library-authors"
-            placeholder="Anyone"
-            value={f.author ?? ''}
-            onChange={(e) => set('author', opt(e.currentTarget.value.trim()))}
-          />
-        </label>
-        <label>
-          <span>Visibility</span>
-          <select
-            aria-label="Visibility"
-            value={f.visibility ?? ''}
-            onChange={(e) => set('visibility', opt(e.currentTarget.value) as LibraryFilters['visibility'])}
-          >
-            <option value="">Private and team</option>
-            <option value="private">Private</option>
-            <option value="team">Team</option>
-          </select>
-        </label>
+        <Named label="Project" list="library-projects" placeholder="Any project" value={f.project} onChange={(v) => set('project', v)} />
+        <Named label="Author" list="library-authors" placeholder="Anyone" value={f.author} onChange={(v) => set('author', v)} />
+        <Choice label="Visibility" any="Private and team" value={f.visibility} options={VISIBILITY_CHOICES} onChange={(v) => set('visibility', v)} />
         <label>
           <span>From</span>
-          <input type="date" aria-label="From day" value={f.from ?? ''} onChange={(e) => set('from', opt(e.currentTarget.value))} />
+          <input type="date" aria-label="From day" value={f.from ?? ''} onChange={(e) => set('from', e.currentTarget.value || undefined)} />
         </label>
         <label>
           <span>To</span>
-          <input type="date" aria-label="To day" value={f.to ?? ''} onChange={(e) => set('to', opt(e.currentTarget.value))} />
+          <input type="date" aria-label="To day" value={f.to ?? ''} onChange={(e) => set('to', e.currentTarget.value || undefined)} />
         </label>
-        <label>
-          <span>Open</span>
-          <select aria-label="Open items" value={f.open ?? ''} onChange={(e) => set('open', opt(e.currentTarget.value) as LibraryFilters['open'])}>
-            <option value="">All lessons</option>
-            <option value="questions">Open questions</option>
-            <option value="actions">With open actions</option>
-          </select>
-        </label>
+        <Choice label="Open" aria="Open items" any="All lessons" value={f.open} options={OPEN_CHOICES} onChange={(v) => set('open', v)} />
         <label>
           <span>Sort</span>
           <select aria-label="Sort" value={f.sort} onChange={(e) => set('sort', e.currentTarget.value as LibraryFilters['sort'])}>
@@ -160,5 +111,52 @@ export function FilterBar({ filters: f, facets, onChange, searchRef }: Props) {
         {facets?.authors.slice(0, 200).map((a) => <option key={a} value={a} />)}
       </datalist>
     </div>
+  );
+}
+
+interface ChoiceProps<T extends string> {
+  label: string;
+  /** The accessible name, when the visible label alone would be unclear. */
+  aria?: string;
+  /** The first option, which sets no filter. */
+  any: string;
+  value: T | undefined;
+  options: readonly (readonly [T, string])[];
+  onChange: (value: T | undefined) => void;
+}
+
+/** A filter picked from a fixed list, or none. */
+function Choice<T extends string>({ label, aria, any, value, options, onChange }: ChoiceProps<T>) {
+  return (
+    <label>
+      <span>{label}</span>
+      <select aria-label={aria ?? label} value={value ?? ''} onChange={(e) => onChange((e.currentTarget.value || undefined) as T | undefined)}>
+        <option value="">{any}</option>
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+interface NamedProps {
+  label: string;
+  /** The datalist of names seen in the library. */
+  list: string;
+  placeholder: string;
+  value: string | undefined;
+  onChange: (value: string | undefined) => void;
+}
+
+/** A filter by a typed name (project, author), suggesting the names the library holds. */
+function Named({ label, list, placeholder, value, onChange }: NamedProps) {
+  return (
+    <label>
+      <span>{label}</span>
+      <input aria-label={label} list={list} placeholder={placeholder} value={value ?? ''} onChange={(e) => onChange(e.currentTarget.value.trim() || undefined)} />
+    </label>
   );
 }
