@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { PANEL_LIMIT } from '@/components/sidepanel/model';
 import { openDb } from '@/lib/db';
 import { onMessage } from '@/lib/messaging';
 import { protocol, type MessageName } from '@/lib/protocol';
@@ -6,7 +7,7 @@ import { createHandlers, dispatch, type Handlers } from '@/lib/service';
 import { loadPageLayer, openCapture } from '@/lib/platform/capture';
 import { announceChange, openLibrary } from '@/lib/platform/tabs';
 import { forgetTab, savePageReport } from '@/lib/platform/page-status';
-import { refreshActiveBadges, watchBadges } from '@/lib/platform/badge';
+import { watchBadges } from '@/lib/platform/badge';
 import { initSidePanel, openSidePanel } from '@/lib/platform/side-panel';
 import { getSettings, settingsItem } from '@/lib/platform/settings';
 import { initSync } from '@/lib/platform/sync';
@@ -24,6 +25,8 @@ export default defineBackground(() => {
 
   const db = openDb();
   const sync = initSync(db);
+  // The side panel's ranking options: the badge counts what the panel lists.
+  const badges = watchBadges(db, { limit: PANEL_LIMIT });
   const handlers: Handlers = {
     ...createHandlers(db, ctx),
     openLibrary: ({ lessonId }) => openLibrary(lessonId),
@@ -43,7 +46,7 @@ export default defineBackground(() => {
       const result = await dispatch(handlers, name, data, { tabId: sender.tab?.id });
       if (WRITES.has(name)) {
         void announceChange();
-        void refreshActiveBadges(db);
+        void badges.afterWrite();
         sync.afterWrite();
       }
       return result as never;
@@ -51,7 +54,6 @@ export default defineBackground(() => {
   }
 
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
-  watchBadges(db);
   initSidePanel();
 
   browser.runtime.onInstalled.addListener(() => {

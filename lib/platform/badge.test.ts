@@ -1,15 +1,60 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb, type LessonDb } from '../db';
-import { lesson, page } from '../related/test-fixtures';
-import { badgeText, pageBadgeCount } from './badge';
+import type { Source } from '../lesson';
+import { createRelatedIndex, relatedLessons, SIMILAR_MIN, STRONG_SIMILAR } from '../related';
+import { CHECKOUT_PAGE, CHECKOUT_PAGE_TITLE, SAME_FAILURE, UNRELATED, lesson, page } from '../related/test-fixtures';
+import { badgeText, createBadges, pageBadgeCount, type Badges } from './badge';
+import type { PageInfo } from './page';
+
+const OPTIONS = { limit: 60 };
+const ACME_7 = { site: 'jira' as const, workItem: 'jira:ACME-7', project: 'ACME' };
 
 let db: LessonDb;
+let badges: Badges | undefined;
 let n = 0;
 
 afterEach(async () => {
+  badges?.stop();
+  badges = undefined;
   db.close();
   await db.delete();
 });
+
+function info(source: Source, text = ''): PageInfo {
+  return { source, text, quote: '', clipped: false };
+}
+
+/** A browser of tabs showing pages; a page read may be held back to play a slow one. */
+function host(pages: Map<number, PageInfo | null | Promise<PageInfo | null>>, active = [1]) {
+  const shown = new Map<number, string[]>();
+  return {
+    shown,
+    last: (tabId: number) => shown.get(tabId)?.at(-1),
+    host: {
+      readPage: async (tabId: number) => (await pages.get(tabId)) ?? null,
+      setText: (tabId: number, text: string) => shown.set(tabId, [...(shown.get(tabId) ?? []), text]),
+      activeTabs: async () => active,
+    },
+  };
+}
+
+async function until(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 5));
+  expect(check()).toBe(true);
+}
+
+/** The checkout incident page on ACME-7, and lessons related to it in each way the badge cares about. */
+function checkout() {
+  const onTicket = lesson({ title: 'Retry storm on ACME-7', source: ACME_7 });
+  const deleted = lesson({ title: 'Old retry note', deletedAt: '2024-02-01T00:00:00.000Z', source: ACME_7 });
+  // No shared ticket, project or tag: related by its text alone.
+  const sameFailure = lesson({ ...SAME_FAILURE, source: { site: 'confluence', workItem: 'confluence:wiki:99', project: 'OPS' } });
+  // Similar enough for the panel's "similar" section, too weak for the badge.
+  const weak = lesson({ title: 'Checkout pods out of connections', quote: 'Under load the checkout pods ran out of connections.', source: { site: 'web', workItem: 'https://w.example/1' } });
+  const all = [onTicket, deleted, sameFailure, weak, ...UNRELATED.map((u) => lesson(u))];
+  const source = page({ title: CHECKOUT_PAGE_TITLE, project: 'ACME' });
+  return { onTicket, sameFailure, weak, all, source, page: info(source, CHECKOUT_PAGE) };
+}
 
 describe('pageBadgeCount', () => {
   it('counts lessons on the work item, the project in any case and tags equal to labels, each once', async () => {
@@ -26,6 +71,73 @@ describe('pageBadgeCount', () => {
     expect(await pageBadgeCount(db, page({ project: 'ACME', labels: ['Flaky-Tests', 'ci'] }))).toBe(5);
     expect(await pageBadgeCount(db, page({ project: 'ACME' }))).toBe(4);
     expect(await pageBadgeCount(db, page({ workItem: 'jira:NONE-1', project: undefined }))).toBe(0);
+  });
+});
+
+describe('createBadges', () => {
+  it('shows the quick count, then the full one with strong text matches; weak and deleted lessons are not counted', async () => {
+    db = openDb(`badge-${++n}`);
+    const s = checkout();
+    await db.lessons.bulkPut(s.all);
+    // What the panel lists: the weak match is there, under the strong threshold.
+    const listed = relatedLessons(s.source, CHECKOUT_PAGE, createRelatedIndex(s.all), OPTIONS);
+    expect(listed.map((r) => r.lesson.id)).toEqual([s.onTicket.id, s.sameFailure.id, s.weak.id]);
+    expect(listed[1].score).toBeGreaterThanOrEqual(STRONG_SIMILAR);
+    expect(listed[2].score).toBeGreaterThanOrEqual(SIMILAR_MIN);
+    expect(listed[2].score).toBeLessThan(STRONG_SIMILAR);
+
+    const b = host(new Map([[1, s.page]]));
+    badges = createBadges(db, b.host, OPTIONS);
+    await badges.refresh(1);
+    expect(b.shown.get(1)).toEqual(['1', '2']);
+
+    // The index is live now: the next navigation shows the full count at once.
+    await badges.refresh(1);
+    expect(b.shown.get(1)).toEqual(['1', '2', '2']);
+
+    // A lesson deleted later drops out, and the tab in front is counted again without a navigation.
+    await db.lessons.update(s.onTicket.id, { deletedAt: '2024-03-01T00:00:00.000Z' });
+    await until(() => b.last(1) === '1');
+  });
+
+  it('shows nothing for zero, and for pages it cannot read', async () => {
+    db = openDb(`badge-${++n}`);
+    const s = checkout();
+    await db.lessons.bulkPut(s.all);
+    const other = info(page({ title: 'Quarterly budget review', workItem: 'confluence:wiki:1', site: 'confluence' }), 'Travel, hardware and training budgets for the finance team.');
+    const b = host(new Map([[1, other], [2, null]]));
+    badges = createBadges(db, b.host, OPTIONS);
+    await badges.refresh(1);
+    await badges.refresh(2);
+    expect(b.shown.get(1)).toEqual(['', '']);
+    expect(b.shown.get(2)).toEqual(['']);
+  });
+
+  it("never lets a slow count of the page a tab left overwrite the count of the page it shows", async () => {
+    db = openDb(`badge-${++n}`);
+    const s = checkout();
+    await db.lessons.bulkPut(s.all);
+    let release!: (p: PageInfo) => void;
+    const slow = new Promise<PageInfo>((resolve) => (release = resolve));
+    const pages = new Map<number, PageInfo | Promise<PageInfo>>([[1, slow]]);
+    const b = host(pages);
+    badges = createBadges(db, b.host, OPTIONS);
+    const left = badges.refresh(1);
+    pages.set(1, info(page({ workItem: 'jira:ACME-9', project: undefined })));
+    await badges.refresh(1);
+    release(s.page);
+    await left;
+    expect(b.shown.get(1)).toEqual(['', '']);
+  });
+
+  it('counts the tabs in front after a write made before any page was counted', async () => {
+    db = openDb(`badge-${++n}`);
+    const s = checkout();
+    const b = host(new Map([[1, s.page]]));
+    badges = createBadges(db, b.host, OPTIONS);
+    await db.lessons.bulkPut(s.all);
+    await badges.afterWrite();
+    expect(b.shown.get(1)).toEqual(['1', '2']);
   });
 });
 

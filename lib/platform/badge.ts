@@ -1,14 +1,21 @@
 import { browser } from 'wxt/browser';
 import type { LessonDb } from '../db';
 import { normalizeTags, type Lesson, type Source } from '../lesson';
-import { readPage } from './page';
+import { badgeCount, relatedLessons, type RelatedOptions } from '../related';
+import { readPage, type PageInfo } from './page';
+import { watchRelatedIndex, type LiveRelatedIndex } from './related-index';
 
 /**
- * The toolbar badge: how many lessons relate to the page. The worker wakes for every navigation
- * and sleeps after 30 s, so it counts with Dexie index lookups only (same work item, same
- * project/space/repo in any case, tags equal to the page's labels) and never builds a full-text
- * index: a ticket resembling an old incident in words alone shows up in the side panel's
- * "similar" section, not in this count.
+ * The toolbar badge: how many lessons relate to the page, as the side panel ranks them (same work
+ * item, open questions there, same project or shared labels) plus strong text matches, so a ticket
+ * resembling an old incident in words alone announces it. The worker wakes for every navigation
+ * and sleeps after 30 s: the first count after waking comes from Dexie index lookups at once, the
+ * full one when the related index is built (once per waking, then kept current as lessons change).
+ */
+
+/**
+ * The quick count, from index lookups only: lessons on the work item, the project in any case, or
+ * with tags equal to the page's labels. No text matches; the full count replaces it.
  */
 export async function pageBadgeCount(db: LessonDb, source: Source): Promise<number> {
   const ids = new Set<string>();
@@ -31,34 +38,97 @@ export function badgeText(count: number): string {
   return count > 99 ? '99+' : String(count);
 }
 
+/** What counting needs from the browser: the worker passes its tabs and toolbar button, tests their own. */
+export interface BadgeHost {
+  /** The tab's page; null where extensions may not run. */
+  readPage(tabId: number): Promise<PageInfo | null>;
+  setText(tabId: number, text: string): void;
+  /** The tabs in front, counted again when lessons change; others are counted when activated. */
+  activeTabs(): Promise<number[]>;
+}
+
+export interface Badges {
+  /** Reads the tab's page and counts it: the quick count first unless the index is ready, then the full count. */
+  refresh(tabId: number): Promise<void>;
+  /** After the worker wrote lessons: counts the tabs in front, unless the live index will (it recounts on every change). */
+  afterWrite(): Promise<void>;
+  /** A closed tab: its counts still running are dropped. */
+  forget(tabId: number): void;
+  stop(): void;
+}
+
+/**
+ * Counts pages for the badge. `options` must be the side panel's, so the badge counts what the
+ * panel lists; its `limit` caps the quick count as well, which would otherwise show more lessons
+ * than the full count can.
+ */
+export function createBadges(db: LessonDb, host: BadgeHost, options: RelatedOptions & { limit: number }): Badges {
+  // Each count is numbered; only a tab's latest may set its badge, so a slow count of the page a
+  // tab has left never overwrites the count of the page it shows.
+  let counted = 0;
+  const latest = new Map<number, number>();
+  let live: LiveRelatedIndex | null = null;
+
+  const recountActive = async () => {
+    await Promise.all((await host.activeTabs()).map(refresh));
+  };
+  // Built on first need: a worker woken for a page the extension cannot read never reads every lesson.
+  const liveIndex = () => (live ??= watchRelatedIndex(db, () => void recountActive()));
+
+  async function refresh(tabId: number): Promise<void> {
+    const mine = ++counted;
+    latest.set(tabId, mine);
+    const show = (count: number) => {
+      if (latest.get(tabId) === mine) host.setText(tabId, badgeText(count));
+    };
+    const page = await host.readPage(tabId);
+    if (!page) return show(0);
+    const watched = liveIndex();
+    if (!watched.current()) show(Math.min(await pageBadgeCount(db, page.source), options.limit));
+    try {
+      await watched.ready;
+    } catch {
+      // The lessons could not be read: keep the quick count, and build the index again next time.
+      watched.stop();
+      if (live === watched) live = null;
+      return;
+    }
+    show(badgeCount(relatedLessons(page.source, page.text, watched.current()!, options)));
+  }
+
+  return {
+    refresh,
+    afterWrite: async () => {
+      if (!live) await recountActive();
+    },
+    forget: (tabId) => void latest.delete(tabId),
+    stop: () => live?.stop(),
+  };
+}
+
 // Firefox's MV2 build names the toolbar button browserAction.
 const action = () => browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
-
-/** Reads the tab's page and sets its badge; pages extensions cannot read get none. */
-export async function refreshBadge(db: LessonDb, tabId: number): Promise<void> {
-  const page = await readPage(tabId);
-  const count = page ? await pageBadgeCount(db, page.source) : 0;
-  try {
-    await action().setBadgeBackgroundColor({ tabId, color: '#0b63ce' });
-    await action().setBadgeText({ tabId, text: badgeText(count) });
-  } catch {
-    // The tab closed while the count was taken.
-  }
-}
-
-/** After a write: the badges of the tabs in front; other tabs are counted again when activated. */
-export async function refreshActiveBadges(db: LessonDb): Promise<void> {
-  const tabs = await browser.tabs.query({ active: true });
-  await Promise.all(tabs.map((tab) => tab.id != null && refreshBadge(db, tab.id)));
-}
 
 /**
  * Keeps badges current as tabs are activated and navigate; soft navigations (Jira, GitHub)
  * change the tab's URL, which fires `onUpdated` with a `url`.
  */
-export function watchBadges(db: LessonDb): void {
-  browser.tabs.onActivated.addListener(({ tabId }) => void refreshBadge(db, tabId));
+export function watchBadges(db: LessonDb, options: RelatedOptions & { limit: number }): Badges {
+  void action().setBadgeBackgroundColor({ color: '#0b63ce' });
+  const badges = createBadges(
+    db,
+    {
+      readPage,
+      // One call per count, made as soon as it is known to be the latest: the tab may have closed since.
+      setText: (tabId, text) => void action().setBadgeText({ tabId, text }).catch(() => {}),
+      activeTabs: async () => (await browser.tabs.query({ active: true })).flatMap((tab) => (tab.id == null ? [] : [tab.id])),
+    },
+    options,
+  );
+  browser.tabs.onActivated.addListener(({ tabId }) => void badges.refresh(tabId));
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-    if (change.status === 'complete' || (change.url && tab.status === 'complete')) void refreshBadge(db, tabId);
+    if (change.status === 'complete' || (change.url && tab.status === 'complete')) void badges.refresh(tabId);
   });
+  browser.tabs.onRemoved.addListener((tabId) => badges.forget(tabId));
+  return badges;
 }

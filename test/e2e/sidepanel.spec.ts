@@ -2,6 +2,7 @@ import { expect, readLessons, seedLessons, test } from './fixtures';
 import { saveQuote, watchErrors } from './page-helpers';
 import { tabIdOf } from './popup-helpers';
 import { GITHUB, JIRA, badgeOf, cardOf, headings, openPanel, panelUrl, row } from './sidepanel-helpers';
+import { send } from './sync-helpers';
 
 const ON_PAGE = 'Our receiver treated every 503 as retryable';
 
@@ -20,23 +21,28 @@ test('the panel lists related lessons in order with reasons, flashes highlights,
   await expect(cardOf(first.panel, ON_PAGE)).toBeVisible();
   await expect(cardOf(first.panel, ON_PAGE).locator('.reasons')).toContainText('same ticket');
   expect(first.errors).toEqual([]);
-  await first.panel.close();
 
-  await seedLessons(sw, [
-    row({ title: 'Old quote that moved', quote: 'a sentence that is no longer on this ticket', anchor: { quote: { exact: 'a sentence that is no longer on this ticket' }, root: 'body' }, source: jira }),
-    row({ kind: 'question', title: 'Why do we retry webhooks 40 times?', question: { text: 'Why do we retry webhooks 40 times?', askedAt: '2024-03-01T10:00:00.000Z' }, source: jira }),
-    row({ kind: 'experience', title: 'Release checklist for billing', source: { site: 'jira', workItem: 'jira:ACME-7', project: 'ACME' } }),
-    row({ kind: 'improvement', title: 'Idempotency keys for payment callbacks', tags: ['payments'], source: { site: 'github', workItem: 'github:other/repo#3', project: 'other/repo' } }),
-    row({
-      kind: 'mistake',
-      title: 'Provider outage: webhooks retried without backoff',
-      quote: 'During the provider outage every webhook was retried without backoff and the retry storm filled the queue.',
-      note: 'Exponential backoff with jitter; alert on retry rate and queue depth.',
-      source: { site: 'confluence', workItem: 'confluence:wiki.corp.example:1', project: 'OPS' },
-    }),
-    row({ kind: 'performance', title: 'Flaky checkout spec: aria-disabled button', source: { site: 'github', workItem: 'github:acme/web#12', project: 'acme/web' } }),
-    row({ kind: 'experience', title: 'Gardening the office plants', quote: 'Water the ficus on Mondays.', source: { site: 'web', workItem: 'https://plants.example/ficus' } }),
-  ]);
+  // Stored the way an import stores them, through the worker: its related index (built for the
+  // badge when the page loaded) follows the writes, as it does every real one.
+  const provider = row({
+    kind: 'mistake',
+    title: 'Provider outage: webhooks retried without backoff',
+    quote: 'During the provider outage every webhook was retried without backoff and the retry storm filled the queue.',
+    note: 'Exponential backoff with jitter; alert on retry rate and queue depth.',
+    source: { site: 'confluence', workItem: 'confluence:wiki.corp.example:1', project: 'OPS' },
+  });
+  await send(first.panel, 'putLessons', {
+    lessons: [
+      row({ title: 'Old quote that moved', quote: 'a sentence that is no longer on this ticket', anchor: { quote: { exact: 'a sentence that is no longer on this ticket' }, root: 'body' }, source: jira }),
+      row({ kind: 'question', title: 'Why do we retry webhooks 40 times?', question: { text: 'Why do we retry webhooks 40 times?', askedAt: '2024-03-01T10:00:00.000Z' }, source: jira }),
+      row({ kind: 'experience', title: 'Release checklist for billing', source: { site: 'jira', workItem: 'jira:ACME-7', project: 'ACME' } }),
+      row({ kind: 'improvement', title: 'Idempotency keys for payment callbacks', tags: ['payments'], source: { site: 'github', workItem: 'github:other/repo#3', project: 'other/repo' } }),
+      provider,
+      row({ kind: 'performance', title: 'Flaky checkout spec: aria-disabled button', source: { site: 'github', workItem: 'github:acme/web#12', project: 'acme/web' } }),
+      row({ kind: 'experience', title: 'Gardening the office plants', quote: 'Water the ficus on Mondays.', source: { site: 'web', workItem: 'https://plants.example/ficus' } }),
+    ],
+  });
+  await first.panel.close();
   // A reload re-anchors the highlights and counts the badge again.
   await page.reload();
   const tabId = await tabIdOf(sw, page.url());
@@ -59,8 +65,9 @@ test('the panel lists related lessons in order with reasons, flashes highlights,
   await cardOf(panel, ON_PAGE).getByRole('button', { name: /^Show on page/ }).click();
   await expect.poll(() => page.evaluate(() => CSS.highlights.has('lessonmark-flash'))).toBe(true);
 
-  // Badge: work item (3) + same project (1) + tag equal to a label (1); similar text is the panel's.
-  await expect.poll(() => badgeOf(sw, tabId)).toBe('5');
+  // Badge: work item (3) + same project (1) + tag equal to a label (1) + the provider outage, related
+  // by its text alone and strongly enough to count.
+  await expect.poll(() => badgeOf(sw, tabId)).toBe('6');
 
   // The search box filters; Escape clears it.
   const search = panel.getByRole('searchbox', { name: 'Filter related lessons' });
@@ -73,6 +80,12 @@ test('the panel lists related lessons in order with reasons, flashes highlights,
   // "This helped" counts on the card, through the background worker.
   await cardOf(panel, 'Release checklist for billing').getByRole('button', { name: /^This helped/ }).click();
   await expect(cardOf(panel, 'Release checklist for billing').getByRole('button', { name: /^This helped/ })).toHaveText('This helped · 1');
+
+  // Deleting the text match counts the tab in front again, without a navigation.
+  await page.bringToFront();
+  await send(panel, 'deleteLessons', { ids: [provider.id] });
+  await expect(section('similar')).toHaveCount(0);
+  await expect.poll(() => badgeOf(sw, tabId)).toBe('5');
 
   // Navigating the tab to a GitHub issue: the panel follows, the badge is counted for it.
   await page.goto(sites.url(GITHUB));
