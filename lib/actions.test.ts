@@ -6,6 +6,7 @@ import {
   completeActionPatch,
   daysBetween,
   dueActions,
+  dueHorizon,
   dueLabel,
   dueStatus,
   hasDueAction,
@@ -55,6 +56,12 @@ describe('due dates', () => {
     expect(dueStatus({ due: '2026-03-14', done: false }, today, 7)).toBe('soon');
     expect(dueStatus({ done: false }, today)).toBe('undated');
     expect(dueStatus({ due: '2026-03-01', done: true }, today)).toBe('done');
+  });
+
+  it('puts the last day counted as due soon across month and year ends', () => {
+    expect(dueHorizon('2026-02-27')).toBe('2026-03-02');
+    expect(dueHorizon('2026-12-30', 7)).toBe('2027-01-06');
+    expect(dueStatus({ due: dueHorizon('2026-03-28'), done: false }, '2026-03-28')).toBe('soon');
   });
 
   it('says when in words', () => {

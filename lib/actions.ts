@@ -56,6 +56,11 @@ export function dueActions(lessons: readonly Lesson[], today: string, soonDays =
   return out.sort((a, b) => a.action.due!.localeCompare(b.action.due!) || a.lesson.createdAt.localeCompare(b.lesson.createdAt));
 }
 
+/** The last day `hasDueAction` counts: `today` + `soonDays`, as YYYY-MM-DD (the popup's index bound). */
+export function dueHorizon(today: string, soonDays = DUE_SOON_DAYS): string {
+  return new Date(Date.parse(`${today}T00:00:00Z`) + soonDays * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** True when a lesson has an open action due within `soonDays` (or overdue). */
 export function hasDueAction(lesson: Pick<Lesson, 'actions' | 'deletedAt'>, today: string, soonDays = DUE_SOON_DAYS): boolean {
   return !lesson.deletedAt && lesson.actions.some((a) => ['overdue', 'today', 'soon'].includes(dueStatus(a, today, soonDays)));

@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { DB_NAME } from './db-read';
+import { DUE_DATES, dueDatesMiddleware, fillDueDates, type DueDatesRow } from './due-index';
 import type { Lesson } from './lesson';
 import type { Conflict, MergeField } from './sync/protocol';
 
@@ -45,6 +46,8 @@ export type LessonDb = Dexie & {
   syncConflicts: EntityTable<SyncConflictRow, 'seq'>;
   /** Ids the server listed during a from-scratch pull (after a reset), until it completes. */
   resetSeen: EntityTable<{ id: string }, 'id'>;
+  /** The due dates of each lesson's open actions (lib/due-index.ts), kept by a middleware. */
+  dueDates: EntityTable<DueDatesRow, 'id'>;
 };
 
 
@@ -63,5 +66,9 @@ export function openDb(name = DB_NAME): LessonDb {
     syncConflicts: '++seq, id',
     resetSeen: 'id',
   });
+  db.version(3)
+    .stores({ [DUE_DATES]: 'id, *due' })
+    .upgrade(fillDueDates);
+  db.use(dueDatesMiddleware);
   return db;
 }

@@ -1,15 +1,10 @@
 import type { LessonDb } from '@/lib/db';
 import type { Lesson } from '@/lib/lesson';
-import { hasDueAction } from '@/lib/actions';
+import { DUE_SOON_DAYS, dueHorizon, hasDueAction } from '@/lib/actions';
 import { isOpenQuestion } from '@/lib/questions';
 
 /** Rows a popup list shows at most. */
 export const LIST_LIMIT = 8;
-/**
- * Recently updated lessons searched for due actions. Actions have no index, so the popup looks
- * at a bounded window instead of every lesson; an action is usually edited near its lesson's update.
- */
-export const ACTION_SCAN = 1000;
 
 // Ids are UUID v7, so reversing an index's primary-key order lists newest first.
 
@@ -38,8 +33,17 @@ export function recentLessons(db: LessonDb, limit = LIST_LIMIT): Promise<Lesson[
   return db.lessons.orderBy('createdAt').reverse().filter((l) => !l.deletedAt).limit(limit).toArray();
 }
 
-/** Lessons with an open action due by `today` + the soon window, among the recently updated. */
-export async function lessonsWithDueActions(db: LessonDb, today: string, scan = ACTION_SCAN): Promise<Lesson[]> {
-  const recent = await db.lessons.orderBy('updatedAt').reverse().limit(scan).toArray();
-  return recent.filter((l) => hasDueAction(l, today));
+/**
+ * Lessons with an open action due by `today` + the soon window, however long ago they were saved:
+ * the dueDates index (lib/due-index.ts) holds only open actions' dates of lessons not deleted, so
+ * this reads just the lessons it lists. They are ordered by their earliest date in the window.
+ */
+export function lessonsWithDueActions(db: LessonDb, today: string, soonDays = DUE_SOON_DAYS): Promise<Lesson[]> {
+  return db.transaction('r', db.dueDates, db.lessons, async () => {
+    // Multi-entry: a lesson with several dates in the window is listed once per date.
+    const ids = new Set(await db.dueDates.where('due').belowOrEqual(dueHorizon(today, soonDays)).primaryKeys());
+    const lessons = await db.lessons.bulkGet([...ids]);
+    // The index only narrows the search; hasDueAction stays the one definition of "due".
+    return lessons.filter((l): l is Lesson => l !== undefined && hasDueAction(l, today, soonDays));
+  });
 }
