@@ -2,6 +2,8 @@ import { test as base, chromium, type BrowserContext, type Page, type Worker } f
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { dueDatesRow } from '../../lib/due-index';
+import type { Lesson } from '../../lib/lesson';
 import { SiteServer } from './site-server';
 
 /** Set LESSONMARK_OUT_DIR to build and test from another folder (as wxt.config.ts does). */
@@ -66,13 +68,16 @@ export async function readLessons(sw: Worker): Promise<any[]> {
 /**
  * Writes lessons straight into the extension's IndexedDB from the service worker, in one
  * transaction. The database must exist (any extension page that read lessons has created it).
+ * Plain IndexedDB bypasses the Dexie middleware that keeps the due-date index, so the index rows
+ * (lib/due-index.ts) are written beside the lessons here.
  */
 export async function seedLessons(sw: Worker, lessons: unknown[]): Promise<void> {
+  const due = (lessons as Lesson[]).map(dueDatesRow).filter((row) => row !== null);
   // One JSON string crosses the protocol far faster than Playwright's per-value serialisation of many rows.
   await sw.evaluate(
     (json) =>
       new Promise<void>((resolve, reject) => {
-        const rows = JSON.parse(json) as unknown[];
+        const { rows, dueRows } = JSON.parse(json) as { rows: unknown[]; dueRows: unknown[] };
         const open = indexedDB.open('lessonmark');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
@@ -82,9 +87,11 @@ export async function seedLessons(sw: Worker, lessons: unknown[]): Promise<void>
             reject(new Error('the lessons store does not exist yet'));
             return;
           }
-          const tx = db.transaction('lessons', 'readwrite');
+          const tx = db.transaction(['lessons', 'dueDates'], 'readwrite');
           const store = tx.objectStore('lessons');
           for (const row of rows) store.put(row);
+          const dueStore = tx.objectStore('dueDates');
+          for (const row of dueRows) dueStore.put(row);
           tx.oncomplete = () => {
             db.close();
             resolve();
@@ -92,7 +99,7 @@ export async function seedLessons(sw: Worker, lessons: unknown[]): Promise<void>
           tx.onerror = () => reject(tx.error);
         };
       }),
-    JSON.stringify(lessons),
+    JSON.stringify({ rows: lessons, dueRows: due }),
   );
 }
 
