@@ -82,7 +82,8 @@ test('ask a question with the keyboard, answer it into a mistake with an action,
   expect(asked.answers[0].answer).toBe('The policy was written for single dropped deliveries.');
 
   await due.getByRole('button', { name: 'Undo' }).click();
-  await expect(due.getByText('Cap webhook retries at 6')).toBeVisible();
+  // The row's checkbox, not the text: the "Done: …" note carries the text before the undo is written.
+  await expect(due.getByRole('checkbox', { name: 'Done: Cap webhook retries at 6' })).toBeVisible();
   [asked] = await readLessons(sw);
   expect(asked.actions[0].done).toBe(false);
   expect(errors).toEqual([]);
@@ -156,6 +157,7 @@ test('Escape closes a template, and Enter in the last field saves', async ({ con
   expect(await readLessons(sw)).toEqual([]);
 
   await popup.getByRole('button', { name: 'Improve' }).click();
+  await expect(popup.getByLabel('What is inefficient or risky here?')).toBeFocused();
   await popup.keyboard.type('Retries have no cap.');
   await popup.getByLabel('Only me').focus();
   await popup.keyboard.press('ArrowRight');
