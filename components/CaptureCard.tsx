@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { MAX_QUOTE, type Lesson, type LessonDraftInput, type Pillar, type Visibility } from '@/lib/lesson';
+import type { Lesson, LessonDraftInput, Pillar, Visibility } from '@/lib/lesson';
+import { MAX_QUOTE } from '@/lib/lesson-basics';
 import type { CaptureStart } from '@/lib/capture/draft';
 import { PILLAR_INFO } from '@/lib/pillars';
 import { PillarPicker } from './PillarPicker';

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { cleanActions } from '@/lib/actions';
 import type { Action, Pillar, Visibility } from '@/lib/lesson';
 import { PILLAR_INFO } from '@/lib/pillars';
@@ -51,7 +51,9 @@ export function PillarForm({ heading, pillar, onPillarChange, children, initial,
   const form = useRef<HTMLFormElement>(null);
   const questions = PILLAR_INFO[pillar].questions;
 
-  useEffect(() => {
+  // Before the first paint, in the same task as the click that opened the form, so keys typed
+  // straight after it land in the first field rather than on the button it replaced.
+  useLayoutEffect(() => {
     form.current?.querySelector<HTMLElement>(onPillarChange ? 'input[type=radio]:checked' : 'textarea')?.focus();
   }, []);
 

@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
 import { completeActionPatch, dueActions, dueLabel, issueClipboardText, reopenActionPatch, type DueAction } from '@/lib/actions';
-import { lessonTitle, type Lesson } from '@/lib/lesson';
+import type { Lesson } from '@/lib/lesson';
+import { lessonTitle } from '@/lib/lesson-basics';
 import type { PopupEnv } from './env';
+import { LIST_LIMIT } from './queries';
 import type { Live } from './useLive';
 
 interface Props {
@@ -15,6 +17,7 @@ type Note = { text: string; undo?: { lessonId: string; actionId: string } } | nu
 /** Open follow-up actions that are overdue, due today or due soon; one click ticks one off. */
 export function DueActions({ env, live, today }: Props) {
   const [note, setNote] = useState<Note>(null);
+  const [all, setAll] = useState(false);
   const report = (what: string, e: unknown) => setNote({ text: `Could not ${what}: ${e instanceof Error ? e.message : String(e)}` });
 
   const tick = async ({ lesson, action }: DueAction) => {
@@ -45,6 +48,8 @@ export function DueActions({ env, live, today }: Props) {
   };
 
   const due = live.state === 'ready' ? dueActions(live.value, today) : [];
+  // The most pressing first; the rest on request, so a long backlog does not bury the other lists.
+  const shown = all ? due : due.slice(0, LIST_LIMIT);
   return (
     <section class="list" aria-label="Actions due">
       <h2>Actions due</h2>
@@ -56,7 +61,7 @@ export function DueActions({ env, live, today }: Props) {
         <p class="empty">Nothing due. When you answer a question or fill a template, add a follow-up action with an owner and a date: the seed's "then act on those answers".</p>
       ) : (
         <ul class="rows">
-          {due.map((d) => (
+          {shown.map((d) => (
             <li key={`${d.lesson.id}/${d.action.id}`} class={`row action due-${d.status}`}>
               <input type="checkbox" class="tick" aria-label={`Done: ${d.action.text}`} checked={false} onChange={() => void tick(d)} />
               <span class="row-main">
@@ -75,6 +80,11 @@ export function DueActions({ env, live, today }: Props) {
             </li>
           ))}
         </ul>
+      )}
+      {shown.length < due.length && (
+        <button type="button" class="link more" onClick={() => setAll(true)}>
+          Show all {due.length} actions due
+        </button>
       )}
       {note && (
         <p class="note" role="status">

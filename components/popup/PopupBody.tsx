@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { localDay } from '@/lib/actions';
-import { PILLARS, type Lesson, type Pillar } from '@/lib/lesson';
+import type { Lesson, Pillar } from '@/lib/lesson';
+import { PILLARS } from '@/lib/lesson-basics';
 import { PILLAR_INFO } from '@/lib/pillars';
 import type { PageInfo } from '@/lib/platform/page';
 import { AnswerForm } from './AnswerForm';

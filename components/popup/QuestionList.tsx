@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import { lessonTitle, type Lesson } from '@/lib/lesson';
+import type { Lesson } from '@/lib/lesson';
+import { lessonTitle } from '@/lib/lesson-basics';
 import type { Live } from './useLive';
 
 interface Props {

@@ -1,4 +1,5 @@
-import { lessonTitle, type Lesson } from '@/lib/lesson';
+import type { Lesson } from '@/lib/lesson';
+import { lessonTitle } from '@/lib/lesson-basics';
 import { KIND_LABEL } from '@/lib/pillars';
 import type { Live } from './useLive';
 
