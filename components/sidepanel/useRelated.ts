@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { Lesson } from '@/lib/lesson';
 import type { PageInfo } from '@/lib/platform/page';
 import type { RelatedIndex, RelatedResult } from '@/lib/related';
@@ -31,7 +31,8 @@ export function useRelated(env: SidePanelEnv, page: PageInfo | null | undefined,
   const [error, setError] = useState('');
   const workItem = page === undefined ? reportedWorkItem : page?.source.workItem;
 
-  useEffect(() => {
+  // A layout effect: the query starts in the render that learned the work item, not a frame later.
+  useLayoutEffect(() => {
     if (page === null) setWantIndex(true);
     if (!workItem || ranked) return;
     let live = true;

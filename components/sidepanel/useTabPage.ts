@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { PageInfo } from '@/lib/platform/page';
 import type { PageReport } from '@/lib/protocol';
 import type { SidePanelEnv } from './env';
@@ -16,7 +16,8 @@ export function useTabPage(env: SidePanelEnv): TabPage {
   const tab = useRef<number | null>(null);
   const reads = useRef(0);
 
-  useEffect(() => {
+  // A layout effect starts the reads as the panel first renders, not a frame later after its paint.
+  useLayoutEffect(() => {
     const read = async (tabId: number | null) => {
       const run = ++reads.current;
       const changed = tabId !== tab.current;

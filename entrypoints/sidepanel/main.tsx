@@ -43,5 +43,6 @@ const env: SidePanelEnv = {
 };
 
 render(<SidePanel env={env} />, document.getElementById('app')!);
-// Teammates' lessons arrive as they are shared while the panel is open; the sync code (with zod) loads after the first paint.
-void import('@/lib/platform/sync-stream').then((m) => m.followTeamStream());
+// Teammates' lessons arrive as they are shared while the panel is open; the sync code (with zod)
+// loads once the panel is idle, so it never competes with drawing the first section.
+requestIdleCallback(() => void import('@/lib/platform/sync-stream').then((m) => m.followTeamStream()), { timeout: 2000 });
