@@ -27,3 +27,7 @@ Promise.all([import('@/components/library/LibraryApp'), import('@/lib/db'), filt
       app,
     ),
 );
+
+// Teammates' lessons arrive while the library is open (the page follows every write); the sync
+// code (with zod) loads once the page is idle.
+requestIdleCallback(() => void import('@/lib/platform/sync-stream').then((m) => m.followTeamStream()), { timeout: 2000 });
