@@ -11,6 +11,7 @@ const OPENS = 10;
 const FIRST_MARK = 'lessonmark:sidepanel-first-section';
 const COMPLETE_MARK = 'lessonmark:sidepanel-complete';
 const OUT_DIR = '.output-bench-sidepanel';
+const SETTLE_MS = 1000;
 
 /**
  * `sidebar_first_paint_ms`: opening the side panel page → its first section drawn (the ticket's
@@ -54,6 +55,9 @@ export default async function (): Promise<Metrics> {
         full.push(fullAt);
       }
       await panel.close();
+      // Extension pages share one renderer thread: let the closed panel's teardown (and the
+      // collection of its 10,000-lesson index) finish, as it has when a person opens the panel.
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     }
   } finally {
     await context.close();
@@ -65,7 +69,7 @@ export default async function (): Promise<Metrics> {
       value: median(first),
       unit: 'ms',
       baseline: null,
-      note: `side panel page navigation start → first section drawn (user-timing mark; the ticket's lessons from a plain IndexedDB read started before render), ${LESSONS.toLocaleString('en')} lessons stored, median of ${OPENS} opens in headless Chromium (${machine}); goal ≤ 200 ms`,
+      note: `side panel page navigation start → first section drawn (user-timing mark; the ticket's lessons from a plain IndexedDB read started before render), ${LESSONS.toLocaleString('en')} lessons stored, median of ${OPENS} opens ${SETTLE_MS / 1000} s apart in headless Chromium (${machine}); goal ≤ 200 ms`,
     },
     sidebar_full_ms: {
       value: median(full),
