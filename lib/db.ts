@@ -50,7 +50,6 @@ export type LessonDb = Dexie & {
   dueDates: EntityTable<DueDatesRow, 'id'>;
 };
 
-
 /**
  * The one database. Every change of index is a new version; versions are never edited once
  * released, and an upgrade function moves data when the shape changes.
