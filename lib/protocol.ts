@@ -33,7 +33,8 @@ export const protocol = {
   restoreLessons: message<Lesson[]>()(Ids),
   markHelped: message<Lesson>()(z.object({ id: z.uuid() })),
   /** Writes whole lessons (an import) in one transaction: all or nothing. */
-  putLessons: message<{ written: number }>()(z.object({ lessons: z.array(LessonSchema).max(200_000) })),
+  /** Imported lessons, written all or none; a stored copy newer than the imported one is kept (`skipped`). */
+  putLessons: message<{ written: number; skipped: number }>()(z.object({ lessons: z.array(LessonSchema).max(200_000) })),
   lessonsForPage: message<Lesson[]>()(z.object({ workItem: WorkItem })),
   suggestTags: message<string[]>()(z.object({ source: SourceSchema })),
   /** From a tab: how its lessons anchored, for the badge and the side panel. */

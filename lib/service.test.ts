@@ -104,9 +104,18 @@ describe('lesson handlers', () => {
   it('writes an import in one transaction and refuses it whole when one lesson is invalid', async () => {
     const a = await dispatch(handlers, 'saveLesson', { kind: 'mistake', quote: 'a', source });
     const copy = { ...a, id: '0190f000-0000-7000-8000-000000000001', quote: 'imported' };
-    expect(await dispatch(handlers, 'putLessons', { lessons: [copy] })).toEqual({ written: 1 });
+    expect(await dispatch(handlers, 'putLessons', { lessons: [copy] })).toEqual({ written: 1, skipped: 0 });
     await expect(dispatch(handlers, 'putLessons', { lessons: [{ ...copy, id: '0190f000-0000-7000-8000-000000000002' }, { ...copy, kind: 'bad' }] })).rejects.toThrow();
     expect(await db.lessons.count()).toBe(2);
+  });
+
+  it('keeps a stored lesson edited since the export over the older imported copy (newest wins)', async () => {
+    const a = await dispatch(handlers, 'saveLesson', { kind: 'mistake', quote: 'first words', source });
+    const edited = await dispatch(handlers, 'updateLesson', { id: a.id, patch: { note: 'edited after the backup' } });
+    const newerCopy = { ...a, id: '0190f000-0000-7000-8000-000000000003', quote: 'fresh' };
+    expect(await dispatch(handlers, 'putLessons', { lessons: [a, newerCopy] })).toEqual({ written: 1, skipped: 1 });
+    expect(await db.lessons.get(a.id)).toEqual(edited);
+    expect((await db.lessons.get(newerCopy.id))?.quote).toBe('fresh');
   });
 
   it('fails a write on a closed database without losing anything already stored', async () => {

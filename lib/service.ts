@@ -5,7 +5,6 @@ import {
   deleteLessons,
   lessonsForWorkItem,
   markHelped,
-  putLessons,
   recentTags,
   restoreLessons,
   updateLesson,
@@ -13,6 +12,7 @@ import {
   type WriteContext,
 } from './store';
 import { suggestTags } from './tags';
+import { importLessons } from './import/apply';
 
 /** Where a message came from: the tab, for messages a content script sends. */
 export interface Sender {
@@ -32,7 +32,10 @@ export function createHandlers(db: LessonDb, ctx: WriteContext = {}) {
     deleteLessons: ({ ids }) => deleteLessons(db, ids, ctx),
     restoreLessons: ({ ids }) => restoreLessons(db, ids, ctx),
     markHelped: ({ id }) => markHelped(db, id, ctx),
-    putLessons: async ({ lessons }) => ({ written: await putLessons(db, lessons) }),
+    putLessons: async ({ lessons }) => {
+      const { created, updated, skipped } = await importLessons(db, lessons);
+      return { written: created + updated, skipped };
+    },
     lessonsForPage: ({ workItem }) => lessonsForWorkItem(db, workItem),
     suggestTags: async ({ source }) => suggestTags(source, await recentTags(db)),
   } satisfies Handlers;

@@ -77,17 +77,6 @@ export async function markHelped(db: LessonDb, id: string, ctx: WriteContext = {
   return lesson;
 }
 
-/** Writes whole, already validated lessons (an import) in one transaction: all or nothing. */
-export async function putLessons(db: LessonDb, lessons: Lesson[]): Promise<number> {
-  const rows = lessons.map((l) => LessonSchema.parse(l));
-  await db.transaction('rw', db.lessons, db.outbox, async () => {
-    const before = await db.lessons.bulkGet(rows.map((l) => l.id));
-    await db.lessons.bulkPut(rows);
-    await enqueue(db, rows.map((after, i) => ({ before: before[i], after })), Date.now());
-  });
-  return rows.length;
-}
-
 async function rewrite(
   db: LessonDb,
   ids: string[],

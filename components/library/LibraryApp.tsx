@@ -360,7 +360,6 @@ export function LibraryApp({ db, first, initialFilters }: Props) {
               index={index}
               filtered={!isUnfiltered(filters)}
               filteredIds={() => (rows ?? []).map((r) => r.id)}
-              onImported={apply}
               notify={notify}
             />
           ) : (

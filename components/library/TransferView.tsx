@@ -19,7 +19,6 @@ interface Props {
   /** Ids of the lessons the current filter shows. */
   filteredIds: () => string[];
   filtered: boolean;
-  onImported: (lessons: Lesson[]) => void;
   notify: (message: string, tone?: 'ok' | 'error') => void;
 }
 
@@ -49,7 +48,7 @@ interface Pending {
 }
 
 /** Export of all lessons or the current filter, and import with a preview before anything is written. */
-export function TransferView({ db, index, filteredIds, filtered, onImported, notify }: Props) {
+export function TransferView({ db, index, filteredIds, filtered, notify }: Props) {
   const [scope, setScope] = useState<'all' | 'filter'>(filtered ? 'filter' : 'all');
   const [busy, setBusy] = useState(false);
   const [pending, setPending] = useState<Pending | null>(null);
@@ -97,10 +96,10 @@ export function TransferView({ db, index, filteredIds, filtered, onImported, not
     const lessons = lessonsToWrite(pending.preview, pending.stored);
     setBusy(true);
     try {
-      const { written } = await sendMessage('putLessons', { lessons });
-      onImported(lessons);
+      const { written, skipped } = await sendMessage('putLessons', { lessons });
       setPending(null);
-      notify(`Imported ${written} ${written === 1 ? 'lesson' : 'lessons'} from ${pending.name}`);
+      const kept = skipped ? ` (${skipped} changed here since the preview: the newer copy here was kept)` : '';
+      notify(`Imported ${written} ${written === 1 ? 'lesson' : 'lessons'} from ${pending.name}${kept}`);
     } catch (e) {
       setImportError(`The import failed and nothing was changed: ${(e as Error).message}`);
     } finally {

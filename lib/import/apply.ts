@@ -14,31 +14,50 @@ const newer = (a: string, b: string) => Date.parse(a) > Date.parse(b);
 
 /**
  * Writes the preview's new and newer lessons in one transaction: either all of them land or none
- * does. Stored rows are read again inside the transaction, so an edit made since the preview
- * is never overwritten by an older copy. Team lessons queue their sync op in the same
+ * does. See `importLessons`.
+ */
+export function applyImport(db: LessonDb, preview: ImportPreview): Promise<ApplyResult> {
+  return importLessons(db, preview.error ? [] : [...preview.toCreate, ...preview.toUpdate]);
+}
+
+/**
+ * Writes imported lessons (already validated) in one transaction: all land or none does. Stored
+ * rows are read again inside the transaction, so an edit made since the preview is never
+ * overwritten by an older copy (newest wins). Team lessons queue their sync op in the same
  * transaction, as every other lesson write does.
  */
-export async function applyImport(db: LessonDb, preview: ImportPreview): Promise<ApplyResult> {
-  const incoming = preview.error ? [] : [...preview.toCreate, ...preview.toUpdate];
+export async function importLessons(db: LessonDb, incoming: readonly Lesson[]): Promise<ApplyResult> {
   if (!incoming.length) return { created: 0, updated: 0, skipped: 0 };
   return db.transaction('rw', db.lessons, db.outbox, async () => {
-    const stored = await db.lessons.bulkGet(incoming.map((l) => l.id));
+    const stored = await storedCopies(db, incoming);
     const result: ApplyResult = { created: 0, updated: 0, skipped: 0 };
     const pairs: { before: Lesson | undefined; after: Lesson }[] = [];
-    incoming.forEach((after, i) => {
-      const before = stored[i];
+    for (const after of incoming) {
+      const before = stored.get(after.id);
       if (before && !newer(after.updatedAt, before.updatedAt)) {
         result.skipped++;
-        return;
+        continue;
       }
       if (before) result.updated++;
       else result.created++;
       pairs.push({ before, after });
-    });
+    }
     await db.lessons.bulkPut(pairs.map((p) => p.after));
     await enqueue(db, pairs, Date.now());
     return result;
   });
+}
+
+/**
+ * The stored rows of the incoming ids. Every key is listed first (one request, no values): most
+ * imports bring lessons this device has never seen, and a read per id would cost as much as
+ * writing them.
+ */
+async function storedCopies(db: LessonDb, incoming: readonly Lesson[]): Promise<Map<string, Lesson>> {
+  const keys = new Set(await db.lessons.toCollection().primaryKeys());
+  const present = incoming.map((l) => l.id).filter((id) => keys.has(id));
+  const rows = present.length ? await db.lessons.bulkGet(present) : [];
+  return new Map(rows.filter((l): l is Lesson => !!l).map((l) => [l.id, l]));
 }
 
 /**

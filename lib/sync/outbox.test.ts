@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type LessonDb } from '../db';
 import type { Lesson, LessonPatch } from '../lesson';
-import { createLesson, deleteLessons, markHelped, putLessons, restoreLessons, updateLesson } from '../store';
+import { importLessons } from '../import/apply';
+import { createLesson, deleteLessons, markHelped, restoreLessons, updateLesson } from '../store';
 import { MERGE_FIELDS } from './protocol';
 
 const source = { url: 'https://acme.atlassian.net/browse/OPS-1', site: 'jira', workItem: 'jira:OPS-1', title: 'OPS-1' } as const;
@@ -124,7 +125,7 @@ describe('outbox', () => {
       updatedAt: now,
       helped: 0,
     };
-    await putLessons(db, [
+    await importLessons(db, [
       { ...base, id: '01900000-0000-7000-8000-000000000001', visibility: 'team' },
       { ...base, id: '01900000-0000-7000-8000-000000000002', visibility: 'private' },
     ]);

@@ -64,7 +64,7 @@ export function coalesce(existing: OutboxRow | undefined, change: OutboxChange, 
 export async function enqueue(db: LessonDb, pairs: { before: Lesson | undefined; after: Lesson }[], now: number): Promise<void> {
   const relevant = pairs.map((p) => ({ ...p, change: changeFor(p.before, p.after) })).filter((p) => p.change);
   if (!relevant.length) return;
-  const existing = await db.outbox.bulkGet(relevant.map((p) => p.after.id));
+  const existing = await pendingRows(db, relevant.map((p) => p.after.id));
   const puts: OutboxRow[] = [];
   const drops: string[] = [];
   relevant.forEach(({ after, change }, i) => {
@@ -74,4 +74,17 @@ export async function enqueue(db: LessonDb, pairs: { before: Lesson | undefined;
   });
   if (puts.length) await db.outbox.bulkPut(puts);
   if (drops.length) await db.outbox.bulkDelete(drops);
+}
+
+/**
+ * The outbox rows of `ids`, in order. A few ids are read directly; for many (an import, a pulled
+ * page) the outbox's keys are listed first (one request): it holds only changes not yet pushed,
+ * so most of those ids have no row and need no read.
+ */
+async function pendingRows(db: LessonDb, ids: string[]): Promise<(OutboxRow | undefined)[]> {
+  if (ids.length < 50) return db.outbox.bulkGet(ids);
+  const keys = new Set(await db.outbox.toCollection().primaryKeys());
+  const present = ids.filter((id) => keys.has(id));
+  const rows = new Map((present.length ? await db.outbox.bulkGet(present) : []).filter((r): r is OutboxRow => !!r).map((r) => [r.id, r]));
+  return ids.map((id) => rows.get(id));
 }
