@@ -8,6 +8,7 @@ import { ALL_LOADED_MARK, FIRST_ROWS_MARK } from '../lib/library/marks';
 
 const LESSONS = 100_000;
 const OPENS = 3;
+const SETTLE_MS = 1000;
 /** Typed one key at a time; each key that changes the results is one sample. */
 const QUERY = 'socket buffer size';
 
@@ -42,8 +43,15 @@ export default async function (): Promise<Metrics> {
     for (let i = 0; i < lessons.length; i += 5_000) await seedLessons(sw, lessons.slice(i, i + 5_000));
     lessons = [];
 
-    const page = await context.newPage();
+    let page = await context.newPage();
     for (let run = 0; run < OPENS; run++) {
+      if (run > 0) {
+        // Extension pages share one renderer thread: the last open's 100,000-row heap is torn
+        // down and collected first, as it has been when a person opens the library.
+        await page.close();
+        await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+        page = await context.newPage();
+      }
       await page.goto(url);
       await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, ALL_LOADED_MARK, { timeout: 180_000 });
       const [paint, all] = await page.evaluate(
@@ -95,7 +103,7 @@ export default async function (): Promise<Metrics> {
       value: median(firstPaint),
       unit: 'ms',
       baseline: null,
-      note: `navigation start → first rows painted (the newest 60 read from the createdAt index with plain IndexedDB while the page code and Dexie load), median of ${OPENS} opens; ${lessonsNote}; goal ≤ 300 ms`,
+      note: `navigation start → first rows painted (the newest 60 read from the createdAt index with plain IndexedDB while the page code and Dexie load), median of ${OPENS} opens ${SETTLE_MS / 1000} s apart, each in a new tab; ${lessonsNote}; goal ≤ 300 ms`,
     },
     library_search_100k_ms: {
       value: median(keys),
