@@ -5,7 +5,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Worker } from '@playwright/test';
-import { seedLessons } from '../test/e2e/fixtures';
+import { readLessons, seedLessons } from '../test/e2e/fixtures';
 import type { Lesson } from '../lib/lesson';
 import { PILLAR_INFO } from '../lib/pillars';
 import { clip, lessonsFromPassages } from './corpus/lessons';
@@ -217,35 +217,8 @@ async function measureImport(dir: string, file: string, ids: string[]): Promise<
 }
 
 /** Ids of the live lessons in the extension's IndexedDB, read in the service worker. */
-function liveLessonIds(sw: Worker): Promise<string[]> {
-  return sw.evaluate(
-    () =>
-      new Promise<string[]>((resolve, reject) => {
-        const open = indexedDB.open('lessonmark');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('lessons')) {
-            db.close();
-            resolve([]);
-            return;
-          }
-          const live: string[] = [];
-          const req = db.transaction('lessons').objectStore('lessons').openCursor();
-          req.onsuccess = () => {
-            const cursor = req.result;
-            if (!cursor) {
-              db.close();
-              resolve(live);
-              return;
-            }
-            if (!(cursor.value as { deletedAt?: string }).deletedAt) live.push(cursor.primaryKey as string);
-            cursor.continue();
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-  );
+async function liveLessonIds(sw: Worker): Promise<string[]> {
+  return (await readLessons(sw)).filter((l: { deletedAt?: string }) => !l.deletedAt).map((l: { id: string }) => l.id);
 }
 
 /**
