@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { LessonDb } from '@/lib/db';
 import type { Lesson, LessonPatch, Visibility } from '@/lib/lesson';
 import { addTag, bulkPatches, removeTag, setVisibility, type BulkChange } from '@/lib/library/bulk';
@@ -80,7 +80,8 @@ export function LibraryApp({ db, first, initialFilters }: Props) {
 
   const activeIndex = useMemo(() => (rows && activeId ? rows.findIndex((r) => r.id === activeId) : -1), [rows, activeId]);
 
-  useEffect(() => {
+  // In the same commit as the list it describes: a bookmark taken as the results appear is that view.
+  useLayoutEffect(() => {
     const p = filtersToParams(filters, params());
     writeUrl(p);
   }, [filters]);
