@@ -1,29 +1,22 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { testRoot } from '@/test/dom-root';
+import { describe, expect, it } from 'vitest';
 import { PillarForm, type PillarFormValues } from './PillarForm';
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const root = testRoot();
 
 function mount(onSubmit: (v: PillarFormValues) => Promise<void>, onCancel = () => {}) {
   act(() => {
     render(
       <PillarForm heading="Post-mortem" pillar="mistake" suggestions={[]} submitLabel="Save" initial={{ tags: ['acme'] }} onSubmit={onSubmit} onCancel={onCancel} />,
-      root,
+      root(),
     );
   });
 }
 
-const textareas = () => [...root.querySelectorAll('textarea')];
+const textareas = () => [...root().querySelectorAll('textarea')];
 function type(el: HTMLInputElement | HTMLTextAreaElement, text: string) {
   act(() => {
     el.value = text;
@@ -40,7 +33,7 @@ const flush = () => act(async () => {});
 describe('PillarForm', () => {
   it('asks the pillar questions and focuses the first', () => {
     mount(async () => {});
-    expect([...root.querySelectorAll('.field > span')].map((s) => s.textContent)).toEqual([
+    expect([...root().querySelectorAll('.field > span')].map((s) => s.textContent)).toEqual([
       'Why did this happen?',
       'What patterns are emerging?',
       'How do we prevent it?',
@@ -56,7 +49,7 @@ describe('PillarForm', () => {
     const [why, patterns, prevent] = textareas();
     type(why, 'No backoff');
     type(prevent, 'Cap retries');
-    type(root.querySelector<HTMLInputElement>('.action-text')!, ' Add alert ');
+    type(root().querySelector<HTMLInputElement>('.action-text')!, ' Add alert ');
     key(patterns, 'Enter', { ctrlKey: true });
     await flush();
     expect(saved).toHaveLength(1);
@@ -68,9 +61,9 @@ describe('PillarForm', () => {
 
   it('moves on with Enter in a one-line field, and keeps a new line for Enter in a text area', () => {
     mount(async () => {});
-    const actionText = root.querySelector<HTMLInputElement>('.action-text')!;
+    const actionText = root().querySelector<HTMLInputElement>('.action-text')!;
     type(actionText, 'Add alert');
-    const owner = root.querySelector<HTMLInputElement>('.action-owner')!;
+    const owner = root().querySelector<HTMLInputElement>('.action-owner')!;
     key(actionText, 'Enter');
     expect(document.activeElement).toBe(owner);
     const ev = new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true });
@@ -84,7 +77,7 @@ describe('PillarForm', () => {
     key(textareas()[0], 'Enter', { metaKey: true });
     await flush();
     expect(saved).toEqual([]);
-    expect(root.querySelector('[role=alert]')?.textContent).toContain('Answer at least one question');
+    expect(root().querySelector('[role=alert]')?.textContent).toContain('Answer at least one question');
   });
 
   it('closes on Escape, and keeps what was typed when a save fails', async () => {
@@ -95,7 +88,7 @@ describe('PillarForm', () => {
     type(textareas()[0], 'No backoff');
     key(textareas()[0], 'Enter', { ctrlKey: true });
     await flush();
-    expect(root.querySelector('[role=alert]')?.textContent).toContain('Could not save: worker asleep');
+    expect(root().querySelector('[role=alert]')?.textContent).toContain('Could not save: worker asleep');
     expect(textareas()[0].value).toBe('No backoff');
     key(textareas()[1], 'Escape');
     expect(cancelled).toBe(1);

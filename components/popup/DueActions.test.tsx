@@ -1,21 +1,14 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { testRoot } from '@/test/dom-root';
+import { describe, expect, it } from 'vitest';
 import { LessonSchema, type Lesson } from '@/lib/lesson';
 import { DueActions } from './DueActions';
 import type { PopupEnv } from './env';
 import { LIST_LIMIT } from './queries';
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const root = testRoot();
 
 const today = '2026-11-26';
 
@@ -31,27 +24,27 @@ function lessonDue(n: number): Lesson {
   });
 }
 
-const ticks = () => [...root.querySelectorAll<HTMLInputElement>('input.tick')].map((t) => t.getAttribute('aria-label'));
+const ticks = () => [...root().querySelectorAll<HTMLInputElement>('input.tick')].map((t) => t.getAttribute('aria-label'));
 
 describe('DueActions', () => {
   it('lists the most overdue first, a screenful at a time, and all on request', () => {
     const lessons = Array.from({ length: LIST_LIMIT + 4 }, (_, k) => lessonDue(k + 1)).reverse();
     act(() => {
-      render(<DueActions env={{} as PopupEnv} live={{ state: 'ready', value: lessons }} today={today} />, root);
+      render(<DueActions env={{} as PopupEnv} live={{ state: 'ready', value: lessons }} today={today} />, root());
     });
     expect(ticks()).toEqual(Array.from({ length: LIST_LIMIT }, (_, k) => `Done: Follow up ${k + 1}`));
-    const more = root.querySelector<HTMLButtonElement>('button.more')!;
+    const more = root().querySelector<HTMLButtonElement>('button.more')!;
     expect(more.textContent).toBe(`Show all ${LIST_LIMIT + 4} actions due`);
     act(() => more.click());
     expect(ticks()).toHaveLength(LIST_LIMIT + 4);
-    expect(root.querySelector('button.more')).toBeNull();
+    expect(root().querySelector('button.more')).toBeNull();
   });
 
   it('shows no button when everything fits', () => {
     act(() => {
-      render(<DueActions env={{} as PopupEnv} live={{ state: 'ready', value: [lessonDue(1)] }} today={today} />, root);
+      render(<DueActions env={{} as PopupEnv} live={{ state: 'ready', value: [lessonDue(1)] }} today={today} />, root());
     });
     expect(ticks()).toEqual(['Done: Follow up 1']);
-    expect(root.querySelector('button.more')).toBeNull();
+    expect(root().querySelector('button.more')).toBeNull();
   });
 });
