@@ -27,11 +27,16 @@ function info(source: Source, text = ''): PageInfo {
 /** A browser of tabs showing pages; a page read may be held back to play a slow one. */
 function host(pages: Map<number, PageInfo | null | Promise<PageInfo | null>>, active = [1]) {
   const shown = new Map<number, string[]>();
+  const reads: number[] = [];
   return {
     shown,
+    reads,
     last: (tabId: number) => shown.get(tabId)?.at(-1),
     host: {
-      readPage: async (tabId: number) => (await pages.get(tabId)) ?? null,
+      readPage: async (tabId: number) => {
+        reads.push(tabId);
+        return (await pages.get(tabId)) ?? null;
+      },
       setText: (tabId: number, text: string) => shown.set(tabId, [...(shown.get(tabId) ?? []), text]),
       activeTabs: async () => active,
     },
@@ -95,9 +100,12 @@ describe('createBadges', () => {
     await badges.refresh(1);
     expect(b.shown.get(1)).toEqual(['1', '2', '2']);
 
-    // A lesson deleted later drops out, and the tab in front is counted again without a navigation.
+    // A lesson deleted later drops out, and the tab in front is counted again without a navigation,
+    // from the page as last read: a write does not run the page reader again.
+    expect(b.reads).toEqual([1, 1]);
     await db.lessons.update(s.onTicket.id, { deletedAt: '2024-03-01T00:00:00.000Z' });
     await until(() => b.last(1) === '1');
+    expect(b.reads).toEqual([1, 1]);
   });
 
   it('shows nothing for zero, and for pages it cannot read', async () => {

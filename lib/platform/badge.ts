@@ -52,7 +52,7 @@ export interface Badges {
   refresh(tabId: number): Promise<void>;
   /** After the worker wrote lessons: counts the tabs in front, unless the live index will (it recounts on every change). */
   afterWrite(): Promise<void>;
-  /** A closed tab: its counts still running are dropped. */
+  /** A closed tab: its counts still running are dropped, and its page forgotten. */
   forget(tabId: number): void;
   stop(): void;
 }
@@ -69,19 +69,28 @@ export function createBadges(db: LessonDb, host: BadgeHost, options: RelatedOpti
   const latest = new Map<number, number>();
   let live: LiveRelatedIndex | null = null;
 
+  // Each tab's page as last read on navigation or activation. A write changes lessons, not pages:
+  // recounting after one reuses the read instead of running the page reader in every tab again.
+  const pages = new Map<number, Promise<PageInfo | null>>();
+  const read = (tabId: number) => {
+    const page = host.readPage(tabId);
+    pages.set(tabId, page);
+    return page;
+  };
+
   const recountActive = async () => {
-    await Promise.all((await host.activeTabs()).map(refresh));
+    await Promise.all((await host.activeTabs()).map((tabId) => count(tabId, pages.get(tabId) ?? read(tabId))));
   };
   // Built on first need: a worker woken for a page the extension cannot read never reads every lesson.
   const liveIndex = () => (live ??= watchRelatedIndex(db, () => void recountActive()));
 
-  async function refresh(tabId: number): Promise<void> {
+  async function count(tabId: number, reading: Promise<PageInfo | null>): Promise<void> {
     const mine = ++counted;
     latest.set(tabId, mine);
-    const show = (count: number) => {
-      if (latest.get(tabId) === mine) host.setText(tabId, badgeText(count));
+    const show = (n: number) => {
+      if (latest.get(tabId) === mine) host.setText(tabId, badgeText(n));
     };
-    const page = await host.readPage(tabId);
+    const page = await reading;
     if (!page) return show(0);
     const watched = liveIndex();
     if (!watched.current()) show(Math.min(await pageBadgeCount(db, page.source), options.limit));
@@ -97,11 +106,14 @@ export function createBadges(db: LessonDb, host: BadgeHost, options: RelatedOpti
   }
 
   return {
-    refresh,
+    refresh: (tabId) => count(tabId, read(tabId)),
     afterWrite: async () => {
       if (!live) await recountActive();
     },
-    forget: (tabId) => void latest.delete(tabId),
+    forget: (tabId) => {
+      latest.delete(tabId);
+      pages.delete(tabId);
+    },
     stop: () => live?.stop(),
   };
 }
