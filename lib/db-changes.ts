@@ -40,7 +40,7 @@ export function followLessonWrites(db: LessonDb, handle: (touched: Touched) => P
 }
 
 /** The lesson ids a mutation report names, or `{all}` when it names ranges; null when lessons are untouched. */
-export function touchedIds(parts: ObservabilitySet, part: string): Touched | null {
+function touchedIds(parts: ObservabilitySet, part: string): Touched | null {
   if (parts.all) return { all: true };
   const tree = parts[part];
   if (!tree || !('from' in tree)) return null;

@@ -31,10 +31,11 @@ describe('applyImport', () => {
 
   it('does not overwrite a lesson edited after the preview was made', async () => {
     const [a] = sampleLessons();
-    const preview = parseImport(exportJson([a]), await existingVersions(db));
+    const stored = await existingVersions(db);
+    const preview = parseImport(exportJson([a]), stored);
     const editedMeanwhile = { ...a, note: 'edited meanwhile', updatedAt: '2026-01-01T00:00:00.000Z' };
     await db.lessons.put(editedMeanwhile);
-    expect(await applyImport(db, preview)).toEqual({ created: 0, updated: 0, skipped: 1 });
+    expect(await applyImport(db, preview, stored)).toEqual({ created: 0, updated: 0, skipped: 1 });
     expect((await db.lessons.get(a.id))?.note).toBe('edited meanwhile');
   });
 

@@ -1,5 +1,6 @@
 import type { LessonDb } from '../db';
 import type { Lesson } from '../lesson';
+import { lessonsToWrite } from '../library/import-plan';
 import { enqueue } from '../sync/outbox';
 import type { ImportPreview } from './preview';
 
@@ -13,11 +14,12 @@ export interface ApplyResult {
 const newer = (a: string, b: string) => Date.parse(a) > Date.parse(b);
 
 /**
- * Writes the preview's new and newer lessons in one transaction: either all of them land or none
- * does. See `importLessons`.
+ * Writes the preview's new and newer lessons as the library page has the worker write them
+ * (`lessonsToWrite`, then `importLessons`): all land or none does. `stored` is what the preview
+ * was made against (`existingVersions` then), so lessons it revives win over their deletion.
  */
-export function applyImport(db: LessonDb, preview: ImportPreview): Promise<ApplyResult> {
-  return importLessons(db, preview.error ? [] : [...preview.toCreate, ...preview.toUpdate]);
+export function applyImport(db: LessonDb, preview: ImportPreview, stored: ReadonlyMap<string, string> = new Map()): Promise<ApplyResult> {
+  return importLessons(db, lessonsToWrite(preview, stored));
 }
 
 /**
