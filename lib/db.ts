@@ -26,6 +26,18 @@ export interface OutboxRow {
   sent: boolean;
 }
 
+/**
+ * The lessons one bulk write (an import, a change of visibility on many) newly shared with the
+ * team, recorded as one row in the write's transaction instead of a row each: IndexedDB's cost is
+ * per record, and 10,000 outbox rows would take as long as writing the lessons themselves. Sync
+ * turns them into outbox rows (`expandShares`) before anything else reads the outbox.
+ */
+export interface ShareBatchRow {
+  seq?: number;
+  ids: string[];
+  changedAt: number;
+}
+
 /** A conflict the server reported for one of this device's changes; kept until dismissed. */
 export interface SyncConflictRow {
   seq?: number;
@@ -43,6 +55,7 @@ export type LessonDb = Dexie & {
   lessons: EntityTable<Lesson, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
   outbox: EntityTable<OutboxRow, 'id'>;
+  shareBatches: EntityTable<ShareBatchRow, 'seq'>;
   syncConflicts: EntityTable<SyncConflictRow, 'seq'>;
   /** Ids the server listed during a from-scratch pull (after a reset), until it completes. */
   resetSeen: EntityTable<{ id: string }, 'id'>;
@@ -68,6 +81,11 @@ export function openDb(name = DB_NAME): LessonDb {
   db.version(3)
     .stores({ [DUE_DATES]: 'id, *due' })
     .upgrade(fillDueDates);
+  // `source.site` was never queried: an index costs every write of every lesson.
+  db.version(4).stores({
+    lessons: 'id, kind, *tags, source.workItem, source.project, updatedAt, createdAt',
+    shareBatches: '++seq',
+  });
   db.use(dueDatesMiddleware);
   return db;
 }

@@ -1,6 +1,6 @@
 import type { LessonDb } from './db';
 import { uuidv7 } from './id';
-import { enqueue } from './sync/outbox';
+import { enqueue, outboxStores } from './sync/outbox';
 import {
   LessonDraftSchema,
   LessonPatchSchema,
@@ -38,7 +38,7 @@ export async function createLesson(db: LessonDb, input: LessonDraftInput, ctx: W
     updatedAt: at,
   });
   // The lesson and its outbox row (when it is shared with the team) commit together.
-  await db.transaction('rw', db.lessons, db.outbox, async () => {
+  await db.transaction('rw', [db.lessons, ...outboxStores(db)], async () => {
     await db.lessons.add(lesson);
     await enqueue(db, [{ before: undefined, after: lesson }], Date.parse(at));
   });
@@ -84,7 +84,7 @@ async function rewrite(
   change: (current: Lesson) => Lesson,
 ): Promise<Lesson[]> {
   const at = stamp(ctx);
-  return db.transaction('rw', db.lessons, db.outbox, async () => {
+  return db.transaction('rw', [db.lessons, ...outboxStores(db)], async () => {
     const rows = await db.lessons.bulkGet(ids);
     const next = rows.map((current, i) => {
       if (!current) throw new NotFoundError(ids[i]);

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Settings } from '@/lib/settings';
+import { pendingCount } from '@/lib/sync/outbox';
 import { readStatus } from '@/lib/sync/state';
 import type { OptionsEnv } from './env';
 import { formatWhen } from './hosts';
@@ -8,7 +9,7 @@ import { useLiveQuery } from './useLiveQuery';
 /** Last sync, changes waiting, the last error, and "Sync now". */
 export function SyncStatusPanel({ env, settings }: { env: OptionsEnv; settings: Settings }) {
   const status = useLiveQuery(() => readStatus(env.db));
-  const pending = useLiveQuery(() => env.db.outbox.count());
+  const pending = useLiveQuery(() => pendingCount(env.db));
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const configured = !!(settings.endpoint && settings.token);

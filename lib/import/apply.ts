@@ -1,7 +1,7 @@
 import type { LessonDb } from '../db';
 import type { Lesson } from '../lesson';
 import { lessonsToWrite } from '../library/import-plan';
-import { enqueue } from '../sync/outbox';
+import { enqueue, outboxStores } from '../sync/outbox';
 import type { ImportPreview } from './preview';
 
 export interface ApplyResult {
@@ -30,7 +30,7 @@ export function applyImport(db: LessonDb, preview: ImportPreview, stored: Readon
  */
 export async function importLessons(db: LessonDb, incoming: readonly Lesson[]): Promise<ApplyResult> {
   if (!incoming.length) return { created: 0, updated: 0, skipped: 0 };
-  return db.transaction('rw', db.lessons, db.outbox, async () => {
+  return db.transaction('rw', [db.lessons, ...outboxStores(db)], async () => {
     const stored = await storedCopies(db, incoming);
     const result: ApplyResult = { created: 0, updated: 0, skipped: 0 };
     const pairs: { before: Lesson | undefined; after: Lesson }[] = [];

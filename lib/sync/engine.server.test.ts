@@ -1,6 +1,8 @@
 import { createServer } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { api, freshDb, makeTeam, pullAll, startServerProcess, type ServerProcess, type TestDb } from '../../server/test/harness';
+import { importLessons } from '../import/apply';
+import { SHARE_BATCH_MIN } from './outbox';
 import { readCursor, readStatus, writeCursor } from './state';
 import { followStream } from './stream';
 import { TestClient } from './testing';
@@ -208,6 +210,23 @@ describe('sync engine against a real server', () => {
     expect(kept).toHaveLength(1);
     expect(kept[0].conflicts.map((c) => [c.field, c.winner])).toEqual(expect.arrayContaining([['kind', 'server'], ['tags', 'merged']]));
     expect(kept[0].conflicts.find((c) => c.field === 'kind')!.client).toBe('improvement');
+  });
+
+  it('lessons shared in bulk (an import) reach the team, with an edit made before the sync', async () => {
+    const a = client('Ana');
+    const b = client('Ben');
+    const mine = [];
+    for (let i = 0; i < SHARE_BATCH_MIN + 10; i++) mine.push(await a.create({ note: `lesson ${i}`, visibility: 'private' }));
+    const later = new Date(Date.now() + 60_000).toISOString();
+    await importLessons(a.db, mine.map((l) => ({ ...l, visibility: 'team' as const, updatedAt: later })));
+    expect(await a.db.shareBatches.count()).toBe(1);
+    await a.edit(mine[0].id, { note: 'edited before the first sync' });
+    expect(await a.engine.sync({ force: true })).toMatchObject({ state: 'ok', pushed: mine.length });
+    expect(await a.db.shareBatches.count()).toBe(0);
+    await b.engine.sync({ force: true });
+    expect(await b.db.lessons.get(mine[0].id)).toMatchObject({ note: 'edited before the first sync', visibility: 'team' });
+    const onServer = new Set((await expectConverged(a, b)).map((l) => l.id));
+    expect(mine.every((l) => onServer.has(l.id))).toBe(true);
   });
 
   it('making a shared lesson private deletes it from the team but keeps it on the device', async () => {

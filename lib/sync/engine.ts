@@ -3,6 +3,7 @@ import { endpointProblem } from '../settings';
 import { backoffDelay } from './backoff';
 import { explain } from './connection';
 import { SyncClient, SyncHttpError, type Endpoint, type Fetch } from './http';
+import { expandShares } from './outbox';
 import { applyPage, finishReset } from './pull';
 import { LIMITS } from './protocol';
 import { applyResults, takeBatch } from './push';
@@ -71,6 +72,8 @@ export class SyncEngine {
     const client = new SyncClient(this.options.fetch, target, this.options.timeoutMs);
     const attemptAt = new Date(this.now()).toISOString();
     try {
+      // Before push and pull read the outbox: lessons shared in bulk are pending like any other.
+      await expandShares(db);
       const blocked = await this.pushAll(client, force, report);
       await this.pullAll(client, target.endpoint, report);
       report.status = await updateStatus(db, {

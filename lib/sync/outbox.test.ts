@@ -3,6 +3,7 @@ import { openDb, type LessonDb } from '../db';
 import type { Lesson, LessonPatch } from '../lesson';
 import { importLessons } from '../import/apply';
 import { createLesson, deleteLessons, markHelped, restoreLessons, updateLesson } from '../store';
+import { expandShares, pendingCount, SHARE_BATCH_MIN } from './outbox';
 import { MERGE_FIELDS } from './protocol';
 
 const source = { url: 'https://acme.atlassian.net/browse/OPS-1', site: 'jira', workItem: 'jira:OPS-1', title: 'OPS-1' } as const;
@@ -130,5 +131,94 @@ describe('outbox', () => {
       { ...base, id: '01900000-0000-7000-8000-000000000002', visibility: 'private' },
     ]);
     expect((await db.outbox.toArray()).map((r) => r.id)).toEqual(['01900000-0000-7000-8000-000000000001']);
+  });
+});
+
+describe('share batches', () => {
+  const imported = (n: number, over: Partial<Lesson> = {}): Lesson[] => {
+    const at = new Date(clock).toISOString();
+    return Array.from({ length: n }, (_, i) => ({
+      id: `01900000-0000-7000-8000-${String(i + 1).padStart(12, '0')}`,
+      kind: 'mistake',
+      title: `lesson ${i}`,
+      quote: 'q',
+      note: '',
+      answers: [],
+      actions: [],
+      tags: [],
+      source: { ...source, labels: [] },
+      createdAt: at,
+      updatedAt: at,
+      helped: 0,
+      visibility: 'team',
+      ...over,
+    }));
+  };
+
+  it('records a bulk share as one batch row, then turns it into the rows a lesson-by-lesson write makes', async () => {
+    const lessons = imported(SHARE_BATCH_MIN + 10);
+    await importLessons(db, lessons);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.shareBatches.count()).toBe(1);
+    expect(await pendingCount(db)).toBe(lessons.length);
+
+    expect(await expandShares(db)).toBe(lessons.length);
+    expect(await db.shareBatches.count()).toBe(0);
+    const rows = await db.outbox.toArray();
+    expect(rows.map((r) => r.id).sort()).toEqual(lessons.map((l) => l.id).sort());
+    for (const row of rows) expect(row).toMatchObject({ type: 'upsert', fields: [...MERGE_FIELDS], baseVersion: 0, sent: false });
+    expect(new Set(rows.map((r) => r.opId)).size).toBe(rows.length);
+    expect(await pendingCount(db)).toBe(lessons.length);
+  });
+
+  it('keeps a few shared lessons as rows of their own', async () => {
+    await importLessons(db, imported(SHARE_BATCH_MIN - 1));
+    expect(await db.shareBatches.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(SHARE_BATCH_MIN - 1);
+  });
+
+  it('expands to what the lessons are now: edited ones send every field, deleted or private ones nothing', async () => {
+    const lessons = imported(SHARE_BATCH_MIN + 5);
+    await importLessons(db, lessons);
+    const [edited, deleted, madePrivate] = lessons;
+    await edit(edited.id, { note: 'edited after the import' });
+    await deleteLessons(db, [deleted.id], ctx);
+    await edit(madePrivate.id, { visibility: 'private' });
+    expect(await db.outbox.count()).toBe(1);
+
+    await expandShares(db);
+    const rows = new Map((await db.outbox.toArray()).map((r) => [r.id, r]));
+    expect(rows.size).toBe(lessons.length - 2);
+    expect(rows.get(edited.id)).toMatchObject({ type: 'upsert', fields: [...MERGE_FIELDS], baseVersion: 0 });
+    expect(rows.has(deleted.id)).toBe(false);
+    expect(rows.has(madePrivate.id)).toBe(false);
+  });
+
+  it('leaves a pending delete of a lesson the server knows as it is', async () => {
+    const lessons = imported(SHARE_BATCH_MIN, { serverVersion: 7 });
+    await importLessons(db, lessons);
+    await deleteLessons(db, [lessons[0].id], ctx);
+    await expandShares(db);
+    expect(await db.outbox.get(lessons[0].id)).toMatchObject({ type: 'delete', baseVersion: 7 });
+    expect(await db.outbox.get(lessons[1].id)).toMatchObject({ type: 'upsert', baseVersion: 7 });
+  });
+
+  it('a bulk change of visibility to the team is one batch as well', async () => {
+    const lessons = imported(SHARE_BATCH_MIN, { visibility: 'private' });
+    await importLessons(db, lessons);
+    expect(await pendingCount(db)).toBe(0);
+    const { updateLessons } = await import('../store');
+    const { title, quote, note, answers, actions, tags } = lessons[0];
+    await updateLessons(db, lessons.map((l) => l.id), { title, quote, note, answers, actions, tags, visibility: 'team' }, ctx);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await pendingCount(db)).toBe(lessons.length);
+  });
+
+  it('expands a batch larger than one step', async () => {
+    const lessons = imported(2_050);
+    await importLessons(db, lessons);
+    expect(await expandShares(db)).toBe(2_050);
+    expect(await db.outbox.count()).toBe(2_050);
+    expect(await db.shareBatches.count()).toBe(0);
   });
 });
