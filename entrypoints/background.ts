@@ -15,7 +15,7 @@ import type { WriteContext } from '@/lib/store';
 
 const SAVE_MENU = 'lessonmark-save';
 /** Writes after which open tabs are told to repaint their highlights. */
-const WRITES = new Set<MessageName>(['saveLesson', 'updateLesson', 'updateLessons', 'deleteLessons', 'restoreLessons', 'putLessons', 'markHelped']);
+const WRITES = new Set<MessageName>(['saveLesson', 'updateLesson', 'updateLessons', 'deleteLessons', 'restoreLessons', 'applyImport', 'markHelped']);
 
 export default defineBackground(() => {
   // Lessons are signed with the name set on the options page, kept current as it changes.

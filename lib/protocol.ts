@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { LessonDraftSchema, LessonPatchSchema, LessonSchema, SourceSchema, type Lesson } from './lesson';
+import { LessonDraftSchema, LessonPatchSchema, SourceSchema, type Lesson } from './lesson';
+import type { ImportResult } from './import/session';
+import type { ImportSummary } from './library/import-plan';
 import type { SyncReport } from './sync/engine';
 
 /**
@@ -14,6 +16,7 @@ const message =
 
 const Ids = z.object({ ids: z.array(z.uuid()).min(1).max(100_000) });
 const WorkItem = z.string().min(1).max(4096);
+const ImportFile = z.object({ url: z.string().startsWith('blob:').max(4096) });
 
 export const PageReportSchema = z.object({
   workItem: WorkItem,
@@ -32,9 +35,10 @@ export const protocol = {
   deleteLessons: message<Lesson[]>()(Ids),
   restoreLessons: message<Lesson[]>()(Ids),
   markHelped: message<Lesson>()(z.object({ id: z.uuid() })),
-  /** Writes whole lessons (an import) in one transaction: all or nothing. */
-  /** Imported lessons, written all or none; a stored copy newer than the imported one is kept (`skipped`). */
-  putLessons: message<{ written: number; skipped: number }>()(z.object({ lessons: z.array(LessonSchema).max(200_000) })),
+  /** From the library: reads and validates an export file (the page's `blob:` URL for it) and says what importing it would do. */
+  previewImport: message<ImportSummary>()(ImportFile),
+  /** Imports the previewed file, all or nothing; a stored copy newer than the imported one is kept (`skipped`). */
+  applyImport: message<ImportResult>()(ImportFile),
   lessonsForPage: message<Lesson[]>()(z.object({ workItem: WorkItem })),
   suggestTags: message<string[]>()(z.object({ source: SourceSchema })),
   /** From a tab: how its lessons anchored, for the badge and the side panel. */

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type LessonDb } from './db';
 import { InvalidMessageError, parseMessage } from './protocol';
+import { exportJson } from './export/json';
+import type { Lesson } from './lesson';
 import { createHandlers, dispatch } from './service';
 
 const source = {
@@ -101,21 +103,52 @@ describe('lesson handlers', () => {
     expect((await dispatch(handlers, 'markHelped', { id: a.id })).helped).toBe(2);
   });
 
-  it('writes an import in one transaction and refuses it whole when one lesson is invalid', async () => {
-    const a = await dispatch(handlers, 'saveLesson', { kind: 'mistake', quote: 'a', source });
-    const copy = { ...a, id: '0190f000-0000-7000-8000-000000000001', quote: 'imported' };
-    expect(await dispatch(handlers, 'putLessons', { lessons: [copy] })).toEqual({ written: 1, skipped: 0 });
-    await expect(dispatch(handlers, 'putLessons', { lessons: [{ ...copy, id: '0190f000-0000-7000-8000-000000000002' }, { ...copy, kind: 'bad' }] })).rejects.toThrow();
-    expect(await db.lessons.count()).toBe(2);
-  });
+  describe('import', () => {
+    const fileUrl = (lessons: unknown[]) => URL.createObjectURL(new Blob([exportJson(lessons as Lesson[])]));
 
-  it('keeps a stored lesson edited since the export over the older imported copy (newest wins)', async () => {
-    const a = await dispatch(handlers, 'saveLesson', { kind: 'mistake', quote: 'first words', source });
-    const edited = await dispatch(handlers, 'updateLesson', { id: a.id, patch: { note: 'edited after the backup' } });
-    const newerCopy = { ...a, id: '0190f000-0000-7000-8000-000000000003', quote: 'fresh' };
-    expect(await dispatch(handlers, 'putLessons', { lessons: [a, newerCopy] })).toEqual({ written: 1, skipped: 1 });
-    expect(await db.lessons.get(a.id)).toEqual(edited);
-    expect((await db.lessons.get(newerCopy.id))?.quote).toBe('fresh');
+    it('previews the file the page chose, then writes its valid lessons', async () => {
+      const a = await dispatch(handlers, 'saveLesson', { kind: 'mistake', quote: 'a', source });
+      const copy = { ...a, id: '0190f000-0000-7000-8000-000000000001', quote: 'imported' };
+      const url = fileUrl([copy, { ...copy, id: '0190f000-0000-7000-8000-000000000002', kind: 'bad' }, a]);
+      expect(await dispatch(handlers, 'previewImport', { url })).toMatchObject({ error: null, total: 3, create: 1, update: 0, unchanged: 1, invalidCount: 1 });
+      expect(await db.lessons.count()).toBe(1);
+      expect(await dispatch(handlers, 'applyImport', { url })).toEqual({ written: 1, skipped: 0 });
+      expect((await db.lessons.get(copy.id))?.quote).toBe('imported');
+      expect(await db.lessons.count()).toBe(2);
+    });
+
+    it('writes nothing for a file that is not an export', async () => {
+      const url = URL.createObjectURL(new Blob(['{"format":"lessonmark", "lessons": [']));
+      expect((await dispatch(handlers, 'previewImport', { url })).error).toMatch(/not JSON/);
+      await expect(dispatch(handlers, 'applyImport', { url })).rejects.toThrow(/not JSON/);
+      expect(await db.lessons.count()).toBe(0);
+    });
+
+    it('refuses a file given by anything but a blob: URL', async () => {
+      await expect(dispatch(handlers, 'previewImport', { url: 'https://example.com/lessons.json' })).rejects.toThrow(InvalidMessageError);
+    });
+
+    it('keeps a stored lesson edited since the preview over the older imported copy (newest wins)', async () => {
+      const a = await dispatch(handlers, 'saveLesson', { kind: 'mistake', quote: 'first words', source });
+      const backup = { ...a, note: 'from the backup', updatedAt: new Date(clock + 500).toISOString() };
+      const other = { ...a, id: '0190f000-0000-7000-8000-000000000003', quote: 'fresh' };
+      const url = fileUrl([backup, other]);
+      expect(await dispatch(handlers, 'previewImport', { url })).toMatchObject({ create: 1, update: 1 });
+      const edited = await dispatch(handlers, 'updateLesson', { id: a.id, patch: { note: 'edited after the preview' } });
+      expect(await dispatch(handlers, 'applyImport', { url })).toEqual({ written: 1, skipped: 1 });
+      expect(await db.lessons.get(a.id)).toEqual(edited);
+      expect((await db.lessons.get(other.id))?.quote).toBe('fresh');
+    });
+
+    it('brings back a lesson deleted here, and reads the file again when the worker slept since the preview', async () => {
+      const a = await dispatch(handlers, 'saveLesson', { kind: 'mistake', quote: 'deleted, then restored from a backup', source });
+      await dispatch(handlers, 'deleteLessons', { ids: [a.id] });
+      const url = fileUrl([a]);
+      expect(await dispatch(handlers, 'previewImport', { url })).toMatchObject({ create: 1, revived: 1, unchanged: 0 });
+      const woken = createHandlers(db, { now: () => new Date((clock += 1000)) });
+      expect(await dispatch(woken, 'applyImport', { url })).toEqual({ written: 1, skipped: 0 });
+      expect((await db.lessons.get(a.id))?.deletedAt).toBeUndefined();
+    });
   });
 
   it('fails a write on a closed database without losing anything already stored', async () => {

@@ -12,7 +12,7 @@ import {
   type WriteContext,
 } from './store';
 import { suggestTags } from './tags';
-import { importLessons } from './import/apply';
+import { ImportSessions, type ReadFile } from './import/session';
 
 /** Where a message came from: the tab, for messages a content script sends. */
 export interface Sender {
@@ -24,7 +24,8 @@ export type Handlers = {
   [K in MessageName]?: (data: MessageData<K>, sender: Sender) => Promise<MessageOutput<K>>;
 };
 
-export function createHandlers(db: LessonDb, ctx: WriteContext = {}) {
+export function createHandlers(db: LessonDb, ctx: WriteContext = {}, readFile?: ReadFile) {
+  const imports = new ImportSessions(db, readFile);
   return {
     saveLesson: (draft) => createLesson(db, draft, ctx),
     updateLesson: ({ id, patch }) => updateLesson(db, id, patch, ctx),
@@ -32,10 +33,8 @@ export function createHandlers(db: LessonDb, ctx: WriteContext = {}) {
     deleteLessons: ({ ids }) => deleteLessons(db, ids, ctx),
     restoreLessons: ({ ids }) => restoreLessons(db, ids, ctx),
     markHelped: ({ id }) => markHelped(db, id, ctx),
-    putLessons: async ({ lessons }) => {
-      const { created, updated, skipped } = await importLessons(db, lessons);
-      return { written: created + updated, skipped };
-    },
+    previewImport: ({ url }) => imports.preview(url),
+    applyImport: ({ url }) => imports.apply(url),
     lessonsForPage: ({ workItem }) => lessonsForWorkItem(db, workItem),
     suggestTags: async ({ source }) => suggestTags(source, await recentTags(db)),
   } satisfies Handlers;

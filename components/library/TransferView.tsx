@@ -5,9 +5,8 @@ import { exportCsv } from '@/lib/export/csv';
 import { exportJson } from '@/lib/export/json';
 import { exportMarkdown, exportMarkdownZip } from '@/lib/export/markdown';
 import { exportWebAnnotations } from '@/lib/export/web-annotation';
-import { existingVersions } from '@/lib/import/apply';
-import { MAX_IMPORT_BYTES, formatIssue, parseImport, summarizePreview, type ImportPreview } from '@/lib/import/preview';
-import { importBaseline, lessonsToWrite, revivedCount } from '@/lib/library/import-plan';
+import { MAX_IMPORT_BYTES, formatIssue } from '@/lib/import/preview';
+import { summarizePreview, type ImportSummary } from '@/lib/library/import-plan';
 import { lessonsByIds } from '@/lib/library/load';
 import type { LessonIndex } from '@/lib/library/search';
 import { sendMessage } from '@/lib/messaging';
@@ -41,10 +40,11 @@ function save(format: Format, lessons: Lesson[]) {
   else download(`${stem}.jsonld`, exportWebAnnotations(lessons), 'application/ld+json');
 }
 
+/** A previewed file: the worker has read it by `url`, which lives until the import or its cancel. */
 interface Pending {
   name: string;
-  preview: ImportPreview;
-  stored: Map<string, string>;
+  url: string;
+  summary: ImportSummary;
 }
 
 /** Export of all lessons or the current filter, and import with a preview before anything is written. */
@@ -70,21 +70,32 @@ export function TransferView({ db, index, filteredIds, filtered, notify }: Props
     }
   };
 
+  const forget = (url: string | undefined) => {
+    if (url) URL.revokeObjectURL(url);
+  };
+  const dismiss = () => {
+    forget(pending?.url);
+    setPending(null);
+  };
+
   const readFile = async (file: File | undefined) => {
     if (!file) return;
-    setPending(null);
+    dismiss();
     setImportError(null);
     if (file.size > MAX_IMPORT_BYTES) {
       setImportError(`${file.name} is too large to import (over ${MAX_IMPORT_BYTES / 1024 / 1024} MB). Nothing was changed.`);
       return;
     }
     setBusy(true);
+    const url = URL.createObjectURL(file);
     try {
-      const [text, stored] = await Promise.all([file.text(), existingVersions(db)]);
-      const preview = parseImport(text, importBaseline(stored, (id) => index.has(id)));
-      if (preview.error) setImportError(`${file.name}: ${preview.error} Nothing was changed.`);
-      else setPending({ name: file.name, preview, stored });
+      const summary = await sendMessage('previewImport', { url });
+      if (summary.error) {
+        forget(url);
+        setImportError(`${file.name}: ${summary.error} Nothing was changed.`);
+      } else setPending({ name: file.name, url, summary });
     } catch (e) {
+      forget(url);
       setImportError(`${file.name} could not be read: ${(e as Error).message}. Nothing was changed.`);
     } finally {
       setBusy(false);
@@ -93,11 +104,10 @@ export function TransferView({ db, index, filteredIds, filtered, notify }: Props
 
   const runImport = async () => {
     if (!pending) return;
-    const lessons = lessonsToWrite(pending.preview, pending.stored);
     setBusy(true);
     try {
-      const { written, skipped } = await sendMessage('putLessons', { lessons });
-      setPending(null);
+      const { written, skipped } = await sendMessage('applyImport', { url: pending.url });
+      dismiss();
       const kept = skipped ? ` (${skipped} changed here since the preview: the newer copy here was kept)` : '';
       notify(`Imported ${written} ${written === 1 ? 'lesson' : 'lessons'} from ${pending.name}${kept}`);
     } catch (e) {
@@ -107,9 +117,8 @@ export function TransferView({ db, index, filteredIds, filtered, notify }: Props
     }
   };
 
-  const p = pending?.preview;
-  const toWrite = p ? p.toCreate.length + p.toUpdate.length : 0;
-  const revived = pending ? revivedCount(pending.preview, pending.stored) : 0;
+  const p = pending?.summary;
+  const toWrite = p ? p.create + p.update : 0;
 
   return (
     <div class="transfer">
@@ -174,39 +183,39 @@ export function TransferView({ db, index, filteredIds, filtered, notify }: Props
             </h3>
             <ul class="import-counts">
               <li data-count="new">
-                <strong>{p.toCreate.length}</strong> new{revived > 0 && ` (${revived} bring back lessons deleted here)`}
+                <strong>{p.create}</strong> new{p.revived > 0 && ` (${p.revived} bring back lessons deleted here)`}
               </li>
               <li data-count="update">
-                <strong>{p.toUpdate.length}</strong> update existing
+                <strong>{p.update}</strong> update existing
               </li>
               <li data-count="unchanged">
-                <strong>{p.unchanged.length}</strong> unchanged
+                <strong>{p.unchanged}</strong> unchanged
               </li>
               <li data-count="invalid">
-                <strong>{p.invalid.length}</strong> invalid
+                <strong>{p.invalidCount}</strong> invalid
               </li>
-              {p.skipped.length > 0 && (
+              {p.skippedCount > 0 && (
                 <li data-count="skipped">
-                  <strong>{p.skipped.length}</strong> skipped
+                  <strong>{p.skippedCount}</strong> skipped
                 </li>
               )}
             </ul>
-            {p.invalid.length > 0 && (
-              <details open={p.invalid.length <= 10} class="import-invalid">
+            {p.invalidCount > 0 && (
+              <details open={p.invalidCount <= 10} class="import-invalid">
                 <summary>Invalid records (not imported)</summary>
                 <ul>
-                  {p.invalid.slice(0, 200).flatMap((r) =>
+                  {p.invalid.flatMap((r) =>
                     r.issues.map((issue, k) => <li key={`${r.index}-${k}`}>{formatIssue(issue)}</li>),
                   )}
                 </ul>
-                {p.invalid.length > 200 && <p class="muted">…and {p.invalid.length - 200} more records.</p>}
+                {p.invalidCount > p.invalid.length && <p class="muted">…and {p.invalidCount - p.invalid.length} more records.</p>}
               </details>
             )}
-            {p.skipped.length > 0 && (
+            {p.skippedCount > 0 && (
               <details class="import-skipped">
                 <summary>Skipped records</summary>
                 <ul>
-                  {p.skipped.slice(0, 200).map((s) => (
+                  {p.skipped.map((s) => (
                     <li key={s.index}>
                       #{s.index}: {s.reason}
                     </li>
@@ -219,7 +228,7 @@ export function TransferView({ db, index, filteredIds, filtered, notify }: Props
               <button type="button" class="primary" disabled={busy || toWrite === 0} onClick={runImport}>
                 {toWrite === 0 ? 'Nothing to import' : `Import ${toWrite} ${toWrite === 1 ? 'lesson' : 'lessons'}`}
               </button>
-              <button type="button" class="secondary" onClick={() => setPending(null)}>
+              <button type="button" class="secondary" onClick={dismiss}>
                 Cancel
               </button>
             </div>

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { exportJson } from '../export/json';
 import { sampleLessons } from '../../test/fixtures/export/sample-lessons';
-import { MAX_IMPORT_BYTES, formatIssue, parseImport, summarizePreview } from './preview';
+import { summarizePreview, summaryOf } from '../library/import-plan';
+import { MAX_IMPORT_BYTES, formatIssue, parseImport } from './preview';
 
 const file = (lessons: unknown[], version: unknown = 1) =>
   JSON.stringify({ format: 'lessonmark', version, exportedAt: '2025-03-20T09:30:00.000Z', lessons });
@@ -29,7 +30,7 @@ describe('parseImport: whole-file problems', () => {
     expect(p.toCreate).toEqual([]);
     expect(p.toUpdate).toEqual([]);
     expect(p.total).toBe(0);
-    expect(summarizePreview(p)).toBe(p.error);
+    expect(summarizePreview(summaryOf(p, new Map()))).toBe(p.error);
   });
 
   it('refuses a file over 50 MB before parsing it', () => {
@@ -46,7 +47,7 @@ describe('parseImport: whole-file problems', () => {
   it('an empty list of lessons is not an error', () => {
     const p = parseImport(file([]));
     expect(p).toMatchObject({ error: null, format: 'lessonmark', version: 1, total: 0 });
-    expect(summarizePreview(p)).toBe('0 new, 0 updated, 0 unchanged');
+    expect(summarizePreview(summaryOf(p, new Map()))).toBe('0 new, 0 updated, 0 unchanged');
   });
 });
 
@@ -66,7 +67,7 @@ describe('parseImport: records', () => {
     expect(p.invalid[1].issues.map(formatIssue)).toEqual(['lessons[5].source.url: Invalid URL']);
     expect(p.invalid[2].issues.map((i) => i.path).sort()).toEqual(['lessons[6].createdAt', 'lessons[6].tags']);
     expect(p.invalid[3].issues[0].path).toBe('lessons[7]');
-    expect(summarizePreview(p)).toBe('4 new, 0 updated, 0 unchanged, 4 invalid');
+    expect(summarizePreview(summaryOf(p, new Map()))).toBe('4 new, 0 updated, 0 unchanged, 4 invalid');
   });
 
   it('sorts valid lessons into new, newer and unchanged against what is stored', () => {

@@ -68,6 +68,10 @@ function emptyPreview(error: string | null, format: ImportFormat | null = null, 
   return { error, format, version, total: 0, toCreate: [], toUpdate: [], unchanged: [], invalid: [], skipped: [] };
 }
 
+function failed(error: string, format: ImportFormat | null = null, version: number | null = null): ReadImport {
+  return { preview: emptyPreview(error, format, version), lessons: [] };
+}
+
 function pathOf(prefix: string, path: readonly PropertyKey[]): string {
   return path.reduce<string>(
     (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : `${acc}.${String(key)}`),
@@ -85,16 +89,19 @@ const newer = (a: string, b: string) => {
   return Number.isNaN(ta) || Number.isNaN(tb) ? a > b : ta > tb;
 };
 
-/** Sorts valid lessons into new, newer and unchanged against what is stored and earlier records. */
-class Sorter {
-  private readonly seen = new Map<string, { index: number; lesson: Lesson }>();
-  readonly preview: ImportPreview;
-  private readonly lookup: (id: string) => string | undefined;
+/** A file read and validated, its valid lessons not yet compared with what is stored. */
+export interface ReadImport {
+  /** The preview without its new / newer / unchanged lists. */
+  preview: ImportPreview;
+  /** Valid lessons, one per id (the newest when the file repeats one). */
+  lessons: Lesson[];
+}
 
-  constructor(preview: ImportPreview, existing: ExistingVersions) {
-    this.preview = preview;
-    this.lookup = typeof existing === 'function' ? existing : (id) => existing.get(id);
-  }
+/** Keeps one valid lesson per id, the newest, and notes the others as skipped. */
+class Deduper {
+  private readonly seen = new Map<string, { index: number; lesson: Lesson }>();
+
+  constructor(private readonly preview: ImportPreview) {}
 
   add(index: number, lesson: Lesson, label: string) {
     const earlier = this.seen.get(lesson.id);
@@ -108,48 +115,55 @@ class Sorter {
     this.seen.set(lesson.id, { index, lesson });
   }
 
-  finish(): ImportPreview {
-    for (const { lesson } of this.seen.values()) {
-      const stored = this.lookup(lesson.id);
-      if (stored === undefined) this.preview.toCreate.push(lesson);
-      else if (newer(lesson.updatedAt, stored)) this.preview.toUpdate.push(lesson);
-      else this.preview.unchanged.push(lesson.id);
-    }
+  finish(): ReadImport {
     this.preview.skipped.sort((a, b) => a.index - b.index);
-    return this.preview;
+    return { preview: this.preview, lessons: [...this.seen.values()].map((s) => s.lesson) };
   }
 }
 
-function previewLessonmark(data: unknown, existing: ExistingVersions): ImportPreview {
+/** Sorts a read file's lessons into new, newer and unchanged against what is stored. */
+export function sortImport({ preview, lessons }: ReadImport, existing: ExistingVersions): ImportPreview {
+  const lookup = typeof existing === 'function' ? existing : (id: string) => existing.get(id);
+  const sorted: ImportPreview = { ...preview, toCreate: [], toUpdate: [], unchanged: [] };
+  for (const lesson of lessons) {
+    const stored = lookup(lesson.id);
+    if (stored === undefined) sorted.toCreate.push(lesson);
+    else if (newer(lesson.updatedAt, stored)) sorted.toUpdate.push(lesson);
+    else sorted.unchanged.push(lesson.id);
+  }
+  return sorted;
+}
+
+function readLessonmark(data: unknown): ReadImport {
   const envelope = JsonExportEnvelopeSchema.safeParse(data);
   if (!envelope.success) {
     const first = issuesOf('', envelope.error)[0];
-    return emptyPreview(`This Lessonmark file is damaged: ${first.path.replace(/^\./, '') || 'file'}: ${first.message}.`, 'lessonmark');
+    return failed(`This Lessonmark file is damaged: ${first.path.replace(/^\./, '') || 'file'}: ${first.message}.`, 'lessonmark');
   }
   const { version, lessons } = envelope.data;
   const read = READERS[version];
   if (!read) {
     const hint = version > EXPORT_VERSION ? ' It was made by a newer Lessonmark; update the extension to import it.' : '';
     const known = Object.keys(READERS).join(', ');
-    return emptyPreview(`Unsupported Lessonmark export version ${version} (this version reads version ${known}).${hint}`, 'lessonmark', version);
+    return failed(`Unsupported Lessonmark export version ${version} (this version reads version ${known}).${hint}`, 'lessonmark', version);
   }
   const preview = emptyPreview(null, 'lessonmark', version);
   preview.total = lessons.length;
-  const sorter = new Sorter(preview, existing);
+  const records = new Deduper(preview);
   lessons.forEach((record, index) => {
     const parsed = ImportLessonSchema.safeParse(read(record));
-    if (parsed.success) sorter.add(index, parsed.data, 'lessons');
+    if (parsed.success) records.add(index, parsed.data, 'lessons');
     else preview.invalid.push({ index, issues: issuesOf(`lessons[${index}]`, parsed.error) });
   });
-  return sorter.finish();
+  return records.finish();
 }
 
-function previewHypothesis(data: unknown, existing: ExistingVersions): ImportPreview {
+function readHypothesis(data: unknown): ReadImport {
   const envelope = HypothesisExportSchema.safeParse(data);
-  if (!envelope.success) return emptyPreview('This Hypothesis export is damaged: it has no list of annotations.', 'hypothesis');
+  if (!envelope.success) return failed('This Hypothesis export is damaged: it has no list of annotations.', 'hypothesis');
   const preview = emptyPreview(null, 'hypothesis');
   preview.total = envelope.data.annotations.length;
-  const sorter = new Sorter(preview, existing);
+  const records = new Deduper(preview);
   envelope.data.annotations.forEach((record, index) => {
     const where = `annotations[${index}]`;
     const annotation = HypothesisAnnotationSchema.safeParse(record);
@@ -162,11 +176,30 @@ function previewHypothesis(data: unknown, existing: ExistingVersions): ImportPre
       return;
     }
     const parsed = ImportLessonSchema.safeParse(hypothesisToLesson(annotation.data));
-    if (parsed.success) sorter.add(index, parsed.data, 'annotations');
+    if (parsed.success) records.add(index, parsed.data, 'annotations');
     // The paths name our lesson's fields, which is what failed; the index finds the annotation.
     else preview.invalid.push({ index, issues: issuesOf(`${where} → lesson`, parsed.error) });
   });
-  return sorter.finish();
+  return records.finish();
+}
+
+/** Reads and validates an export file, before it is compared with what is stored. */
+export function readImport(text: string): ReadImport {
+  if (text.length > MAX_IMPORT_BYTES) {
+    return failed(`The file is too large to import (over ${MAX_IMPORT_BYTES / 1024 / 1024} MB).`);
+  }
+  if (!text.trim()) return failed('The file is empty.');
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    return failed(`The file is not JSON: ${(e as Error).message}`);
+  }
+  if (typeof data === 'object' && data !== null && (data as { format?: unknown }).format === EXPORT_FORMAT) {
+    return readLessonmark(data);
+  }
+  if (looksLikeHypothesisExport(data)) return readHypothesis(data);
+  return failed('The file is neither a Lessonmark export nor a Hypothesis annotation export.');
 }
 
 /**
@@ -174,30 +207,7 @@ function previewHypothesis(data: unknown, existing: ExistingVersions): ImportPre
  * that once the person has seen the preview.
  */
 export function parseImport(text: string, existing: ExistingVersions = new Map()): ImportPreview {
-  if (text.length > MAX_IMPORT_BYTES) {
-    return emptyPreview(`The file is too large to import (over ${MAX_IMPORT_BYTES / 1024 / 1024} MB).`);
-  }
-  if (!text.trim()) return emptyPreview('The file is empty.');
-  let data: unknown;
-  try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    return emptyPreview(`The file is not JSON: ${(e as Error).message}`);
-  }
-  if (typeof data === 'object' && data !== null && (data as { format?: unknown }).format === EXPORT_FORMAT) {
-    return previewLessonmark(data, existing);
-  }
-  if (looksLikeHypothesisExport(data)) return previewHypothesis(data, existing);
-  return emptyPreview('The file is neither a Lessonmark export nor a Hypothesis annotation export.');
-}
-
-/** One line for the preview dialog, e.g. "3 new, 1 updated, 2 unchanged, 1 invalid". */
-export function summarizePreview(p: ImportPreview): string {
-  if (p.error) return p.error;
-  const parts = [`${p.toCreate.length} new`, `${p.toUpdate.length} updated`, `${p.unchanged.length} unchanged`];
-  if (p.invalid.length) parts.push(`${p.invalid.length} invalid`);
-  if (p.skipped.length) parts.push(`${p.skipped.length} skipped`);
-  return parts.join(', ');
+  return sortImport(readImport(text), existing);
 }
 
 export function formatIssue(issue: ImportIssue): string {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportJson } from '../export/json';
 import { parseImport } from '../import/preview';
-import { importBaseline, lessonsToWrite, revivedCount } from './import-plan';
+import { importBaseline, lessonsToWrite, SHOWN_RECORDS, summarizePreview, summaryOf } from './import-plan';
 import { makeLesson } from './test-lessons';
 
 describe('import plan', () => {
@@ -20,7 +20,7 @@ describe('import plan', () => {
     const p = parseImport(file, importBaseline(stored, live));
     expect(p.toCreate.map((l) => l.id).sort()).toEqual([deleted.id, fresh.id].sort());
     expect(p.unchanged).toEqual([kept.id]);
-    expect(revivedCount(p, stored)).toBe(1);
+    expect(summaryOf(p, stored)).toMatchObject({ create: 2, update: 0, unchanged: 1, revived: 1, invalidCount: 0 });
   });
 
   it('stamps a revived lesson with the import time so it wins over its tombstone', () => {
@@ -36,5 +36,14 @@ describe('import plan', () => {
     const p = parseImport('{"format":"lessonmark"', importBaseline(stored, live));
     expect(p.error).toMatch(/not JSON/);
     expect(lessonsToWrite(p, stored)).toEqual([]);
+    expect(summarizePreview(summaryOf(p, stored))).toBe(p.error);
+  });
+
+  it('summarizes many invalid records with the first ones listed and the count of all', () => {
+    const bad = Array.from({ length: SHOWN_RECORDS + 5 }, () => ({ ...makeLesson({}), kind: 'nonsense' }));
+    const s = summaryOf(parseImport(exportJson([fresh, ...(bad as never[])])), new Map());
+    expect(s.invalidCount).toBe(SHOWN_RECORDS + 5);
+    expect(s.invalid).toHaveLength(SHOWN_RECORDS);
+    expect(summarizePreview(s)).toBe(`1 new, 0 updated, 0 unchanged, ${SHOWN_RECORDS + 5} invalid`);
   });
 });

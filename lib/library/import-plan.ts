@@ -1,5 +1,5 @@
 import type { Lesson } from '../lesson';
-import type { ExistingVersions, ImportPreview } from '../import/preview';
+import type { ExistingVersions, ImportFormat, ImportPreview, InvalidRecord, SkippedRecord } from '../import/preview';
 
 /**
  * What the import preview compares against. A lesson that was deleted here (a tombstone) counts as
@@ -23,7 +23,48 @@ export function lessonsToWrite(p: ImportPreview, stored: ReadonlyMap<string, str
   ];
 }
 
-/** How many lessons of the preview's "new" ones bring back lessons deleted here. */
-export function revivedCount(p: ImportPreview, stored: ReadonlyMap<string, string>): number {
-  return p.toCreate.filter((l) => stored.has(l.id)).length;
+/** Invalid and skipped records a summary lists; the page shows no more, and says how many more. */
+export const SHOWN_RECORDS = 200;
+
+/** What the page shows of a previewed import: counts and the first problems, never the lessons. */
+export interface ImportSummary {
+  error: string | null;
+  format: ImportFormat | null;
+  version: number | null;
+  total: number;
+  create: number;
+  update: number;
+  unchanged: number;
+  /** Of the new ones, lessons that bring back lessons deleted here. */
+  revived: number;
+  invalidCount: number;
+  invalid: InvalidRecord[];
+  skippedCount: number;
+  skipped: SkippedRecord[];
+}
+
+export function summaryOf(p: ImportPreview, stored: ReadonlyMap<string, string>): ImportSummary {
+  return {
+    error: p.error,
+    format: p.format,
+    version: p.version,
+    total: p.total,
+    create: p.toCreate.length,
+    update: p.toUpdate.length,
+    unchanged: p.unchanged.length,
+    revived: p.toCreate.filter((l) => stored.has(l.id)).length,
+    invalidCount: p.invalid.length,
+    invalid: p.invalid.slice(0, SHOWN_RECORDS),
+    skippedCount: p.skipped.length,
+    skipped: p.skipped.slice(0, SHOWN_RECORDS),
+  };
+}
+
+/** One line for the preview dialog, e.g. "3 new, 1 updated, 2 unchanged, 1 invalid". */
+export function summarizePreview(s: ImportSummary): string {
+  if (s.error) return s.error;
+  const parts = [`${s.create} new`, `${s.update} updated`, `${s.unchanged} unchanged`];
+  if (s.invalidCount) parts.push(`${s.invalidCount} invalid`);
+  if (s.skippedCount) parts.push(`${s.skippedCount} skipped`);
+  return parts.join(', ');
 }

@@ -33,17 +33,25 @@ const DENSE = 4;
 
 /**
  * Full lessons for ids (export, digest, bulk edits), in the order given; missing and deleted ones
- * are left out. Each read is an IPC round trip in Chromium, so when the ids are a good part of
- * what is stored (an export of all) the key range they span is read in pages, one `getAll` each,
- * rather than with a `get` per id.
+ * are left out.
  */
 export async function lessonsByIds(db: LessonDb, ids: readonly string[], pageSize = 5000): Promise<Lesson[]> {
-  if (!ids.length) return [];
+  const rows = await rowsByIds(db, ids, pageSize);
+  return ids.flatMap((id) => {
+    const l = rows.get(id);
+    return l && !l.deletedAt ? [l] : [];
+  });
+}
+
+/**
+ * The stored rows of ids, tombstones included. Each read is an IPC round trip in Chromium, so when
+ * the ids are a good part of what is stored (an export of all) the key range they span is read in
+ * pages, one `getAll` each, rather than with a `get` per id.
+ */
+export async function rowsByIds(db: LessonDb, ids: readonly string[], pageSize = 5000): Promise<Map<string, Lesson>> {
   const found = new Map<string, Lesson>();
-  const keep = (l: Lesson | undefined) => {
-    if (l && !l.deletedAt) found.set(l.id, l);
-  };
   const wanted = new Set(ids);
+  if (!wanted.size) return found;
   if (wanted.size * DENSE >= (await db.lessons.count())) {
     const sorted = [...wanted].sort();
     const last = sorted[sorted.length - 1];
@@ -51,12 +59,13 @@ export async function lessonsByIds(db: LessonDb, ids: readonly string[], pageSiz
     for (;;) {
       const range = after === null ? db.lessons.where(':id').between(sorted[0], last, true, true) : db.lessons.where(':id').between(after, last, false, true);
       const page: Lesson[] = await range.limit(pageSize).toArray();
-      for (const l of page) if (wanted.has(l.id)) keep(l);
+      for (const l of page) if (wanted.has(l.id)) found.set(l.id, l);
       if (page.length < pageSize) break;
       after = page[page.length - 1].id;
     }
   } else {
-    for (let i = 0; i < ids.length; i += pageSize) (await db.lessons.bulkGet(ids.slice(i, i + pageSize) as string[])).forEach(keep);
+    const list = [...wanted];
+    for (let i = 0; i < list.length; i += pageSize) for (const l of await db.lessons.bulkGet(list.slice(i, i + pageSize))) if (l) found.set(l.id, l);
   }
-  return ids.flatMap((id) => found.get(id) ?? []);
+  return found;
 }

@@ -2,7 +2,7 @@ import { expect, readLessons, seedLessons, test } from './fixtures';
 import { saveQuote, watchErrors } from './page-helpers';
 import { tabIdOf } from './popup-helpers';
 import { GITHUB, JIRA, badgeOf, cardOf, headings, openPanel, panelUrl, row } from './sidepanel-helpers';
-import { send } from './sync-helpers';
+import { importThroughWorker, send } from './sync-helpers';
 
 const ON_PAGE = 'Our receiver treated every 503 as retryable';
 
@@ -31,17 +31,15 @@ test('the panel lists related lessons in order with reasons, flashes highlights,
     note: 'Exponential backoff with jitter; alert on retry rate and queue depth.',
     source: { site: 'confluence', workItem: 'confluence:wiki.corp.example:1', project: 'OPS' },
   });
-  await send(first.panel, 'putLessons', {
-    lessons: [
-      row({ title: 'Old quote that moved', quote: 'a sentence that is no longer on this ticket', anchor: { quote: { exact: 'a sentence that is no longer on this ticket' }, root: 'body' }, source: jira }),
-      row({ kind: 'question', title: 'Why do we retry webhooks 40 times?', question: { text: 'Why do we retry webhooks 40 times?', askedAt: '2024-03-01T10:00:00.000Z' }, source: jira }),
-      row({ kind: 'experience', title: 'Release checklist for billing', source: { site: 'jira', workItem: 'jira:ACME-7', project: 'ACME' } }),
-      row({ kind: 'improvement', title: 'Idempotency keys for payment callbacks', tags: ['payments'], source: { site: 'github', workItem: 'github:other/repo#3', project: 'other/repo' } }),
-      provider,
-      row({ kind: 'performance', title: 'Flaky checkout spec: aria-disabled button', source: { site: 'github', workItem: 'github:acme/web#12', project: 'acme/web' } }),
-      row({ kind: 'experience', title: 'Gardening the office plants', quote: 'Water the ficus on Mondays.', source: { site: 'web', workItem: 'https://plants.example/ficus' } }),
-    ],
-  });
+  await importThroughWorker(first.panel, [
+    row({ title: 'Old quote that moved', quote: 'a sentence that is no longer on this ticket', anchor: { quote: { exact: 'a sentence that is no longer on this ticket' }, root: 'body' }, source: jira }),
+    row({ kind: 'question', title: 'Why do we retry webhooks 40 times?', question: { text: 'Why do we retry webhooks 40 times?', askedAt: '2024-03-01T10:00:00.000Z' }, source: jira }),
+    row({ kind: 'experience', title: 'Release checklist for billing', source: { site: 'jira', workItem: 'jira:ACME-7', project: 'ACME' } }),
+    row({ kind: 'improvement', title: 'Idempotency keys for payment callbacks', tags: ['payments'], source: { site: 'github', workItem: 'github:other/repo#3', project: 'other/repo' } }),
+    provider,
+    row({ kind: 'performance', title: 'Flaky checkout spec: aria-disabled button', source: { site: 'github', workItem: 'github:acme/web#12', project: 'acme/web' } }),
+    row({ kind: 'experience', title: 'Gardening the office plants', quote: 'Water the ficus on Mondays.', source: { site: 'web', workItem: 'https://plants.example/ficus' } }),
+  ]);
   await first.panel.close();
   // A reload re-anchors the highlights and counts the badge again.
   await page.reload();

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { expect, type Page, type Worker } from '@playwright/test';
-import type { LessonDraftInput } from '../../lib/lesson';
+import { exportJson } from '../../lib/export/json';
+import type { Lesson, LessonDraftInput } from '../../lib/lesson';
 import { ROOT, freshDb, startServerProcess, type ServerProcess, type TestDb } from '../../server/test/harness';
 import { extensionId } from './fixtures';
 
@@ -62,6 +63,13 @@ export async function send<T>(page: Page, type: string, data: unknown): Promise<
   );
   if (reply?.err) throw new Error(`${type}: ${JSON.stringify(reply.err)}`);
   return reply.res as T;
+}
+
+/** Imports lessons through the worker as the library does: a file (here a blob of the export) previewed, then applied. */
+export async function importThroughWorker(page: Page, lessons: Lesson[]): Promise<{ written: number; skipped: number }> {
+  const url = await page.evaluate((text) => URL.createObjectURL(new Blob([text])), exportJson(lessons));
+  await send(page, 'previewImport', { url });
+  return send(page, 'applyImport', { url });
 }
 
 export function draft(over: Partial<LessonDraftInput> = {}): LessonDraftInput {

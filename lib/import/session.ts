@@ -1,0 +1,61 @@
+import type { LessonDb } from '../db';
+import { importBaseline, lessonsToWrite, summaryOf, type ImportSummary } from '../library/import-plan';
+import { rowsByIds } from '../library/load';
+import { existingVersions, importLessons } from './apply';
+import { MAX_IMPORT_BYTES, readImport, sortImport, type ImportPreview } from './preview';
+
+/** Reads the file a page chose, by the `blob:` URL the page made for it. */
+export type ReadFile = (url: string) => Promise<string>;
+
+/** What an import wrote: new and newer lessons, and those kept because the stored copy is newer. */
+export interface ImportResult {
+  written: number;
+  skipped: number;
+}
+
+/**
+ * Imports in the background worker, which writes the database. The page hands over the chosen
+ * file as a `blob:` URL: the file is read, parsed and validated once, here, and stays here until
+ * the person confirms. Sending the lessons themselves across would cost as much as writing them
+ * (extension messages are JSON, about 30 MB/s), and validating them twice twice as much.
+ */
+export class ImportSessions {
+  /** The last preview, kept for its confirmation; a worker that slept since reads the file again. */
+  private last?: { url: string; preview: ImportPreview; stored: Map<string, string> };
+
+  constructor(
+    private readonly db: LessonDb,
+    private readonly read: ReadFile = readBlobUrl,
+  ) {}
+
+  async preview(url: string): Promise<ImportSummary> {
+    const session = await this.open(url);
+    return summaryOf(session.preview, session.stored);
+  }
+
+  async apply(url: string): Promise<ImportResult> {
+    const session = this.last?.url === url ? this.last : await this.open(url);
+    this.last = undefined;
+    if (session.preview.error) throw new Error(session.preview.error);
+    const { created, updated, skipped } = await importLessons(this.db, lessonsToWrite(session.preview, session.stored));
+    return { written: created + updated, skipped };
+  }
+
+  private async open(url: string) {
+    this.last = undefined;
+    const read = readImport(await this.read(url));
+    const stored = await existingVersions(this.db);
+    // A lesson deleted here counts as absent, so importing a backup brings it back.
+    const present = read.lessons.filter((l) => stored.has(l.id)).map((l) => l.id);
+    const rows = await rowsByIds(this.db, present);
+    const preview = sortImport(read, importBaseline(stored, (id) => !rows.get(id)?.deletedAt));
+    this.last = { url, preview, stored };
+    return this.last;
+  }
+}
+
+async function readBlobUrl(url: string): Promise<string> {
+  const file = await (await fetch(url)).blob();
+  if (file.size > MAX_IMPORT_BYTES) throw new Error(`the file is too large to import (over ${MAX_IMPORT_BYTES / 1024 / 1024} MB)`);
+  return file.text();
+}
