@@ -38,6 +38,27 @@ async function synced(version = 3): Promise<Lesson> {
   return row;
 }
 
+/** Lessons as an import brings them: shared with the team unless `over` says otherwise. */
+const imported = (n: number, over: Partial<Lesson> = {}): Lesson[] => {
+  const at = new Date(clock).toISOString();
+  return Array.from({ length: n }, (_, i) => ({
+    id: `01900000-0000-7000-8000-${String(i + 1).padStart(12, '0')}`,
+    kind: 'mistake',
+    title: `lesson ${i}`,
+    quote: 'q',
+    note: '',
+    answers: [],
+    actions: [],
+    tags: [],
+    source: { ...source, labels: [] },
+    createdAt: at,
+    updatedAt: at,
+    helped: 0,
+    visibility: 'team',
+    ...over,
+  }));
+};
+
 describe('outbox', () => {
   it('never queues a private lesson', async () => {
     const l = await createLesson(db, { kind: 'mistake', quote: 'mine', source }, ctx);
@@ -112,49 +133,13 @@ describe('outbox', () => {
   });
 
   it('queues imported team lessons and leaves imported private ones alone', async () => {
-    const now = new Date(clock).toISOString();
-    const base: Omit<Lesson, 'id' | 'visibility'> = {
-      kind: 'mistake',
-      title: '',
-      quote: 'q',
-      note: '',
-      answers: [],
-      actions: [],
-      tags: [],
-      source: { ...source, labels: [] },
-      createdAt: now,
-      updatedAt: now,
-      helped: 0,
-    };
-    await importLessons(db, [
-      { ...base, id: '01900000-0000-7000-8000-000000000001', visibility: 'team' },
-      { ...base, id: '01900000-0000-7000-8000-000000000002', visibility: 'private' },
-    ]);
-    expect((await db.outbox.toArray()).map((r) => r.id)).toEqual(['01900000-0000-7000-8000-000000000001']);
+    const [team, mine] = imported(2);
+    await importLessons(db, [team, { ...mine, visibility: 'private' }]);
+    expect((await db.outbox.toArray()).map((r) => r.id)).toEqual([team.id]);
   });
 });
 
 describe('share batches', () => {
-  const imported = (n: number, over: Partial<Lesson> = {}): Lesson[] => {
-    const at = new Date(clock).toISOString();
-    return Array.from({ length: n }, (_, i) => ({
-      id: `01900000-0000-7000-8000-${String(i + 1).padStart(12, '0')}`,
-      kind: 'mistake',
-      title: `lesson ${i}`,
-      quote: 'q',
-      note: '',
-      answers: [],
-      actions: [],
-      tags: [],
-      source: { ...source, labels: [] },
-      createdAt: at,
-      updatedAt: at,
-      helped: 0,
-      visibility: 'team',
-      ...over,
-    }));
-  };
-
   it('records a bulk share as one batch row, then turns it into the rows a lesson-by-lesson write makes', async () => {
     const lessons = imported(SHARE_BATCH_MIN + 10);
     await importLessons(db, lessons);
