@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { LessonDb } from '@/lib/db';
 import type { Lesson } from '@/lib/lesson';
 import { exportCsv } from '@/lib/export/csv';
@@ -70,13 +70,14 @@ export function TransferView({ db, index, filteredIds, filtered, notify }: Props
     }
   };
 
-  const forget = (url: string | undefined) => {
-    if (url) URL.revokeObjectURL(url);
-  };
-  const dismiss = () => {
-    forget(pending?.url);
-    setPending(null);
-  };
+  // A previewed file's URL lives while its preview does (the worker may read it again on import).
+  useEffect(
+    () => () => {
+      if (pending) URL.revokeObjectURL(pending.url);
+    },
+    [pending],
+  );
+  const dismiss = () => setPending(null);
 
   const readFile = async (file: File | undefined) => {
     if (!file) return;
@@ -91,11 +92,11 @@ export function TransferView({ db, index, filteredIds, filtered, notify }: Props
     try {
       const summary = await sendMessage('previewImport', { url });
       if (summary.error) {
-        forget(url);
+        URL.revokeObjectURL(url);
         setImportError(`${file.name}: ${summary.error} Nothing was changed.`);
       } else setPending({ name: file.name, url, summary });
     } catch (e) {
-      forget(url);
+      URL.revokeObjectURL(url);
       setImportError(`${file.name} could not be read: ${(e as Error).message}. Nothing was changed.`);
     } finally {
       setBusy(false);
