@@ -11,34 +11,48 @@ export const DB_NAME = 'lessonmark';
 
 type Read<T> = (lessons: IDBObjectStore, done: (value: T) => void, fail: (error: unknown) => void) => void;
 
-function readLessons<T>(name: string, empty: T, read: Read<T>): Promise<T> {
+/** A database name, or a connection opened ahead with `openForReading` (closed after its read). */
+export type ReadFrom = string | Promise<IDBDatabase | null>;
+
+/**
+ * Opens the database for plain reads: null when it does not exist yet (nothing is created) or has
+ * no lessons. A page can open it while it waits to learn what to read.
+ */
+export function openForReading(name = DB_NAME): Promise<IDBDatabase | null> {
   return new Promise((resolve, reject) => {
     const open = indexedDB.open(name);
     // Only fired for a database that does not exist: aborting leaves none behind.
     open.onupgradeneeded = () => open.transaction?.abort();
     open.onerror = (e) => {
       e.preventDefault();
-      if (open.error?.name === 'AbortError') resolve(empty);
+      if (open.error?.name === 'AbortError') resolve(null);
       else reject(open.error);
     };
     open.onsuccess = () => {
       const db = open.result;
       db.onversionchange = () => db.close();
-      if (!db.objectStoreNames.contains('lessons')) {
+      if (db.objectStoreNames.contains('lessons')) resolve(db);
+      else {
         db.close();
-        resolve(empty);
-        return;
+        resolve(null);
       }
-      const tx = db.transaction('lessons', 'readonly');
-      tx.oncomplete = tx.onabort = () => db.close();
-      read(tx.objectStore('lessons'), resolve, reject);
     };
   });
 }
 
+async function readLessons<T>(from: ReadFrom, empty: T, read: Read<T>): Promise<T> {
+  const db = await (typeof from === 'string' ? openForReading(from) : from);
+  if (!db) return empty;
+  return new Promise((resolve, reject) => {
+    const tx = db.transaction('lessons', 'readonly');
+    tx.oncomplete = tx.onabort = () => db.close();
+    read(tx.objectStore('lessons'), resolve, reject);
+  });
+}
+
 /** The lessons stored on one work item, deleted ones included (the caller decides). */
-export function lessonsOnWorkItem(workItem: string, name = DB_NAME): Promise<Lesson[]> {
-  return readLessons<Lesson[]>(name, [], (lessons, done, fail) => {
+export function lessonsOnWorkItem(workItem: string, from: ReadFrom = DB_NAME): Promise<Lesson[]> {
+  return readLessons<Lesson[]>(from, [], (lessons, done, fail) => {
     const read = lessons.index('source.workItem').getAll(workItem);
     read.onsuccess = () => done(read.result as Lesson[]);
     read.onerror = () => fail(read.error);
@@ -46,8 +60,8 @@ export function lessonsOnWorkItem(workItem: string, name = DB_NAME): Promise<Les
 }
 
 /** The newest live lessons by capture time, walking the createdAt index past tombstones. */
-export function newestLessons(limit: number, name = DB_NAME): Promise<Lesson[]> {
-  return readLessons<Lesson[]>(name, [], (lessons, done, fail) => {
+export function newestLessons(limit: number, from: ReadFrom = DB_NAME): Promise<Lesson[]> {
+  return readLessons<Lesson[]>(from, [], (lessons, done, fail) => {
     const out: Lesson[] = [];
     const walk = lessons.index('createdAt').openCursor(null, 'prev');
     walk.onsuccess = () => {

@@ -1,17 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Lesson } from '@/lib/lesson';
 import type { SidePanelEnv } from './env';
+import { COMPLETE_MARK, FIRST_SECTION_MARK } from './marks';
 import { filterResults, sectionTitle, sections } from './model';
 import { RelatedCard } from './RelatedCard';
 import { useRelated } from './useRelated';
 import { useTabPage } from './useTabPage';
 
 type AnswerModule = typeof import('@/components/popup/AnswerForm');
-
-/** User-timing mark of the first section (or empty state) drawn for a page: the bench reads it. */
-export const FIRST_SECTION_MARK = 'lessonmark:sidepanel-first-section';
-/** User-timing mark of every section drawn from the full index, the first time. */
-export const COMPLETE_MARK = 'lessonmark:sidepanel-complete';
 
 /** The side panel: past lessons related to the page in front of you, in DESIGN.md's order, each saying why. */
 export function SidePanel({ env }: { env: SidePanelEnv }) {

@@ -4,7 +4,7 @@ import '@/components/sidepanel/sidepanel.css';
 import { SidePanel } from '@/components/sidepanel/SidePanel';
 import type { SidePanelEnv } from '@/components/sidepanel/env';
 import type { LessonDb } from '@/lib/db';
-import { lessonsOnWorkItem } from '@/lib/db-read';
+import { lessonsOnWorkItem, openForReading } from '@/lib/db-read';
 import { sendMessage } from '@/lib/messaging';
 import { readPage, targetTabId } from '@/lib/platform/page';
 import { currentPageReport, followTab, watchPageReports } from '@/lib/platform/side-panel';
@@ -15,9 +15,11 @@ const pinned = new URLSearchParams(location.search).has('tab');
 // The first section's reads start now, while the panel renders; the components pick them up.
 const firstTab = targetTabId();
 const firstReport = startEarly(firstTab, currentPageReport);
+// The database opens while the report is read: the report names the work item to read.
+const reading = openForReading();
 const firstLessons = startEarly(
   firstReport.then((early) => early?.result.then((report) => report?.workItem)),
-  lessonsOnWorkItem,
+  (workItem: string) => lessonsOnWorkItem(workItem, reading),
 );
 // Dexie and the schemas load after the first section is drawn.
 let opened: Promise<LessonDb> | undefined;
