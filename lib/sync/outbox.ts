@@ -96,6 +96,9 @@ const EXPAND_STEP = 2_000;
  * server knows it, already says so), one edited since gets every field on its pending row.
  */
 export async function expandShares(db: LessonDb): Promise<number> {
+  // Sync runs every minute; a read-only look spares the lessons store a write lock when, as nearly
+  // always, there is nothing to expand.
+  if (!(await db.shareBatches.count())) return 0;
   let expanded = 0;
   for (;;) {
     const step = await db.transaction('rw', [db.lessons, ...outboxStores(db)], async () => {
