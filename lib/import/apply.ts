@@ -1,6 +1,7 @@
 import type { LessonDb } from '../db';
 import type { Lesson } from '../lesson';
 import { lessonsToWrite } from '../library/import-plan';
+import { storedRows } from '../stored-rows';
 import { enqueue, outboxStores } from '../sync/outbox';
 import type { ImportPreview } from './preview';
 
@@ -31,7 +32,7 @@ export function applyImport(db: LessonDb, preview: ImportPreview, stored: Readon
 export async function importLessons(db: LessonDb, incoming: readonly Lesson[]): Promise<ApplyResult> {
   if (!incoming.length) return { created: 0, updated: 0, skipped: 0 };
   return db.transaction('rw', [db.lessons, ...outboxStores(db)], async () => {
-    const stored = await storedCopies(db, incoming);
+    const stored = await storedRows(db.lessons, incoming.map((l) => l.id), { mostlyAbsent: true });
     const result: ApplyResult = { created: 0, updated: 0, skipped: 0 };
     const pairs: { before: Lesson | undefined; after: Lesson }[] = [];
     for (const after of incoming) {
@@ -48,18 +49,6 @@ export async function importLessons(db: LessonDb, incoming: readonly Lesson[]): 
     await enqueue(db, pairs, Date.now());
     return result;
   });
-}
-
-/**
- * The stored rows of the incoming ids. Every key is listed first (one request, no values): most
- * imports bring lessons this device has never seen, and a read per id would cost as much as
- * writing them.
- */
-async function storedCopies(db: LessonDb, incoming: readonly Lesson[]): Promise<Map<string, Lesson>> {
-  const keys = new Set(await db.lessons.toCollection().primaryKeys());
-  const present = incoming.map((l) => l.id).filter((id) => keys.has(id));
-  const rows = present.length ? await db.lessons.bulkGet(present) : [];
-  return new Map(rows.filter((l): l is Lesson => !!l).map((l) => [l.id, l]));
 }
 
 /**

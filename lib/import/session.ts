@@ -1,6 +1,6 @@
 import type { LessonDb } from '../db';
 import { importBaseline, lessonsToWrite, summaryOf, type ImportSummary } from '../library/import-plan';
-import { rowsByIds } from '../library/load';
+import { storedRows } from '../stored-rows';
 import { existingVersions, importLessons } from './apply';
 import { MAX_IMPORT_BYTES, readImport, sortImport, type ImportPreview } from './preview';
 
@@ -47,7 +47,7 @@ export class ImportSessions {
     const stored = await existingVersions(this.db);
     // A lesson deleted here counts as absent, so importing a backup brings it back.
     const present = read.lessons.filter((l) => stored.has(l.id)).map((l) => l.id);
-    const rows = await rowsByIds(this.db, present);
+    const rows = await storedRows(this.db.lessons, present);
     const preview = sortImport(read, importBaseline(stored, (id) => !rows.get(id)?.deletedAt));
     this.last = { url, preview, stored };
     return this.last;

@@ -1,5 +1,6 @@
 import type { LessonDb } from '../db';
 import type { Lesson } from '../lesson';
+import { storedRows } from '../stored-rows';
 import { haystackOf, toRow, type LessonRow } from './rows';
 
 /**
@@ -28,44 +29,14 @@ export async function loadRows(
   return out;
 }
 
-/** From this share of the stored lessons, `lessonsByIds` walks the keys instead of getting each. */
-const DENSE = 4;
-
 /**
  * Full lessons for ids (export, digest, bulk edits), in the order given; missing and deleted ones
  * are left out.
  */
-export async function lessonsByIds(db: LessonDb, ids: readonly string[], pageSize = 5000): Promise<Lesson[]> {
-  const rows = await rowsByIds(db, ids, pageSize);
+export async function lessonsByIds(db: LessonDb, ids: readonly string[]): Promise<Lesson[]> {
+  const rows = await storedRows(db.lessons, ids);
   return ids.flatMap((id) => {
     const l = rows.get(id);
     return l && !l.deletedAt ? [l] : [];
   });
-}
-
-/**
- * The stored rows of ids, tombstones included. Each read is an IPC round trip in Chromium, so when
- * the ids are a good part of what is stored (an export of all) the key range they span is read in
- * pages, one `getAll` each, rather than with a `get` per id.
- */
-export async function rowsByIds(db: LessonDb, ids: readonly string[], pageSize = 5000): Promise<Map<string, Lesson>> {
-  const found = new Map<string, Lesson>();
-  const wanted = new Set(ids);
-  if (!wanted.size) return found;
-  if (wanted.size * DENSE >= (await db.lessons.count())) {
-    const sorted = [...wanted].sort();
-    const last = sorted[sorted.length - 1];
-    let after: string | null = null;
-    for (;;) {
-      const range = after === null ? db.lessons.where(':id').between(sorted[0], last, true, true) : db.lessons.where(':id').between(after, last, false, true);
-      const page: Lesson[] = await range.limit(pageSize).toArray();
-      for (const l of page) if (wanted.has(l.id)) found.set(l.id, l);
-      if (page.length < pageSize) break;
-      after = page[page.length - 1].id;
-    }
-  } else {
-    const list = [...wanted];
-    for (let i = 0; i < list.length; i += pageSize) for (const l of await db.lessons.bulkGet(list.slice(i, i + pageSize))) if (l) found.set(l.id, l);
-  }
-  return found;
 }

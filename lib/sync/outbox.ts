@@ -1,5 +1,6 @@
 import type { LessonDb, OutboxRow } from '../db';
 import { uuidv7 } from '../id';
+import { storedRows } from '../stored-rows';
 import type { Lesson } from '../lesson';
 import { MERGE_FIELDS, type MergeField } from './protocol';
 import { sameValue } from './same';
@@ -130,15 +131,8 @@ export async function pendingCount(db: LessonDb): Promise<number> {
   return new Set<string>([...keys, ...batches.flatMap((b) => b.ids)]).size;
 }
 
-/**
- * The outbox rows of `ids`, in order. A few ids are read directly; for many (an import, a pulled
- * page) the outbox's keys are listed first (one request): it holds only changes not yet pushed,
- * so most of those ids have no row and need no read.
- */
+/** The outbox rows of `ids`, in order; most ids of a large write have none. */
 async function pendingRows(db: LessonDb, ids: string[]): Promise<(OutboxRow | undefined)[]> {
-  if (ids.length < 50) return db.outbox.bulkGet(ids);
-  const keys = new Set(await db.outbox.toCollection().primaryKeys());
-  const present = ids.filter((id) => keys.has(id));
-  const rows = new Map((present.length ? await db.outbox.bulkGet(present) : []).filter((r): r is OutboxRow => !!r).map((r) => [r.id, r]));
+  const rows = await storedRows(db.outbox, ids, { mostlyAbsent: true });
   return ids.map((id) => rows.get(id));
 }
