@@ -1,49 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { sampleLessons } from '../../test/fixtures/export/sample-lessons';
 import { expectGolden } from '../../test/fixtures/export/golden';
+import { parseCsv } from '../../test/csv';
 import { CSV_BOM, CSV_COLUMNS, csvCell, exportCsv } from './csv';
-
-/** A strict RFC 4180 reader, to check that what we write reads back field for field. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let i = 0;
-  let quoted = false;
-  while (i < text.length) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 2;
-        continue;
-      }
-      if (c === '"') quoted = false;
-      else field += c;
-      i++;
-      continue;
-    }
-    if (c === '"') {
-      if (field !== '') throw new Error(`quote inside an unquoted field at ${i}`);
-      quoted = true;
-    } else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else if (c === '\n' || c === '\r') {
-      throw new Error(`bare line break in an unquoted field at ${i}`);
-    } else field += c;
-    i++;
-  }
-  if (quoted) throw new Error('unterminated quote');
-  if (field !== '' || row.length) throw new Error('last row has no CRLF');
-  return rows;
-}
 
 describe('CSV export', () => {
   it('matches the golden file', () => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import type { Page, Worker } from '@playwright/test';
 import { unzipSync, strFromU8 } from 'fflate';
 import { lessonIdForHypothesis } from '../../lib/import/hypothesis';
+import { parseCsv } from '../csv';
 import { expect, readLessons, seedLessons, test } from './fixtures';
 import { idFor, lesson, libraryUrl } from './library-helpers';
 import { watchErrors } from './page-helpers';
@@ -80,40 +81,6 @@ async function exportFile(page: Page, format: string): Promise<{ name: string; b
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-format="${format}"]`).click()]);
   const path = await download.path();
   return { name: download.suggestedFilename(), bytes: readFileSync(path) };
-}
-
-/** RFC 4180 records: a small reader, so the test checks the file and not the writer against itself. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') {
-      if (field !== '') throw new Error(`a quote inside an unquoted field at ${i}`);
-      quoted = true;
-    } else if (c === ',') {
-      record.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-      i++;
-    } else if (c === '\n' || c === '\r') throw new Error(`a bare line break outside quotes at ${i}`);
-    else field += c;
-  }
-  if (quoted) throw new Error('an unterminated quoted field');
-  if (field !== '' || record.length) throw new Error('the last record does not end with CRLF');
-  return records;
 }
 
 const FILE_NAME = (ext: string) => new RegExp(`^lessonmark-\\d{4}-\\d{2}-\\d{2}\\.${ext}$`);
