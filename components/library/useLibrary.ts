@@ -4,6 +4,7 @@ import type { Lesson } from '@/lib/lesson';
 import { ALL_LOADED_MARK } from '@/lib/library/marks';
 import { followLessonWrites } from '@/lib/db-changes';
 import { loadRows } from '@/lib/library/load';
+import { storedRows } from '@/lib/stored-rows';
 import { toRow, type LessonRow } from '@/lib/library/rows';
 import { LessonIndex } from '@/lib/library/search';
 
@@ -65,10 +66,10 @@ export function useLibrary(db: LessonDb, newest: Promise<Lesson[]>): LibraryData
         return;
       }
       const ids = [...touched.ids];
-      const rows = await db.lessons.bulkGet(ids);
+      const rows = await storedRows(db.lessons, ids);
       if (!live) return;
-      apply(rows.filter((l): l is Lesson => !!l));
-      const gone = ids.filter((id, k) => !rows[k] && indexRef.current?.has(id));
+      apply([...rows.values()]);
+      const gone = ids.filter((id) => !rows.has(id) && indexRef.current?.has(id));
       if (gone.length) {
         indexRef.current!.remove(gone);
         setVersion((v) => v + 1);

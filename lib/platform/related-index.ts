@@ -1,6 +1,6 @@
 import type { LessonDb } from '../db';
 import { followLessonWrites } from '../db-changes';
-import type { Lesson } from '../lesson';
+import { storedRows } from '../stored-rows';
 import { createRelatedIndex, type RelatedIndex } from '../related';
 
 export interface LiveRelatedIndex {
@@ -38,9 +38,10 @@ export function watchRelatedIndex(db: LessonDb, onChange: (index: RelatedIndex) 
 }
 
 async function refresh(db: LessonDb, index: RelatedIndex, ids: string[]): Promise<void> {
-  const rows = await db.lessons.bulkGet(ids);
-  rows.forEach((row: Lesson | undefined, i) => {
+  const rows = await storedRows(db.lessons, ids);
+  for (const id of ids) {
+    const row = rows.get(id);
     if (row) index.add(row);
-    else index.remove(ids[i]);
-  });
+    else index.remove(id);
+  }
 }
