@@ -1,4 +1,4 @@
-import { deriveTitle, type Action, type Anchor, type Answer, type Lesson, type LessonDraftInput, type LessonPatch, type Pillar, type Source, type Visibility } from './lesson';
+import { deriveTitle, type Action, type Anchor, type Answer, type LessonDraftInput, type Pillar, type Source, type Visibility } from './lesson';
 import { PILLAR_INFO } from './pillars';
 
 /** A template's filled fields: one text per question of the pillar, in the pillar's order. */

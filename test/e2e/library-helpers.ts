@@ -1,4 +1,4 @@
-import type { Page, Worker } from '@playwright/test';
+import type { Worker } from '@playwright/test';
 import { LessonSchema, type Lesson, type LessonInput } from '../../lib/lesson';
 import { extensionId } from './fixtures';
 

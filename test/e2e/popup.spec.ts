@@ -1,6 +1,6 @@
 import { test, expect, readLessons, selectText } from './fixtures';
 import { watchErrors } from './page-helpers';
-import { localToday, openPopup, tabIdOf, popupUrl } from './popup-helpers';
+import { localToday, openPopup, popupUrl } from './popup-helpers';
 
 const TICKET = 'https://acme.atlassian.net/browse/ACME-123';
 
