@@ -95,8 +95,9 @@ export function confluencePageKey(host: string, pageId: string): string {
 }
 
 /** The URL's page id wins over the markup's, which may lag behind a soft navigation. */
-function routeOf(url: URL, doc: Document): ConfluenceRoute {
+function routeOf(url: URL, doc?: Document): ConfluenceRoute {
   const route = confluenceRouteFromPath(url);
+  if (!doc) return route;
   const metaId = metaContent(doc, 'ajs-page-id');
   return {
     pageId: route.pageId ?? (PAGE_ID.test(metaId) ? metaId : undefined),
@@ -105,7 +106,7 @@ function routeOf(url: URL, doc: Document): ConfluenceRoute {
   };
 }
 
-export function identifyConfluence(url: URL, doc: Document): PageIdentity {
+export function identifyConfluence(url: URL, doc?: Document): PageIdentity {
   const { pageId, space } = routeOf(url, doc);
   const normalized = normalizeUrl(url.href);
   return {

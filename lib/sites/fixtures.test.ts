@@ -146,6 +146,15 @@ describe('saved pages', () => {
       });
     });
 
+    it('is keyed the same from its URL alone when the URL names the work item', () => {
+      const { url, doc } = loadFixture(file);
+      const fromPage = identifyPage(url, doc);
+      const fromUrl = identifyPage(url, undefined, { hosts: { [fromPage.site]: [new URL(url).host] } });
+      // Only a Confluence Server page addressed by its title needs the markup for its page id.
+      if (file === 'confluence-server-page.html') expect(fromUrl.workItem).toBe(url);
+      else expect(fromUrl).toEqual(fromPage);
+    });
+
     it('has a content root that exists and holds the main text', () => {
       const { doc } = loadFixture(file);
       const selector = contentRootSelector(expected.site, doc);

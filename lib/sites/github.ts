@@ -80,9 +80,9 @@ export function isGitHubDocument(doc: Document): boolean {
 }
 
 /** The URL's route, else the page's canonical `og:url` or repository meta, for odd mount paths. */
-export function githubRoute(url: URL, doc: Document): GitHubRoute {
+export function githubRoute(url: URL, doc?: Document): GitHubRoute {
   const fromUrl = githubRouteFromPath(url.pathname);
-  if (fromUrl.kind !== 'other') return fromUrl;
+  if (fromUrl.kind !== 'other' || !doc) return fromUrl;
   const og = parseHttpUrl(metaContent(doc, 'og:url'));
   if (og) {
     const fromOg = githubRouteFromPath(og.pathname);
@@ -115,7 +115,7 @@ export function githubWorkItem(url: URL, route: GitHubRoute): { workItem: string
   }
 }
 
-export function identifyGitHub(url: URL, doc: Document): PageIdentity {
+export function identifyGitHub(url: URL, doc?: Document): PageIdentity {
   const { workItem, project } = githubWorkItem(url, githubRoute(url, doc));
   return { site: 'github', workItem, project, url: normalizeUrl(url.href) };
 }

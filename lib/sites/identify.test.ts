@@ -81,6 +81,43 @@ describe('identifyPage', () => {
   });
 });
 
+describe('identifyPage from the URL alone', () => {
+  it.each([
+    ['https://github.com/acme/web/issues/12#issuecomment-1', 'github', 'github:acme/web#12', 'acme/web'],
+    ['https://github.com/acme/web/pull/34/files', 'github', 'github:acme/web#34', 'acme/web'],
+    ['https://github.com/acme/web/commit/0123abcd', 'github', 'github:acme/web@0123abcd', 'acme/web'],
+    ['https://acme.atlassian.net/browse/acme-123?atlOrigin=x', 'jira', 'jira:ACME-123', 'ACME'],
+    ['https://acme.atlassian.net/jira/software/c/projects/ACME/boards/1?selectedIssue=ACME-7', 'jira', 'jira:ACME-7', 'ACME'],
+    ['https://acme.atlassian.net/wiki/spaces/ENG/pages/123456/Incident+Review', 'confluence', 'confluence:acme.atlassian.net:123456', 'ENG'],
+  ])('%s', (url, site, workItem, project) => {
+    expect(identifyPage(url)).toMatchObject({ site, workItem, project });
+  });
+
+  it('names any other page by its normalised URL', () => {
+    expect(identifyPage('https://Blog.Example.com/post/?utm_source=x#comments')).toEqual({
+      site: 'web',
+      workItem: 'https://blog.example.com/post',
+      url: 'https://blog.example.com/post',
+    });
+  });
+
+  it('knows self-hosted installations only by the hosts given', () => {
+    const url = 'https://jira.corp.example/browse/OPS-42';
+    expect(identifyPage(url)).toMatchObject({ site: 'web', workItem: url });
+    expect(identifyPage(url, undefined, { hosts: { jira: ['jira.corp.example'] } })).toMatchObject({ site: 'jira', workItem: 'jira:OPS-42' });
+  });
+
+  it('falls back to the URL where only the markup names the work item', () => {
+    const url = 'https://wiki.corp.example/display/ENG/Runbook';
+    expect(identifyPage(url, undefined, { hosts: { confluence: ['wiki.corp.example'] } })).toEqual({
+      site: 'confluence',
+      workItem: url,
+      project: 'ENG',
+      url,
+    });
+  });
+});
+
 describe('contentRootSelector', () => {
   it('falls back to body, and always names an element that exists', () => {
     expect(contentRootSelector('web', docWith(''))).toBe('body');

@@ -13,9 +13,10 @@ import type { DetectOptions, PageIdentity } from './types';
 
 /**
  * The site a page belongs to: by host first (github.com, Atlassian Cloud, hosts the person added),
- * then by markup, so that self-hosted installations are recognised on any host.
+ * then by markup, so that self-hosted installations are recognised on any host. Without a
+ * document (a URL from an imported annotation), by host alone.
  */
-export function siteOf(url: string, doc: Document, options: DetectOptions = {}): Site {
+export function siteOf(url: string, doc?: Document, options: DetectOptions = {}): Site {
   const parsed = parseHttpUrl(url);
   const hosts = options.hosts ?? {};
   if (parsed) {
@@ -23,6 +24,7 @@ export function siteOf(url: string, doc: Document, options: DetectOptions = {}):
     if (isConfluenceHost(parsed, hosts.confluence)) return 'confluence';
     if (isJiraHost(parsed, hosts.jira)) return 'jira';
   }
+  if (!doc) return 'web';
   if (isGitHubDocument(doc)) return 'github';
   if (isConfluenceDocument(doc)) return 'confluence';
   if (isJiraDocument(doc)) return 'jira';
@@ -35,8 +37,12 @@ function bounded(identity: PageIdentity): PageIdentity {
   return { ...identity, url: identity.url.slice(0, MAX_URL), workItem: identity.workItem.slice(0, MAX_URL) };
 }
 
-/** Site, work item, project and normalised URL of a page, without reading its text. */
-export function identifyPage(url: string, doc: Document, options: DetectOptions = {}): PageIdentity {
+/**
+ * Site, work item, project and normalised URL of a page, without reading its text. Without a
+ * document, from the URL alone: what a page at that URL is keyed by whenever its URL names the
+ * work item (an issue, a pull request, a Confluence page by id).
+ */
+export function identifyPage(url: string, doc?: Document, options: DetectOptions = {}): PageIdentity {
   const site = siteOf(url, doc, options);
   const parsed = parseHttpUrl(url);
   if (!parsed || site === 'web') {

@@ -98,20 +98,20 @@ function issueKeyFromDocument(doc: Document): string | null {
 }
 
 /** The issue in view: the URL's when it names one (the markup may lag behind a soft navigation). */
-export function jiraIssueKey(url: URL, doc: Document): string | null {
+export function jiraIssueKey(url: URL, doc?: Document): string | null {
   const fromPath = issueKeyFromPath(url);
   if (fromPath) return fromPath;
-  if (url.searchParams.has('jql')) return null;
+  if (url.searchParams.has('jql') || !doc) return null;
   return issueKeyFromDocument(doc);
 }
 
-export function identifyJira(url: URL, doc: Document): PageIdentity {
+export function identifyJira(url: URL, doc?: Document): PageIdentity {
   const key = jiraIssueKey(url, doc);
   const normalized = normalizeUrl(url.href);
   const project =
     (key ? projectOfKey(key) : undefined) ??
     projectFromPath(url) ??
-    (metaContent(doc, 'ajs-project-key').toUpperCase() || undefined);
+    ((doc && metaContent(doc, 'ajs-project-key').toUpperCase()) || undefined);
   return { site: 'jira', workItem: key ? `jira:${key}` : normalized, project, url: normalized };
 }
 
