@@ -10,6 +10,7 @@ import { forgetTab, savePageReport } from '@/lib/platform/page-status';
 import { watchBadges } from '@/lib/platform/badge';
 import { initSidePanel, openSidePanel } from '@/lib/platform/side-panel';
 import { getSettings, settingsItem } from '@/lib/platform/settings';
+import { knownHosts } from '@/lib/platform/known-hosts';
 import { initSync } from '@/lib/platform/sync';
 import type { WriteContext } from '@/lib/store';
 
@@ -28,7 +29,7 @@ export default defineBackground(() => {
   // The side panel's ranking options: the badge counts what the panel lists.
   const badges = watchBadges(db, { limit: PANEL_LIMIT });
   const handlers: Handlers = {
-    ...createHandlers(db, ctx),
+    ...createHandlers(db, ctx, { detectOptions: async () => ({ hosts: await knownHosts() }) }),
     openLibrary: ({ lessonId }) => openLibrary(lessonId),
     pageReport: async (report, { tabId }) => {
       if (tabId != null) await savePageReport(tabId, report);

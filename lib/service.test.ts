@@ -140,6 +140,24 @@ describe('lesson handlers', () => {
       expect((await db.lessons.get(other.id))?.quote).toBe('fresh');
     });
 
+    it('keys Hypothesis annotations on the self-hosted installations the settings name', async () => {
+      const uri = 'https://jira.corp.example/browse/OPS-42';
+      const annotation = {
+        id: 'Rs6bX9hGEfC7zDiU8a1wSd',
+        created: '2025-04-02T10:00:00.000000+00:00',
+        updated: '2025-04-02T10:00:00.000000+00:00',
+        uri,
+        text: 'Quarantine flaky tests with a ticket.',
+        target: [{ source: uri, selector: [{ type: 'TextQuoteSelector', exact: 'fails intermittently' }] }],
+      };
+      const url = URL.createObjectURL(new Blob([JSON.stringify({ export_date: '2025-04-03', annotations: [annotation] })]));
+      const settings = createHandlers(db, {}, { detectOptions: async () => ({ hosts: { jira: ['jira.corp.example'] } }) });
+      expect(await dispatch(settings, 'previewImport', { url })).toMatchObject({ format: 'hypothesis', create: 1 });
+      expect(await dispatch(settings, 'applyImport', { url })).toEqual({ written: 1, skipped: 0 });
+      const onIssue = await dispatch(settings, 'lessonsForPage', { workItem: 'jira:OPS-42' });
+      expect(onIssue.map((l) => [l.quote, l.source.project])).toEqual([['fails intermittently', 'OPS']]);
+    });
+
     it('brings back a lesson deleted here, and reads the file again when the worker slept since the preview', async () => {
       const a = await dispatch(handlers, 'saveLesson', { kind: 'mistake', quote: 'deleted, then restored from a backup', source });
       await dispatch(handlers, 'deleteLessons', { ids: [a.id] });

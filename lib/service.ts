@@ -13,6 +13,7 @@ import {
 } from './store';
 import { suggestTags } from './tags';
 import { ImportSessions, type ReadFile } from './import/session';
+import type { DetectOptions } from './sites/types';
 
 /** Where a message came from: the tab, for messages a content script sends. */
 export interface Sender {
@@ -24,8 +25,12 @@ export type Handlers = {
   [K in MessageName]?: (data: MessageData<K>, sender: Sender) => Promise<MessageOutput<K>>;
 };
 
-export function createHandlers(db: LessonDb, ctx: WriteContext = {}, readFile?: ReadFile) {
-  const imports = new ImportSessions(db, readFile);
+export function createHandlers(
+  db: LessonDb,
+  ctx: WriteContext = {},
+  io: { readFile?: ReadFile; detectOptions?: () => Promise<DetectOptions> } = {},
+) {
+  const imports = new ImportSessions(db, io.readFile, io.detectOptions);
   return {
     saveLesson: (draft) => createLesson(db, draft, ctx),
     updateLesson: ({ id, patch }) => updateLesson(db, id, patch, ctx),

@@ -3,7 +3,7 @@ import { openDb } from '../db';
 import { readFixture } from '../../test/fixtures/export/golden';
 import { applyImport, existingVersions } from './apply';
 import { lessonIdForHypothesis } from './hypothesis';
-import { formatIssue, parseImport } from './preview';
+import { formatIssue, parseImport, readImport, sortImport } from './preview';
 
 const text = readFixture('hypothesis-export.json');
 
@@ -55,14 +55,31 @@ describe('Hypothesis import', () => {
     });
   });
 
-  it('defaults the kind to experience, names the author from the account, and keys the work item without the fragment', () => {
+  it('defaults the kind to experience, names the author from the account, and keys the page as a capture there would', () => {
     const second = p.toCreate[1];
     expect(second.kind).toBe('experience');
     expect(second.note).toBe('');
     expect(second.author).toBe('alice');
-    expect(second.source.url).toBe('https://github.com/acme/shop/pull/7#discussion_r123');
-    expect(second.source.workItem).toBe('https://github.com/acme/shop/pull/7');
+    // An annotation on a pull request's comment belongs to the pull request: the side panel lists
+    // it and the page highlights it there, as it does a lesson captured on that page (the saved
+    // pages in lib/sites/fixtures.test.ts are keyed the same from their URL and their markup).
+    expect(second.source).toMatchObject({
+      url: 'https://github.com/acme/shop/pull/7',
+      site: 'github',
+      workItem: 'github:acme/shop#7',
+      project: 'acme/shop',
+    });
     expect(second.title).toBe('Pairing on the review halved the wait');
+  });
+
+  it('keys annotations on self-hosted Jira by issue when the settings name the host', () => {
+    const data = JSON.parse(text);
+    const uri = 'https://jira.corp.example/browse/OPS-42?focusedCommentId=1';
+    data.annotations = [{ ...data.annotations[0], uri, target: [{ ...data.annotations[0].target[0], source: uri }] }];
+    const file = JSON.stringify(data);
+    expect(parseImport(file).toCreate[0].source).toMatchObject({ site: 'web', workItem: 'https://jira.corp.example/browse/OPS-42?focusedCommentId=1' });
+    const known = sortImport(readImport(file, { hosts: { jira: ['jira.corp.example'] } }), new Map());
+    expect(known.toCreate[0].source).toMatchObject({ site: 'jira', workItem: 'jira:OPS-42', project: 'OPS' });
   });
 
   it('imports a page note without a quote or anchor, kind from a pillar tag', () => {

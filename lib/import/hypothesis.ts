@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { PILLARS, clipQuote, deriveTitle, normalizeTags, type LessonInput, type Pillar } from '../lesson';
+import { identifyPage } from '../sites/identify';
+import type { DetectOptions } from '../sites/types';
 import { URL_NAMESPACE, uuidv5 } from './uuidv5';
 
 /**
@@ -68,11 +70,13 @@ function selectorOf<T extends string>(selectors: { type: string }[], type: T): (
 
 /**
  * Maps a Hypothesis annotation onto a lesson, still to be validated by `LessonSchema`. Replies
- * (annotations with `references`) are not lessons; the caller skips them.
+ * (annotations with `references`) are not lessons; the caller skips them. The page is keyed as a
+ * capture there would key it (an annotation on a GitHub pull request belongs to that pull request),
+ * so the lesson is highlighted and listed there; `options` names self-hosted installations.
  */
-export function hypothesisToLesson(a: HypothesisAnnotation): LessonInput {
+export function hypothesisToLesson(a: HypothesisAnnotation, options: DetectOptions = {}): LessonInput {
   const target = a.target?.[0];
-  const url = target?.source || a.uri;
+  const page = identifyPage(target?.source || a.uri, undefined, options);
   const selectors = target?.selector ?? [];
   const tq = selectorOf(selectors, 'TextQuoteSelector');
   const tp = selectorOf(selectors, 'TextPositionSelector');
@@ -89,7 +93,7 @@ export function hypothesisToLesson(a: HypothesisAnnotation): LessonInput {
     quote: exact,
     note,
     tags,
-    source: { url, site: 'web', workItem: url.split('#')[0] || url, title: pageTitle.slice(0, 1000), labels: [] },
+    source: { ...page, title: pageTitle.slice(0, 1000), labels: [] },
     visibility: 'private',
     createdAt: isoDate(a.created),
     updatedAt: isoDate(a.updated),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LessonSchema, type Lesson } from '../lesson';
 import { EXPORT_FORMAT, EXPORT_VERSION, JsonExportEnvelopeSchema } from '../export/json';
+import type { DetectOptions } from '../sites/types';
 import { HypothesisAnnotationSchema, HypothesisExportSchema, hypothesisToLesson, looksLikeHypothesisExport } from './hypothesis';
 
 /** Files larger than this are refused before they are parsed (a parse would hold several copies in memory). */
@@ -158,7 +159,7 @@ function readLessonmark(data: unknown): ReadImport {
   return records.finish();
 }
 
-function readHypothesis(data: unknown): ReadImport {
+function readHypothesis(data: unknown, options: DetectOptions): ReadImport {
   const envelope = HypothesisExportSchema.safeParse(data);
   if (!envelope.success) return failed('This Hypothesis export is damaged: it has no list of annotations.', 'hypothesis');
   const preview = emptyPreview(null, 'hypothesis');
@@ -175,7 +176,7 @@ function readHypothesis(data: unknown): ReadImport {
       preview.skipped.push({ index, reason: 'a reply to another annotation, not a lesson' });
       return;
     }
-    const parsed = ImportLessonSchema.safeParse(hypothesisToLesson(annotation.data));
+    const parsed = ImportLessonSchema.safeParse(hypothesisToLesson(annotation.data, options));
     if (parsed.success) records.add(index, parsed.data, 'annotations');
     // The paths name our lesson's fields, which is what failed; the index finds the annotation.
     else preview.invalid.push({ index, issues: issuesOf(`${where} → lesson`, parsed.error) });
@@ -183,8 +184,11 @@ function readHypothesis(data: unknown): ReadImport {
   return records.finish();
 }
 
-/** Reads and validates an export file, before it is compared with what is stored. */
-export function readImport(text: string): ReadImport {
+/**
+ * Reads and validates an export file, before it is compared with what is stored. `options` names
+ * the self-hosted installations, to key annotations on their pages as captures there are keyed.
+ */
+export function readImport(text: string, options: DetectOptions = {}): ReadImport {
   if (text.length > MAX_IMPORT_BYTES) {
     return failed(`The file is too large to import (over ${MAX_IMPORT_BYTES / 1024 / 1024} MB).`);
   }
@@ -198,7 +202,7 @@ export function readImport(text: string): ReadImport {
   if (typeof data === 'object' && data !== null && (data as { format?: unknown }).format === EXPORT_FORMAT) {
     return readLessonmark(data);
   }
-  if (looksLikeHypothesisExport(data)) return readHypothesis(data);
+  if (looksLikeHypothesisExport(data)) return readHypothesis(data, options);
   return failed('The file is neither a Lessonmark export nor a Hypothesis annotation export.');
 }
 

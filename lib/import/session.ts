@@ -1,5 +1,6 @@
 import type { LessonDb } from '../db';
 import { importBaseline, lessonsToWrite, summaryOf, type ImportSummary } from '../library/import-plan';
+import type { DetectOptions } from '../sites/types';
 import { storedRows } from '../stored-rows';
 import { existingVersions, importLessons } from './apply';
 import { MAX_IMPORT_BYTES, readImport, sortImport, type ImportPreview } from './preview';
@@ -26,6 +27,8 @@ export class ImportSessions {
   constructor(
     private readonly db: LessonDb,
     private readonly read: ReadFile = readBlobUrl,
+    /** The self-hosted installations the settings name, read at each import. */
+    private readonly detectOptions: () => Promise<DetectOptions> = async () => ({}),
   ) {}
 
   async preview(url: string): Promise<ImportSummary> {
@@ -43,7 +46,7 @@ export class ImportSessions {
 
   private async open(url: string) {
     this.last = undefined;
-    const read = readImport(await this.read(url));
+    const read = readImport(await this.read(url), await this.detectOptions());
     const stored = await existingVersions(this.db);
     // A lesson deleted here counts as absent, so importing a backup brings it back.
     const present = read.lessons.filter((l) => stored.has(l.id)).map((l) => l.id);

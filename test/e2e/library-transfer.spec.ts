@@ -7,7 +7,7 @@ import { lessonIdForHypothesis } from '../../lib/import/hypothesis';
 import { parseCsv } from '../csv';
 import { expect, readLessons, seedLessons, test } from './fixtures';
 import { idFor, lesson, libraryUrl } from './library-helpers';
-import { watchErrors } from './page-helpers';
+import { paintedTexts, watchErrors } from './page-helpers';
 
 /** Comma, quote marks, a line break and a leading `=`: everything a CSV writer can get wrong at once. */
 const HOSTILE_QUOTE = '=HYPERLINK("https://evil.example","Click me"), then\nsecond line';
@@ -265,8 +265,8 @@ test('imports a Hypothesis export after a preview', async ({ context, sw }) => {
     note: 'We did the opposite after the March outage: the review asked *who* pushed the config.',
     tags: ['postmortem', 'mistake', 'on-call'],
     source: {
-      url: 'https://sre.google/sre-book/postmortem-culture/',
-      workItem: 'https://sre.google/sre-book/postmortem-culture/',
+      url: 'https://sre.google/sre-book/postmortem-culture',
+      workItem: 'https://sre.google/sre-book/postmortem-culture',
       title: 'Google SRE - Blameless Postmortem for System Resilience',
     },
     author: 'Dana Reyes',
@@ -284,7 +284,7 @@ test('imports a Hypothesis export after a preview', async ({ context, sw }) => {
     note: '',
     tags: [],
     author: 'dana',
-    source: { url: 'https://github.com/acme/shop/pull/311#discussion_r1543', workItem: 'https://github.com/acme/shop/pull/311' },
+    source: { url: 'https://github.com/acme/shop/pull/311', site: 'github', workItem: 'github:acme/shop#311', project: 'acme/shop' },
   });
   expect(rows.find((l) => l.id === CANARY)).toMatchObject({
     note: 'Edited after the retro: start canaries at 1% and watch error budgets, not averages.',
@@ -297,6 +297,51 @@ test('imports a Hypothesis export after a preview', async ({ context, sw }) => {
     'Moving the retry into the queue consumer fixed it',
     'Blameless postmortems are a tenet of SRE culture, and a postmortem that…',
   ]);
+  expect(errors).toEqual([]);
+});
+
+test('imported Hypothesis annotations are painted on their pages, keyed as captures there are', async ({ context, sw, sites }) => {
+  const pull = sites.url('https://github.com/acme/web/pull/34');
+  const article = sites.url('https://blog.example.com/2024/03/what-a-flaky-test-taught-us');
+  const onPull = '0 failures, against 83 failures in 500 runs';
+  const onArticle = 'two real regressions in the order module were merged';
+  // As Hypothesis records them: a comment's anchor on the pull request, the article with a
+  // trailing slash and a campaign parameter.
+  const annotation = (id: string, uri: string, exact: string) => ({
+    id,
+    created: '2025-04-02T10:00:00.000000+00:00',
+    updated: '2025-04-02T10:00:00.000000+00:00',
+    user: 'acct:dana@hypothes.is',
+    uri,
+    text: 'Worth remembering.',
+    tags: ['testing'],
+    target: [{ source: uri, selector: [{ type: 'TextQuoteSelector', exact, prefix: '', suffix: '' }] }],
+    document: { title: ['A page'] },
+  });
+  const file = join(tmpdir(), `hypothesis-pages-${Date.now()}.json`);
+  writeFileSync(
+    file,
+    JSON.stringify({
+      export_date: '2025-04-03T09:00:00.000Z',
+      export_userid: 'acct:dana@hypothes.is',
+      client_version: '1.1600.0',
+      annotations: [annotation('Pq4zV7fEEfC5xBgS6y9uQb', `${pull}#discussion_r77`, onPull), annotation('Qr5aW8gFEfC6yChT7z0vRc', `${article}/?utm_source=hn`, onArticle)],
+    }),
+  );
+
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(libraryUrl(sw));
+  await expect(page.getByText('No lessons yet')).toBeVisible();
+  await page.getByRole('tab', { name: 'Export & import' }).click();
+  await page.getByLabel('File to import').setInputFiles(file);
+  await page.getByLabel('Import preview').getByRole('button', { name: 'Import 2 lessons' }).click();
+  await expect(page.getByRole('status').getByText(/Imported 2 lessons/)).toBeVisible();
+
+  await page.goto(pull);
+  await expect.poll(() => paintedTexts(page)).toEqual([onPull]);
+  await page.goto(article);
+  await expect.poll(() => paintedTexts(page)).toEqual([onArticle]);
   expect(errors).toEqual([]);
 });
 
