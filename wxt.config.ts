@@ -1,6 +1,9 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
+/** The Firefox add-on id (Firefox keeps an extension's data under it). */
+const FIREFOX_ID = 'lessonmark@lessonmark.dev';
+
 export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',
@@ -28,7 +31,7 @@ export default defineConfig({
       },
     ],
   }),
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Lessonmark',
     description: 'Capture lessons where work happens.',
     permissions: ['storage', 'contextMenus', 'activeTab', 'scripting', 'alarms'],
@@ -46,5 +49,8 @@ export default defineConfig({
         description: 'Show lessons related to this page in the side panel',
       },
     },
-  },
+    // Firefox keys an extension's storage (IndexedDB included) by its id: without a fixed one, each
+    // load of the unpacked build gets a new id and starts with no lessons.
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: FIREFOX_ID } } } : {}),
+  }),
 });

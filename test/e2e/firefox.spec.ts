@@ -1,0 +1,146 @@
+// The Firefox build (MV2: a background page instead of a service worker, sidebar_action instead of
+// Chrome's side panel) in real Firefox ESR, driven over WebDriver BiDi with puppeteer-core:
+// Playwright drives only its own patched Firefox, which this machine cannot download.
+import { expect, test } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { exportJson } from '../../lib/export/json';
+import { row } from './sidepanel-helpers';
+import { SiteServer } from './site-server';
+
+const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+const EXTENSION = resolve(import.meta.dirname, '..', '..', process.env.LESSONMARK_OUT_DIR ?? '.output', 'firefox-mv2');
+const ARTICLE_PATH = '/2024/03/what-a-flaky-test-taught-us';
+const QUOTE = 'two real regressions in the order module were merged';
+
+let firefox: Browser;
+let sites: SiteServer;
+let base: string;
+/** The saved article, served over HTTP on localhost: a page of no site Lessonmark knows. */
+let article: string;
+let folder: string;
+const errors: string[] = [];
+
+test.beforeAll(async () => {
+  sites = new SiteServer();
+  sites.set(`http://127.0.0.1${ARTICLE_PATH}`, sites.html(`https://blog.example.com${ARTICLE_PATH}`));
+  await sites.start();
+  article = `http://127.0.0.1:${sites.port}${ARTICLE_PATH}`;
+  folder = mkdtempSync(join(tmpdir(), 'lessonmark-firefox-'));
+  const { browser_specific_settings: settings } = JSON.parse(readFileSync(join(EXTENSION, 'manifest.json'), 'utf8'));
+  // Firefox names an extension's pages by a per-profile UUID; fixing it gives the tests its URLs.
+  const uuid = randomUUID();
+  firefox = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    // Lets WebDriver BiDi open moz-extension:// pages.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [settings.gecko.id]: uuid }) },
+  });
+  expect(await firefox.installExtension(EXTENSION)).toBe(settings.gecko.id);
+  base = `moz-extension://${uuid}`;
+});
+
+test.afterAll(async () => {
+  await firefox?.close();
+  await sites?.stop();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+async function newPage(): Promise<Page> {
+  const page = await firefox.newPage();
+  page.on('pageerror', (e) => errors.push(`${page.url()}: ${(e as Error).message}`));
+  page.on('console', (m) => m.type() === 'error' && errors.push(`${page.url()}: ${m.text()}`));
+  return page;
+}
+
+/**
+ * Opens `url` and waits until it has loaded. Firefox's BiDi sends no load event for moz-extension://
+ * pages, so the navigation is not awaited (it would time out) and the document is watched instead.
+ */
+async function open(page: Page, url: string): Promise<void> {
+  void page.goto(url, { timeout: 0 }).catch(() => undefined);
+  await page.waitForFunction((u) => location.href === u && document.readyState === 'complete', { timeout: 30_000 }, url);
+}
+
+/** Every lesson row, read with plain IndexedDB from one of the extension's pages. */
+function storedLessons(page: Page): Promise<{ id: string; kind: string; quote: string; source: { workItem: string } }[]> {
+  return page.evaluate(
+    () =>
+      new Promise<never>((resolveRows, reject) => {
+        const req = indexedDB.open('lessonmark');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const all = req.result.transaction('lessons').objectStore('lessons').getAll();
+          all.onsuccess = () => resolveRows(all.result as never);
+          all.onerror = () => reject(all.error);
+        };
+      }),
+  );
+}
+
+function paintedTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const [name, highlight] of CSS.highlights) {
+      if (name.startsWith('lessonmark-')) for (const range of highlight as unknown as Set<Range>) out.push(range.toString());
+    }
+    return out;
+  });
+}
+
+test('Firefox: import a file, see it highlighted on its page, ask why from the popup, list both in the sidebar', async () => {
+  const lesson = row({
+    kind: 'mistake',
+    title: 'A red build that means nothing',
+    quote: QUOTE,
+    anchor: { quote: { type: 'TextQuoteSelector', exact: QUOTE, prefix: '', suffix: '' }, root: 'body' },
+    source: { url: article, workItem: article, site: 'web' },
+  });
+  const file = join(folder, 'lessons.json');
+  writeFileSync(file, exportJson([lesson]));
+
+  // The import: the library page hands the background page a blob: URL, which it reads itself.
+  const library = await newPage();
+  await open(library, `${base}/library.html`);
+  await library.waitForSelector('::-p-text(No lessons yet)');
+  await (await library.waitForSelector('[role="tab"]::-p-text(Export & import)'))!.click();
+  await (await library.waitForSelector('input[aria-label="File to import"]'))!.uploadFile(file);
+  await library.waitForSelector('[aria-label="Import preview"] [data-count="new"]::-p-text(1 new)');
+  await (await library.waitForSelector('.import-buttons .primary'))!.click();
+  await library.waitForSelector('[role="status"]::-p-text(Imported 1 lesson from lessons.json)');
+  expect((await storedLessons(library)).map((l) => l.id)).toEqual([lesson.id]);
+
+  // The content script paints it again on its page, with the CSS Custom Highlight API.
+  const page = await newPage();
+  await page.goto(article);
+  await expect.poll(() => paintedTexts(page)).toEqual([QUOTE]);
+
+  // The popup (as a tab about the article's tab) saves a question through the background page.
+  // Asked of the tabs API in an extension page; match patterns cannot name a port, so all tabs.
+  type Tabs = { tabs: { query(q: object): Promise<{ id: number; url?: string }[]> } };
+  const tabs = await library.evaluate(() => (globalThis as unknown as { browser: Tabs }).browser.tabs.query({}));
+  const tab = tabs.find((t) => t.url === article)!;
+  const popup = await newPage();
+  await open(popup, `${base}/popup.html?tab=${tab.id}`);
+  await popup.waitForFunction(() => document.activeElement?.id === 'why');
+  await popup.keyboard.type('Why did nobody look at the red nightly build?');
+  await popup.keyboard.press('Enter');
+  await popup.waitForSelector('::-p-text(Why did nobody look at the red nightly build?)');
+  await expect.poll(async () => (await storedLessons(library)).map((l) => [l.kind, l.source.workItem]).sort()).toEqual([
+    ['mistake', article],
+    ['question', article],
+  ]);
+
+  // The sidebar page about the same tab lists both as lessons on this page.
+  const sidebar = await newPage();
+  await open(sidebar, `${base}/sidepanel.html?tab=${tab.id}`);
+  await sidebar.waitForSelector('::-p-text(A red build that means nothing)');
+  await sidebar.waitForSelector('::-p-text(Why did nobody look at the red nightly build?)');
+
+  expect(errors).toEqual([]);
+});
