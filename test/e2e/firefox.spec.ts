@@ -8,6 +8,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { exportJson } from '../../lib/export/json';
+import type { Lesson } from '../../lib/lesson';
+import { lessonRowsHere } from './fixtures';
+import { paintedInDocument } from './page-helpers';
 import { row } from './sidepanel-helpers';
 import { SiteServer } from './site-server';
 
@@ -67,30 +70,9 @@ async function open(page: Page, url: string): Promise<void> {
   await page.waitForFunction((u) => location.href === u && document.readyState === 'complete', { timeout: 30_000 }, url);
 }
 
-/** Every lesson row, read with plain IndexedDB from one of the extension's pages. */
-function storedLessons(page: Page): Promise<{ id: string; kind: string; quote: string; source: { workItem: string } }[]> {
-  return page.evaluate(
-    () =>
-      new Promise<never>((resolveRows, reject) => {
-        const req = indexedDB.open('lessonmark');
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const all = req.result.transaction('lessons').objectStore('lessons').getAll();
-          all.onsuccess = () => resolveRows(all.result as never);
-          all.onerror = () => reject(all.error);
-        };
-      }),
-  );
-}
-
-function paintedTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const out: string[] = [];
-    for (const [name, highlight] of CSS.highlights) {
-      if (name.startsWith('lessonmark-')) for (const range of highlight as unknown as Set<Range>) out.push(range.toString());
-    }
-    return out;
-  });
+/** Every lesson row, read with plain IndexedDB in one of the extension's pages. */
+function storedLessons(page: Page): Promise<Lesson[]> {
+  return page.evaluate(lessonRowsHere);
 }
 
 test('Firefox: import a file, see it highlighted on its page, ask why from the popup, list both in the sidebar', async () => {
@@ -118,7 +100,7 @@ test('Firefox: import a file, see it highlighted on its page, ask why from the p
   // The content script paints it again on its page, with the CSS Custom Highlight API.
   const page = await newPage();
   await page.goto(article);
-  await expect.poll(() => paintedTexts(page)).toEqual([QUOTE]);
+  await expect.poll(() => page.evaluate(paintedInDocument)).toEqual([QUOTE]);
 
   // The popup (as a tab about the article's tab) saves a question through the background page.
   // Asked of the tabs API in an extension page; match patterns cannot name a port, so all tabs.

@@ -46,23 +46,28 @@ export function extensionId(sw: Worker): string {
 
 /** Every lesson row in the extension's IndexedDB, read in the service worker. */
 export async function readLessons(sw: Worker): Promise<any[]> {
-  return sw.evaluate(
-    () =>
-      new Promise<any[]>((resolveRows, reject) => {
-        const open = indexedDB.open('lessonmark');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('lessons')) return resolveRows([]);
-          const req = db.transaction('lessons').objectStore('lessons').getAll();
-          req.onsuccess = () => {
-            db.close();
-            resolveRows(req.result);
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-  );
+  return sw.evaluate(lessonRowsHere);
+}
+
+/**
+ * Every lesson row, read with plain IndexedDB in the extension context it is evaluated in (the
+ * service worker, an extension page): no named functions inside.
+ */
+export function lessonRowsHere(): Promise<any[]> {
+  return new Promise<any[]>((resolveRows, reject) => {
+    const open = indexedDB.open('lessonmark');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('lessons')) return resolveRows([]);
+      const req = db.transaction('lessons').objectStore('lessons').getAll();
+      req.onsuccess = () => {
+        db.close();
+        resolveRows(req.result);
+      };
+      req.onerror = () => reject(req.error);
+    };
+  });
 }
 
 /**

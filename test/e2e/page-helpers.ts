@@ -24,14 +24,17 @@ export async function saveQuote(page: Page, sw: Worker, quote: string, note = ''
 
 /** The text of every painted range, read from the page's CSS highlight registry. */
 export async function paintedTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const out: string[] = [];
-    for (const [name, highlight] of CSS.highlights) {
-      if (!name.startsWith('lessonmark-') || name === 'lessonmark-flash') continue;
-      for (const range of highlight as unknown as Set<Range>) out.push(range.toString().replace(/\s+/g, ' ').trim());
-    }
-    return out.sort();
-  });
+  return page.evaluate(paintedInDocument);
+}
+
+/** Runs in the page (Playwright's or puppeteer's `evaluate`): no named functions inside. */
+export function paintedInDocument(): string[] {
+  const out: string[] = [];
+  for (const [name, highlight] of CSS.highlights) {
+    if (!name.startsWith('lessonmark-') || name === 'lessonmark-flash') continue;
+    for (const range of highlight as unknown as Set<Range>) out.push(range.toString().replace(/\s+/g, ' ').trim());
+  }
+  return out.sort();
 }
 
 /** The viewport centre of the first painted range whose text contains `text`. */
