@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { exportJson } from '../../lib/export/json';
 import type { Lesson } from '../../lib/lesson';
-import { lessonRowsHere } from './fixtures';
+import { lessonRowsHere, selectInDocument } from './fixtures';
 import { paintedInDocument } from './page-helpers';
 import { row } from './sidepanel-helpers';
 import { SiteServer } from './site-server';
@@ -18,6 +18,7 @@ const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const EXTENSION = resolve(import.meta.dirname, '..', '..', process.env.LESSONMARK_OUT_DIR ?? '.output', 'firefox-mv2');
 const ARTICLE_PATH = '/2024/03/what-a-flaky-test-taught-us';
 const QUOTE = 'two real regressions in the order module were merged';
+const CAPTURED = 'a red nightly build stopped meaning anything';
 
 let firefox: Browser;
 let sites: SiteServer;
@@ -75,7 +76,7 @@ function storedLessons(page: Page): Promise<Lesson[]> {
   return page.evaluate(lessonRowsHere);
 }
 
-test('Firefox: import a file, see it highlighted on its page, ask why from the popup, list both in the sidebar', async () => {
+test('Firefox: import a file, see it highlighted on its page, capture a selection, ask why from the popup, list them in the sidebar', async () => {
   const lesson = row({
     kind: 'mistake',
     title: 'A red build that means nothing',
@@ -101,12 +102,29 @@ test('Firefox: import a file, see it highlighted on its page, ask why from the p
   const page = await newPage();
   await page.goto(article);
   await expect.poll(() => page.evaluate(paintedInDocument)).toEqual([QUOTE]);
-
-  // The popup (as a tab about the article's tab) saves a question through the background page.
   // Asked of the tabs API in an extension page; match patterns cannot name a port, so all tabs.
   type Tabs = { tabs: { query(q: object): Promise<{ id: number; url?: string }[]> } };
   const tabs = await library.evaluate(() => (globalThis as unknown as { browser: Tabs }).browser.tabs.query({}));
   const tab = tabs.find((t) => t.url === article)!;
+
+  // Capture: a selection, the card opened as the context menu and Alt+Shift+L open it (the
+  // background page injects it), a note typed, Enter.
+  expect(await page.evaluate(selectInDocument, [CAPTURED, 'body'] as const)).toBe(true);
+  await library.evaluate(async (tabId) => {
+    type Background = { lessonmark: { openCapture(id: number): Promise<void> } };
+    const runtime = (globalThis as unknown as { browser: { runtime: { getBackgroundPage(): Promise<Background> } } }).browser.runtime;
+    await (await runtime.getBackgroundPage()).lessonmark.openCapture(tabId);
+  }, tab.id);
+  await page.bringToFront();
+  await page.waitForFunction(() => document.querySelector('lessonmark-ui')?.shadowRoot?.activeElement?.classList.contains('note'));
+  await page.keyboard.type('Red must mean broken.');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('lessonmark-ui >>> .toast ::-p-text(Lesson saved.)');
+  await expect.poll(() => page.evaluate(paintedInDocument)).toEqual([CAPTURED, QUOTE].sort());
+  const captured = (await storedLessons(library)).find((l) => l.quote === CAPTURED);
+  expect(captured).toMatchObject({ note: 'Red must mean broken.', source: { site: 'web', workItem: article } });
+
+  // The popup (as a tab about the article's tab) saves a question through the background page.
   const popup = await newPage();
   await open(popup, `${base}/popup.html?tab=${tab.id}`);
   await popup.waitForFunction(() => document.activeElement?.id === 'why');
@@ -114,14 +132,16 @@ test('Firefox: import a file, see it highlighted on its page, ask why from the p
   await popup.keyboard.press('Enter');
   await popup.waitForSelector('::-p-text(Why did nobody look at the red nightly build?)');
   await expect.poll(async () => (await storedLessons(library)).map((l) => [l.kind, l.source.workItem]).sort()).toEqual([
+    [captured!.kind, article],
     ['mistake', article],
     ['question', article],
-  ]);
+  ].sort());
 
-  // The sidebar page about the same tab lists both as lessons on this page.
+  // The sidebar page about the same tab lists them as lessons on this page.
   const sidebar = await newPage();
   await open(sidebar, `${base}/sidepanel.html?tab=${tab.id}`);
   await sidebar.waitForSelector('::-p-text(A red build that means nothing)');
+  await sidebar.waitForSelector(`::-p-text(${captured!.title})`);
   await sidebar.waitForSelector('::-p-text(Why did nobody look at the red nightly build?)');
 
   expect(errors).toEqual([]);

@@ -120,40 +120,39 @@ export async function openCapture(sw: Worker, page: Page): Promise<void> {
 
 /** Selects the first occurrence of `text` inside `selector` (within one text node or across). */
 export async function selectText(page: Page, text: string, selector = 'body'): Promise<void> {
-  const found = await page.evaluate(
-    ([needle, sel]) => {
-      const root = document.querySelector(sel);
-      if (!root) return false;
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      const nodes: Text[] = [];
-      let all = '';
-      while (walker.nextNode()) {
-        nodes.push(walker.currentNode as Text);
-        all += (walker.currentNode as Text).data;
-      }
-      const at = all.indexOf(needle);
-      if (at < 0) return false;
-      const locate = (offset: number, end: boolean) => {
-        let seen = 0;
-        for (const n of nodes) {
-          if (offset < seen + n.data.length || (end && offset === seen + n.data.length)) return [n, offset - seen] as const;
-          seen += n.data.length;
-        }
-        throw new Error('offset out of range');
-      };
-      const [sn, so] = locate(at, false);
-      const [en, eo] = locate(at + needle.length, true);
-      const range = document.createRange();
-      range.setStart(sn, so);
-      range.setEnd(en, eo);
-      const selection = getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      return true;
-    },
-    [text, selector] as const,
-  );
-  if (!found) throw new Error(`"${text}" is not on the page`);
+  if (!(await page.evaluate(selectInDocument, [text, selector] as const))) throw new Error(`"${text}" is not on the page`);
+}
+
+/** Runs in the page (Playwright's or puppeteer's `evaluate`); false when the text is not there. */
+export function selectInDocument([needle, sel]: readonly [string, string]): boolean {
+  const root = document.querySelector(sel);
+  if (!root) return false;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const nodes: Text[] = [];
+  let all = '';
+  while (walker.nextNode()) {
+    nodes.push(walker.currentNode as Text);
+    all += (walker.currentNode as Text).data;
+  }
+  const at = all.indexOf(needle);
+  if (at < 0) return false;
+  const locate = (offset: number, end: boolean) => {
+    let seen = 0;
+    for (const n of nodes) {
+      if (offset < seen + n.data.length || (end && offset === seen + n.data.length)) return [n, offset - seen] as const;
+      seen += n.data.length;
+    }
+    throw new Error('offset out of range');
+  };
+  const [sn, so] = locate(at, false);
+  const [en, eo] = locate(at + needle.length, true);
+  const range = document.createRange();
+  range.setStart(sn, so);
+  range.setEnd(en, eo);
+  const selection = getSelection()!;
+  selection.removeAllRanges();
+  selection.addRange(range);
+  return true;
 }
 
 interface Fixtures {
