@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { Lesson, LessonDraftInput, Pillar, Visibility } from '@/lib/lesson';
 import { MAX_QUOTE } from '@/lib/lesson-basics';
 import type { CaptureStart } from '@/lib/capture/draft';
@@ -6,6 +6,7 @@ import { PILLAR_INFO } from '@/lib/pillars';
 import { PillarPicker } from './PillarPicker';
 import { TagInput } from './TagInput';
 import { VisibilityPicker } from './VisibilityPicker';
+import { useFocusOnOpen } from './focus-on-open';
 
 interface Props {
   start: CaptureStart;
@@ -29,7 +30,7 @@ export function CaptureCard({ start, suggestions, defaultVisibility, onSave, onS
   const [saving, setSaving] = useState(false);
   const noteRef = useRef<HTMLTextAreaElement>(null);
 
-  useEffect(() => noteRef.current?.focus(), []);
+  useFocusOnOpen(() => noteRef.current);
 
   const save = async () => {
     if (saving) return;

@@ -4,6 +4,7 @@ import { KINDS, VISIBILITIES } from '@/lib/lesson-basics';
 import { KIND_LABEL } from '@/lib/pillars';
 import { answersFor, draftOf, newAction, patchOf, setActionDone, type EditDraft } from '@/lib/library/edit';
 import { TagInput } from './TagInput';
+import { useFocusOnOpen } from './focus-on-open';
 
 interface Props {
   lesson: Lesson;
@@ -25,7 +26,7 @@ export function LessonEditor({ lesson, tagSuggestions = [], onSave, onDelete, on
     setDraft(draftOf(lesson));
     setError(null);
   }, [lesson.id, lesson.updatedAt]);
-  useEffect(() => titleRef.current?.focus(), [lesson.id]);
+  useFocusOnOpen(() => titleRef.current, [lesson.id]);
 
   const set = <K extends keyof EditDraft>(key: K, value: EditDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const setAction = (id: string, change: (a: Action) => Action) =>

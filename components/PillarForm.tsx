@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { cleanActions } from '@/lib/actions';
 import type { Action, Pillar, Visibility } from '@/lib/lesson';
 import { PILLAR_INFO } from '@/lib/pillars';
@@ -8,6 +8,7 @@ import { ActionList } from './ActionList';
 import { PillarPicker } from './PillarPicker';
 import { TagInput } from './TagInput';
 import { VisibilityPicker } from './VisibilityPicker';
+import { useFocusOnOpen } from './focus-on-open';
 
 export interface PillarFormValues {
   /** One answer per question of the pillar's template, in order. */
@@ -51,11 +52,7 @@ export function PillarForm({ heading, pillar, onPillarChange, children, initial,
   const form = useRef<HTMLFormElement>(null);
   const questions = PILLAR_INFO[pillar].questions;
 
-  // Before the first paint, in the same task as the click that opened the form, so keys typed
-  // straight after it land in the first field rather than on the button it replaced.
-  useLayoutEffect(() => {
-    form.current?.querySelector<HTMLElement>(onPillarChange ? 'input[type=radio]:checked' : 'textarea')?.focus();
-  }, []);
+  useFocusOnOpen(() => form.current?.querySelector<HTMLElement>(onPillarChange ? 'input[type=radio]:checked' : 'textarea'));
 
   const save = async () => {
     if (saving) return;

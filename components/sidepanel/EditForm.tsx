@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { Lesson, LessonPatch } from '@/lib/lesson';
 import { MAX_TITLE } from '@/lib/lesson-basics';
+import { useFocusOnOpen } from '../focus-on-open';
 
 interface Props {
   lesson: Lesson;
@@ -15,7 +16,7 @@ export function EditForm({ lesson, onSave, onClose }: Props) {
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState('');
   const first = useRef<HTMLInputElement>(null);
-  useEffect(() => first.current?.focus(), []);
+  useFocusOnOpen(() => first.current);
 
   const save = async () => {
     if (title.trim() === lesson.title && note === lesson.note) return onClose();
