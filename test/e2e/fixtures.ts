@@ -46,21 +46,24 @@ export function extensionId(sw: Worker): string {
 
 /** Every lesson row in the extension's IndexedDB, read in the service worker. */
 export async function readLessons(sw: Worker): Promise<any[]> {
-  return sw.evaluate(lessonRowsHere);
+  return sw.evaluate(storeRowsHere, 'lessons');
 }
 
 /**
- * Every lesson row, read with plain IndexedDB in the extension context it is evaluated in (the
- * service worker, an extension page): no named functions inside.
+ * Every row of a store of the extension's database, read with plain IndexedDB in the extension
+ * context it is evaluated in (the service worker, an extension page): no named functions inside.
  */
-export function lessonRowsHere(): Promise<any[]> {
+export function storeRowsHere(store: string): Promise<any[]> {
   return new Promise<any[]>((resolveRows, reject) => {
     const open = indexedDB.open('lessonmark');
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
       const db = open.result;
-      if (!db.objectStoreNames.contains('lessons')) return resolveRows([]);
-      const req = db.transaction('lessons').objectStore('lessons').getAll();
+      if (!db.objectStoreNames.contains(store)) {
+        db.close();
+        return resolveRows([]);
+      }
+      const req = db.transaction(store).objectStore(store).getAll();
       req.onsuccess = () => {
         db.close();
         resolveRows(req.result);

@@ -3,7 +3,7 @@ import { expect, type Page, type Worker } from '@playwright/test';
 import { exportJson } from '../../lib/export/json';
 import type { Lesson, LessonDraftInput } from '../../lib/lesson';
 import { ROOT, freshDb, startServerProcess, type ServerProcess, type TestDb } from '../../server/test/harness';
-import { extensionId } from './fixtures';
+import { extensionId, storeRowsHere } from './fixtures';
 
 export interface TeamServer {
   db: TestDb;
@@ -57,10 +57,19 @@ export async function connect(page: Page, endpoint: string, token: string, displ
 
 /** Sends a message to the background in the shape @webext-core/messaging uses, from an extension page. */
 export async function send<T>(page: Page, type: string, data: unknown): Promise<T> {
-  const reply = await page.evaluate(
-    ([t, d]) => chrome.runtime.sendMessage({ id: Math.floor(Math.random() * 1e9), type: t, data: d, timestamp: Date.now() }),
-    [type, data] as const,
-  );
+  return replyOf<T>(type, await page.evaluate(messageFromPage, [type, data] as const));
+}
+
+/**
+ * Runs in an extension page (Playwright's or puppeteer's `evaluate`): the raw reply. Firefox's
+ * `chrome.runtime.sendMessage` takes a callback; its `browser` one returns the promise.
+ */
+export function messageFromPage([type, data]: readonly [string, unknown]): Promise<{ res?: unknown; err?: unknown }> {
+  const runtime = ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).runtime;
+  return runtime.sendMessage({ id: Math.floor(Math.random() * 1e9), type, data, timestamp: Date.now() });
+}
+
+export function replyOf<T>(type: string, reply: { res?: unknown; err?: unknown }): T {
   if (reply?.err) throw new Error(`${type}: ${JSON.stringify(reply.err)}`);
   return reply.res as T;
 }
@@ -84,25 +93,5 @@ export function draft(over: Partial<LessonDraftInput> = {}): LessonDraftInput {
 
 /** Rows of a store in the extension's IndexedDB, read in the service worker. */
 export async function readStore(sw: Worker, store: string): Promise<any[]> {
-  return sw.evaluate(
-    (name) =>
-      new Promise<any[]>((resolve, reject) => {
-        const open = indexedDB.open('lessonmark');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains(name)) {
-            db.close();
-            return resolve([]);
-          }
-          const req = db.transaction(name).objectStore(name).getAll();
-          req.onsuccess = () => {
-            db.close();
-            resolve(req.result);
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-    store,
-  );
+  return sw.evaluate(storeRowsHere, store);
 }
