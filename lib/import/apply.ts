@@ -3,7 +3,7 @@ import type { Lesson } from '../lesson';
 import { lessonsToWrite } from '../library/import-plan';
 import { storedRows } from '../stored-rows';
 import { enqueue, outboxStores } from '../sync/outbox';
-import type { ImportPreview } from './preview';
+import { newer, type ImportPreview } from './preview';
 
 export interface ApplyResult {
   created: number;
@@ -11,8 +11,6 @@ export interface ApplyResult {
   /** Rows that changed in the database after the preview was made and are now as new or newer. */
   skipped: number;
 }
-
-const newer = (a: string, b: string) => Date.parse(a) > Date.parse(b);
 
 /**
  * Writes the preview's new and newer lessons as the library page has the worker write them

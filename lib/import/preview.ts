@@ -84,7 +84,8 @@ function issuesOf(prefix: string, error: z.ZodError): ImportIssue[] {
   return error.issues.map((i) => ({ path: pathOf(prefix, i.path), message: i.message }));
 }
 
-const newer = (a: string, b: string) => {
+/** Newest wins, for the preview and for the write: `a` is a later `updatedAt` than `b`. */
+export const newer = (a: string, b: string) => {
   const ta = Date.parse(a);
   const tb = Date.parse(b);
   return Number.isNaN(ta) || Number.isNaN(tb) ? a > b : ta > tb;
