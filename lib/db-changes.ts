@@ -32,10 +32,15 @@ export function followLessonWrites(db: LessonDb, handle: (touched: Touched) => P
     pending = merge(pending, touched);
     if (!running) void drain();
   };
+  // A database deleted or upgraded under us (site data cleared, another version of the extension)
+  // names no ranges: everything held in memory is stale. Dexie reopens on the next read.
+  const replaced = () => listener({ all: true } as ObservabilitySet);
   Dexie.on('storagemutated', listener);
+  db.on('versionchange', replaced);
   return () => {
     stopped = true;
     Dexie.on.storagemutated.unsubscribe(listener);
+    db.on.versionchange.unsubscribe(replaced);
   };
 }
 

@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb, type LessonDb } from '../db';
 import type { RelatedIndex } from '../related';
@@ -82,6 +83,16 @@ describe('watchRelatedIndex', () => {
     await until(() => changes.at(-1)?.size === 2);
     await db.lessons.clear();
     await until(() => changes.at(-1)?.size === 0);
+  });
+
+  it('starts again from nothing when the database is deleted under it, and follows writes after', async () => {
+    const { changes } = open();
+    await db.lessons.bulkPut([lesson(), lesson()]);
+    await until(() => changes.at(-1)?.size === 2);
+    await Dexie.delete(db.name);
+    await until(() => changes.at(-1)?.size === 0);
+    await db.lessons.put(lesson());
+    await until(() => changes.at(-1)?.size === 1);
   });
 
   it('stops listening when stopped', async () => {
