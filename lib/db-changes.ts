@@ -26,15 +26,15 @@ export function followLessonWrites(db: LessonDb, handle: (touched: Touched) => P
     }
     running = false;
   };
-  const listener = (parts: ObservabilitySet) => {
-    const touched = touchedIds(parts, part);
+  const note = (touched: Touched | null) => {
     if (!touched || stopped) return;
     pending = merge(pending, touched);
     if (!running) void drain();
   };
+  const listener = (parts: ObservabilitySet) => note(touchedIds(parts, part));
   // A database deleted or upgraded under us (site data cleared, another version of the extension)
   // names no ranges: everything held in memory is stale. Dexie reopens on the next read.
-  const replaced = () => listener({ all: true } as ObservabilitySet);
+  const replaced = () => note({ all: true });
   Dexie.on('storagemutated', listener);
   db.on('versionchange', replaced);
   return () => {

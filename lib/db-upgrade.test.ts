@@ -36,9 +36,9 @@ function lesson(source: Lesson['source'], extra: Partial<Lesson> = {}): Lesson {
 
 /** Lessons of every site and shape a person's database holds, as an older version stored them. */
 function storedLessons(): Lesson[] {
-  const jira = { url: 'https://acme.atlassian.net/browse/OPS-12', site: 'jira', workItem: 'jira:OPS-12', project: 'OPS', title: 'OPS-12 Deploy failed', labels: ['incident'] } as const;
-  const github = { url: 'https://github.com/acme/api/issues/7', site: 'github', workItem: 'github:acme/api#7', project: 'acme/api', title: 'Flaky test', labels: [] } as const;
-  const web = { url: 'https://blog.example.org/post', site: 'web', workItem: 'web:blog.example.org/post', project: 'blog.example.org', title: 'A post', labels: [] } as const;
+  const jira = { url: 'https://acme.atlassian.net/browse/OPS-12', site: 'jira', workItem: 'jira:OPS-12', project: 'OPS', title: 'OPS-12 Deploy failed', labels: ['incident'] } satisfies Lesson['source'];
+  const github = { url: 'https://github.com/acme/api/issues/7', site: 'github', workItem: 'github:acme/api#7', project: 'acme/api', title: 'Flaky test', labels: [] } satisfies Lesson['source'];
+  const web = { url: 'https://blog.example.org/post', site: 'web', workItem: 'web:blog.example.org/post', project: 'blog.example.org', title: 'A post', labels: [] } satisfies Lesson['source'];
   return [
     lesson(jira),
     lesson(jira, { title: 'The deploy failed because the migration locked…', visibility: 'team' }),

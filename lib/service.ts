@@ -1,4 +1,5 @@
 import type { LessonDb } from './db';
+import { explainStorageError } from './storage-errors';
 import { parseMessage, type MessageData, type MessageName, type MessageOutput } from './protocol';
 import {
   createLesson,
@@ -55,5 +56,7 @@ export async function dispatch<K extends MessageName>(
   const data = parseMessage(name, raw);
   const handler = handlers[name] as ((d: MessageData<K>, s: Sender) => Promise<MessageOutput<K>>) | undefined;
   if (!handler) throw new Error(`No handler for "${String(name)}"`);
-  return handler(data, sender);
+  return handler(data, sender).catch((e: unknown) => {
+    throw explainStorageError(e);
+  });
 }

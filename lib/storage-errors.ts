@@ -1,0 +1,16 @@
+/**
+ * What a person is told when the browser's storage refuses a write. IndexedDB's own messages
+ * ("QuotaExceededError", "UnknownError: Internal error") say nothing to someone saving a lesson;
+ * every surface shows the error it gets, so the words are chosen once, here.
+ */
+export function explainStorageError(error: unknown): unknown {
+  const name = (error as { name?: unknown } | null)?.name;
+  const inner = (error as { inner?: { name?: unknown } } | null)?.inner?.name;
+  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
+    return new Error('The browser has no room left for Lessonmark’s data, so nothing was saved. Free some disk space or delete old lessons, then try again: what you typed is kept.');
+  }
+  if (name === 'DatabaseClosedError' || name === 'UnknownError' || inner === 'UnknownError') {
+    return new Error('The browser’s storage did not answer, so nothing was saved. Try again in a moment: what you typed is kept.');
+  }
+  return error;
+}
