@@ -4,7 +4,7 @@
  */
 import type { Lesson } from './lesson';
 
-/** The four pillars of a learning culture (see shared seed) plus the quick "Why?" question. */
+/** The four pillars of a learning culture plus the quick "Why?" question. */
 export const PILLARS = ['experience', 'mistake', 'performance', 'improvement'] as const;
 export const KINDS = [...PILLARS, 'question'] as const;
 export const SITES = ['jira', 'confluence', 'github', 'web'] as const;

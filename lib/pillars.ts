@@ -6,11 +6,11 @@ export interface PillarInfo {
   label: string;
   /** The popup's name for the template. */
   template: string;
-  /** The seed's questions for this pillar, asked in this order. */
+  /** The questions this pillar asks, in this order. */
   questions: readonly string[];
 }
 
-/** The four pillars of a learning culture and the questions each asks (see the seed text). */
+/** The four pillars of a learning culture and the questions each asks. */
 export const PILLAR_INFO: Record<Pillar, PillarInfo> = {
   experience: {
     kind: 'experience',

@@ -19,7 +19,7 @@ interface Props {
  * extension page (popup, side panel, library).
  */
 export function AnswerForm({ question, suggestions, onSave, onSaved, onClose }: Props) {
-  // A "Why do we do it this way?" is most often the seed's proactive-improvement question.
+  // A "Why do we do it this way?" most often leads to an improvement.
   const [pillar, setPillar] = useState<Pillar>('improvement');
   const text = question.question?.text ?? question.title;
   return (

@@ -58,7 +58,7 @@ export function DueActions({ env, live, today }: Props) {
       ) : live.state === 'error' ? (
         <p class="error">Could not read actions: {live.error}</p>
       ) : due.length === 0 ? (
-        <p class="empty">Nothing due. When you answer a question or fill a template, add a follow-up action with an owner and a date: the seed's "then act on those answers".</p>
+        <p class="empty">Nothing due. When you answer a question or fill a template, give it a follow-up action with an owner and a due date: it shows here as the date comes near.</p>
       ) : (
         <ul class="rows">
           {shown.map((d) => (

@@ -3,6 +3,7 @@ import type { Lesson } from '@/lib/lesson';
 import type { PageInfo } from '@/lib/platform/page';
 import type { PopupEnv, PopupPrefs } from './env';
 import type { View } from './PopupBody';
+import { PopupHeader, type PopupNav } from './PopupHeader';
 import { WhyBox } from './WhyBox';
 
 type Body = typeof import('./PopupBody');
@@ -12,13 +13,14 @@ interface Props {
   env: Promise<PopupEnv>;
   /** The tab's page; null where extensions cannot run. */
   page: Promise<PageInfo | null>;
+  nav: PopupNav;
 }
 
 /**
  * The toolbar popup. The "Why…?" box renders and takes focus at once; the templates, lists and
  * forms (with Dexie and the schemas) load after it, so typing never waits for them.
  */
-export function Popup({ env: envLoading, page: pageReading }: Props) {
+export function Popup({ env: envLoading, page: pageReading, nav }: Props) {
   const [page, setPage] = useState<PageInfo | null | undefined>(undefined);
   const [env, setEnv] = useState<PopupEnv | null>(null);
   const [body, setBody] = useState<Body | null>(null);
@@ -51,6 +53,7 @@ export function Popup({ env: envLoading, page: pageReading }: Props) {
 
   return (
     <main class="popup">
+      <PopupHeader nav={nav} />
       {view.at === 'home' && (
         <>
           <WhyBox ask={ask} undo={undo} unreadable={page === null} />

@@ -93,7 +93,7 @@ function Lists({ env, page, onAnswer }: { env: PopupEnv; page: PageInfo | null |
         <QuestionList
           heading="Open questions here"
           live={here}
-          empty={<>No open questions here. Ask one above: the seed's "Why do we do it this way?"</>}
+          empty={<>No open questions here. Ask one above, such as "Why do we do it this way?", and anyone on the page can answer it later.</>}
           onAnswer={onAnswer}
         />
       )}

@@ -28,7 +28,9 @@ export function QuestionList({ heading, live, empty, showWhere, onAnswer }: Prop
           {live.value.map((q) => (
             <li key={q.id} class="row question">
               <span class="row-main">
-                <span class="row-title">{q.question?.text ?? lessonTitle(q)}</span>
+                <span class="row-title" title={q.question?.text ?? lessonTitle(q)}>
+                  {q.question?.text ?? lessonTitle(q)}
+                </span>
                 {showWhere && <span class="row-sub">{q.source.title || q.source.workItem}</span>}
               </span>
               <button type="button" class="secondary small" aria-label={`Answer: ${q.question?.text ?? lessonTitle(q)}`} onClick={() => onAnswer(q)}>

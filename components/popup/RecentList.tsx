@@ -25,7 +25,9 @@ export function RecentList({ live, onOpen }: Props) {
             <li key={l.id} class="row">
               <button type="button" class="recent" onClick={() => onOpen(l.id)}>
                 <span class={`kind kind-${l.kind}`}>{KIND_LABEL[l.kind]}</span>
-                <span class="row-title">{lessonTitle(l)}</span>
+                <span class="row-title" title={lessonTitle(l)}>
+                  {lessonTitle(l)}
+                </span>
               </button>
             </li>
           ))}

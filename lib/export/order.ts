@@ -6,8 +6,8 @@ export interface SelectOptions {
 }
 
 /**
- * The order lessons are grouped in everywhere we write them out: lessons from failure first (the
- * seed's blameless post-mortem is the one most worth retelling), then the other pillars, then
+ * The order lessons are grouped in everywhere we write them out: lessons from failure first (a
+ * blameless post-mortem is the one most worth retelling), then the other pillars, then
  * open questions.
  */
 export const KIND_ORDER: readonly Kind[] = ['mistake', ...KINDS.filter((k) => k !== 'mistake')];

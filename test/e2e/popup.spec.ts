@@ -1,4 +1,6 @@
-import { test, expect, readLessons, selectText } from './fixtures';
+import { test, expect, readLessons, seedLessons, selectText } from './fixtures';
+import { idFor, lesson } from './library-helpers';
+import { expectSeen } from './look';
 import { watchErrors } from './page-helpers';
 import { localToday, openPopup, popupUrl } from './popup-helpers';
 
@@ -201,4 +203,62 @@ test('a question asked on one ticket shows up live in the project list of anothe
   await expect(inProject.getByText('Payment webhooks retried 40 times during provider outage')).toBeVisible();
   await expect(onBoard.getByRole('region', { name: 'Open questions here' }).getByText('No open questions here.')).toBeVisible();
   expect([...boardErrors, ...ticketErrors]).toEqual([]);
+});
+
+test('long titles fit the popup: no sideways scroll, truncated rows carry the full text, Answer and every template seen', async ({ context, sw, sites }) => {
+  const ticket = await context.newPage();
+  await ticket.goto(sites.url(TICKET));
+  const { popup, errors } = await openPopup(context, sw, ticket);
+  // A toolbar popup is at most 800 px wide and sized to its content; the page as a tab is as wide as the popup.
+  await popup.setViewportSize({ width: 400, height: 600 });
+  const longQuestion = `Why does ${'the-webhook-retry-policy-'.repeat(4)}ignore backoff when every downstream service answers 503 for an hour?`;
+  await popup.getByLabel('Ask why').fill(longQuestion);
+  await popup.keyboard.press('Enter');
+  const here = popup.getByRole('region', { name: 'Open questions here' });
+  await expect(here.getByText(longQuestion)).toBeVisible();
+
+  const longTitle = `Connection pool exhaustion behind the ${'load-balancer-'.repeat(8)} returned 502s for every request during the deploy window`;
+  const today = await localToday(popup);
+  await seedLessons(sw, [
+    lesson({
+      id: idFor(1),
+      kind: 'performance',
+      title: longTitle,
+      actions: [{ id: 'a1', text: `Raise the pool size ${'and-watch-the-p99-'.repeat(6)}for a week`, due: today, done: false }],
+    }),
+  ]);
+  await popup.reload();
+  await expect(popup.getByRole('region', { name: 'Recent lessons' }).getByText(longTitle)).toHaveAttribute('title', longTitle);
+
+  expect(await popup.evaluate(() => document.scrollingElement!.scrollWidth - document.scrollingElement!.clientWidth)).toBeLessThanOrEqual(0);
+  const recentTitle = popup.getByRole('region', { name: 'Recent lessons' }).locator('.row-title').first();
+  expect(await recentTitle.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+  await expectSeen(here.getByRole('button', { name: /^Answer/ }));
+  for (const name of ['Reflect', 'Post-mortem', 'Numbers', 'Improve', 'Library', 'Side panel', 'Settings']) {
+    await expectSeen(popup.getByRole('button', { name, exact: true }));
+  }
+  await expectSeen(popup.getByRole('button', { name: /^Copy as issue/ }));
+  expect(errors).toEqual([]);
+});
+
+test('the header opens the library and the settings, each in a tab of its own', async ({ context, sw, sites }) => {
+  const ticket = await context.newPage();
+  await ticket.goto(sites.url(TICKET));
+  let { popup, errors } = await openPopup(context, sw, ticket);
+  await expect(popup.getByRole('heading', { level: 1, name: 'Lessonmark' })).toBeVisible();
+
+  const library = context.waitForEvent('page');
+  await popup.getByRole('button', { name: 'Library', exact: true }).click();
+  const libraryPage = await library;
+  await expect(libraryPage).toHaveURL(/\/library\.html$/);
+  await expect(libraryPage.getByRole('searchbox').first()).toBeVisible();
+  expect(errors).toEqual([]);
+
+  if (popup.isClosed()) ({ popup, errors } = await openPopup(context, sw, ticket));
+  const options = context.waitForEvent('page');
+  await popup.getByRole('button', { name: 'Settings', exact: true }).click();
+  const optionsPage = await options;
+  await expect(optionsPage).toHaveURL(/\/options\.html$/);
+  await expect(optionsPage.getByLabel(/endpoint/i).first()).toBeVisible();
+  expect(errors).toEqual([]);
 });
