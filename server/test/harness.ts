@@ -63,14 +63,14 @@ export async function freshDb(dialect: Dialect): Promise<TestDb> {
 }
 
 /** Creates a team and a token directly in the store (setup; the CLI has its own tests). */
-export async function makeTeam(db: TestDb, name: string, expiresAt?: Date): Promise<{ token: string; tokenId: string }> {
+export async function makeTeam(db: TestDb, name: string, expiresAt?: Date, member = 'Ana'): Promise<{ token: string; tokenId: string }> {
   const handle = db.open();
   try {
     await migrate(handle);
     await createTeam(handle.db, name).catch((error: Error) => {
       if (!/already exists/.test(error.message)) throw error;
     });
-    const { token, info } = await createToken(handle.db, { team: name, expiresAt });
+    const { token, info } = await createToken(handle.db, { team: name, member, expiresAt });
     return { token, tokenId: info.id };
   } finally {
     await handle.db.destroy();
