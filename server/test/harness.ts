@@ -198,3 +198,33 @@ export async function pullAll(client: Api, cursor?: string, limit = 500) {
     if (!page.body.hasMore) return { changes, cursor };
   }
 }
+
+/** Opens `GET /v1/stream` and reads it as text; `until` waits for a pattern, `ended` for the server to close it. */
+export async function openStream(url: string, token: string) {
+  const controller = new AbortController();
+  const response = await fetch(`${url}/v1/stream`, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
+  const reader = response.body?.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let closed = false;
+  const next = async () => {
+    const { value, done } = await reader!.read();
+    if (done) closed = true;
+    else text += decoder.decode(value);
+  };
+  return {
+    status: response.status,
+    body: () => text,
+    async until(pattern: RegExp) {
+      while (!pattern.test(text)) {
+        if (closed || !reader) throw new Error(`stream ended before ${pattern}: ${text}`);
+        await next();
+      }
+    },
+    /** Resolves once the server ends the stream. */
+    async ended() {
+      while (!closed && reader) await next().catch(() => (closed = true));
+    },
+    close: () => controller.abort(),
+  };
+}
