@@ -17,18 +17,20 @@ import {
   PushRequestSchema,
   PushResponseSchema,
   STREAM_EVENT,
+  wellFormedText,
 } from '../lib/sync/protocol';
 import type { Db } from './db';
 import type { RateLimit } from './rate-limit';
 import { RateLimiter } from './rate-limit';
 import { authenticate, type Principal } from './teams';
-import { getLesson, pullJson, push, teamVersion } from './sync-store';
+import { PushRefused, getLesson, pullJson, push, teamVersion, type TeamQuota } from './sync-store';
 import type { VersionHub } from './version-hub';
 
 export interface AppOptions {
   handle: Db;
   hub: VersionHub;
   rateLimit: RateLimit;
+  quota: TeamQuota;
   /** Trust X-Forwarded-Proto from a TLS-terminating proxy in front of this server. */
   trustProxy: boolean;
   log: (entry: Record<string, unknown>) => void;
@@ -66,7 +68,8 @@ const pushRoute = createRoute({
   responses: {
     200: json(PushResponseSchema, 'One result per op, in order'),
     ...errors,
-    413: json(ErrorResponseSchema, 'Body larger than the limit'),
+    409: json(ErrorResponseSchema, "An op's baseVersion is above the team's version; nothing was stored"),
+    413: json(ErrorResponseSchema, "Body larger than the limit, or the team's storage quota would be exceeded; nothing was stored"),
   },
 });
 const pullRoute = createRoute({
@@ -80,7 +83,7 @@ const lessonRoute = createRoute({
   method: 'get',
   path: '/v1/lessons/{id}',
   security,
-  request: { params: z.object({ id: z.string().max(64) }) },
+  request: { params: z.object({ id: z.string().max(64).refine(wellFormedText, 'id must be well-formed Unicode without NUL') }) },
   responses: {
     200: json(LessonResponseSchema, "The team's copy of a lesson"),
     ...errors,
@@ -162,7 +165,7 @@ export function createApp(options: AppOptions): { app: OpenAPIHono<Env>; closeSt
       {
         protocolVersion: PROTOCOL_VERSION,
         team: { id: p.teamId, name: p.teamName },
-        token: { id: p.tokenId, name: p.tokenName, expiresAt: p.expiresAt },
+        token: { id: p.tokenId, name: p.tokenName, member: p.member, expiresAt: p.expiresAt },
         version: await teamVersion(handle, p.teamId),
         limits: {
           maxBodyBytes: LIMITS.maxBodyBytes,
@@ -171,6 +174,7 @@ export function createApp(options: AppOptions): { app: OpenAPIHono<Env>; closeSt
           defaultPullLimit: LIMITS.defaultPullLimit,
           maxLessonBytes: LIMITS.maxLessonBytes,
           rateLimit: options.rateLimit,
+          teamQuota: options.quota,
         },
       },
       200,
@@ -178,10 +182,15 @@ export function createApp(options: AppOptions): { app: OpenAPIHono<Env>; closeSt
   });
 
   app.openapi(pushRoute, async (c) => {
-    const { teamId } = c.get('principal');
-    const response = await push(handle, teamId, c.req.valid('json'));
-    hub.publish(teamId, response.version);
-    return c.json(response, 200);
+    const { teamId, member } = c.get('principal');
+    try {
+      const response = await push(handle, { teamId, member }, c.req.valid('json'), options.quota);
+      hub.publish(teamId, response.version);
+      return c.json(response, 200);
+    } catch (error) {
+      if (error instanceof PushRefused) return c.json({ error: error.code, message: error.message }, error.status);
+      throw error;
+    }
   });
 
   // Documented like the others, but answered with prebuilt JSON text, which the typed handler can't return.

@@ -6,14 +6,17 @@ import { parseDuration } from './tokens';
 
 const USAGE = `usage: tsx server/cli.ts [command]
   serve [--port 8787] [--host 127.0.0.1] [--db ./data/lessonmark.db] [--behind-tls-proxy]
-        [--rate-burst 60] [--rate-per-minute 600] [--quiet]          (default command)
+        [--rate-burst 60] [--rate-per-minute 600] [--team-max-lessons 200000]
+        [--team-max-bytes 500000000] [--quiet]                       (default command)
   team create NAME | team list
-  token create --team NAME [--name LABEL] [--expires 30d]
+  token create --team NAME --member NAME [--name LABEL] [--expires 30d]
+                                 the member is the author of the lessons the token creates
   token revoke ID
   token list [--team NAME]
   compact [--older-than 90d]     purge old tombstones and op results
 env: DATABASE_URL (PostgreSQL; else SQLite), DATABASE_SCHEMA, LESSONMARK_DB, PORT, HOST,
-     TRUST_PROXY=1, RATE_BURST, RATE_PER_MINUTE, CORS_ORIGINS (comma-separated)`;
+     TRUST_PROXY=1, RATE_BURST, RATE_PER_MINUTE, TEAM_MAX_LESSONS, TEAM_MAX_BYTES,
+     CORS_ORIGINS (comma-separated)`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -24,9 +27,12 @@ const { values, positionals } = parseArgs({
     'behind-tls-proxy': { type: 'boolean' },
     'rate-burst': { type: 'string' },
     'rate-per-minute': { type: 'string' },
+    'team-max-lessons': { type: 'string' },
+    'team-max-bytes': { type: 'string' },
     quiet: { type: 'boolean' },
     team: { type: 'string' },
     name: { type: 'string' },
+    member: { type: 'string' },
     expires: { type: 'string' },
     'older-than': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
@@ -59,7 +65,7 @@ function int(text: string | undefined, fallback: number, what: string): number {
 
 async function serveCommand(): Promise<void> {
   // Loaded only to serve: team and token commands start faster without the HTTP stack.
-  const { DEFAULT_PORT, DEFAULT_RATE_LIMIT, startServer } = await import('./start');
+  const { DEFAULT_PORT, DEFAULT_RATE_LIMIT, DEFAULT_TEAM_QUOTA, startServer } = await import('./start');
   const server = await startServer({
     ...dbConfig,
     port: int(values.port ?? env.PORT, DEFAULT_PORT, '--port'),
@@ -68,6 +74,10 @@ async function serveCommand(): Promise<void> {
     rateLimit: {
       burst: int(values['rate-burst'] ?? env.RATE_BURST, DEFAULT_RATE_LIMIT.burst, '--rate-burst'),
       perMinute: int(values['rate-per-minute'] ?? env.RATE_PER_MINUTE, DEFAULT_RATE_LIMIT.perMinute, '--rate-per-minute'),
+    },
+    quota: {
+      maxLessons: int(values['team-max-lessons'] ?? env.TEAM_MAX_LESSONS, DEFAULT_TEAM_QUOTA.maxLessons, '--team-max-lessons'),
+      maxBytes: int(values['team-max-bytes'] ?? env.TEAM_MAX_BYTES, DEFAULT_TEAM_QUOTA.maxBytes, '--team-max-bytes'),
     },
     corsOrigins: env.CORS_ORIGINS?.split(',').map((o) => o.trim()).filter(Boolean),
     log: !values.quiet,
@@ -106,9 +116,10 @@ async function main(): Promise<void> {
     return;
   }
   if (command === 'token' && sub === 'create' && values.team) {
+    if (!values.member) throw new Error('token create needs --member NAME: the teammate the token belongs to, shown as the author of their lessons');
     const expiresAt = values.expires ? new Date(Date.now() + parseDuration(values.expires)) : undefined;
-    const { token, info } = await withDb((db) => createToken(db, { team: values.team!, name: values.name, expiresAt }));
-    console.log(`token ${info.id} for team ${info.teamName}${info.expiresAt ? `, expires ${info.expiresAt}` : ''}`);
+    const { token, info } = await withDb((db) => createToken(db, { team: values.team!, member: values.member!, name: values.name, expiresAt }));
+    console.log(`token ${info.id} for ${info.member} in team ${info.teamName}${info.expiresAt ? `, expires ${info.expiresAt}` : ''}`);
     console.log('shown once; store it now:');
     return console.log(token);
   }
@@ -121,7 +132,7 @@ async function main(): Promise<void> {
     const tokens = await withDb((db) => listTokens(db, values.team));
     for (const t of tokens) {
       const state = t.revokedAt ? `revoked ${t.revokedAt}` : t.expiresAt ? `expires ${t.expiresAt}` : 'no expiry';
-      console.log(`${t.id}\t${t.teamName}\t${t.name || '-'}\tcreated ${t.createdAt}\t${state}`);
+      console.log(`${t.id}\t${t.teamName}\t${t.member || '-'}\t${t.name || '-'}\tcreated ${t.createdAt}\t${state}`);
     }
     return;
   }

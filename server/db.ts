@@ -14,12 +14,17 @@ export interface TeamsTable {
   /** Tombstones at or below this version were purged; older cursors reset. */
   horizon: number;
   created_at: string;
+  /** Live lessons and the bytes of their JSON, kept by every push, for the storage quota. */
+  lesson_count: number;
+  lesson_bytes: number;
 }
 
 export interface TokensTable {
   id: string;
   team_id: string;
   name: string;
+  /** The teammate the token belongs to: the author of the lessons it creates. */
+  member: string;
   hash: string;
   created_at: string;
   expires_at: string | null;

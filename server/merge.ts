@@ -35,6 +35,19 @@ export function applyOp(current: StoredLesson | undefined, op: PushOp, clientId:
   return op.type === 'delete' ? applyDelete(current, op.baseVersion, clientId, version, now) : applyUpsert(current, op, clientId, version);
 }
 
+/**
+ * The fields the server decides: a lesson's author is the member whose token created it, and
+ * `createdAt` is its first version's. Whatever the client sent for them is replaced.
+ */
+export function withServerFields(op: PushOp, current: StoredLesson | undefined, member: string): PushOp {
+  if (op.type !== 'upsert') return op;
+  const live = current && !current.deleted && current.data ? current.data : undefined;
+  const author = live ? live.author : member || undefined;
+  const createdAt = live ? live.createdAt : op.lesson.createdAt;
+  const { author: _sent, ...rest } = op.lesson;
+  return { ...op, lesson: { ...rest, ...(author === undefined ? {} : { author }), createdAt } };
+}
+
 function applyDelete(current: StoredLesson | undefined, base: number, clientId: string, version: number, now: string): Outcome {
   const tombstone = { deleted: true, deletedAt: now, data: null, meta: { '*': [version, clientId] } as FieldMeta };
   if (!current) return { status: 'applied', conflicts: [], next: tombstone };

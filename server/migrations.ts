@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { prepareSchema, type Db } from './db';
 
 /** One set of migrations for both dialects; types chosen so SQLite and PostgreSQL read the same. */
@@ -50,6 +50,22 @@ const migrations: Record<string, Migration> = {
     },
     async down(db: Kysely<any>) {
       for (const table of ['applied_ops', 'lessons', 'tokens', 'teams']) await db.schema.dropTable(table).execute();
+    },
+  },
+  // Tokens name a member (the server writes lessons' author from it); teams count what they store for the quota.
+  '0002_members_and_quota': {
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('tokens').addColumn('member', 'text', (c) => c.notNull().defaultTo('')).execute();
+      await db.schema.alterTable('teams').addColumn('lesson_count', 'bigint', (c) => c.notNull().defaultTo(0)).execute();
+      await db.schema.alterTable('teams').addColumn('lesson_bytes', 'bigint', (c) => c.notNull().defaultTo(0)).execute();
+      await sql`update teams set
+        lesson_count = (select count(*) from lessons l where l.team_id = teams.id and l.deleted = 0),
+        lesson_bytes = (select coalesce(sum(octet_length(l.data)), 0) from lessons l where l.team_id = teams.id and l.deleted = 0)`.execute(db);
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.alterTable('tokens').dropColumn('member').execute();
+      await db.schema.alterTable('teams').dropColumn('lesson_count').execute();
+      await db.schema.alterTable('teams').dropColumn('lesson_bytes').execute();
     },
   },
 };

@@ -1,5 +1,6 @@
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { userInfo } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
@@ -8,6 +9,7 @@ import { DEFAULT_SQLITE_PATH, openDb, type DbConfig } from './db';
 import { migrate } from './migrations';
 import type { RateLimit } from './rate-limit';
 import { createToken, createTeam, findTeam } from './teams';
+import type { TeamQuota } from './sync-store';
 import { VersionHub } from './version-hub';
 
 export interface ServerOptions extends DbConfig {
@@ -17,6 +19,7 @@ export interface ServerOptions extends DbConfig {
   host?: string;
   trustProxy?: boolean;
   rateLimit?: Partial<RateLimit>;
+  quota?: Partial<TeamQuota>;
   corsOrigins?: string[];
   /** One JSON line per request; false silences, a function receives the entries. */
   log?: boolean | ((entry: Record<string, unknown>) => void);
@@ -33,6 +36,8 @@ export interface RunningServer {
 
 export const DEFAULT_PORT = 8787;
 export const DEFAULT_RATE_LIMIT: RateLimit = { burst: 60, perMinute: 600 };
+/** A team of a hundred people saving a lesson a day for years stays well inside. */
+export const DEFAULT_TEAM_QUOTA: TeamQuota = { maxLessons: 200_000, maxBytes: 500_000_000 };
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const log = options.log === false ? () => {} : typeof options.log === 'function' ? options.log : writeLogLine;
@@ -44,6 +49,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     handle,
     hub,
     rateLimit: { ...DEFAULT_RATE_LIMIT, ...options.rateLimit },
+    quota: { ...DEFAULT_TEAM_QUOTA, ...options.quota },
     trustProxy: options.trustProxy ?? false,
     corsOrigins: options.corsOrigins,
     log,
@@ -98,7 +104,7 @@ export async function ensureLocalTeam(options: DbConfig & { tokenFile?: string }
     await migrate(handle);
     if (await findTeam(handle.db, LOCAL_TEAM)) return { created: false, tokenFile };
     await createTeam(handle.db, LOCAL_TEAM);
-    const { token } = await createToken(handle.db, { team: LOCAL_TEAM, name: 'local' });
+    const { token } = await createToken(handle.db, { team: LOCAL_TEAM, member: userInfo().username || 'me', name: 'local' });
     mkdirSync(dirname(tokenFile), { recursive: true });
     writeFileSync(tokenFile, `${token}\n`, { mode: 0o600 });
     chmodSync(tokenFile, 0o600);

@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import type { Change, LessonResponse, OpResult, PullQuery, PullResetSchema, PushRequest, PushResponse, SyncLesson } from '../lib/sync/protocol';
 import { decodeCursor, encodeCursor } from './cursor';
 import type { Database, Db } from './db';
-import { applyOp, type FieldMeta, type StoredLesson } from './merge';
+import { sameValue } from '../lib/sync/same';
+import { applyOp, withServerFields, type FieldMeta, type StoredLesson } from './merge';
 
 export const NOTIFY_CHANNEL = 'lessonmark_version';
 
@@ -14,23 +15,50 @@ type PullReset = z.output<typeof PullResetSchema>;
 
 type Conn = Kysely<Database> | Transaction<Database>;
 
+/** A push the server refuses as a whole; nothing of it is written. */
+export class PushRefused extends Error {
+  constructor(
+    readonly status: 409 | 413,
+    readonly code: 'base_version_ahead' | 'team_quota_exceeded',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** What a team may store; a push that would go over is refused whole. */
+export interface TeamQuota {
+  maxLessons: number;
+  /** UTF-8 bytes of the stored lessons' JSON. */
+  maxBytes: number;
+}
+
+/** Who pushes: the team, and the member the token belongs to (the author of the lessons it creates). */
+export interface Pusher {
+  teamId: string;
+  member: string;
+}
+
 /**
  * Runs `fn` holding the team's write lock, in one transaction. SQLite: BEGIN IMMEDIATE takes the
  * database write lock up front. PostgreSQL: SELECT … FOR UPDATE on the team row. Either way no two
  * pushes of a team interleave, so versions follow commit order.
  */
-async function withTeamLock<T>(handle: Db, teamId: string, fn: (conn: Conn, teamVersion: number) => Promise<T>): Promise<T> {
+type TeamRow = { version: number; lesson_count: number; lesson_bytes: number };
+
+async function withTeamLock<T>(handle: Db, teamId: string, fn: (conn: Conn, team: TeamRow) => Promise<T>): Promise<T> {
+  const columns = ['version', 'lesson_count', 'lesson_bytes'] as const;
   if (handle.dialect === 'postgres') {
     return handle.db.transaction().execute(async (trx) => {
-      const team = await trx.selectFrom('teams').select('version').where('id', '=', teamId).forUpdate().executeTakeFirstOrThrow();
-      return fn(trx, team.version);
+      const team = await trx.selectFrom('teams').select(columns).where('id', '=', teamId).forUpdate().executeTakeFirstOrThrow();
+      return fn(trx, team);
     });
   }
   return handle.db.connection().execute(async (conn) => {
     await sql`begin immediate`.execute(conn);
     try {
-      const team = await conn.selectFrom('teams').select('version').where('id', '=', teamId).executeTakeFirstOrThrow();
-      const result = await fn(conn, team.version);
+      const team = await conn.selectFrom('teams').select(columns).where('id', '=', teamId).executeTakeFirstOrThrow();
+      const result = await fn(conn, team);
       await sql`commit`.execute(conn);
       return result;
     } catch (error) {
@@ -43,12 +71,15 @@ async function withTeamLock<T>(handle: Db, teamId: string, fn: (conn: Conn, team
 /**
  * Applies a push in one transaction: all of it is stored or none. Ops already applied for this
  * (clientId, opId) return their stored result and change nothing. Each op that changes a lesson
- * takes the next team version.
+ * takes the next team version. A `baseVersion` the team never reached, or a push that would take
+ * the team over its quota, refuses the whole push ({@link PushRefused}).
  */
-export async function push(handle: Db, teamId: string, request: PushRequest, now = new Date()): Promise<PushResponse> {
+export async function push(handle: Db, pusher: Pusher, request: PushRequest, quota?: TeamQuota, now = new Date()): Promise<PushResponse> {
   const { clientId, ops } = request;
+  const { teamId } = pusher;
   const stamp = now.toISOString();
-  return withTeamLock(handle, teamId, async (conn, startVersion) => {
+  return withTeamLock(handle, teamId, async (conn, team) => {
+    const startVersion = team.version;
     const seen = new Map<string, OpResult>();
     const opIds = [...new Set(ops.map((op) => op.opId))];
     for (const chunk of chunks(opIds)) {
@@ -61,8 +92,14 @@ export async function push(handle: Db, teamId: string, request: PushRequest, now
         .execute();
       for (const row of rows) seen.set(row.op_id, JSON.parse(row.result) as OpResult);
     }
+    const ahead = ops.find((op) => !seen.has(op.opId) && op.baseVersion > startVersion);
+    if (ahead) {
+      throw new PushRefused(409, 'base_version_ahead', `op ${ahead.opId}: baseVersion ${ahead.baseVersion} is above the team's version ${startVersion}; pull, then push again`);
+    }
 
     const lessons = new Map<string, StoredLesson>();
+    /** UTF-8 bytes of each touched lesson's stored JSON before this push, for the quota counters. */
+    const before = new Map<string, number>();
     const ids = [...new Set(ops.filter((op) => !seen.has(op.opId)).map((op) => op.id))];
     for (const chunk of chunks(ids)) {
       const rows = await conn
@@ -72,6 +109,7 @@ export async function push(handle: Db, teamId: string, request: PushRequest, now
         .where('id', 'in', chunk)
         .execute();
       for (const row of rows) {
+        before.set(row.id, row.data ? utf8Bytes(row.data) : 0);
         lessons.set(row.id, {
           version: row.version,
           deleted: Boolean(row.deleted),
@@ -89,19 +127,22 @@ export async function push(handle: Db, teamId: string, request: PushRequest, now
       const earlier = seen.get(op.opId);
       if (earlier) return earlier;
       const current = lessons.get(op.id);
-      const outcome = applyOp(current, op, clientId, version + 1, stamp);
+      const outcome = applyOp(current, withServerFields(op, current, pusher.member), clientId, version + 1, stamp);
       if (outcome.next) {
         version += 1;
         lessons.set(op.id, { version, ...outcome.next });
         dirty.add(op.id);
       }
+      const stored = lessons.get(op.id);
+      // Compared with what the client sent, so it learns the author and createdAt the server kept.
+      const reported = outcome.status !== 'deleted' && op.type === 'upsert' && stored?.data && !sameValue(stored.data, op.lesson) ? stored.data : undefined;
       const result: OpResult = {
         opId: op.opId,
         id: op.id,
         status: outcome.status,
-        version: lessons.get(op.id)?.version ?? 0,
+        version: stored?.version ?? 0,
         conflicts: outcome.conflicts,
-        ...(outcome.lesson ? { lesson: outcome.lesson } : {}),
+        ...(reported ? { lesson: reported } : {}),
       };
       seen.set(op.opId, result);
       fresh.push({ opId: op.opId, result });
@@ -120,6 +161,22 @@ export async function push(handle: Db, teamId: string, request: PushRequest, now
         meta: JSON.stringify(l.meta),
       };
     });
+    let count = Number(team.lesson_count);
+    let bytes = Number(team.lesson_bytes);
+    for (const row of rows) {
+      const had = before.get(row.id) ?? 0;
+      const has = row.data ? utf8Bytes(row.data) : 0;
+      count += (has ? 1 : 0) - (had ? 1 : 0);
+      bytes += has - had;
+    }
+    const grows = count > team.lesson_count || bytes > team.lesson_bytes;
+    if (quota && grows && (count > quota.maxLessons || bytes > quota.maxBytes)) {
+      throw new PushRefused(
+        413,
+        'team_quota_exceeded',
+        `the team would store ${count} lessons (${bytes} bytes); its quota is ${quota.maxLessons} lessons and ${quota.maxBytes} bytes. Delete lessons or ask the server's operator to raise the quota`,
+      );
+    }
     for (const chunk of chunks(rows)) {
       await conn
         .insertInto('lessons')
@@ -142,7 +199,7 @@ export async function push(handle: Db, teamId: string, request: PushRequest, now
         .execute();
     }
     if (version !== startVersion) {
-      await conn.updateTable('teams').set({ version }).where('id', '=', teamId).execute();
+      await conn.updateTable('teams').set({ version, lesson_count: count, lesson_bytes: bytes }).where('id', '=', teamId).execute();
       if (handle.dialect === 'postgres') {
         // Delivered on commit, to every instance listening: they tell their stream clients.
         await sql`select pg_notify(${NOTIFY_CHANNEL}, ${`${teamId}:${version}`})`.execute(conn);
@@ -239,6 +296,11 @@ function toChange(row: { id: string; version: number; deleted: number; deleted_a
   return row.deleted
     ? { version: row.version, id: row.id, deleted: true, deletedAt: row.deleted_at ?? undefined }
     : { version: row.version, id: row.id, deleted: false, lesson: JSON.parse(row.data ?? 'null') as SyncLesson };
+}
+
+const encoder = new TextEncoder();
+function utf8Bytes(text: string): number {
+  return encoder.encode(text).length;
 }
 
 function chunks<T>(items: T[]): T[][] {

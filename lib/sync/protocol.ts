@@ -71,9 +71,21 @@ export const MERGE_FIELDS = [
 export const MergeFieldSchema = z.enum(MERGE_FIELDS);
 export type MergeField = z.infer<typeof MergeFieldSchema>;
 
+/** A lone surrogate or a NUL: text that is not well-formed Unicode or that databases cannot store. */
+const MALFORMED_TEXT = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\u0000/;
+
+/** True when every string in `value` (keys included) is well-formed Unicode without NUL. */
+export function wellFormedText(value: unknown): boolean {
+  if (typeof value === 'string') return !MALFORMED_TEXT.test(value);
+  if (Array.isArray(value)) return value.every(wellFormedText);
+  if (value && typeof value === 'object') return Object.entries(value).every(([key, v]) => !MALFORMED_TEXT.test(key) && wellFormedText(v));
+  return true;
+}
+const WELL_FORMED = { message: 'text must be well-formed Unicode without NUL characters' };
+
 const opCommon = {
   /** Unique per client; a push carrying an (clientId, opId) the server has seen returns the stored result. */
-  opId: z.string().min(1).max(LIMITS.maxOpIdLength),
+  opId: z.string().min(1).max(LIMITS.maxOpIdLength).refine(wellFormedText, WELL_FORMED),
   id: z.uuid(),
   /** The server version of this lesson the client last saw; 0 when it never saw one. */
   baseVersion: z.number().int().nonnegative(),
@@ -94,15 +106,18 @@ export const UpsertOpSchema = z
 
 export const DeleteOpSchema = z.object({ ...opCommon, type: z.literal('delete') });
 
-export const PushOpSchema = z.discriminatedUnion('type', [UpsertOpSchema, DeleteOpSchema]);
+export const PushOpSchema = z.discriminatedUnion('type', [UpsertOpSchema, DeleteOpSchema]).refine(wellFormedText, WELL_FORMED);
 export type PushOp = z.output<typeof PushOpSchema>;
 export type UpsertOp = z.output<typeof UpsertOpSchema>;
 export type DeleteOp = z.output<typeof DeleteOpSchema>;
 
 export const PushRequestSchema = z.object({
   /** A stable id of the device's sync engine (one per browser profile). */
-  clientId: z.string().min(1).max(LIMITS.maxClientIdLength),
-  ops: z.array(PushOpSchema).max(LIMITS.maxOpsPerPush),
+  clientId: z.string().min(1).max(LIMITS.maxClientIdLength).refine(wellFormedText, WELL_FORMED),
+  ops: z
+    .array(PushOpSchema)
+    .max(LIMITS.maxOpsPerPush)
+    .refine((ops) => new Set(ops.map((op) => op.opId)).size === ops.length, { message: 'every op in a push needs its own opId' }),
 });
 export type PushRequest = z.output<typeof PushRequestSchema>;
 export type PushRequestInput = z.input<typeof PushRequestSchema>;
@@ -149,7 +164,7 @@ export type PushResponse = z.output<typeof PushResponseSchema>;
 
 export const PullQuerySchema = z.object({
   /** Opaque; absent (or empty) on the first pull and after a reset. */
-  cursor: z.string().max(512).optional(),
+  cursor: z.string().max(512).refine(wellFormedText, WELL_FORMED).optional(),
   limit: z.coerce.number().int().min(1).max(LIMITS.maxPullLimit).default(LIMITS.defaultPullLimit),
 });
 export type PullQuery = z.output<typeof PullQuerySchema>;
@@ -197,7 +212,8 @@ export type LessonResponse = z.output<typeof LessonResponseSchema>;
 export const MeResponseSchema = z.object({
   protocolVersion: z.number().int(),
   team: z.object({ id: z.string(), name: z.string() }),
-  token: z.object({ id: z.string(), name: z.string(), expiresAt: z.string().nullable() }),
+  /** `member`: the teammate the token belongs to; the server writes it as the author of the lessons it creates. */
+  token: z.object({ id: z.string(), name: z.string(), member: z.string().optional(), expiresAt: z.string().nullable() }),
   /** The team's current version. */
   version: z.number().int().nonnegative(),
   limits: z.object({
@@ -206,7 +222,8 @@ export const MeResponseSchema = z.object({
     maxPullLimit: z.number(),
     defaultPullLimit: z.number(),
     maxLessonBytes: z.number(),
-    rateLimit: z.object({ burst: z.number(), perMinute: z.number() }),
+    rateLimit: z.object({ burst: z.number(), perMinute: z.number() }).passthrough(),
+    teamQuota: z.object({ maxLessons: z.number(), maxBytes: z.number() }).optional(),
   }),
 });
 export type MeResponse = z.output<typeof MeResponseSchema>;

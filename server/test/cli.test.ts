@@ -21,7 +21,7 @@ describe('CLI: teams and tokens (SQLite)', () => {
 
   it('creates a team and a token shown once and stored hashed, lists it, revokes it', async () => {
     expect((await cli('team', 'create', 'acme')).stdout).toMatch(/created team acme/);
-    const created = await cli('token', 'create', '--team', 'acme', '--name', 'laptop', '--expires', '30d');
+    const created = await cli('token', 'create', '--team', 'acme', '--member', 'Ana Lima', '--name', 'laptop', '--expires', '30d');
     const token = created.stdout.trim().split('\n').pop()!;
     expect(token).toMatch(/^lm_[A-Za-z0-9_-]{43}$/);
     const id = /token (tok_\S+)/.exec(created.stdout)![1];
@@ -30,6 +30,8 @@ describe('CLI: teams and tokens (SQLite)', () => {
     const listed = (await cli('token', 'list', '--team', 'acme')).stdout;
     expect(listed).toContain(id);
     expect(listed).toContain('laptop');
+    expect(listed).toContain('Ana Lima');
+    await expect(cli('token', 'create', '--team', 'acme')).rejects.toThrow(/--member/);
     expect(listed).toMatch(/expires 20\d\d-/);
     expect(listed).not.toContain(token);
 

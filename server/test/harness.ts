@@ -63,14 +63,14 @@ export async function freshDb(dialect: Dialect): Promise<TestDb> {
 }
 
 /** Creates a team and a token directly in the store (setup; the CLI has its own tests). */
-export async function makeTeam(db: TestDb, name: string, expiresAt?: Date): Promise<{ token: string; tokenId: string }> {
+export async function makeTeam(db: TestDb, name: string, expiresAt?: Date, member = 'Ana'): Promise<{ token: string; tokenId: string }> {
   const handle = db.open();
   try {
     await migrate(handle);
     await createTeam(handle.db, name).catch((error: Error) => {
       if (!/already exists/.test(error.message)) throw error;
     });
-    const { token, info } = await createToken(handle.db, { team: name, expiresAt });
+    const { token, info } = await createToken(handle.db, { team: name, member, expiresAt });
     return { token, tokenId: info.id };
   } finally {
     await handle.db.destroy();
@@ -197,4 +197,34 @@ export async function pullAll(client: Api, cursor?: string, limit = 500) {
     cursor = page.body.cursor as string;
     if (!page.body.hasMore) return { changes, cursor };
   }
+}
+
+/** Opens `GET /v1/stream` and reads it as text; `until` waits for a pattern, `ended` for the server to close it. */
+export async function openStream(url: string, token: string) {
+  const controller = new AbortController();
+  const response = await fetch(`${url}/v1/stream`, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
+  const reader = response.body?.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let closed = false;
+  const next = async () => {
+    const { value, done } = await reader!.read();
+    if (done) closed = true;
+    else text += decoder.decode(value);
+  };
+  return {
+    status: response.status,
+    body: () => text,
+    async until(pattern: RegExp) {
+      while (!pattern.test(text)) {
+        if (closed || !reader) throw new Error(`stream ended before ${pattern}: ${text}`);
+        await next();
+      }
+    },
+    /** Resolves once the server ends the stream. */
+    async ended() {
+      while (!closed && reader) await next().catch(() => (closed = true));
+    },
+    close: () => controller.abort(),
+  };
 }
