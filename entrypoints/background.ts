@@ -3,7 +3,7 @@ import { PANEL_LIMIT } from '@/components/sidepanel/model';
 import { openDb } from '@/lib/db';
 import { onMessage } from '@/lib/messaging';
 import { protocol, type MessageName } from '@/lib/protocol';
-import { createHandlers, dispatch, type Handlers } from '@/lib/service';
+import { createHandlers, dispatchChecked, lessonWorkItems, type Handlers } from '@/lib/service';
 import { loadPageLayer, openCapture } from '@/lib/platform/capture';
 import { announceChange, openLibrary } from '@/lib/platform/tabs';
 import { forgetTab, savePageReport } from '@/lib/platform/page-status';
@@ -41,10 +41,13 @@ export default defineBackground(() => {
     },
   };
 
+  // Every sender is checked: a content script lives in a page that may be hostile.
+  const policy = { extensionOrigin: browser.runtime.getURL('/'), hosts: knownHosts, workItemsOf: lessonWorkItems(db) };
   for (const name of Object.keys(protocol) as MessageName[]) {
     if (!handlers[name]) continue;
     onMessage(name, async ({ data, sender }) => {
-      const result = await dispatch(handlers, name, data, { tabId: sender.tab?.id });
+      const from = { tabId: sender.tab?.id, url: sender.url, tabUrl: sender.tab?.url };
+      const result = await dispatchChecked(handlers, name, data, from, policy);
       if (WRITES.has(name)) {
         void announceChange();
         void badges.afterWrite();

@@ -15,11 +15,9 @@ import {
 import { suggestTags } from './tags';
 import { ImportSessions, type ReadFile } from './import/session';
 import type { DetectOptions } from './sites/types';
+import { checkSender, type PolicyContext, type Sender } from './sender-policy';
 
-/** Where a message came from: the tab, for messages a content script sends. */
-export interface Sender {
-  tabId?: number;
-}
+export type { Sender };
 
 /** The background worker's side of every message that reads or writes lessons. */
 export type Handlers = {
@@ -53,10 +51,31 @@ export async function dispatch<K extends MessageName>(
   raw: unknown,
   sender: Sender = {},
 ): Promise<MessageOutput<K>> {
-  const data = parseMessage(name, raw);
+  return run(handlers, name, parseMessage(name, raw), sender);
+}
+
+function run<K extends MessageName>(handlers: Handlers, name: K, data: MessageData<K>, sender: Sender): Promise<MessageOutput<K>> {
   const handler = handlers[name] as ((d: MessageData<K>, s: Sender) => Promise<MessageOutput<K>>) | undefined;
   if (!handler) throw new Error(`No handler for "${String(name)}"`);
   return handler(data, sender).catch((e: unknown) => {
     throw explainStorageError(e);
   });
+}
+
+/** `dispatch` for messages from other contexts: the sender is checked (lib/sender-policy.ts) before any handler runs. */
+export async function dispatchChecked<K extends MessageName>(
+  handlers: Handlers,
+  name: K,
+  raw: unknown,
+  sender: Sender,
+  policy: PolicyContext,
+): Promise<MessageOutput<K>> {
+  const data = parseMessage(name, raw);
+  await checkSender(String(name), data, sender, policy);
+  return run(handlers, name, data, sender);
+}
+
+/** The policy's view of the database: the work item each lesson belongs to, tombstones included. */
+export function lessonWorkItems(db: LessonDb): PolicyContext['workItemsOf'] {
+  return async (ids) => (await db.lessons.bulkGet(ids)).map((l) => l?.source.workItem);
 }
