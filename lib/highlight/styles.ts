@@ -5,7 +5,6 @@ import { UI_ATTR, UI_MARK } from '../anchoring/ui';
 export const highlightName = (kind: Kind): string => `lessonmark-${kind}`;
 export const FLASH_NAME = 'lessonmark-flash';
 export const KIND_ATTR = 'data-lessonmark-kind';
-export const ID_ATTR = 'data-lessonmark-id';
 export const FLASH_ATTR = 'data-lessonmark-flash';
 
 /** Hue per pillar, as RGB; light pages get a pale wash, dark pages a deeper one. */
