@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { anchor, describe as describeRange, extractText } from '../anchoring';
 import { createPainter } from './index';
-import { highlightCss } from './styles';
+import { COLOURS, highlightCss } from './styles';
 
 function page(html: string): HTMLElement {
   const el = document.createElement('main');
@@ -115,5 +115,24 @@ describe('highlightCss', () => {
     }
     expect(css).toContain('::highlight(lessonmark-flash)');
     expect(css).toMatch(/@media \(prefers-color-scheme: dark\)/);
+  });
+});
+
+describe('highlight colours', () => {
+  /** Hue in degrees of an "r g b" triple. */
+  const hue = (rgb: string) => {
+    const [r, g, b] = rgb.split(' ').map((n) => Number(n) / 255);
+    const max = Math.max(r, g, b);
+    const d = max - Math.min(r, g, b);
+    const h = max === r ? ((g - b) / d) % 6 : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
+    return (h * 60 + 360) % 360;
+  };
+
+  it('keeps Experience away from the blue of a text selection (about 210°) and from Performance green', () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      const experience = hue(COLOURS.experience[scheme]);
+      expect(Math.abs(experience - 210)).toBeGreaterThan(20);
+      expect(Math.abs(experience - hue(COLOURS.performance[scheme]))).toBeGreaterThan(25);
+    }
   });
 });
