@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
+import { clickUi, ui } from '../test/e2e/closed-ui';
 import { SiteServer } from '../test/e2e/site-server';
 import { buildExtension, launchWithExtension } from './extension';
 import { median, type Metrics } from './metric';
@@ -26,7 +27,7 @@ export default async function (): Promise<Metrics> {
     const tabId = await sw.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0].id!, page.url());
     for (let i = 0; i < RUNS; i++) {
       await sw.evaluate((id) => (globalThis as any).lessonmark.openCapture(id), tabId);
-      const save = page.locator('lessonmark-ui .card button[type="submit"]');
+      const save = ui(page).locator('.card button[type="submit"]');
       await save.waitFor();
       // The worker watches the lessons store; the page clicks Save. Both read the same wall clock.
       // No named functions inside evaluate(): tsx would wrap them in a helper the worker lacks.
@@ -47,16 +48,13 @@ export default async function (): Promise<Metrics> {
           await new Promise((r) => setTimeout(r, 1));
         }
       }, i + 1);
-      const clicked = await page.evaluate(() => {
-        const host = document.querySelector('lessonmark-ui')!;
-        const button = host.shadowRoot!.querySelector<HTMLButtonElement>('.card button[type="submit"]')!;
-        const t = Date.now();
-        button.click();
-        return t;
-      });
+      // A real click (the card acts on trusted input only), timed from just before it is sent.
+      const box = (await save.boundingBox())!;
+      const clicked = Date.now();
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
       timings.push((await saved) - clicked);
-      await page.locator('lessonmark-ui .toast').waitFor();
-      await page.locator('lessonmark-ui .toast-x').click();
+      await ui(page).locator('.toast').waitFor();
+      await clickUi(ui(page).locator('.toast-x'));
       await page.locator('lessonmark-ui').waitFor({ state: 'detached' });
     }
   } finally {
@@ -74,7 +72,7 @@ export default async function (): Promise<Metrics> {
       value: median(timings),
       unit: 'ms',
       baseline: null,
-      note: `Save clicked → lesson readable in IndexedDB, median of ${RUNS} in headless Chromium (1 ms polling); goal ≤ 100 ms`,
+      note: `Save clicked (a real mouse click sent over CDP) → lesson readable in IndexedDB, median of ${RUNS} in headless Chromium (1 ms polling); goal ≤ 100 ms`,
     },
   };
 }

@@ -1,14 +1,61 @@
+import { UI_HOST } from '@/lib/anchoring/ui';
+
 /**
- * A host element with its own shadow root for our in-page UI. `all: initial` on the host and
- * the shadow boundary keep the page's CSS out; the page's DOM gains only this one element.
+ * Events a page's script could fake to act in our UI (press Save, type a note, submit, delete).
+ * Focus and pointer movement only show or hide things and are left alone.
  */
-export function createShadowHost(doc: Document, css: string): { host: HTMLElement; mount: HTMLElement } {
-  const host = doc.createElement('lessonmark-ui');
-  const shadow = host.attachShadow({ mode: 'open' });
+const ACTING_EVENTS = [
+  'click',
+  'dblclick',
+  'auxclick',
+  'mousedown',
+  'mouseup',
+  'pointerdown',
+  'pointerup',
+  'keydown',
+  'keyup',
+  'keypress',
+  'beforeinput',
+  'input',
+  'change',
+  'submit',
+  'reset',
+] as const;
+
+/**
+ * Stops events that a script made (`isTrusted` false) at the shadow root, in the capture phase,
+ * so they never reach the elements inside and Preact's handlers never see them.
+ */
+export function acceptTrustedOnly(root: ShadowRoot): void {
+  const stop = (e: Event) => {
+    if (e.isTrusted) return;
+    e.stopImmediatePropagation();
+    e.preventDefault();
+  };
+  for (const type of ACTING_EVENTS) root.addEventListener(type, stop, true);
+}
+
+export interface ShadowHost {
+  host: HTMLElement;
+  /** Closed: the page's scripts get null from `host.shadowRoot`. Only our code holds this. */
+  root: ShadowRoot;
+  mount: HTMLElement;
+}
+
+/**
+ * A host element with a closed shadow root for our in-page UI: the page's scripts can't read or
+ * reach what is inside (a lesson's note, tags, id), and only real user input acts on it.
+ * `all: initial` on the host and the shadow boundary keep the page's CSS out; the page's DOM gains
+ * only this one element, which carries nothing of a lesson.
+ */
+export function createShadowHost(doc: Document, css: string): ShadowHost {
+  const host = doc.createElement(UI_HOST);
+  const root = host.attachShadow({ mode: 'closed' });
+  acceptTrustedOnly(root);
   const style = doc.createElement('style');
   style.textContent = css;
   const mount = doc.createElement('div');
-  shadow.append(style, mount);
+  root.append(style, mount);
   doc.documentElement.append(host);
-  return { host, mount };
+  return { host, root, mount };
 }

@@ -14,22 +14,22 @@ export default defineUnlistedScript(() => {
 });
 
 function createOpener() {
-  let open: { host: HTMLElement; close: () => void } | null = null;
+  let open: { root: ShadowRoot; close: () => void } | null = null;
   return async () => {
     // A card being filled in keeps its draft: the shortcut only brings focus back to it.
-    const draft = open?.host.shadowRoot?.querySelector<HTMLTextAreaElement>('form.card textarea');
+    const draft = open?.root.querySelector<HTMLTextAreaElement>('form.card textarea');
     if (draft) return draft.focus();
     open?.close();
     const settings = await getSettings();
     const start = captureStart(document, location.href, { hosts: settings.hosts });
     const suggestions = await sendMessage('suggestTags', { source: start.source }).catch(() => []);
-    const { host, mount } = createShadowHost(document, themeCss + cardCss);
+    const { host, root, mount } = createShadowHost(document, themeCss + cardCss);
     const close = () => {
       render(null, mount);
       host.remove();
-      if (open?.host === host) open = null;
+      if (open?.root === root) open = null;
     };
-    open = { host, close };
+    open = { root, close };
     render(
       <CaptureFlow
         start={start}

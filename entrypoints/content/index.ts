@@ -7,7 +7,7 @@ import { watchContent, watchNavigation } from '@/lib/page/navigation';
 import { identifyPage } from '@/lib/sites/identify';
 import type { KnownHosts } from '@/lib/sites/types';
 import { knownHosts } from '@/lib/platform/known-hosts';
-import { watchPointer } from './pointer';
+import { watchPointer } from '@/lib/page/pointer';
 
 /** On every page: find the lessons saved here, paint them, and keep them painted as the page changes. */
 export default defineContentScript({

@@ -1,5 +1,5 @@
 import { UI_ATTR, UI_MARK } from '../anchoring/ui';
-import { adoptStyles, FLASH_ATTR, ID_ATTR, inlineStyle, KIND_ATTR } from './styles';
+import { adoptStyles, FLASH_ATTR, inlineStyle, KIND_ATTR } from './styles';
 import { FLASH_MS, hit, scrollToRange, type PaintItem, type Painter } from './types';
 
 /** Text nodes directly inside these cannot take a `<mark>` without breaking the markup. */
@@ -14,10 +14,12 @@ interface Piece {
 /**
  * Fallback for browsers without the CSS Custom Highlight API: wraps the ranges' text in
  * `<mark data-lessonmark-ui="mark">`. Anchoring keeps reading the wrapped text as the page's own.
- * Clearing unwraps the marks and joins the text nodes that wrapping had split.
+ * Clearing unwraps the marks and joins the text nodes that wrapping had split. Which lesson a mark
+ * belongs to is kept here, never on the mark: the page's scripts can read its attributes.
  */
 export function createMarkPainter(doc: Document): Painter {
   let marks: HTMLElement[] = [];
+  let idOf = new WeakMap<HTMLElement, string>();
   let unadopt: (() => void) | null = null;
   let styled = false;
   let flashTimer: ReturnType<typeof setTimeout> | undefined;
@@ -42,6 +44,7 @@ export function createMarkPainter(doc: Document): Painter {
         styled = true;
       }
       const old = marks;
+      idOf = new WeakMap();
       // Read every range before changing the DOM: splitting text moves other ranges' boundaries.
       const plans = items.map((item) => ({ item, pieces: piecesOf(item.range) }));
       const parts = splitAll(plans.flatMap((p) => p.pieces));
@@ -49,7 +52,10 @@ export function createMarkPainter(doc: Document): Painter {
       for (const { item, pieces } of plans) {
         for (const piece of pieces) {
           for (const part of parts.get(piece.node) ?? []) {
-            if (part.start >= piece.start && part.start < piece.end) marks.push(wrap(doc, part.node, item, unadopt === null));
+            if (part.start < piece.start || part.start >= piece.end) continue;
+            const mark = wrap(doc, part.node, item, unadopt === null);
+            idOf.set(mark, item.id);
+            marks.push(mark);
           }
         }
       }
@@ -68,14 +74,14 @@ export function createMarkPainter(doc: Document): Painter {
     lessonsAt(x, y) {
       const ids: string[] = [];
       for (const mark of marks) {
-        const id = mark.getAttribute(ID_ATTR)!;
+        const id = idOf.get(mark)!;
         if (!ids.includes(id) && hit(mark.getClientRects(), x, y)) ids.push(id);
       }
       return ids;
     },
 
     flash(id) {
-      const own = marks.filter((m) => m.getAttribute(ID_ATTR) === id);
+      const own = marks.filter((m) => idOf.get(m) === id);
       if (own.length === 0) return;
       for (const m of marks) m.removeAttribute(FLASH_ATTR);
       for (const m of own) m.setAttribute(FLASH_ATTR, '');
@@ -134,7 +140,6 @@ function wrap(doc: Document, node: Text, item: PaintItem, inline: boolean): HTML
   const mark = doc.createElement('mark');
   mark.setAttribute(UI_ATTR, UI_MARK);
   mark.setAttribute(KIND_ATTR, item.kind);
-  mark.setAttribute(ID_ATTR, item.id);
   if (inline) mark.setAttribute('style', inlineStyle(item.kind));
   node.parentNode!.insertBefore(mark, node);
   mark.append(node);

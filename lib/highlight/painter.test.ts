@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { anchor, describe as describeRange, extractText } from '../anchoring';
 import { createPainter } from './index';
-import { highlightCss } from './styles';
+import { COLOURS, highlightCss } from './styles';
 
 function page(html: string): HTMLElement {
   const el = document.createElement('main');
@@ -18,6 +18,16 @@ function rangeOf(root: Element, words: string): Range {
   return map.rangeOf(at, at + words.length);
 }
 
+/**
+ * The text of the marks of lesson `id`, found as the pointer finds them: each mark gets a box of
+ * its own and `lessonsAt` is asked at its centre.
+ */
+function markTexts(root: Element, painter: ReturnType<typeof createPainter>, id: string): string[] {
+  const marks = [...root.querySelectorAll('mark')];
+  marks.forEach((m, i) => (m.getClientRects = () => [new DOMRect(0, i * 100, 50, 20)] as unknown as DOMRectList));
+  return marks.filter((_, i) => painter.lessonsAt(10, i * 100 + 10).includes(id)).map((m) => m.textContent!);
+}
+
 const HTML = '<p>The <b>deploy failed</b> because the config was stale.</p><ul><li>Check owners</li><li>Rotate keys</li></ul>';
 
 describe('createPainter without CSS.highlights (mark fallback)', () => {
@@ -26,19 +36,22 @@ describe('createPainter without CSS.highlights (mark fallback)', () => {
     document.adoptedStyleSheets = [];
   });
 
-  it('wraps exactly the ranges in marks tagged with id and kind, and styles them', () => {
+  it('wraps exactly the ranges in marks tagged with their kind, never the lesson id, and styles them', () => {
     const root = page(HTML);
     const painter = createPainter(document);
     painter.paint([
-      { id: 'a', kind: 'mistake', range: rangeOf(root, 'deploy failed because the') },
-      { id: 'b', kind: 'improvement', range: rangeOf(root, 'owners Rotate') },
+      { id: 'lesson-a', kind: 'mistake', range: rangeOf(root, 'deploy failed because the') },
+      { id: 'lesson-b', kind: 'improvement', range: rangeOf(root, 'owners Rotate') },
     ]);
     const marks = [...root.querySelectorAll('mark[data-lessonmark-ui="mark"]')];
-    expect(marks.filter((m) => m.getAttribute('data-lessonmark-id') === 'a').map((m) => m.textContent).join('')).toBe(
+    expect(marks.filter((m) => m.getAttribute('data-lessonmark-kind') === 'mistake').map((m) => m.textContent).join('')).toBe(
       'deploy failed because the',
     );
-    expect(marks.filter((m) => m.getAttribute('data-lessonmark-id') === 'b').map((m) => m.textContent)).toEqual(['owners', 'Rotate']);
-    expect(marks.every((m) => m.getAttribute('data-lessonmark-kind'))).toBe(true);
+    expect(marks.filter((m) => m.getAttribute('data-lessonmark-kind') === 'improvement').map((m) => m.textContent)).toEqual(['owners', 'Rotate']);
+    // The page's scripts read the marks: no lesson id on them.
+    expect(root.innerHTML).not.toContain('lesson-');
+    expect(markTexts(root, painter, 'lesson-a').join('')).toBe('deploy failed because the');
+    expect(markTexts(root, painter, 'lesson-b')).toEqual(['owners', 'Rotate']);
     expect(root.querySelector('ul')!.children.length).toBe(2);
     expect(document.adoptedStyleSheets.length).toBe(1);
     expect(extractText(root).text).toBe('The deploy failed because the config was stale. Check owners Rotate keys');
@@ -69,12 +82,12 @@ describe('createPainter without CSS.highlights (mark fallback)', () => {
       { id: 'a', kind: 'mistake', range: anchor(root, a)!.range },
       { id: 'b', kind: 'question', range: anchor(root, b)!.range },
     ]);
-    const ids = (words: string) =>
-      [...root.querySelectorAll('mark')].filter((m) => m.textContent!.includes(words)).map((m) => m.getAttribute('data-lessonmark-id'));
-    expect(ids('because').sort()).toEqual(['a', 'b']);
+    expect(markTexts(root, painter, 'a').join('')).toContain('because');
+    expect(markTexts(root, painter, 'b').join('')).toContain('because');
     // A second pass anchors over the marked-up page and repaints.
     painter.paint([{ id: 'b', kind: 'question', range: anchor(root, b)!.range }]);
-    expect(new Set([...root.querySelectorAll('mark')].map((m) => m.getAttribute('data-lessonmark-id')))).toEqual(new Set(['b']));
+    expect(markTexts(root, painter, 'a')).toEqual([]);
+    expect(markTexts(root, painter, 'b').join('')).toBe('because the config');
     expect([...root.querySelectorAll('mark')].map((m) => m.textContent).join('')).toBe('because the config');
     painter.clear();
     expect(root.innerHTML).toBe(before);
@@ -102,5 +115,24 @@ describe('highlightCss', () => {
     }
     expect(css).toContain('::highlight(lessonmark-flash)');
     expect(css).toMatch(/@media \(prefers-color-scheme: dark\)/);
+  });
+});
+
+describe('highlight colours', () => {
+  /** Hue in degrees of an "r g b" triple. */
+  const hue = (rgb: string) => {
+    const [r, g, b] = rgb.split(' ').map((n) => Number(n) / 255);
+    const max = Math.max(r, g, b);
+    const d = max - Math.min(r, g, b);
+    const h = max === r ? ((g - b) / d) % 6 : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
+    return (h * 60 + 360) % 360;
+  };
+
+  it('keeps Experience away from the blue of a text selection (about 210°) and from Performance green', () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      const experience = hue(COLOURS.experience[scheme]);
+      expect(Math.abs(experience - 210)).toBeGreaterThan(20);
+      expect(Math.abs(experience - hue(COLOURS.performance[scheme]))).toBeGreaterThan(25);
+    }
   });
 });

@@ -5,12 +5,14 @@ import { UI_ATTR, UI_MARK } from '../anchoring/ui';
 export const highlightName = (kind: Kind): string => `lessonmark-${kind}`;
 export const FLASH_NAME = 'lessonmark-flash';
 export const KIND_ATTR = 'data-lessonmark-kind';
-export const ID_ATTR = 'data-lessonmark-id';
 export const FLASH_ATTR = 'data-lessonmark-flash';
 
-/** Hue per pillar, as RGB; light pages get a pale wash, dark pages a deeper one. */
-const COLOURS: Record<Kind, { light: string; dark: string; line: string }> = {
-  experience: { light: '56 132 255', dark: '66 133 244', line: '#2f6fdb' },
+/**
+ * Hue per pillar, as RGB; light pages get a pale wash, dark pages a deeper one. Experience is teal:
+ * a blue wash reads as the browser's own text selection.
+ */
+export const COLOURS: Record<Kind, { light: string; dark: string; line: string }> = {
+  experience: { light: '13 175 180', dark: '40 190 195', line: '#0e7c86' },
   mistake: { light: '255 99 99', dark: '229 72 77', line: '#d93c3c' },
   performance: { light: '60 190 110', dark: '46 160 90', line: '#1f9d55' },
   improvement: { light: '255 196 0', dark: '214 160 0', line: '#c28a00' },

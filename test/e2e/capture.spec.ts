@@ -1,5 +1,6 @@
 import type { Page, Worker } from '@playwright/test';
 import { expect, openCapture, readLessons, selectText, test } from './fixtures';
+import { clickUi } from './closed-ui';
 import { card, toast, watchErrors } from './page-helpers';
 
 const JIRA = 'https://acme.atlassian.net/browse/ACME-123';
@@ -110,7 +111,7 @@ test('Escape cancels and saves nothing; Undo removes a saved lesson', async ({ c
   await expect(card(page).locator('textarea.note')).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(toast(page)).toContainText('Lesson saved.');
-  await toast(page).getByRole('button', { name: 'Undo' }).click();
+  await clickUi(toast(page).getByRole('button', { name: 'Undo' }));
   await expect(toast(page)).toContainText('Lesson removed.');
   const [lesson] = await readLessons(sw);
   expect(lesson.deletedAt).toBeTruthy();
@@ -200,7 +201,7 @@ test('a failed write shows the error in the card and keeps the draft', async ({ 
     IDBObjectStore.prototype.add = g.__realAdd;
     IDBObjectStore.prototype.put = g.__realPut;
   });
-  await card(page).getByRole('button', { name: 'Save' }).click();
+  await clickUi(card(page).getByRole('button', { name: 'Save' }));
   const [lesson] = await waitForLessons(sw, 1);
   expect(lesson.note).toBe('Keep me');
 });

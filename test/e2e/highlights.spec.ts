@@ -1,3 +1,4 @@
+import { clickUi, ui } from './closed-ui';
 import { expect, readLessons, test } from './fixtures';
 import { paintedPoint, paintedTexts, saveQuote, toast, watchErrors } from './page-helpers';
 
@@ -27,9 +28,9 @@ test('saved lessons are painted again on reload; an edited quote still anchors, 
   try {
     await page.reload();
     await expect.poll(() => paintedTexts(page)).toEqual([EDITED]);
-    const notFound = page.locator('lessonmark-ui .not-found');
+    const notFound = ui(page).locator('.not-found');
     await expect(notFound.locator('.pill')).toHaveText('1 lesson not found on this page');
-    await notFound.locator('.pill').click();
+    await clickUi(notFound.locator('.pill'));
     await expect(notFound.locator('blockquote')).toHaveText(GONE);
     expect((await readLessons(sw)).filter((l) => !l.deletedAt)).toHaveLength(2);
   } finally {
@@ -46,20 +47,20 @@ test('clicking a highlight shows its lesson; deleting it removes the highlight a
 
   const { x, y } = await paintedPoint(page, 'retry storm');
   await page.mouse.click(x, y);
-  const peek = page.locator('lessonmark-ui .peek');
+  const peek = ui(page).locator('.peek');
   await expect(peek).toContainText('Queue depth is a late signal.');
 
-  await peek.getByRole('button', { name: 'Edit' }).click();
+  await clickUi(peek.getByRole('button', { name: 'Edit' }));
   await peek.locator('textarea').fill('Alert on retry rate.');
-  await peek.getByRole('button', { name: 'Save' }).click();
+  await clickUi(peek.getByRole('button', { name: 'Save' }));
   await expect(peek).toContainText('Alert on retry rate.');
   await expect.poll(async () => (await readLessons(sw))[0].note).toBe('Alert on retry rate.');
 
-  await peek.getByRole('button', { name: 'Delete' }).click();
+  await clickUi(peek.getByRole('button', { name: 'Delete' }));
   await expect.poll(() => paintedTexts(page)).toEqual([]);
   const deleted = toast(page).filter({ hasText: 'Lesson deleted.' });
   await expect(deleted).toBeVisible();
-  await deleted.getByRole('button', { name: 'Undo' }).click();
+  await clickUi(deleted.getByRole('button', { name: 'Undo' }));
   await expect.poll(() => paintedTexts(page)).toEqual([KEPT]);
 });
 

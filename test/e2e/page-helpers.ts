@@ -1,8 +1,9 @@
 import type { Page, Worker } from '@playwright/test';
+import { ui } from './closed-ui';
 import { expect, openCapture, readLessons, selectText } from './fixtures';
 
-export const card = (page: Page) => page.locator('lessonmark-ui [role="dialog"][aria-label="Save as lesson"]');
-export const toast = (page: Page) => page.locator('lessonmark-ui .toast');
+export const card = (page: Page) => ui(page).locator('[role="dialog"][aria-label="Save as lesson"]');
+export const toast = (page: Page) => ui(page).locator('.toast');
 
 /** Saves `quote` on the page as a lesson of `kind`, through the capture card and the keyboard. */
 export async function saveQuote(page: Page, sw: Worker, quote: string, note = '', pillarSteps = 0): Promise<void> {

@@ -1,6 +1,6 @@
-import type { Painter } from '@/lib/highlight';
-import type { Lesson } from '@/lib/lesson';
-import { UI_HOST } from '@/lib/anchoring';
+import type { Painter } from '../highlight';
+import type { Lesson } from '../lesson';
+import { UI_HOST } from '../anchoring/ui';
 
 /** Hover this long over a highlight before its lesson shows. */
 const HOVER_SHOW_MS = 350;
@@ -11,7 +11,10 @@ interface PointerHandlers {
   onLeave: () => void;
 }
 
-/** Hovering a highlight (after a pause) or clicking it shows its lesson. */
+/**
+ * Hovering a highlight (after a pause) or clicking it shows its lesson. Only real pointer input
+ * counts: a page's script that dispatches clicks over highlights learns and opens nothing.
+ */
 export function watchPointer(doc: Document, painter: Painter, { lessonById, onPeek, onLeave }: PointerHandlers) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let over: string | null = null;
@@ -24,6 +27,7 @@ export function watchPointer(doc: Document, painter: Painter, { lessonById, onPe
     return undefined;
   };
   const onMove = (e: MouseEvent) => {
+    if (!e.isTrusted) return;
     // Over our own card: it keeps itself open while hovered.
     if ((e.target as Element | null)?.closest?.(UI_HOST)) return;
     const lesson = lessonAt(e.clientX, e.clientY);
@@ -34,6 +38,7 @@ export function watchPointer(doc: Document, painter: Painter, { lessonById, onPe
     else onLeave();
   };
   const onClick = (e: MouseEvent) => {
+    if (!e.isTrusted) return;
     if (doc.getSelection()?.toString()) return;
     const lesson = lessonAt(e.clientX, e.clientY);
     if (!lesson) return;

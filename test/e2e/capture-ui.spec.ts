@@ -1,0 +1,95 @@
+import { clickUi, STASH, ui } from './closed-ui';
+import { expect, openCapture, readLessons, selectText, test } from './fixtures';
+import { card, paintedPoint, paintedTexts, saveQuote } from './page-helpers';
+
+const JIRA = 'https://acme.atlassian.net/browse/ACME-123';
+const KEPT = 'The retry storm filled the payments-webhooks queue to 1.2 million messages.';
+const SECRET = 'Private: the vendor contract ends in May.';
+
+test('the page reads nothing of a lesson and its scripted clicks and keys do nothing in our UI', async ({ context, sw, sites }) => {
+  const page = await context.newPage();
+  await page.goto(sites.url(JIRA));
+  await saveQuote(page, sw, KEPT, SECRET);
+  const [lesson] = await readLessons(sw);
+  await expect.poll(() => paintedTexts(page)).toEqual([KEPT]);
+
+  // A script over the highlight: hovering and clicking by dispatchEvent open no card.
+  const { x, y } = await paintedPoint(page, 'retry storm');
+  await page.evaluate(
+    ([px, py]) => {
+      const target = document.elementFromPoint(px, py)!;
+      for (const type of ['mousemove', 'mousedown', 'mouseup', 'click']) {
+        target.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true, clientX: px, clientY: py }));
+      }
+    },
+    [x, y] as const,
+  );
+  await page.waitForTimeout(800);
+  await expect(ui(page).locator('.peek')).toHaveCount(0);
+
+  // A real click opens it; the page still sees only hosts with no readable root.
+  await page.mouse.click(x, y);
+  const peek = ui(page).locator('.peek');
+  await expect(peek).toContainText(SECRET);
+  const seen = await page.evaluate(() => ({
+    hosts: document.querySelectorAll('lessonmark-ui').length,
+    roots: [...document.querySelectorAll('lessonmark-ui')].filter((h) => h.shadowRoot !== null).length,
+    html: document.documentElement.outerHTML,
+    text: document.body.innerText,
+  }));
+  expect(seen.hosts).toBeGreaterThan(0);
+  expect(seen.roots).toBe(0);
+  for (const leak of [SECRET, lesson.id, 'vendor contract']) {
+    expect(seen.html).not.toContain(leak);
+    expect(seen.text).not.toContain(leak);
+  }
+
+  // Scripted events on the host, the focused element and the document reach nothing inside.
+  await page.evaluate(() => {
+    for (const host of document.querySelectorAll('lessonmark-ui')) {
+      (host as HTMLElement).click();
+      host.dispatchEvent(new KeyboardEvent('keydown', { key: 'Delete', bubbles: true, composed: true }));
+    }
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+  });
+
+  // Even a page that held our elements (the test driver hands it the roots; no page can get
+  // them) gets nowhere: clicks, keys and input it makes are not trusted and are stopped.
+  await page.evaluate((stash) => {
+    const roots = [...((globalThis as unknown as Record<symbol, Set<ShadowRoot>>)[Symbol.for(stash)] ?? [])];
+    const buttons = roots.flatMap((r) => [...r.querySelectorAll('button')]);
+    const del = buttons.find((b) => b.textContent === 'Delete')!;
+    del.click();
+    del.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    del.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+  }, STASH);
+  await page.waitForTimeout(500);
+  await expect(peek).toContainText(SECRET);
+  expect((await readLessons(sw))[0].deletedAt).toBeFalsy();
+
+  // The capture card, with a draft typed: scripted typing, Enter and clicks on Save save nothing.
+  await page.keyboard.press('Escape');
+  await selectText(page, 'Checkout latency rose from 300 ms to 4.8 s');
+  await openCapture(sw, page);
+  await expect(card(page).locator('textarea.note')).toBeFocused();
+  await page.keyboard.type('typed by a person');
+  await page.evaluate((stash) => {
+    const roots = [...((globalThis as unknown as Record<symbol, Set<ShadowRoot>>)[Symbol.for(stash)] ?? [])];
+    const note = roots.map((r) => r.querySelector('textarea.note')).find(Boolean) as HTMLTextAreaElement;
+    note.value = 'typed by the page';
+    note.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    note.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+    const save = [...(note.getRootNode() as ShadowRoot).querySelectorAll('button')].find((b) => b.textContent === 'Save')!;
+    save.click();
+    note.closest('form')?.dispatchEvent(new SubmitEvent('submit', { bubbles: true, cancelable: true }));
+  }, STASH);
+  await page.waitForTimeout(500);
+  expect(await readLessons(sw)).toHaveLength(1);
+  await expect(card(page)).toBeVisible();
+
+  // The person's own click saves what the component holds, which the page's input never reached.
+  await clickUi(card(page).getByRole('button', { name: 'Save' }));
+  await expect.poll(async () => (await readLessons(sw)).length).toBe(2);
+  const saved = (await readLessons(sw)).find((l) => l.id !== lesson.id);
+  expect(saved.note).toBe('typed by a person');
+});
