@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { FIRST_ROWS_MARK } from '@/lib/library/marks';
 import type { LessonRow } from '@/lib/library/rows';
 import { moveActive, pageRows, scrollToShow, windowSlice } from '@/lib/library/window';
-import { LessonCard } from '../LessonCard';
+import { LessonCardBody, LessonCardMeta } from '../LessonCard';
 
 /** Every row has this height, so any stretch of 100,000 rows is a multiplication away. */
 export const ROW_HEIGHT = 60;
@@ -21,9 +21,10 @@ interface Props {
 export const rowDomId = (id: string) => `lesson-${id}`;
 
 /**
- * The lessons as a windowed list box: only the rows in view are in the DOM. It holds the focus
+ * The lessons as a windowed grid: only the rows in view are in the DOM. It holds the focus
  * itself and points at the active row (aria-activedescendant), so arrow keys move through
- * 100,000 rows without a focusable element per row.
+ * 100,000 rows without a focusable element per row. A row is not itself a control: its cells
+ * hold the checkbox, the button that opens the lesson, and the meta text, side by side.
  */
 export function LessonList({ rows, selected, active, onActive, onToggle, onToggleAll, onOpen, onDelete }: Props) {
   const box = useRef<HTMLDivElement>(null);
@@ -86,13 +87,20 @@ export function LessonList({ rows, selected, active, onActive, onToggle, onToggl
     }
   };
 
+  // A click leaves the focus on the grid, where the keys work, not on a row's unfocusable control.
+  const keepFocus = (e: MouseEvent) => {
+    e.preventDefault();
+    box.current?.focus({ preventScroll: true });
+  };
+
   return (
     <div
       ref={box}
       class="lesson-list"
-      role="listbox"
+      role="grid"
       aria-label="Lessons"
       aria-multiselectable="true"
+      aria-rowcount={rows.length}
       aria-activedescendant={activeRow ? rowDomId(activeRow.id) : undefined}
       tabIndex={0}
       onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
@@ -109,32 +117,43 @@ export function LessonList({ rows, selected, active, onActive, onToggle, onToggl
                 key={r.id}
                 id={rowDomId(r.id)}
                 class={`lesson-row${i === active ? ' active' : ''}${isSelected ? ' selected' : ''}`}
-                role="option"
+                role="row"
+                aria-rowindex={i + 1}
                 aria-selected={isSelected}
                 data-id={r.id}
                 style={{ height: `${ROW_HEIGHT}px` }}
-                onClick={() => onActive(i)}
-                onDblClick={() => onOpen(r.id)}
+                onMouseDown={keepFocus}
               >
-                <LessonCard
-                  lesson={r}
-                  compact
-                  onOpen={onOpen}
-                  leading={
-                    <input
-                      type="checkbox"
-                      class="row-check"
-                      tabIndex={-1}
-                      aria-label={`Select ${r.title}`}
-                      checked={isSelected}
-                      onClick={(e) => {
-                        e.stopPropagation();
-                        onActive(i);
-                        onToggle(r.id, e.shiftKey);
-                      }}
-                    />
-                  }
-                />
+                <span role="gridcell" class="row-check-cell">
+                  <input
+                    type="checkbox"
+                    class="row-check"
+                    tabIndex={-1}
+                    aria-label={`Select ${r.title}`}
+                    checked={isSelected}
+                    onClick={(e) => {
+                      onActive(i);
+                      onToggle(r.id, e.shiftKey);
+                    }}
+                  />
+                </span>
+                <span role="gridcell" class="row-main-cell">
+                  <button
+                    type="button"
+                    class="lesson-row-main"
+                    tabIndex={-1}
+                    data-kind={r.kind}
+                    onClick={() => {
+                      onActive(i);
+                      onOpen(r.id);
+                    }}
+                  >
+                    <LessonCardBody lesson={r} compact />
+                  </button>
+                </span>
+                <span role="gridcell" class="row-meta-cell">
+                  <LessonCardMeta lesson={r} />
+                </span>
               </div>
             );
           })}

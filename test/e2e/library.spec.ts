@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import type { Page, Worker } from '@playwright/test';
 import { expect, readLessons, seedLessons, test } from './fixtures';
 import { idFor, lastWeekAt, lesson, libraryUrl, localDay } from './library-helpers';
+import { expectSeen } from './look';
 import { watchErrors } from './page-helpers';
 
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
@@ -66,7 +67,7 @@ async function openSeeded(page: Page, sw: Worker, query = ''): Promise<void> {
   await expect(page.getByText('No lessons yet')).toBeVisible();
   await seedLessons(sw, seeds());
   await page.goto(libraryUrl(sw, query));
-  await expect(page.locator('.lesson-row').first()).toBeVisible();
+  await expectSeen(page.locator('.lesson-row').first());
 }
 
 const titles = (page: Page) => page.locator('.lesson-row .lesson-card-title');
@@ -137,7 +138,7 @@ test('edit a lesson, delete it and undo, from the keyboard', async ({ context, s
   // ↓ from the search box enters the list; Enter opens the active lesson.
   await page.getByLabel('Search lessons').focus();
   await page.keyboard.press('ArrowDown');
-  await expect(page.getByRole('listbox', { name: 'Lessons' })).toBeFocused();
+  await expect(page.getByRole('grid', { name: 'Lessons' })).toBeFocused();
   await page.keyboard.press('Enter');
   const editor = page.getByRole('form', { name: 'Edit lesson' });
   await expect(editor).toBeVisible();
@@ -169,7 +170,7 @@ test('edit a lesson, delete it and undo, from the keyboard', async ({ context, s
   await page.keyboard.press('Escape');
   await expect(editor).toBeHidden();
   expect(new URL(page.url()).searchParams.has('lesson')).toBe(false);
-  await expect(page.getByRole('listbox', { name: 'Lessons' })).toBeFocused();
+  await expect(page.getByRole('grid', { name: 'Lessons' })).toBeFocused();
 
   await page.keyboard.press('Delete');
   await expect(page.getByText('No lesson matches')).toBeVisible();
@@ -177,6 +178,13 @@ test('edit a lesson, delete it and undo, from the keyboard', async ({ context, s
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(titles(page)).toHaveText(['p95 latency halved by caching']);
   expect((await readLessons(sw)).find((l) => l.id === idFor(3)).deletedAt).toBeUndefined();
+
+  // A click on the row opens it too; closing leaves the keys working in the list.
+  await page.locator('.lesson-row-main', { hasText: 'p95 latency halved by caching' }).click();
+  await expect(editor.getByLabel('Title')).toHaveValue('p95 latency halved by caching');
+  await editor.getByRole('button', { name: 'Close editor' }).click();
+  await expect(editor).toBeHidden();
+  await expect(page.getByRole('grid', { name: 'Lessons' })).toBeFocused();
 
   // A link to one lesson opens it in the editor.
   await page.goto(libraryUrl(sw, `lesson=${idFor(5)}`));
@@ -188,8 +196,10 @@ test('bulk tag and visibility for selected lessons', async ({ context, sw }) => 
   const page = await context.newPage();
   const errors = watchErrors(page);
   await openSeeded(page, sw, 'site=jira');
-  await page.getByRole('listbox', { name: 'Lessons' }).focus();
-  await page.keyboard.press('Space');
+  // A click on the first row's box, then the keys for the next row.
+  await page.getByRole('checkbox', { name: 'Select Why do we deploy on Fridays?' }).click();
+  await expect(page.getByText('1 selected')).toBeVisible();
+  await expect(page.getByRole('grid', { name: 'Lessons' })).toBeFocused();
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Space');
   await expect(page.getByText('2 selected')).toBeVisible();
@@ -310,7 +320,8 @@ test('a long list draws only the rows in view, and the keyboard reaches its end'
   await page.goto(libraryUrl(sw));
   await expect(count(page)).toHaveText('2000 lessons');
   expect(await page.locator('.lesson-row').count()).toBeLessThan(60);
-  await page.getByRole('listbox', { name: 'Lessons' }).focus();
+  await page.getByLabel('Search lessons').click();
+  await page.keyboard.press('ArrowDown');
   await page.keyboard.press('End');
   await expect(page.locator('.lesson-row.active .lesson-card-title')).toHaveText('Lesson number 0');
   expect(await page.locator('.lesson-row').count()).toBeLessThan(60);
@@ -318,6 +329,12 @@ test('a long list draws only the rows in view, and the keyboard reaches its end'
   await expect(page.locator('.lesson-row.active .lesson-card-title')).toHaveText('Lesson number 1');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('form', { name: 'Edit lesson' }).getByLabel('Title')).toHaveValue('Lesson number 1');
+  // Scrolled to its end, the list shows its last row where it can be seen and clicked.
+  await page.getByRole('grid', { name: 'Lessons' }).hover();
+  await page.mouse.wheel(0, 1000);
+  await expectSeen(page.locator('.lesson-row', { hasText: 'Lesson number 0' }));
+  await page.locator('.lesson-row-main', { hasText: 'Lesson number 0' }).click();
+  await expect(page.getByRole('form', { name: 'Edit lesson' }).getByLabel('Title')).toHaveValue('Lesson number 0');
   expect(errors).toEqual([]);
 });
 

@@ -91,12 +91,12 @@ for (const size of [
       await expectSeen(page.getByRole('tab', { name: 'Weekly look back' }));
       await expectSeen(page.getByLabel('Select all shown lessons'));
       // The list scrolls in its own box: its last row is reached by scrolling the list, not the page.
-      const list = page.locator('.lesson-list');
+      const list = page.getByRole('grid', { name: 'Lessons' });
       await list.hover();
       await page.mouse.wheel(0, 5000);
       await expectSeen(page.locator('.lesson-row', { hasText: 'Retro note 25' }));
       await expectSeen(page.getByLabel('Search lessons'));
-      //ACCESSIBLE
+      await expectAccessible(page);
       expect(errors).toEqual([]);
     });
   }
