@@ -4,7 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { streamSSE } from 'hono/streaming';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import {
   ErrorResponseSchema,
   HealthResponseSchema,
@@ -22,17 +22,19 @@ import {
 import type { Db } from './db';
 import type { RateLimit } from './rate-limit';
 import { RateLimiter } from './rate-limit';
-import { authenticate, type Principal } from './teams';
-import { PushRefused, getLesson, pullJson, push, teamVersion, type TeamQuota } from './sync-store';
-import type { VersionHub } from './version-hub';
+import { clientView, isLoopback, type ClientView, type TrustedProxies } from './proxy';
+import { activeTokenIds, authenticate, type Principal } from './teams';
+import { PushRefused, getLesson, pullPage, push, teamVersion, type TeamQuota } from './sync-store';
+import { StreamRegistry, type StreamCaps, type VersionHub } from './version-hub';
 
 export interface AppOptions {
   handle: Db;
   hub: VersionHub;
   rateLimit: RateLimit;
   quota: TeamQuota;
-  /** Trust X-Forwarded-Proto from a TLS-terminating proxy in front of this server. */
-  trustProxy: boolean;
+  /** Proxies whose X-Forwarded-For and X-Forwarded-Proto are believed. */
+  trustProxy: TrustedProxies;
+  streamCaps: StreamCaps;
   log: (entry: Record<string, unknown>) => void;
   /** Origins allowed besides extension pages and localhost. */
   corsOrigins?: string[];
@@ -40,7 +42,7 @@ export interface AppOptions {
   heartbeatMs?: number;
 }
 
-type Env = { Bindings: HttpBindings; Variables: { principal: Principal } };
+type Env = { Bindings: HttpBindings; Variables: { principal: Principal; client: ClientView } };
 
 const EXTENSION_ORIGIN = /^(chrome-extension|moz-extension):\/\/[a-z0-9-]+$/i;
 const LOCAL_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
@@ -49,7 +51,7 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({ content
 const errors = {
   400: json(ErrorResponseSchema, 'Malformed request; `issues` lists what is wrong'),
   401: json(ErrorResponseSchema, 'Missing, unknown, revoked or expired token'),
-  429: json(ErrorResponseSchema, 'Rate limited; see Retry-After'),
+  429: json(ErrorResponseSchema, "Over the token's budget of requests, ops or bytes (or of open streams); see Retry-After"),
 };
 const security = [{ bearer: [] }];
 
@@ -106,7 +108,11 @@ const streamRoute = createRoute({
 export function createApp(options: AppOptions): { app: OpenAPIHono<Env>; closeStreams: () => void } {
   const { handle, hub } = options;
   const limiter = new RateLimiter(options.rateLimit);
-  const streams = new Set<() => void>();
+  const streams = new StreamRegistry(
+    options.streamCaps,
+    (ids) => activeTokenIds(handle.db, ids),
+    (error) => options.log({ level: 'error', message: `checking stream tokens: ${String(error)}` }),
+  );
 
   const app = new OpenAPIHono<Env>({
     defaultHook: (result, c) => {
@@ -116,6 +122,11 @@ export function createApp(options: AppOptions): { app: OpenAPIHono<Env>; closeSt
     },
   });
 
+  app.use('*', async (c, next) => {
+    const peer = c.env?.incoming?.socket.remoteAddress ?? '';
+    c.set('client', clientView(options.trustProxy, peer, c.req.header('x-forwarded-for'), c.req.header('x-forwarded-proto')));
+    return next();
+  });
   app.use('*', requestLog(options.log));
   app.use(
     '*',
@@ -127,7 +138,7 @@ export function createApp(options: AppOptions): { app: OpenAPIHono<Env>; closeSt
       maxAge: 600,
     }),
   );
-  app.use('/v1/*', requireTls(options.trustProxy));
+  app.use('/v1/*', requireTls());
   app.use('/v1/*', async (c, next) => {
     if (c.req.path === '/v1/health' || c.req.path === '/v1/openapi.json') return next();
     const header = c.req.header('authorization') ?? '';
@@ -135,11 +146,10 @@ export function createApp(options: AppOptions): { app: OpenAPIHono<Env>; closeSt
     if (!match) return c.json({ error: 'missing_token', message: 'send Authorization: Bearer <token>' }, 401);
     const auth = await authenticate(handle.db, match[1]);
     if (!auth.ok) return c.json({ error: auth.code, message: 'token not accepted' }, 401);
-    const wait = limiter.take(auth.principal.tokenId);
-    if (wait > 0) {
-      c.header('Retry-After', String(wait));
-      return c.json({ error: 'rate_limited', message: `too many requests; retry after ${wait}s` }, 429);
-    }
+    // Bytes are counted before the body is read; a pull reserves a full page, settled once sent.
+    const bytes = c.req.path === '/v1/pull' ? LIMITS.maxPullBytes : Math.min(Number(c.req.header('content-length')) || 0, LIMITS.maxBodyBytes);
+    const wait = limiter.take(auth.principal.tokenId, { requests: 1, bytes });
+    if (wait > 0) return rateLimited(c, wait, 'requests or bytes');
     c.set('principal', auth.principal);
     return next();
   });
@@ -182,9 +192,12 @@ export function createApp(options: AppOptions): { app: OpenAPIHono<Env>; closeSt
   });
 
   app.openapi(pushRoute, async (c) => {
-    const { teamId, member } = c.get('principal');
+    const { teamId, member, tokenId } = c.get('principal');
+    const request = c.req.valid('json');
+    const wait = limiter.take(tokenId, { ops: request.ops.length });
+    if (wait > 0) return rateLimited(c, wait, 'ops');
     try {
-      const response = await push(handle, { teamId, member }, c.req.valid('json'), options.quota);
+      const response = await push(handle, { teamId, member }, request, options.quota);
       hub.publish(teamId, response.version);
       return c.json(response, 200);
     } catch (error) {
@@ -198,7 +211,45 @@ export function createApp(options: AppOptions): { app: OpenAPIHono<Env>; closeSt
   app.get(pullRoute.path, async (c) => {
     const query = PullQuerySchema.safeParse(c.req.query());
     if (!query.success) return c.json({ error: 'invalid_request', message: 'query does not match the schema', issues: query.error.issues }, 400);
-    const body = await pullJson(handle, c.get('principal').teamId, query.data);
+    const { teamId, tokenId } = c.get('principal');
+    const page = await pullPage(handle, teamId, query.data, LIMITS.maxPullBytes);
+    if ('reset' in page) {
+      limiter.adjust(tokenId, { bytes: page.reset.length - LIMITS.maxPullBytes });
+      return c.body(page.reset, 200, { 'content-type': 'application/json' });
+    }
+    let sent = 0;
+    const settle = () => limiter.adjust(tokenId, { bytes: sent - LIMITS.maxPullBytes });
+    const encoder = new TextEncoder();
+    // Read on demand: the page goes out as rows are read, never built whole in memory.
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        try {
+          let text = '';
+          while (text.length < 16_384) {
+            const next = await page.chunks.next();
+            if (next.done) break;
+            text += next.value;
+          }
+          if (text) {
+            const bytes = encoder.encode(text);
+            sent += bytes.length;
+            controller.enqueue(bytes);
+          }
+          if (text.length < 16_384) {
+            controller.close();
+            settle();
+          }
+        } catch (error) {
+          options.log({ level: 'error', message: `pull: ${String(error)}`, stack: error instanceof Error ? error.stack : undefined });
+          controller.error(error);
+          settle();
+        }
+      },
+      async cancel() {
+        await page.chunks.return(undefined);
+        settle();
+      },
+    });
     return c.body(body, 200, { 'content-type': 'application/json' });
   });
 
@@ -209,11 +260,21 @@ export function createApp(options: AppOptions): { app: OpenAPIHono<Env>; closeSt
   });
 
   app.openapi(streamRoute, (c) => {
-    const { teamId } = c.get('principal');
+    const { teamId, tokenId } = c.get('principal');
+    let finish = () => {};
+    const done = new Promise<void>((resolve) => (finish = resolve));
+    const release = streams.add(tokenId, teamId, () => finish());
+    if (!release) {
+      c.header('Retry-After', '30');
+      return c.json(
+        {
+          error: 'too_many_streams',
+          message: `at most ${options.streamCaps.perToken} open streams per token and ${options.streamCaps.perTeam} per team on this server; close one`,
+        },
+        429,
+      );
+    }
     return streamSSE(c, async (stream) => {
-      let finish = () => {};
-      const done = new Promise<void>((resolve) => (finish = resolve));
-      streams.add(finish);
       stream.onAbort(finish);
       const send = (version: number) =>
         void stream.writeSSE({ event: STREAM_EVENT, id: String(version), data: JSON.stringify({ version }) }).catch(finish);
@@ -225,7 +286,7 @@ export function createApp(options: AppOptions): { app: OpenAPIHono<Env>; closeSt
       } finally {
         clearInterval(heartbeat);
         unsubscribe();
-        streams.delete(finish);
+        release();
       }
     });
   });
@@ -245,7 +306,12 @@ export function createApp(options: AppOptions): { app: OpenAPIHono<Env>; closeSt
     return c.json({ error: 'internal', message: 'internal error' }, 500);
   });
 
-  return { app, closeStreams: () => streams.forEach((finish) => finish()) };
+  return { app, closeStreams: () => streams.closeAll() };
+}
+
+function rateLimited(c: Context<Env>, wait: number, what: string) {
+  c.header('Retry-After', String(wait));
+  return c.json({ error: 'rate_limited', message: `over this token's budget of ${what}; retry after ${wait}s` }, 429);
 }
 
 function requestLog(log: AppOptions['log']): MiddlewareHandler<Env> {
@@ -259,28 +325,28 @@ function requestLog(log: AppOptions['log']): MiddlewareHandler<Env> {
       status: c.res.status,
       ms: Math.round((performance.now() - start) * 10) / 10,
       team: c.get('principal')?.teamName ?? null,
+      client: c.get('client')?.address ?? null,
     });
   };
 }
 
-/** Tokens travel in headers: plain HTTP is accepted only on loopback or behind a trusted TLS proxy. */
-function requireTls(trustProxy: boolean): MiddlewareHandler<Env> {
+/**
+ * Tokens travel in headers: plain HTTP is accepted only from a loopback peer that is not a listed
+ * proxy, or from a trusted proxy that says the client came by HTTPS.
+ */
+function requireTls(): MiddlewareHandler<Env> {
   return async (c, next) => {
     if (c.req.path === '/v1/health') return next();
-    const remote = c.env.incoming.socket.remoteAddress ?? '';
-    if (isLoopback(remote)) return next();
-    const proto = c.req.header('x-forwarded-proto')?.split(',')[0].trim().toLowerCase();
-    if (trustProxy && proto === 'https') return next();
+    const client = c.get('client');
+    if (client.proxied ? client.https : isLoopback(client.address)) return next();
     return c.json(
       {
         error: 'https_required',
-        message: trustProxy ? 'the proxy did not forward an https request' : 'plain HTTP is only served to localhost; run behind a TLS proxy with TRUST_PROXY=1',
+        message: client.proxied
+          ? 'the proxy did not forward an https request'
+          : 'plain HTTP is only served to localhost; run behind a TLS proxy whose address is listed in TRUST_PROXY',
       },
       403,
     );
   };
-}
-
-function isLoopback(address: string): boolean {
-  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
 }

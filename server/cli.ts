@@ -5,9 +5,11 @@ import { createTeam, createToken, listTeams, listTokens, revokeToken } from './t
 import { parseDuration } from './tokens';
 
 const USAGE = `usage: tsx server/cli.ts [command]
-  serve [--port 8787] [--host 127.0.0.1] [--db ./data/lessonmark.db] [--behind-tls-proxy]
-        [--rate-burst 60] [--rate-per-minute 600] [--team-max-lessons 200000]
-        [--team-max-bytes 500000000] [--quiet]                       (default command)
+  serve [--port 8787] [--host 127.0.0.1] [--db ./data/lessonmark.db] [--trust-proxy CIDRS]
+        [--rate-burst 60] [--rate-per-minute 600] [--ops-burst 2000] [--ops-per-minute 6000]
+        [--bytes-burst 16000000] [--bytes-per-minute 60000000]
+        [--streams-per-token 8] [--streams-per-team 200]
+        [--team-max-lessons 200000] [--team-max-bytes 500000000] [--quiet]   (default command)
   team create NAME | team list
   token create --team NAME --member NAME [--name LABEL] [--expires 30d]
                                  the member is the author of the lessons the token creates
@@ -15,7 +17,9 @@ const USAGE = `usage: tsx server/cli.ts [command]
   token list [--team NAME]
   compact [--older-than 90d]     purge old tombstones and op results
 env: DATABASE_URL (PostgreSQL; else SQLite), DATABASE_SCHEMA, LESSONMARK_DB, PORT, HOST,
-     TRUST_PROXY=1, RATE_BURST, RATE_PER_MINUTE, TEAM_MAX_LESSONS, TEAM_MAX_BYTES,
+     TRUST_PROXY (proxy addresses or CIDRs, comma-separated, e.g. 127.0.0.1,10.0.0.0/8),
+     RATE_BURST, RATE_PER_MINUTE, OPS_BURST, OPS_PER_MINUTE, BYTES_BURST, BYTES_PER_MINUTE,
+     STREAMS_PER_TOKEN, STREAMS_PER_TEAM, TEAM_MAX_LESSONS, TEAM_MAX_BYTES,
      CORS_ORIGINS (comma-separated)`;
 
 const { values, positionals } = parseArgs({
@@ -24,9 +28,15 @@ const { values, positionals } = parseArgs({
     port: { type: 'string' },
     host: { type: 'string' },
     db: { type: 'string' },
-    'behind-tls-proxy': { type: 'boolean' },
+    'trust-proxy': { type: 'string' },
     'rate-burst': { type: 'string' },
     'rate-per-minute': { type: 'string' },
+    'ops-burst': { type: 'string' },
+    'ops-per-minute': { type: 'string' },
+    'bytes-burst': { type: 'string' },
+    'bytes-per-minute': { type: 'string' },
+    'streams-per-token': { type: 'string' },
+    'streams-per-team': { type: 'string' },
     'team-max-lessons': { type: 'string' },
     'team-max-bytes': { type: 'string' },
     quiet: { type: 'boolean' },
@@ -65,15 +75,30 @@ function int(text: string | undefined, fallback: number, what: string): number {
 
 async function serveCommand(): Promise<void> {
   // Loaded only to serve: team and token commands start faster without the HTTP stack.
-  const { DEFAULT_PORT, DEFAULT_RATE_LIMIT, DEFAULT_TEAM_QUOTA, startServer } = await import('./start');
+  const { DEFAULT_PORT, DEFAULT_RATE_LIMIT, DEFAULT_STREAM_CAPS, DEFAULT_TEAM_QUOTA, startServer } = await import('./start');
+  const trust = values['trust-proxy'] ?? env.TRUST_PROXY ?? '';
+  if (/^(1|true|yes)$/i.test(trust.trim())) {
+    throw new Error('TRUST_PROXY now lists the proxies by address: e.g. TRUST_PROXY=127.0.0.1 for a TLS proxy on this host, or 10.0.0.0/8');
+  }
   const server = await startServer({
     ...dbConfig,
     port: int(values.port ?? env.PORT, DEFAULT_PORT, '--port'),
     host: values.host ?? (env.HOST || undefined),
-    trustProxy: values['behind-tls-proxy'] || env.TRUST_PROXY === '1',
+    trustProxy: trust
+      .split(',')
+      .map((e) => e.trim())
+      .filter(Boolean),
     rateLimit: {
       burst: int(values['rate-burst'] ?? env.RATE_BURST, DEFAULT_RATE_LIMIT.burst, '--rate-burst'),
       perMinute: int(values['rate-per-minute'] ?? env.RATE_PER_MINUTE, DEFAULT_RATE_LIMIT.perMinute, '--rate-per-minute'),
+      opsBurst: int(values['ops-burst'] ?? env.OPS_BURST, DEFAULT_RATE_LIMIT.opsBurst, '--ops-burst'),
+      opsPerMinute: int(values['ops-per-minute'] ?? env.OPS_PER_MINUTE, DEFAULT_RATE_LIMIT.opsPerMinute, '--ops-per-minute'),
+      bytesBurst: int(values['bytes-burst'] ?? env.BYTES_BURST, DEFAULT_RATE_LIMIT.bytesBurst, '--bytes-burst'),
+      bytesPerMinute: int(values['bytes-per-minute'] ?? env.BYTES_PER_MINUTE, DEFAULT_RATE_LIMIT.bytesPerMinute, '--bytes-per-minute'),
+    },
+    streamCaps: {
+      perToken: int(values['streams-per-token'] ?? env.STREAMS_PER_TOKEN, DEFAULT_STREAM_CAPS.perToken, '--streams-per-token'),
+      perTeam: int(values['streams-per-team'] ?? env.STREAMS_PER_TEAM, DEFAULT_STREAM_CAPS.perTeam, '--streams-per-team'),
     },
     quota: {
       maxLessons: int(values['team-max-lessons'] ?? env.TEAM_MAX_LESSONS, DEFAULT_TEAM_QUOTA.maxLessons, '--team-max-lessons'),

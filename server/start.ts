@@ -10,18 +10,21 @@ import { migrate } from './migrations';
 import type { RateLimit } from './rate-limit';
 import { createToken, createTeam, findTeam } from './teams';
 import type { TeamQuota } from './sync-store';
-import { VersionHub } from './version-hub';
+import { TrustedProxies } from './proxy';
+import { VersionHub, type StreamCaps } from './version-hub';
 
 export interface ServerOptions extends DbConfig {
   /** 0 picks a free port. Default 8787. */
   port?: number;
   /** Default 127.0.0.1; use 0.0.0.0 behind a proxy. */
   host?: string;
-  trustProxy?: boolean;
+  /** Addresses or CIDRs of the proxies whose X-Forwarded-For and X-Forwarded-Proto are believed. */
+  trustProxy?: string[];
   rateLimit?: Partial<RateLimit>;
+  streamCaps?: Partial<StreamCaps>;
   quota?: Partial<TeamQuota>;
   corsOrigins?: string[];
-  /** One JSON line per request; false silences, a function receives the entries. */
+  /** One JSON line per request; false keeps only errors (on stderr), a function receives the entries. */
   log?: boolean | ((entry: Record<string, unknown>) => void);
   /** How long close() waits for requests in flight before cutting connections. */
   shutdownGraceMs?: number;
@@ -35,12 +38,24 @@ export interface RunningServer {
 }
 
 export const DEFAULT_PORT = 8787;
-export const DEFAULT_RATE_LIMIT: RateLimit = { burst: 60, perMinute: 600 };
+/**
+ * Per token and per instance. A full first sync of a large team (1 GB of lessons) takes under 20
+ * minutes at the byte rate; one person's day of saving never nears the op rate.
+ */
+export const DEFAULT_RATE_LIMIT: RateLimit = {
+  burst: 60,
+  perMinute: 600,
+  opsBurst: 2000,
+  opsPerMinute: 6000,
+  bytesBurst: 16_000_000,
+  bytesPerMinute: 60_000_000,
+};
+export const DEFAULT_STREAM_CAPS: StreamCaps = { perToken: 8, perTeam: 200 };
 /** A team of a hundred people saving a lesson a day for years stays well inside. */
 export const DEFAULT_TEAM_QUOTA: TeamQuota = { maxLessons: 200_000, maxBytes: 500_000_000 };
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
-  const log = options.log === false ? () => {} : typeof options.log === 'function' ? options.log : writeLogLine;
+  const log = typeof options.log === 'function' ? options.log : options.log === false ? errorsOnly : writeLogLine;
   const handle = openDb(options);
   await migrate(handle);
   const hub = new VersionHub();
@@ -50,7 +65,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     hub,
     rateLimit: { ...DEFAULT_RATE_LIMIT, ...options.rateLimit },
     quota: { ...DEFAULT_TEAM_QUOTA, ...options.quota },
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: new TrustedProxies(options.trustProxy ?? []),
+    streamCaps: { ...DEFAULT_STREAM_CAPS, ...options.streamCaps },
     corsOrigins: options.corsOrigins,
     log,
   });
@@ -115,5 +131,10 @@ export async function ensureLocalTeam(options: DbConfig & { tokenFile?: string }
 }
 
 function writeLogLine(entry: Record<string, unknown>): void {
-  process.stdout.write(`${JSON.stringify(entry)}\n`);
+  (entry.level === 'error' ? process.stderr : process.stdout).write(`${JSON.stringify(entry)}\n`);
+}
+
+/** `--quiet` drops the request lines, never an error. */
+function errorsOnly(entry: Record<string, unknown>): void {
+  if (entry.level === 'error') writeLogLine(entry);
 }

@@ -209,19 +209,24 @@ export async function push(handle: Db, pusher: Pusher, request: PushRequest, quo
   });
 }
 
+/** Rows read per query while a pull page streams. */
+const PULL_BATCH = 100;
+
 /**
- * Changes after the cursor in version order, as the JSON text of a PullResponse: stored lessons
- * are spliced in as they are, which keeps 500-row pages cheap. A cursor this team did not issue
- * answers a reset.
+ * Changes after the cursor in version order, as the JSON text of a PullResponse: a reset as one
+ * string, or a page as chunks written while rows are read, stored lessons spliced in as they are.
+ * A page ends at `query.limit` rows or once `maxBytes` would be passed (at least one row), and
+ * never goes past the team's version when the pull began, so every row below its cursor had
+ * committed. A cursor this team did not issue answers a reset.
  */
-export async function pullJson(handle: Db, teamId: string, query: PullQuery): Promise<string> {
+export async function pullPage(handle: Db, teamId: string, query: PullQuery, maxBytes: number): Promise<{ reset: string } | { chunks: AsyncGenerator<string> }> {
   const team = await handle.db.selectFrom('teams').select(['version', 'epoch', 'horizon']).where('id', '=', teamId).executeTakeFirstOrThrow();
   let after = 0;
   let horizon = team.horizon;
   // `cursor=` with nothing after it is a first pull, like no cursor at all.
   if (query.cursor) {
     const cursor = decodeCursor(query.cursor);
-    const reset = (code: PullReset['code'], message: string) => JSON.stringify({ reset: true, code, message } satisfies PullReset);
+    const reset = (code: PullReset['code'], message: string) => ({ reset: JSON.stringify({ reset: true, code, message } satisfies PullReset) });
     if (!cursor || cursor.v > team.version) return reset('cursor_invalid', 'unknown cursor: pull again without a cursor');
     if (cursor.e !== team.epoch) return reset('cursor_foreign', "cursor from another copy of this team's data: pull again without a cursor");
     if (cursor.h < team.horizon && cursor.v < team.horizon) {
@@ -230,24 +235,47 @@ export async function pullJson(handle: Db, teamId: string, query: PullQuery): Pr
     after = cursor.v;
     horizon = cursor.h;
   }
-  const rows = await handle.db
-    .selectFrom('lessons')
-    .select(['id', 'version', 'deleted', 'deleted_at', 'data'])
-    .where('team_id', '=', teamId)
-    .where('version', '>', after)
-    .orderBy('version')
-    .limit(query.limit + 1)
-    .execute();
-  const hasMore = rows.length > query.limit;
-  const page = hasMore ? rows.slice(0, query.limit) : rows;
-  const last = page.length ? page[page.length - 1].version : after;
-  const changes = page.map((row) =>
-    row.deleted || row.data === null
-      ? JSON.stringify(toChange(row))
-      : `{"version":${row.version},"id":${JSON.stringify(row.id)},"deleted":false,"lesson":${row.data}}`,
-  );
-  const cursor = JSON.stringify(encodeCursor({ v: last, e: team.epoch, h: horizon }));
-  return `{"reset":false,"changes":[${changes.join(',')}],"cursor":${cursor},"hasMore":${hasMore}}`;
+  const rowsAfter = (version: number, limit: number) =>
+    handle.db
+      .selectFrom('lessons')
+      .select(['id', 'version', 'deleted', 'deleted_at', 'data'])
+      .where('team_id', '=', teamId)
+      .where('version', '>', version)
+      .where('version', '<=', team.version)
+      .orderBy('version')
+      .limit(limit)
+      .execute();
+
+  async function* chunks(): AsyncGenerator<string> {
+    yield '{"reset":false,"changes":[';
+    let last = after;
+    let rows = 0;
+    let bytes = 0;
+    let hasMore = false;
+    let batch = await rowsAfter(last, Math.min(PULL_BATCH, query.limit + 1));
+    for (;;) {
+      for (const row of batch) {
+        const text =
+          row.deleted || row.data === null
+            ? JSON.stringify(toChange(row))
+            : `{"version":${row.version},"id":${JSON.stringify(row.id)},"deleted":false,"lesson":${row.data}}`;
+        const size = utf8Bytes(text) + 1;
+        if (rows >= query.limit || (rows > 0 && bytes + size > maxBytes)) {
+          hasMore = true;
+          break;
+        }
+        yield rows ? `,${text}` : text;
+        rows += 1;
+        bytes += size;
+        last = row.version;
+      }
+      if (hasMore || batch.length < PULL_BATCH) break;
+      batch = await rowsAfter(last, Math.min(PULL_BATCH, query.limit - rows + 1));
+    }
+    const cursor = JSON.stringify(encodeCursor({ v: last, e: team.epoch, h: horizon }));
+    yield `],"cursor":${cursor},"hasMore":${hasMore}}`;
+  }
+  return { chunks: chunks() };
 }
 
 export async function getLesson(handle: Db, teamId: string, id: string): Promise<LessonResponse | undefined> {

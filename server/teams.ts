@@ -121,3 +121,15 @@ export async function authenticate(db: Kysely<Database>, token: string, now = ne
   if (row.expiresAt && Date.parse(row.expiresAt) <= now.getTime()) return { ok: false, code: 'token_expired' };
   return { ok: true, principal: { teamId: row.teamId, teamName: row.teamName, tokenId: row.id, tokenName: row.name, member: row.member, expiresAt: row.expiresAt } };
 }
+
+/** Of these token ids, the ones neither revoked nor expired. */
+export async function activeTokenIds(db: Kysely<Database>, ids: string[], now = new Date()): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const rows = await db
+    .selectFrom('tokens')
+    .select(['id', 'expires_at'])
+    .where('id', 'in', ids)
+    .where('revoked_at', 'is', null)
+    .execute();
+  return new Set(rows.filter((r) => !r.expires_at || Date.parse(r.expires_at) > now.getTime()).map((r) => r.id));
+}

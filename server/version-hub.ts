@@ -51,3 +51,62 @@ export class VersionHub {
     this.listeners.clear();
   }
 }
+
+export interface StreamCaps {
+  perToken: number;
+  perTeam: number;
+}
+
+interface OpenStream {
+  tokenId: string;
+  teamId: string;
+  finish: () => void;
+}
+
+/**
+ * The event streams open on this instance: capped per token and per team, and ended soon after
+ * their token is revoked or expires (`stillValid` is asked about the open tokens every `checkMs`).
+ */
+export class StreamRegistry {
+  private readonly open = new Set<OpenStream>();
+  private timer?: ReturnType<typeof setInterval>;
+
+  constructor(
+    private readonly caps: StreamCaps,
+    private readonly stillValid: (tokenIds: string[]) => Promise<Set<string>>,
+    private readonly onError: (error: unknown) => void,
+    private readonly checkMs = 1000,
+  ) {}
+
+  /** Registers a stream; undefined when a cap is reached (nothing registered). */
+  add(tokenId: string, teamId: string, finish: () => void): (() => void) | undefined {
+    let token = 0;
+    let team = 0;
+    for (const s of this.open) {
+      if (s.tokenId === tokenId) token += 1;
+      if (s.teamId === teamId) team += 1;
+    }
+    if (token >= this.caps.perToken || team >= this.caps.perTeam) return undefined;
+    const entry = { tokenId, teamId, finish };
+    this.open.add(entry);
+    this.timer ??= setInterval(() => void this.sweep().catch(this.onError), this.checkMs);
+    return () => {
+      this.open.delete(entry);
+      if (!this.open.size) {
+        clearInterval(this.timer);
+        this.timer = undefined;
+      }
+    };
+  }
+
+  closeAll(): void {
+    for (const s of this.open) s.finish();
+  }
+
+  private async sweep(): Promise<void> {
+    const ids = [...new Set([...this.open].map((s) => s.tokenId))];
+    if (!ids.length) return;
+    const valid = await this.stillValid(ids);
+    for (const s of this.open) if (!valid.has(s.tokenId)) s.finish();
+  }
+}

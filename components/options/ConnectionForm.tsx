@@ -49,7 +49,7 @@ export function ConnectionForm({ env, settings, onSaved }: { env: OptionsEnv; se
       </div>
       <label class="field">
         <span>Display name</span>
-        <input type="text" name="displayName" placeholder="Shown to teammates as the author" value={draft.displayName} onInput={set('displayName')} maxLength={200} />
+        <input type="text" name="displayName" placeholder="Your name on lessons saved here (team lessons show the name on your token)" value={draft.displayName} onInput={set('displayName')} maxLength={200} />
       </label>
       <div class="buttons">
         <button type="button" onClick={runTest} disabled={test === 'testing' || !!problem}>Test connection</button>

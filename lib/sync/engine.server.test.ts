@@ -16,6 +16,8 @@ let db: TestDb;
 let server: ServerProcess;
 let port: number;
 let token: string;
+/** The server names a lesson's author from the token: one token per teammate. */
+const tokens = new Map<string, string>();
 const clients: TestClient[] = [];
 
 async function freePort(): Promise<number> {
@@ -31,7 +33,8 @@ const start = () => startServerProcess(db, ['--port', String(port), '--rate-burs
 
 beforeAll(async () => {
   db = await freshDb('sqlite');
-  ({ token } = await makeTeam(db, 'platform'));
+  for (const member of ['Ana', 'Ben']) tokens.set(member, (await makeTeam(db, 'platform', undefined, member)).token);
+  token = tokens.get('Ana')!;
   port = await freePort();
   server = await start();
 }, 30_000);
@@ -47,7 +50,7 @@ afterEach(async () => {
 
 let n = 0;
 function client(author: string, pullLimit?: number): TestClient {
-  const c = new TestClient(`sync-${author}-${++n}-${Math.random()}`, { endpoint: server.url, token }, author, pullLimit);
+  const c = new TestClient(`sync-${author}-${++n}-${Math.random()}`, { endpoint: server.url, token: tokens.get(author)! }, author, pullLimit);
   clients.push(c);
   return c;
 }

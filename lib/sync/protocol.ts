@@ -12,6 +12,8 @@ export const LIMITS = {
   maxBodyBytes: 1_000_000,
   maxOpsPerPush: 500,
   maxPullLimit: 1000,
+  /** A pull page ends before it passes this many bytes (always at least one change); `hasMore` tells. */
+  maxPullBytes: 1_000_000,
   defaultPullLimit: 500,
   maxLessonBytes: 64 * 1024,
   maxClientIdLength: 64,

@@ -83,6 +83,8 @@ export interface ServerProcess {
   child: ChildProcess;
   /** Every stdout line the server wrote, parsed when JSON. */
   lines: unknown[];
+  /** What the server wrote to stderr so far. */
+  stderr(): string;
   /** Sends the signal and resolves with the exit code. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
@@ -125,6 +127,7 @@ export async function startServerProcess(db: TestDb, args: string[] = [], env: R
     port,
     child,
     lines,
+    stderr: () => stderr,
     stop: async (signal = 'SIGTERM') => {
       if (child.exitCode === null) child.kill(signal);
       return exited;

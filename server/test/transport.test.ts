@@ -1,4 +1,6 @@
+import { statSync } from 'node:fs';
 import { request } from 'node:http';
+import { sql } from 'kysely';
 import { networkInterfaces } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, freshDb, makeLesson, makeTeam, startServerProcess, type ServerProcess, type TestDb } from './harness';
@@ -42,7 +44,7 @@ describe('transport: rate limits, TLS guard, CORS, logs, shutdown (SQLite)', () 
     const refused = await remote.get('/v1/me');
     expect(refused.status).toBe(403);
     expect(refused.body.error).toBe('https_required');
-    // Without --behind-tls-proxy the header proves nothing.
+    // From a peer not listed in TRUST_PROXY the header proves nothing.
     expect((await remote.get('/v1/me', { 'x-forwarded-proto': 'https' })).status).toBe(403);
     expect((await remote.get('/v1/health')).status).toBe(200);
     expect((await api(server.url, token).get('/v1/me')).status).toBe(200);
@@ -106,13 +108,13 @@ describe('transport: rate limits, TLS guard, CORS, logs, shutdown (SQLite)', () 
   });
 });
 
-describe('behind a TLS proxy (TRUST_PROXY=1)', () => {
+describe('behind a TLS proxy on the same host (TRUST_PROXY=127.0.0.1,203.0.113.0/24)', () => {
   let db: TestDb;
   let server: ServerProcess;
 
   beforeAll(async () => {
     db = await freshDb('sqlite');
-    server = await startServerProcess(db, ['--host', '0.0.0.0', '--quiet'], { TRUST_PROXY: '1' });
+    server = await startServerProcess(db, ['--host', '0.0.0.0'], { TRUST_PROXY: '127.0.0.1,203.0.113.0/24' });
   }, 60_000);
 
   afterAll(async () => {
@@ -120,10 +122,54 @@ describe('behind a TLS proxy (TRUST_PROXY=1)', () => {
     await db?.drop();
   });
 
-  it.skipIf(!external)('trusts X-Forwarded-Proto: https from the proxy, refuses forwarded http', async () => {
+  it('believes X-Forwarded-Proto only as the listed proxy set it: a listed loopback peer is not local', async () => {
+    const viaProxy = api(server.url, (await makeTeam(db, 'acme')).token);
+    expect((await viaProxy.get('/v1/me')).status).toBe(403);
+    expect((await viaProxy.get('/v1/me', { 'x-forwarded-proto': 'https' })).status).toBe(200);
+    // The proxy appends what it saw; a value the client wrote before it counts for nothing.
+    expect((await viaProxy.get('/v1/me', { 'x-forwarded-proto': 'https, http' })).status).toBe(403);
+    expect((await viaProxy.get('/v1/me', { 'x-forwarded-proto': 'http, https' })).status).toBe(200);
+  });
+
+  it("logs the client as the right-most X-Forwarded-For hop that is not a listed proxy", async () => {
+    const viaProxy = api(server.url, (await makeTeam(db, 'hops')).token);
+    await viaProxy.get('/v1/me', { 'x-forwarded-proto': 'https', 'x-forwarded-for': '6.6.6.6, 198.51.100.7' });
+    await viaProxy.get('/v1/pull', { 'x-forwarded-proto': 'https', 'x-forwarded-for': '6.6.6.6, 198.51.100.8, 203.0.113.9' });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(server.lines).toContainEqual(expect.objectContaining({ path: '/v1/me', team: 'hops', client: '198.51.100.7' }));
+    expect(server.lines).toContainEqual(expect.objectContaining({ path: '/v1/pull', team: 'hops', client: '198.51.100.8' }));
+  });
+
+  it.skipIf(!external)('ignores forwarded headers from a peer that is not listed', async () => {
     const remote = api(`http://${external}:${server.port}`, (await makeTeam(db, 'acme')).token);
-    expect((await remote.get('/v1/me', { 'x-forwarded-proto': 'https' })).status).toBe(200);
-    expect((await remote.get('/v1/me', { 'x-forwarded-proto': 'http' })).status).toBe(403);
+    expect((await remote.get('/v1/me', { 'x-forwarded-proto': 'https' })).status).toBe(403);
     expect((await remote.get('/v1/me')).status).toBe(403);
   });
+});
+
+describe('files and logs (SQLite)', () => {
+  let db: TestDb;
+  let server: ServerProcess;
+
+  afterAll(async () => {
+    await server?.stop('SIGKILL');
+    await db?.drop();
+  });
+
+  it('creates the database readable by its owner only, and --quiet still logs errors', async () => {
+    db = await freshDb('sqlite');
+    const { token } = await makeTeam(db, 'acme');
+    server = await startServerProcess(db, ['--quiet']);
+    for (const file of [db.config.sqlitePath!, `${db.config.sqlitePath}-wal`]) expect(statSync(file).mode & 0o777, file).toBe(0o600);
+    // Break the store under the running server: the push fails with a 500 that must be logged.
+    const handle = db.open();
+    await sql`drop table applied_ops`.execute(handle.db);
+    await handle.db.destroy();
+    const lesson = makeLesson();
+    const failed = await api(server.url, token).push({ clientId: 'c', ops: [{ opId: '1', type: 'upsert', id: lesson.id!, baseVersion: 0, lesson }] });
+    expect(failed.status).toBe(500);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(server.stderr()).toMatch(/"level":"error".*applied_ops/);
+    expect(server.lines.filter((l: any) => l.path)).toEqual([]);
+  }, 60_000);
 });

@@ -65,10 +65,24 @@ describe('cursor, tokens, durations, rate limiter', () => {
   });
 
   it('refills a token bucket over time and says how long to wait', () => {
-    const limiter = new RateLimiter({ burst: 2, perMinute: 60 });
-    expect([limiter.take('k', 0), limiter.take('k', 0), limiter.take('k', 0)]).toEqual([0, 0, 1]);
-    expect(limiter.take('other', 0)).toBe(0);
-    expect(limiter.take('k', 1000)).toBe(0);
+    const limiter = new RateLimiter({ burst: 2, perMinute: 60, opsBurst: 10, opsPerMinute: 60, bytesBurst: 100, bytesPerMinute: 600 });
+    const one = { requests: 1 };
+    expect([limiter.take('k', one, 0), limiter.take('k', one, 0), limiter.take('k', one, 0)]).toEqual([0, 0, 1]);
+    expect(limiter.take('other', one, 0)).toBe(0);
+    expect(limiter.take('k', one, 1000)).toBe(0);
+  });
+
+  it('counts ops and bytes too, charges nothing when any budget is short, and settles costs known afterwards', () => {
+    const limiter = new RateLimiter({ burst: 100, perMinute: 6000, opsBurst: 10, opsPerMinute: 60, bytesBurst: 100, bytesPerMinute: 600 });
+    expect(limiter.take('k', { requests: 1, ops: 8 }, 0)).toBe(0);
+    // 5 ops wanted, 2 left, 1 op a second.
+    expect(limiter.take('k', { requests: 1, ops: 5 }, 0)).toBe(3);
+    expect(limiter.take('k', { requests: 1, ops: 2, bytes: 100 }, 0)).toBe(0);
+    expect(limiter.take('k', { bytes: 1 }, 0)).toBe(1);
+    limiter.adjust('k', { bytes: -50 }, 0);
+    expect(limiter.take('k', { bytes: 50 }, 0)).toBe(0);
+    limiter.adjust('k', { bytes: 200 }, 0);
+    expect(limiter.take('k', { bytes: 1 }, 0)).toBe(21);
   });
 
   it('rejects private lessons and oversize lessons in the wire schema', () => {

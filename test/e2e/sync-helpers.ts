@@ -8,7 +8,10 @@ import { extensionId, storeRowsHere } from './fixtures';
 export interface TeamServer {
   db: TestDb;
   server: ServerProcess;
+  /** The first member's token. */
   token: string;
+  /** One token per member: the server names a lesson's author from the token that created it. */
+  tokens: Record<string, string>;
   team: string;
   stop(): Promise<void>;
 }
@@ -22,16 +25,20 @@ export function cli(db: TestDb, args: string[]): string {
   });
 }
 
-/** A real server process on a temp SQLite file, with a team and a token made by the CLI. */
-export async function startTeamServer(team: string, serveArgs: string[] = []): Promise<TeamServer> {
+/** A real server process on a temp SQLite file, with a team and a token per member made by the CLI. */
+export async function startTeamServer(team: string, serveArgs: string[] = [], members = ['Ana', 'Ben']): Promise<TeamServer> {
   const db = await freshDb('sqlite');
   cli(db, ['team', 'create', team]);
-  const token = cli(db, ['token', 'create', '--team', team, '--name', 'e2e']).trim().split('\n').pop()!.trim();
+  const tokens: Record<string, string> = {};
+  for (const member of members) {
+    tokens[member] = cli(db, ['token', 'create', '--team', team, '--member', member, '--name', 'e2e']).trim().split('\n').pop()!.trim();
+  }
   const server = await startServerProcess(db, ['--quiet', ...serveArgs]);
   return {
     db,
     server,
-    token,
+    token: tokens[members[0]],
+    tokens,
     team,
     stop: async () => {
       await server.stop();

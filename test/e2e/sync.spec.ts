@@ -50,10 +50,11 @@ test('a team lesson saved in one browser appears in another; a private one does 
     const errorsB = watchErrors(pageB);
     await pageA.goto(optionsUrl(sw));
     await pageB.goto(optionsUrl(swB));
-    await connect(pageA, team.server.url, team.token, 'Ana', team.team);
-    await connect(pageB, team.server.url, team.token, 'Ben', team.team);
+    await connect(pageA, team.server.url, team.tokens.Ana, 'Ana', team.team);
+    await connect(pageB, team.server.url, team.tokens.Ben, 'Ben', team.team);
 
-    // The author comes from the display name the worker picked up from the settings.
+    // On the device, the author comes from the display name the worker picked up from the settings;
+    // the server names a team lesson's author from the token (made for Ana here).
     await expect.poll(async () => (await send<any>(pageA, 'saveLesson', draft({ title: 'probe', visibility: 'private' }))).author).toBe('Ana');
     const shared = await send<any>(pageA, 'saveLesson', draft({ title: 'Friday deploys need a freeze', visibility: 'team' }));
     const secret = await send<any>(pageA, 'saveLesson', draft({ title: 'My private doubt', visibility: 'private' }));
