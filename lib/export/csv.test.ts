@@ -22,7 +22,7 @@ describe('CSV export', () => {
     expect(mistake[col('tags')]).toBe('ci;deploy');
     expect(mistake[col('open_actions')]).toBe('1');
     expect(mistake[col('actions')]).toBe('2');
-    expect(mistake[col('work_item')]).toBe('jira:OPS-42');
+    expect(mistake[col('work_item')]).toBe('jira:acme.atlassian.net:OPS-42');
     const improvement = rows.find((r) => r[col('kind')] === 'improvement')!;
     expect(improvement[col('note')]).toBe("'-2% latency if we batch writes\r\nsecond line\ttabbed");
     expect(improvement[col('tags')]).toBe("'@ops;batching");
