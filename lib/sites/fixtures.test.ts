@@ -44,6 +44,16 @@ const EXPECTED: Record<string, Expected> = {
     excerptStart: 'Sessions live in a single Redis 5 instance',
     text: ['dual-write doubled p99 write latency', 'one-off copy script'],
   },
+  // Jira Cloud's markup, key and all, on a host nobody added: a web page like any other.
+  'jira-lookalike.html': {
+    url: 'http://localhost/browse/ACME-123',
+    site: 'web',
+    workItem: 'http://localhost/browse/ACME-123',
+    title: '[ACME-123] Payment webhooks retried 40 times during provider outage',
+    labels: [],
+    excerptStart: 'On 12 March between 14:05 and 14:50 UTC',
+    text: ['re-enqueued the event without backoff'],
+  },
   'confluence-cloud-page.html': {
     url: 'https://acme.atlassian.net/wiki/spaces/ENG/pages/123456/Incident+Review',
     site: 'confluence',
