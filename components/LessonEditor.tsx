@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Action, Lesson, LessonPatch } from '@/lib/lesson';
 import { KINDS, VISIBILITIES } from '@/lib/lesson-basics';
 import { KIND_LABEL } from '@/lib/pillars';
+import { httpHref } from '@/lib/safe-url';
 import { answersFor, draftOf, newAction, patchOf, setActionDone, type EditDraft } from '@/lib/library/edit';
 import { TagInput } from './TagInput';
 import { useFocusOnOpen } from './focus-on-open';
@@ -58,6 +59,7 @@ export function LessonEditor({ lesson, tagSuggestions = [], onSave, onDelete, on
   };
   const fid = (name: string) => `edit-${lesson.id}-${name}`;
 
+  const href = httpHref(lesson.source.url);
   return (
     <form class="lesson-editor" aria-label="Edit lesson" onSubmit={save} onKeyDown={onKeyDown}>
       <header class="editor-head">
@@ -66,9 +68,13 @@ export function LessonEditor({ lesson, tagSuggestions = [], onSave, onDelete, on
           ×
         </button>
       </header>
-      <a class="editor-source" href={lesson.source.url} target="_blank" rel="noopener noreferrer">
-        {lesson.source.title || lesson.source.url}
-      </a>
+      {href ? (
+        <a class="editor-source" href={href} target="_blank" rel="noopener noreferrer">
+          {lesson.source.title || lesson.source.url}
+        </a>
+      ) : (
+        <p class="editor-source">{lesson.source.title || lesson.source.url}</p>
+      )}
       {lesson.question && <p class="editor-question">Asked: {lesson.question.text}</p>}
       {lesson.quote && <blockquote class="editor-quote">{lesson.quote}</blockquote>}
       <label class="field">

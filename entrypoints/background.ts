@@ -12,6 +12,7 @@ import { initSidePanel, openSidePanel } from '@/lib/platform/side-panel';
 import { getSettings, settingsItem } from '@/lib/platform/settings';
 import { knownHosts } from '@/lib/platform/known-hosts';
 import { initSync } from '@/lib/platform/sync';
+import { moveTokenOnce } from '@/lib/platform/team-token';
 import type { WriteContext } from '@/lib/store';
 
 const SAVE_MENU = 'lessonmark-save';
@@ -25,7 +26,8 @@ export default defineBackground(() => {
   settingsItem.watch((s) => (ctx.author = s?.displayName || undefined));
 
   const db = openDb();
-  const sync = initSync(db);
+  // The token leaves the settings (which content scripts can read) before the first sync reads it.
+  const sync = initSync(db, moveTokenOnce(db));
   // The side panel's ranking options: the badge counts what the panel lists.
   const badges = watchBadges(db, { limit: PANEL_LIMIT });
   const handlers: Handlers = {

@@ -2,6 +2,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import { DB_NAME } from './db-read';
 import { DUE_DATES, dueDatesMiddleware, fillDueDates, type DueDatesRow } from './due-index';
 import type { Lesson } from './lesson';
+import { hostStoredWorkItems } from './work-item';
 import type { Conflict, MergeField } from './sync/protocol';
 
 /** Small key/value facts the database keeps beside the lessons (sync cursor, counters). */
@@ -86,6 +87,8 @@ export function openDb(name = DB_NAME): LessonDb {
     lessons: 'id, kind, *tags, source.workItem, source.project, updatedAt, createdAt',
     shareBatches: '++seq',
   });
+  // Jira keys name their host: two Jira sites both have an ACME-1 (lib/work-item.ts).
+  db.version(5).stores({}).upgrade(hostStoredWorkItems);
   db.use(dueDatesMiddleware);
   return db;
 }

@@ -27,7 +27,7 @@ function lesson(actions: Partial<Action>[] = [], extra: Partial<Lesson> = {}): L
   return LessonSchema.parse({
     id: uuidv7(clock),
     kind: 'mistake',
-    source: { url: 'https://x/ACME-1', site: 'jira', workItem: 'jira:ACME-1', project: 'ACME', title: 'ACME-1', labels: [] },
+    source: { url: 'https://x/ACME-1', site: 'jira', workItem: 'jira:x:ACME-1', project: 'ACME', title: 'ACME-1', labels: [] },
     actions: actions.map((a, i) => ({ id: `a${i}`, text: `action ${i}`, done: false, ...a })),
     createdAt: at,
     updatedAt: at,
@@ -145,7 +145,7 @@ describe('the due-date index', () => {
       { id: due.id, due: ['2026-03-05'] },
       { id: later.id, due: ['2027-01-01'] },
     ]);
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.lessons.get(due.id)).toStrictEqual(due);
     expect(await db.lessons.count()).toBe(1205);
   });

@@ -21,7 +21,7 @@ const ShortText = z.string().max(500);
 export const SourceSchema = z.object({
   url: z.string().max(4096),
   site: SiteSchema,
-  /** Stable key of the work item: `jira:ACME-123`, `confluence:<host>:<id>`, `github:o/r#12`, or the URL. */
+  /** Stable key of the work item: `jira:<host>:ACME-123`, `confluence:<host>:<id>`, `github:o/r#12`, or the URL. */
   workItem: z.string().min(1).max(4096),
   title: z.string().max(1000).default(''),
   project: z.string().max(200).optional(),

@@ -21,6 +21,13 @@ describe('senderKind', () => {
 
 describe('pageOwns: a page owns the work item its URL names, else same site and host', () => {
   it.each([
+    ['https://acme.atlassian.net/browse/ACME-1', 'jira:acme.atlassian.net:ACME-1', true],
+    ['https://acme.atlassian.net/browse/ACME-1', 'jira:acme.atlassian.net:ACME-2', false],
+    ['https://acme.atlassian.net/browse/ACME-1', 'jira:other.atlassian.net:ACME-1', false],
+    ['https://acme.atlassian.net/browse/ACME-1', 'jira:ACME-1', false],
+    ['https://jira.corp.example/secure/ViewIssue.jspa?id=1', 'jira:jira.corp.example:OPS-42', true],
+    ['https://jira.corp.example/secure/ViewIssue.jspa?id=1', 'jira:acme.atlassian.net:OPS-42', false],
+    ['http://localhost:4173/browse/ACME-1', 'jira:localhost:4173:ACME-1', false],
     ['https://github.com/acme/shop/issues/12', 'github:acme/shop#12', true],
     ['https://github.com/acme/shop/pull/12/files', 'github:acme/shop#12', true],
     ['https://github.com/acme/shop/issues/12', 'github:acme/shop#13', false],

@@ -154,7 +154,7 @@ describe('lesson handlers', () => {
       const settings = createHandlers(db, {}, { detectOptions: async () => ({ hosts: { jira: ['jira.corp.example'] } }) });
       expect(await dispatch(settings, 'previewImport', { url })).toMatchObject({ format: 'hypothesis', create: 1 });
       expect(await dispatch(settings, 'applyImport', { url })).toEqual({ written: 1, skipped: 0 });
-      const onIssue = await dispatch(settings, 'lessonsForPage', { workItem: 'jira:OPS-42' });
+      const onIssue = await dispatch(settings, 'lessonsForPage', { workItem: 'jira:jira.corp.example:OPS-42' });
       expect(onIssue.map((l) => [l.quote, l.source.project])).toEqual([['fails intermittently', 'OPS']]);
     });
 

@@ -8,7 +8,8 @@ export const SettingsSchema = z.object({
   defaultVisibility: VisibilitySchema.default('private'),
   /** The team endpoint; HTTPS unless it is this machine. */
   endpoint: z.string().trim().max(2000).default(''),
-  token: z.string().trim().max(500).default(''),
+  /** When a team token was saved; the token itself is kept in the database (lib/sync/state.ts). */
+  tokenSavedAt: z.string().max(100).optional(),
   /** Extra hosts of self-hosted Jira, Confluence and GitHub Enterprise the person granted. */
   hosts: z
     .object({

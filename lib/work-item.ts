@@ -4,7 +4,8 @@
  * (`confluence:<host>:<id>`), GitHub keys name github.com repositories as `owner/repo` and
  * GitHub Enterprise ones as `<host>/owner/repo`.
  */
-import type { Source } from './lesson';
+import type { Transaction } from 'dexie';
+import type { Lesson, Source } from './lesson';
 import { parseHttpUrl } from './url';
 
 export type WorkItemParts =
@@ -53,4 +54,15 @@ export function hostedWorkItem(source: Pick<Source, 'workItem' | 'url'>): string
 export function withHostedWorkItem<T extends { source: Pick<Source, 'workItem' | 'url'> }>(lesson: T): T {
   const workItem = hostedWorkItem(lesson.source);
   return workItem === lesson.source.workItem ? lesson : { ...lesson, source: { ...lesson.source, workItem } };
+}
+
+/** Database upgrade to version 5: every stored lesson's Jira key takes its host. */
+export async function hostStoredWorkItems(tx: Transaction): Promise<void> {
+  await tx
+    .table<Lesson, string>('lessons')
+    .where('source.workItem')
+    .startsWith('jira:')
+    .modify((lesson) => {
+      lesson.source.workItem = hostedWorkItem(lesson.source);
+    });
 }

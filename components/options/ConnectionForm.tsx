@@ -3,16 +3,16 @@ import { endpointProblem, type Settings } from '@/lib/settings';
 import type { ConnectionResult } from '@/lib/sync/connection';
 import type { OptionsEnv } from './env';
 
-type Draft = Pick<Settings, 'endpoint' | 'token' | 'displayName'>;
+type Draft = Pick<Settings, 'endpoint' | 'displayName'> & { token: string };
 
 /** The team endpoint, the token, and the name teammates see: test, then save. */
 export function ConnectionForm({ env, settings, onSaved }: { env: OptionsEnv; settings: Settings; onSaved: (s: Settings) => void }) {
-  const [draft, setDraft] = useState<Draft>({ endpoint: settings.endpoint, token: settings.token, displayName: settings.displayName });
+  const [draft, setDraft] = useState<Draft>({ endpoint: settings.endpoint, token: '', displayName: settings.displayName });
   const [showToken, setShowToken] = useState(false);
   const [test, setTest] = useState<ConnectionResult | 'testing' | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const problem = endpointProblem(draft.endpoint.trim());
-  const dirty = draft.endpoint !== settings.endpoint || draft.token !== settings.token || draft.displayName !== settings.displayName;
+  const dirty = draft.endpoint !== settings.endpoint || draft.token.trim() !== '' || draft.displayName !== settings.displayName;
 
   const set = (key: keyof Draft) => (e: Event) => {
     setDraft({ ...draft, [key]: (e.currentTarget as HTMLInputElement).value });
@@ -27,6 +27,7 @@ export function ConnectionForm({ env, settings, onSaved }: { env: OptionsEnv; se
     e.preventDefault();
     if (problem) return;
     onSaved(await env.saveSettings({ endpoint: draft.endpoint.trim(), token: draft.token.trim(), displayName: draft.displayName.trim() }));
+    setDraft({ ...draft, token: '' });
     setTest(null);
     setSaved(draft.endpoint.trim() ? 'Saved. Syncing with the team now.' : 'Saved. Team sync is off.');
   };
@@ -43,10 +44,15 @@ export function ConnectionForm({ env, settings, onSaved }: { env: OptionsEnv; se
       <div class="field">
         <label for="token">Token</label>
         <span class="inline">
-          <input id="token" type={showToken ? 'text' : 'password'} name="token" autocomplete="off" value={draft.token} onInput={set('token')} spellcheck={false} />
+          <input id="token" type={showToken ? 'text' : 'password'} name="token" autocomplete="off" value={draft.token} onInput={set('token')} spellcheck={false} placeholder={settings.tokenSavedAt ? 'Saved; type a new one to replace it' : ''} aria-describedby="token-saved" />
           <button type="button" onClick={() => setShowToken(!showToken)} aria-pressed={showToken} aria-label="Show token">{showToken ? 'Hide' : 'Show'}</button>
         </span>
       </div>
+      <p id="token-saved" class="hint">
+        {settings.tokenSavedAt
+          ? `A token is saved (since ${settings.tokenSavedAt.slice(0, 10)}). It stays in this browser's extension database, out of reach of web pages.`
+          : 'No token saved yet.'}
+      </p>
       <label class="field">
         <span>Display name</span>
         <input type="text" name="displayName" placeholder="Your name on lessons saved here (team lessons show the name on your token)" value={draft.displayName} onInput={set('displayName')} maxLength={200} />

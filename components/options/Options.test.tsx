@@ -113,7 +113,7 @@ describe('Options page', () => {
   });
 
   it('shows pending changes, the last error and the sync result, live from the database', async () => {
-    stored = { ...stored, endpoint: 'https://lessons.example.com', token: 't' };
+    stored = { ...stored, endpoint: 'https://lessons.example.com', tokenSavedAt: '2026-11-01T00:00:00.000Z' };
     await db.meta.put({ key: 'sync.status', value: { lastError: 'Unreachable: nothing answered at that address.', failures: 1, nextAttemptAt: 0, blocked: [] } });
     await mount();
     expect(byTestId('pending')).toBe('0');

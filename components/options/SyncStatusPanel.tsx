@@ -12,7 +12,7 @@ export function SyncStatusPanel({ env, settings }: { env: OptionsEnv; settings: 
   const pending = useLiveQuery(() => pendingCount(env.db));
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
-  const configured = !!(settings.endpoint && settings.token);
+  const configured = !!(settings.endpoint && settings.tokenSavedAt);
 
   const syncNow = async () => {
     setBusy(true);

@@ -1,5 +1,6 @@
 import type { LessonDb } from '@/lib/db';
 import type { Settings } from '@/lib/settings';
+import type { SettingsChange } from '@/lib/platform/settings';
 import type { ConnectionResult } from '@/lib/sync/connection';
 import type { SyncReport } from '@/lib/sync/engine';
 import type { Endpoint } from '@/lib/sync/http';
@@ -8,7 +9,8 @@ import type { Endpoint } from '@/lib/sync/http';
 export interface OptionsEnv {
   db: LessonDb;
   loadSettings(): Promise<Settings>;
-  saveSettings(change: Partial<Settings>): Promise<Settings>;
+  /** A typed `token` is kept apart from the settings, which content scripts can read. */
+  saveSettings(change: SettingsChange): Promise<Settings>;
   testConnection(target: Endpoint): Promise<ConnectionResult>;
   syncNow(): Promise<SyncReport>;
   dismissConflicts(seqs: number[]): Promise<void>;

@@ -13,6 +13,8 @@ import { watchPointer } from '@/lib/page/pointer';
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
+  // No page-visible postMessage announcing the script (WXT keeps it only for old listeners).
+  noScriptStartedPostMessage: true,
   main(ctx) {
     const g = globalThis as LayerGlobal;
     let loading: Promise<PageLayerApi> | null = null;

@@ -5,20 +5,23 @@ import '@/components/options/options.css';
 import { Options } from '@/components/options/Options';
 import { openDb } from '@/lib/db';
 import { sendMessage } from '@/lib/messaging';
-import { getSettings, updateSettings } from '@/lib/platform/settings';
+import { getSettings } from '@/lib/platform/settings';
+import { saveSettingsAndToken, withSavedToken } from '@/lib/platform/team-token';
 import { followTeamStream } from '@/lib/platform/sync-stream';
 import { testConnection } from '@/lib/sync/connection';
 
 // While this page is open, the team's event stream triggers pulls (the worker cannot hold it).
 followTeamStream();
 
+const db = openDb();
+
 render(
   <Options
     env={{
-      db: openDb(),
+      db,
       loadSettings: getSettings,
-      saveSettings: updateSettings,
-      testConnection: (target) => testConnection((url, init) => fetch(url, init), target),
+      saveSettings: (change) => saveSettingsAndToken(db, change),
+      testConnection: async (target) => testConnection((url, init) => fetch(url, init), await withSavedToken(db, target)),
       syncNow: () => sendMessage('syncNow', { force: true }),
       dismissConflicts: (seqs) => sendMessage('dismissSyncConflicts', { seqs }),
       grantHost: (pattern) => browser.permissions.request({ origins: [pattern] }),

@@ -30,14 +30,19 @@ type Row = Record<(typeof CSV_COLUMNS)[number], string | number>;
 
 /**
  * A spreadsheet runs a cell that starts with one of these as a formula (OWASP "CSV Injection"), so
- * such text cells get a leading apostrophe and are shown as text.
+ * such text gets a leading apostrophe and is shown as text. The same goes for text right after a
+ * separator inside the cell: a program that splits on another delimiter (`;` in many locales, tab)
+ * or ignores the quotes would start a new cell there.
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_AFTER_SEPARATOR = /([,;\t\r\n])(?=[=+\-@\t\r])/g;
+/** Cells holding any delimiter a spreadsheet might split on, a quote or a line break are quoted. */
+const NEEDS_QUOTES = /[",;\t\r\n]/;
 
 export function csvCell(value: string | number): string {
   if (typeof value === 'number') return String(value);
-  const text = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const text = (FORMULA_START.test(value) ? `'${value}` : value).replace(FORMULA_AFTER_SEPARATOR, "$1'");
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 function row(l: Lesson): Row {
@@ -67,7 +72,7 @@ function row(l: Lesson): Row {
   };
 }
 
-/** RFC 4180: CRLF line ends, a header row, fields with a comma, quote or line break quoted. */
+/** RFC 4180: CRLF line ends, a header row, fields with a separator, quote or line break quoted. */
 export function exportCsv(lessons: readonly Lesson[], opts: SelectOptions = {}): string {
   const lines = [CSV_COLUMNS.join(',')];
   for (const l of selectLessons(lessons, opts)) {

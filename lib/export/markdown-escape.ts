@@ -1,3 +1,4 @@
+import { httpHref } from '../safe-url';
 /**
  * Text that came from a page (or was typed by a person) is written into Markdown as text: every
  * character that CommonMark or GitHub-flavoured Markdown could read as structure is
@@ -50,13 +51,8 @@ export function blockquote(text: string): string {
  */
 export function link(label: string, url: string): string {
   const text = escapeInline(label || url);
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return text;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return text;
-  const dest = parsed.href.replace(/[<>\\\s]/g, (c) => encodeURIComponent(c));
+  const href = httpHref(url);
+  if (!href) return text;
+  const dest = href.replace(/[<>\\\s]/g, (c) => encodeURIComponent(c));
   return `[${text}](<${dest}>)`;
 }

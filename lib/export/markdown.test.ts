@@ -30,7 +30,7 @@ describe('Markdown export', () => {
     const md = lessonToMarkdown(sampleLessons()[0]);
     expect(md).toContain('- [ ] Hash package-lock.json into the cache key (bob, due 2025-03-21)');
     expect(md).toContain('- [x] Write the post-mortem (alice)');
-    expect(md).toContain('**Source:** [OPS-42: Deploy pipeline serves stale dependencies](<https://acme.atlassian.net/browse/OPS-42>) (jira:OPS-42)');
+    expect(md).toContain('**Source:** [OPS-42: Deploy pipeline serves stale dependencies](<https://acme.atlassian.net/browse/OPS-42>) (jira:acme.atlassian.net:OPS-42)');
   });
 
   it('one file per lesson in a zip, names slugified and unique', () => {

@@ -79,7 +79,7 @@ describe('Hypothesis import', () => {
     const file = JSON.stringify(data);
     expect(parseImport(file).toCreate[0].source).toMatchObject({ site: 'web', workItem: 'https://jira.corp.example/browse/OPS-42?focusedCommentId=1' });
     const known = sortImport(readImport(file, { hosts: { jira: ['jira.corp.example'] } }), new Map());
-    expect(known.toCreate[0].source).toMatchObject({ site: 'jira', workItem: 'jira:OPS-42', project: 'OPS' });
+    expect(known.toCreate[0].source).toMatchObject({ site: 'jira', workItem: 'jira:jira.corp.example:OPS-42', project: 'OPS' });
   });
 
   it('imports a page note without a quote or anchor, kind from a pillar tag', () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LessonSchema, type Lesson } from '../lesson';
+import { withHostedWorkItem } from '../work-item';
 import { EXPORT_FORMAT, EXPORT_VERSION, JsonExportEnvelopeSchema } from '../export/json';
 import type { DetectOptions } from '../sites/types';
 import { HypothesisAnnotationSchema, HypothesisExportSchema, hypothesisToLesson, looksLikeHypothesisExport } from './hypothesis';
@@ -154,7 +155,8 @@ function readLessonmark(data: unknown): ReadImport {
   const records = new Deduper(preview);
   lessons.forEach((record, index) => {
     const parsed = ImportLessonSchema.safeParse(read(record));
-    if (parsed.success) records.add(index, parsed.data, 'lessons');
+    // Files from older versions carry host-less Jira keys.
+    if (parsed.success) records.add(index, withHostedWorkItem(parsed.data), 'lessons');
     else preview.invalid.push({ index, issues: issuesOf(`lessons[${index}]`, parsed.error) });
   });
   return records.finish();

@@ -20,3 +20,6 @@ export async function updateSettings(change: Partial<Settings>): Promise<Setting
   await settingsItem.setValue(next);
   return next;
 }
+
+/** A change from the options page: the settings, and a new team token when one was typed. */
+export type SettingsChange = Partial<Settings> & { token?: string };

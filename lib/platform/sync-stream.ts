@@ -1,7 +1,7 @@
 import { openDb } from '../db';
 import { sendMessage } from '../messaging';
 import { backoffDelay } from '../sync/backoff';
-import { readCursor } from '../sync/state';
+import { readCursor, readToken } from '../sync/state';
 import { followStream } from '../sync/stream';
 import { getSettings, settingsItem } from './settings';
 
@@ -26,7 +26,8 @@ export function followTeamStream(): () => void {
     running = true;
     let failures = 0;
     while (!stopped) {
-      const { endpoint, token } = await getSettings();
+      const { endpoint } = await getSettings();
+      const token = await readToken(db);
       if (!endpoint || !token) break;
       connection = new AbortController();
       const opened = Date.now();

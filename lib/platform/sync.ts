@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { LessonDb } from '../db';
 import { SETTLE_MS, SyncEngine, type SyncReport } from '../sync/engine';
+import { readToken } from '../sync/state';
 import { getSettings, settingsItem } from './settings';
 import { announceChange } from './tabs';
 
@@ -21,13 +22,14 @@ export interface SyncWiring {
  * push a little after they settle, and every bit of progress is in IndexedDB. The team's event
  * stream is followed by open extension pages instead (see sync-stream.ts).
  */
-export function initSync(db: LessonDb): SyncWiring {
+export function initSync(db: LessonDb, ready: Promise<unknown> = Promise.resolve()): SyncWiring {
   const engine = new SyncEngine({
     db,
     fetch: (url, init) => fetch(url, init),
     target: async () => {
+      await ready.catch(() => null);
       const s = await getSettings();
-      return { endpoint: s.endpoint, token: s.token };
+      return { endpoint: s.endpoint, token: await readToken(db) };
     },
   });
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -51,7 +53,7 @@ export function initSync(db: LessonDb): SyncWiring {
     if (alarm.name === ALARM) void run(false);
   });
   settingsItem.watch((next, prev) => {
-    if (next?.endpoint !== prev?.endpoint || next?.token !== prev?.token) void run(true);
+    if (next?.endpoint !== prev?.endpoint || next?.tokenSavedAt !== prev?.tokenSavedAt) void run(true);
   });
   void run(false);
 

@@ -4,6 +4,9 @@ import { SourceSchema, type Source } from '../lesson';
 import { FIXTURES, loadFixture } from '../../test/fixtures/sites/load';
 import { contentRootSelector, detectSource, identifyPage, pageText } from './index';
 
+/** The self-hosted installations the saved pages come from, as the person added them in options. */
+const HOSTS = { hosts: { jira: ['jira.corp.example'], confluence: ['wiki.corp.example'] } };
+
 type Expected = Omit<Source, 'excerpt' | 'labels'> & { labels: string[]; excerptStart: string; text: string[] };
 
 /** What each saved page must read as; `text` lists sentences its page text must contain. */
@@ -11,7 +14,7 @@ const EXPECTED: Record<string, Expected> = {
   'jira-cloud-issue.html': {
     url: 'https://acme.atlassian.net/browse/ACME-123',
     site: 'jira',
-    workItem: 'jira:ACME-123',
+    workItem: 'jira:acme.atlassian.net:ACME-123',
     title: 'Payment webhooks retried 40 times during provider outage',
     project: 'ACME',
     labels: ['incident', 'payments', 'retry-policy', 'Billing API'],
@@ -22,7 +25,7 @@ const EXPECTED: Record<string, Expected> = {
   'jira-server-issue.html': {
     url: 'https://jira.corp.example/browse/OPS-42',
     site: 'jira',
-    workItem: 'jira:OPS-42',
+    workItem: 'jira:jira.corp.example:OPS-42',
     title: 'Nightly build fails intermittently in OrderServiceIT',
     project: 'OPS',
     labels: ['flaky-test', 'ci', 'Build', 'Orders'],
@@ -33,13 +36,23 @@ const EXPECTED: Record<string, Expected> = {
   'jira-cloud-board.html': {
     url: 'https://acme.atlassian.net/jira/software/c/projects/ACME/boards/1?selectedIssue=ACME-7',
     site: 'jira',
-    workItem: 'jira:ACME-7',
+    workItem: 'jira:acme.atlassian.net:ACME-7',
     title: 'Migrate session store from Redis 5 to Redis 7',
     project: 'ACME',
     labels: ['migration', 'redis', 'Sessions'],
     status: 'In Review',
     excerptStart: 'Sessions live in a single Redis 5 instance',
     text: ['dual-write doubled p99 write latency', 'one-off copy script'],
+  },
+  // Jira Cloud's markup, key and all, on a host nobody added: a web page like any other.
+  'jira-lookalike.html': {
+    url: 'http://localhost/browse/ACME-123',
+    site: 'web',
+    workItem: 'http://localhost/browse/ACME-123',
+    title: '[ACME-123] Payment webhooks retried 40 times during provider outage',
+    labels: [],
+    excerptStart: 'On 12 March between 14:05 and 14:50 UTC',
+    text: ['re-enqueued the event without backoff'],
   },
   'confluence-cloud-page.html': {
     url: 'https://acme.atlassian.net/wiki/spaces/ENG/pages/123456/Incident+Review',
@@ -106,7 +119,7 @@ const EXPECTED: Record<string, Expected> = {
   'hostile.html': {
     url: 'https://jira.corp.example/browse/SEC-1',
     site: 'jira',
-    workItem: 'jira:SEC-1',
+    workItem: 'jira:jira.corp.example:SEC-1',
     title: 'Summary with <script>window.__lessonmarkPwned=1</script> and <img src=x onerror="window.__lessonmarkPwned=1"> as text',
     project: 'SEC',
     labels: ['<img src=x onerror=window.__lessonmarkPwned=1>', '<script>window.__lessonmarkPwned=1</script>', 'real-element'],
@@ -127,7 +140,7 @@ describe('saved pages', () => {
     it('reads as its source', () => {
       const { url, doc } = loadFixture(file);
       const { excerptStart, text: _text, ...fields } = expected;
-      const source = detectSource(url, doc);
+      const source = detectSource(url, doc, HOSTS);
       expect(source).toMatchObject(fields);
       expect(source.project).toBe(fields.project);
       expect(source.status).toBe(fields.status);
@@ -138,7 +151,7 @@ describe('saved pages', () => {
 
     it('identifies cheaply as the same work item', () => {
       const { url, doc } = loadFixture(file);
-      expect(identifyPage(url, doc)).toEqual({
+      expect(identifyPage(url, doc, HOSTS)).toEqual({
         site: expected.site,
         workItem: expected.workItem,
         project: expected.project,
@@ -148,7 +161,7 @@ describe('saved pages', () => {
 
     it('is keyed the same from its URL alone when the URL names the work item', () => {
       const { url, doc } = loadFixture(file);
-      const fromPage = identifyPage(url, doc);
+      const fromPage = identifyPage(url, doc, HOSTS);
       const fromUrl = identifyPage(url, undefined, { hosts: { [fromPage.site]: [new URL(url).host] } });
       // Only a Confluence Server page addressed by its title needs the markup for its page id.
       if (file === 'confluence-server-page.html') expect(fromUrl.workItem).toBe(url);
@@ -164,27 +177,30 @@ describe('saved pages', () => {
 
     it('gives the main text for relatedness', () => {
       const { url, doc } = loadFixture(file);
-      const text = pageText(url, doc);
+      const text = pageText(url, doc, HOSTS);
       for (const sentence of expected.text) expect(text).toContain(sentence);
       expect(text).not.toContain('Privacy');
     });
   });
 });
 
-describe('self-hosted pages are known by their markup on any host', () => {
+describe('self-hosted pages are known on the hosts the person added, never by markup alone', () => {
   it.each([
-    ['jira-server-issue.html', 'jira:OPS-42'],
+    ['jira-server-issue.html', 'jira:localhost:4173:OPS-42'],
     ['confluence-server-page.html', 'confluence:localhost:4173:98765'],
-    ['hostile.html', 'jira:SEC-1'],
+    ['hostile.html', 'jira:localhost:4173:SEC-1'],
   ])('%s served from localhost', (file, workItem) => {
     const { doc } = loadFixture(file);
-    expect(identifyPage(`http://localhost:4173/${file}`, doc).workItem).toBe(workItem);
+    const url = `http://localhost:4173/${file}`;
+    expect(identifyPage(url, doc)).toMatchObject({ site: 'web', workItem: url });
+    expect(identifyPage(url, doc, { hosts: { jira: ['localhost:4173'] } }).workItem).toBe(workItem);
   });
 
   it('GitHub Enterprise on another host', () => {
     const { doc } = loadFixture('github-issue.html');
-    const source = detectSource('https://git.corp.example/acme/web/issues/12', doc);
-    expect(source).toMatchObject({
+    const url = 'https://git.corp.example/acme/web/issues/12';
+    expect(detectSource(url, doc).site).toBe('web');
+    expect(detectSource(url, doc, { hosts: { github: ['git.corp.example'] } })).toMatchObject({
       site: 'github',
       workItem: 'github:git.corp.example/acme/web#12',
       project: 'git.corp.example/acme/web',
@@ -193,14 +209,14 @@ describe('self-hosted pages are known by their markup on any host', () => {
     });
   });
 
-  it('the same page without its product markup on an unknown host is a plain web page', () => {
+  it('the same page without its product markup on an added host is still that product', () => {
     const { doc } = loadFixture('jira-server-issue.html');
     for (const el of doc.querySelectorAll('meta')) el.remove();
     doc.body.removeAttribute('id');
     expect(identifyPage('https://jira.corp.example/browse/OPS-42', doc).site).toBe('web');
     expect(identifyPage('https://jira.corp.example/browse/OPS-42', doc, { hosts: { jira: ['jira.corp.example'] } })).toMatchObject({
       site: 'jira',
-      workItem: 'jira:OPS-42',
+      workItem: 'jira:jira.corp.example:OPS-42',
     });
   });
 });
@@ -209,7 +225,7 @@ describe('single-page apps that changed page without a load', () => {
   it('Jira: markup still showing another issue is not read as the new one', () => {
     const { doc } = loadFixture('jira-cloud-issue.html');
     const source = detectSource('https://acme.atlassian.net/browse/ACME-124', doc);
-    expect(source).toMatchObject({ workItem: 'jira:ACME-124', title: '', labels: [] });
+    expect(source).toMatchObject({ workItem: 'jira:acme.atlassian.net:ACME-124', title: '', labels: [] });
     expect(source.status).toBeUndefined();
     expect(source.excerpt).toBeUndefined();
   });

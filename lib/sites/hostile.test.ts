@@ -6,6 +6,8 @@ import { loadFixture } from '../../test/fixtures/sites/load';
 import { genericText, readGeneric } from './generic';
 import { detectSource, identifyPage, pageText } from './index';
 
+/** hostile.html comes from a self-hosted Jira the person added. */
+const HOSTS = { hosts: { jira: ['jira.corp.example'] } };
 const PAYLOAD_SCRIPT = '<script>window.__lessonmarkPwned=1</script>';
 const globals = globalThis as { __lessonmarkPwned?: unknown; __hostileScripts?: unknown; __hostileOnerror?: unknown };
 
@@ -18,7 +20,7 @@ afterEach(() => {
 describe('a page whose title, labels and body carry markup', () => {
   it('comes through as the characters it shows, never as markup', () => {
     const { url, doc } = loadFixture('hostile.html');
-    const source = detectSource(url, doc);
+    const source = detectSource(url, doc, HOSTS);
     expect(source.title).toContain(PAYLOAD_SCRIPT);
     expect(source.title).toContain('<img src=x onerror="window.__lessonmarkPwned=1">');
     expect(source.labels).toContain('<img src=x onerror=window.__lessonmarkPwned=1>');
@@ -28,8 +30,8 @@ describe('a page whose title, labels and body carry markup', () => {
 
   it('leaves out what real script, noscript and hidden elements hold', () => {
     const { url, doc } = loadFixture('hostile.html');
-    const source = detectSource(url, doc);
-    const text = pageText(url, doc);
+    const source = detectSource(url, doc, HOSTS);
+    const text = pageText(url, doc, HOSTS);
     for (const out of [source.title, source.excerpt ?? '', text, ...source.labels]) {
       expect(out).not.toContain('__hostileScripts');
       expect(out).not.toContain('__hostileOnerror');
@@ -53,9 +55,9 @@ describe('a page whose title, labels and body carry markup', () => {
 
   it('is identified without reading its text', () => {
     const { url, doc } = loadFixture('hostile.html');
-    expect(identifyPage(url, doc)).toEqual({
+    expect(identifyPage(url, doc, HOSTS)).toEqual({
       site: 'jira',
-      workItem: 'jira:SEC-1',
+      workItem: 'jira:jira.corp.example:SEC-1',
       project: 'SEC',
       url: 'https://jira.corp.example/browse/SEC-1',
     });

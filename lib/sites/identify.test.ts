@@ -52,15 +52,38 @@ describe('siteOf', () => {
     expect(siteOf(url, plain)).toBe(site);
   });
 
-  it('takes the markup into account on other hosts, and known hosts without markup', () => {
-    expect(siteOf('https://x.example/a', docWith('<meta name="ajs-issue-key" content="A-1">'))).toBe('jira');
-    expect(siteOf('https://x.example/a', docWith('<meta name="application-name" content="Confluence">'))).toBe('confluence');
-    expect(
-      siteOf('https://x.example/a', docWith('<meta name="hostname" content="x.example"><meta name="expected-hostname" content="x.example">')),
-    ).toBe('github');
+  // Markup anyone can copy: Jira's, Confluence's and GitHub's meta tags.
+  const JIRA = docWith('<meta name="application-name" content="JIRA"><meta name="ajs-issue-key" content="A-1">');
+  const CONFLUENCE = docWith('<meta name="application-name" content="Confluence">');
+  const GITHUB = docWith('<meta name="hostname" content="x.example"><meta name="expected-hostname" content="x.example">');
+
+  it.each([
+    ['https://x.example/browse/A-1', JIRA],
+    ['https://x.example/a', CONFLUENCE],
+    ['https://x.example/a', GITHUB],
+    ['http://localhost:4173/browse/A-1', JIRA],
+    ['https://jira.evil.example/browse/A-1', JIRA],
+    ['https://acme.atlassian.net.evil.example/browse/A-1', JIRA],
+  ])('markup alone does not make %s a product page', (url, doc) => {
+    expect(siteOf(url, doc)).toBe('web');
+    expect(siteOf(url, doc, { hosts: { jira: ['other.example'], github: ['github.example'] } })).toBe('web');
+  });
+
+  it('on a host the person added, the markup tells the product, else the list the host is in', () => {
+    const hosts = { jira: ['x.example'] };
+    expect(siteOf('https://x.example/a', JIRA, { hosts })).toBe('jira');
+    expect(siteOf('https://x.example/wiki/a', CONFLUENCE, { hosts })).toBe('confluence');
+    expect(siteOf('https://x.example/a', GITHUB, { hosts })).toBe('github');
     expect(siteOf('https://x.example/a', plain, { hosts: { github: ['x.example'] } })).toBe('github');
     expect(siteOf('https://x.example/a', plain, { hosts: { confluence: ['x.example'] } })).toBe('confluence');
     expect(siteOf('https://x.example/a', plain, { hosts: { jira: ['x.example'] } })).toBe('jira');
+    expect(siteOf('http://localhost:4173/a', JIRA, { hosts: { jira: ['localhost:4173'] } })).toBe('jira');
+    expect(siteOf('http://localhost:4174/a', JIRA, { hosts: { jira: ['localhost:4173'] } })).toBe('web');
+  });
+
+  it('on the public hosts the host decides, whatever the markup says', () => {
+    expect(siteOf('https://github.com/acme/web/issues/1', JIRA)).toBe('github');
+    expect(siteOf('https://acme.atlassian.net/browse/A-1', GITHUB)).toBe('jira');
   });
 });
 
@@ -86,8 +109,8 @@ describe('identifyPage from the URL alone', () => {
     ['https://github.com/acme/web/issues/12#issuecomment-1', 'github', 'github:acme/web#12', 'acme/web'],
     ['https://github.com/acme/web/pull/34/files', 'github', 'github:acme/web#34', 'acme/web'],
     ['https://github.com/acme/web/commit/0123abcd', 'github', 'github:acme/web@0123abcd', 'acme/web'],
-    ['https://acme.atlassian.net/browse/acme-123?atlOrigin=x', 'jira', 'jira:ACME-123', 'ACME'],
-    ['https://acme.atlassian.net/jira/software/c/projects/ACME/boards/1?selectedIssue=ACME-7', 'jira', 'jira:ACME-7', 'ACME'],
+    ['https://acme.atlassian.net/browse/acme-123?atlOrigin=x', 'jira', 'jira:acme.atlassian.net:ACME-123', 'ACME'],
+    ['https://acme.atlassian.net/jira/software/c/projects/ACME/boards/1?selectedIssue=ACME-7', 'jira', 'jira:acme.atlassian.net:ACME-7', 'ACME'],
     ['https://acme.atlassian.net/wiki/spaces/ENG/pages/123456/Incident+Review', 'confluence', 'confluence:acme.atlassian.net:123456', 'ENG'],
   ])('%s', (url, site, workItem, project) => {
     expect(identifyPage(url)).toMatchObject({ site, workItem, project });
@@ -104,7 +127,7 @@ describe('identifyPage from the URL alone', () => {
   it('knows self-hosted installations only by the hosts given', () => {
     const url = 'https://jira.corp.example/browse/OPS-42';
     expect(identifyPage(url)).toMatchObject({ site: 'web', workItem: url });
-    expect(identifyPage(url, undefined, { hosts: { jira: ['jira.corp.example'] } })).toMatchObject({ site: 'jira', workItem: 'jira:OPS-42' });
+    expect(identifyPage(url, undefined, { hosts: { jira: ['jira.corp.example'] } })).toMatchObject({ site: 'jira', workItem: 'jira:jira.corp.example:OPS-42' });
   });
 
   it('falls back to the URL where only the markup names the work item', () => {

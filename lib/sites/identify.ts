@@ -4,7 +4,7 @@
  * no text extraction, and no import of Readability (see generic.ts).
  */
 import type { Site } from '../lesson';
-import { normalizeUrl, parseHttpUrl } from '../url';
+import { hostIn, normalizeUrl, parseHttpUrl } from '../url';
 import { CONFLUENCE_CONTENT_ROOTS, identifyConfluence, isConfluenceDocument, isConfluenceHost } from './confluence';
 import { GITHUB_CONTENT_ROOTS, identifyGitHub, isGitHubDocument, isGitHubHost } from './github';
 import { identifyJira, isJiraDocument, isJiraHost, JIRA_CONTENT_ROOTS } from './jira';
@@ -12,23 +12,30 @@ import { firstPresent } from './text';
 import type { DetectOptions, PageIdentity } from './types';
 
 /**
- * The site a page belongs to: by host first (github.com, Atlassian Cloud, hosts the person added),
- * then by markup, so that self-hosted installations are recognised on any host. Without a
- * document (a URL from an imported annotation), by host alone.
+ * The site a page belongs to. On the public hosts (github.com, Atlassian Cloud) the host and path
+ * say it all. On a host the person added, the markup tells which product a page is (one server may
+ * run Jira and Confluence side by side), else the list the host was added to. Markup on any other
+ * host is what every page can imitate, so there it counts for nothing: the page is a web page.
  */
 export function siteOf(url: string, doc?: Document, options: DetectOptions = {}): Site {
   const parsed = parseHttpUrl(url);
+  if (!parsed) return 'web';
+  if (isGitHubHost(parsed)) return 'github';
+  if (isConfluenceHost(parsed)) return 'confluence';
+  if (isJiraHost(parsed)) return 'jira';
   const hosts = options.hosts ?? {};
-  if (parsed) {
-    if (isGitHubHost(parsed, hosts.github)) return 'github';
-    if (isConfluenceHost(parsed, hosts.confluence)) return 'confluence';
-    if (isJiraHost(parsed, hosts.jira)) return 'jira';
-  }
-  if (!doc) return 'web';
+  const added = ADDED_ORDER.filter((site) => hostIn(parsed.host, hosts[site]));
+  if (added.length === 0) return 'web';
+  return (doc && siteByMarkup(doc)) ?? added[0];
+}
+
+const ADDED_ORDER = ['github', 'confluence', 'jira'] as const;
+
+function siteByMarkup(doc: Document): Site | undefined {
   if (isGitHubDocument(doc)) return 'github';
   if (isConfluenceDocument(doc)) return 'confluence';
   if (isJiraDocument(doc)) return 'jira';
-  return 'web';
+  return undefined;
 }
 
 const MAX_URL = 4096;

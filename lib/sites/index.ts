@@ -9,6 +9,7 @@ import { githubText, readGitHub } from './github';
 import { identifyPage } from './identify';
 import { jiraText, readJira } from './jira';
 import { capPageText } from './text';
+import { jiraKeyOf } from '../work-item';
 import type { DetectOptions, PageDetails, PageIdentity } from './types';
 
 export { contentRootSelector, identifyPage, siteOf } from './identify';
@@ -17,7 +18,7 @@ export type { DetectOptions, KnownHosts, PageIdentity } from './types';
 function details({ site, workItem }: PageIdentity, url: string, doc: Document): PageDetails {
   switch (site) {
     case 'jira':
-      return readJira(doc, workItem.startsWith('jira:') ? workItem.slice('jira:'.length) : null);
+      return readJira(doc, jiraKeyOf(workItem));
     case 'confluence':
       return readConfluence(new URL(url), doc);
     case 'github':

@@ -90,10 +90,10 @@ describe('Jira markup', () => {
 
   it('takes the key from the URL when it names one, else from the markup', () => {
     const server = docWith('<meta name="ajs-issue-key" content="OPS-42"><meta name="ajs-project-key" content="OPS">');
-    expect(identifyJira(new URL('https://jira.corp.example/browse/OPS-7'), server).workItem).toBe('jira:OPS-7');
+    expect(identifyJira(new URL('https://jira.corp.example/browse/OPS-7'), server).workItem).toBe('jira:jira.corp.example:OPS-7');
     expect(identifyJira(new URL('https://jira.corp.example/secure/ViewIssue.jspa?id=1'), server)).toEqual({
       site: 'jira',
-      workItem: 'jira:OPS-42',
+      workItem: 'jira:jira.corp.example:OPS-42',
       project: 'OPS',
       url: 'https://jira.corp.example/secure/ViewIssue.jspa?id=1',
     });
@@ -101,7 +101,7 @@ describe('Jira markup', () => {
       '',
       '<a data-testid="issue.views.issue-base.foundation.breadcrumbs.current-issue.item"><span>ACME-9</span></a>',
     );
-    expect(identifyJira(new URL('http://localhost:5173/issue.html'), cloud).workItem).toBe('jira:ACME-9');
+    expect(identifyJira(new URL('http://localhost:5173/issue.html'), cloud).workItem).toBe('jira:localhost:5173:ACME-9');
   });
 
   it('does not take a search page for the issue its markup happens to show', () => {

@@ -1,8 +1,10 @@
 /**
- * Jira Cloud and Jira Server/Data Center. An issue is named by its key (`jira:ACME-123`); the key
- * comes from the URL when it names one, else from the page's markup (Server's `ajs-issue-key`).
+ * Jira Cloud and Jira Server/Data Center. An issue is named by its host and key
+ * (`jira:acme.atlassian.net:ACME-123`: two Jira sites both have an `ACME-1`); the key comes from the
+ * URL when it names one, else from the page's markup (Server's `ajs-issue-key`).
  */
 import { hostIn, normalizeUrl, parseHttpUrl } from '../url';
+import { jiraWorkItem } from '../work-item';
 import { allTexts, cleanLabels, cleanTitle, excerptOf, firstText, metaContent, titleAndBodyText } from './text';
 import type { PageDetails, PageIdentity } from './types';
 
@@ -112,7 +114,7 @@ export function identifyJira(url: URL, doc?: Document): PageIdentity {
     (key ? projectOfKey(key) : undefined) ??
     projectFromPath(url) ??
     ((doc && metaContent(doc, 'ajs-project-key').toUpperCase()) || undefined);
-  return { site: 'jira', workItem: key ? `jira:${key}` : normalized, project, url: normalized };
+  return { site: 'jira', workItem: key ? jiraWorkItem(url.host, key) : normalized, project, url: normalized };
 }
 
 const SUMMARY = [CLOUD_SUMMARY, '#summary-val', 'h1#summary-val'];

@@ -6,7 +6,7 @@ import { createLesson, deleteLessons, markHelped, restoreLessons, updateLesson }
 import { expandShares, pendingCount, SHARE_BATCH_MIN } from './outbox';
 import { MERGE_FIELDS } from './protocol';
 
-const source = { url: 'https://acme.atlassian.net/browse/OPS-1', site: 'jira', workItem: 'jira:OPS-1', title: 'OPS-1' } as const;
+const source = { url: 'https://acme.atlassian.net/browse/OPS-1', site: 'jira', workItem: 'jira:acme.atlassian.net:OPS-1', title: 'OPS-1' } as const;
 
 let db: LessonDb;
 let clock = Date.parse('2026-11-20T10:00:00Z');

@@ -1,5 +1,6 @@
 import type { LessonDb } from '../db';
 import type { Lesson } from '../lesson';
+import { withHostedWorkItem } from '../work-item';
 import { mergePulled } from './merge';
 import type { Change } from './protocol';
 import { writeCursor, type CursorState } from './state';
@@ -20,7 +21,8 @@ export async function applyPage(db: LessonDb, changes: Change[], next: CursorSta
     const rows: Lesson[] = [];
     for (const change of changes) {
       const row = mergePulled(locals.get(change.id), change, pending.get(change.id), now);
-      if (row) rows.push(row);
+      // Teammates on older versions still send host-less Jira keys.
+      if (row) rows.push(withHostedWorkItem(row));
     }
     if (rows.length) await db.lessons.bulkPut(rows);
     if (next.resetting) await db.resetSeen.bulkPut(ids.map((id) => ({ id })));

@@ -28,7 +28,42 @@ export const SyncStatusSchema = z.object({
 });
 export type SyncStatus = z.output<typeof SyncStatusSchema>;
 
-export const META = { cursor: 'sync.cursor', status: 'sync.status', clientId: 'sync.clientId' } as const;
+export const META = { cursor: 'sync.cursor', status: 'sync.status', clientId: 'sync.clientId', token: 'sync.token' } as const;
+
+/*
+ * The bearer token lives in the extension's IndexedDB, which only extension pages and the worker
+ * can open: extension storage, where the settings are, is readable by every content script.
+ */
+
+export async function readToken(db: LessonDb): Promise<string> {
+  const value = (await db.meta.get(META.token))?.value;
+  return typeof value === 'string' ? value : '';
+}
+
+export async function writeToken(db: LessonDb, token: string): Promise<void> {
+  await db.meta.put({ key: META.token, value: token });
+}
+
+/** The stored settings value, raw: older versions kept the token in it. */
+export interface RawSettingsStore {
+  get(): Promise<unknown>;
+  set(value: Record<string, unknown>): Promise<void>;
+}
+
+/**
+ * Once, on versions that kept the token in the settings: the token moves to the database (written
+ * first, so a worker stopped halfway loses nothing) and the settings keep only when it was saved.
+ * True when something moved.
+ */
+export async function moveTokenOutOfSettings(db: LessonDb, settings: RawSettingsStore, now: Date): Promise<boolean> {
+  const raw = await settings.get();
+  if (!raw || typeof raw !== 'object' || !('token' in raw)) return false;
+  const { token, ...rest } = raw as Record<string, unknown>;
+  const kept = typeof token === 'string' ? token.trim() : '';
+  if (kept) await writeToken(db, kept);
+  await settings.set(kept ? { ...rest, tokenSavedAt: now.toISOString() } : rest);
+  return true;
+}
 
 export async function readCursor(db: LessonDb): Promise<CursorState | undefined> {
   const parsed = CursorStateSchema.safeParse((await db.meta.get(META.cursor))?.value);

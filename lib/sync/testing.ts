@@ -76,7 +76,7 @@ export class TestClient {
   }
 
   create(draft: Partial<LessonDraftInput> = {}): Promise<Lesson> {
-    const source = { url: 'https://acme.atlassian.net/browse/OPS-1', site: 'jira', workItem: 'jira:OPS-1', title: 'OPS-1' } as const;
+    const source = { url: 'https://acme.atlassian.net/browse/OPS-1', site: 'jira', workItem: 'jira:acme.atlassian.net:OPS-1', title: 'OPS-1' } as const;
     return createLesson(this.db, { kind: 'mistake', quote: 'deployed on a Friday', visibility: 'team', source, ...draft }, this.ctx());
   }
 

@@ -1,0 +1,132 @@
+import type { Page, Worker } from '@playwright/test';
+import { expect, readLessons, test } from './fixtures';
+import { paintedPoint, paintedTexts, saveQuote } from './page-helpers';
+
+/**
+ * What the attack review's page did, step by step, and every step failing: a page on a host nobody
+ * added copies Jira's markup and an issue path, reads what the extension shows, switches keys with
+ * `history.pushState`, and clicks by script. A compromised content script sending messages for
+ * other pages is refused by the worker (lib/sender-policy.test.ts, test/property/senders.test.ts):
+ * a page's own scripts have no `chrome.runtime` to send with, which is checked here.
+ */
+const REAL = 'https://acme.atlassian.net/browse/ACME-123';
+const QUOTE = 'The retry storm filled the payments-webhooks queue to 1.2 million messages.';
+const SECRET = 'Private: the vendor contract caps retries at 3, do not tell the vendor.';
+
+const lookalike = (port: number, key = 'ACME-123') => `http://localhost:${port}/browse/${key}`;
+
+/** Runs in the page, as its own script would: every text, attribute, field value and open shadow root it can reach. */
+function everythingReachable(): string {
+  const out: string[] = [document.title, location.href, document.cookie];
+  const visit = (root: Document | ShadowRoot) => {
+    for (const el of root.querySelectorAll('*')) {
+      out.push(el.textContent ?? '');
+      for (const a of el.attributes) out.push(a.value);
+      if ('value' in el) out.push(String((el as HTMLInputElement).value));
+      if (el.shadowRoot) visit(el.shadowRoot);
+    }
+  };
+  visit(document);
+  for (const [name] of CSS.highlights) out.push(name);
+  return out.join('\n');
+}
+
+/** The worker's record of what the tab's content script found: proof it ran and what it took the page for. */
+async function reportOf(sw: Worker, page: Page): Promise<{ workItem: string; found: string[] } | null> {
+  return sw.evaluate(async (url) => {
+    const [tab] = await chrome.tabs.query({ url });
+    if (tab?.id == null) return null;
+    const key = `page-report:${tab.id}`;
+    return ((await chrome.storage.session.get(key))[key] as { workItem: string; found: string[] }) ?? null;
+  }, page.url());
+}
+
+async function saveSecretLesson(page: Page, sw: Worker) {
+  await page.goto(REAL);
+  await saveQuote(page, sw, QUOTE, SECRET);
+  await expect.poll(() => paintedTexts(page)).toEqual([QUOTE]);
+  const [lesson] = await readLessons(sw);
+  expect(lesson).toMatchObject({ visibility: 'private', note: SECRET, source: { workItem: 'jira:acme.atlassian.net:ACME-123' } });
+  return lesson as { id: string; tags: string[] };
+}
+
+test('a Jira look-alike on a host nobody added is a web page and learns nothing of the real ticket’s lessons', async ({ context, sw, sites }) => {
+  const real = await context.newPage();
+  const lesson = await saveSecretLesson(real, sw);
+  const before = JSON.stringify(await readLessons(sw));
+
+  const page = await context.newPage();
+  await page.goto(lookalike(sites.port));
+  // The content script ran there and took the page for what its host says: a web page.
+  await expect.poll(async () => (await reportOf(sw, page))?.workItem).toBe(lookalike(sites.port));
+  expect((await reportOf(sw, page))?.found).toEqual([]);
+  expect(await paintedTexts(page)).toEqual([]);
+  const seen = await page.evaluate(everythingReachable);
+  for (const secret of [SECRET, lesson.id, ...lesson.tags]) expect(seen).not.toContain(secret);
+
+  // Switching keys the way Jira Cloud does reveals nothing either.
+  for (const key of ['ACME-1', 'ACME-2', 'ACME-122', 'ACME-123']) {
+    await page.evaluate((url) => history.pushState({}, '', url), lookalike(sites.port, key));
+    await expect.poll(async () => (await reportOf(sw, page))?.workItem).toBe(lookalike(sites.port, key));
+    expect(await paintedTexts(page)).toEqual([]);
+    expect(await page.evaluate(everythingReachable)).not.toContain(SECRET);
+  }
+
+  // Clicks made by the page's script, on the quoted text and everything it can reach, act on nothing.
+  await page.evaluate((quote) => {
+    for (const el of document.querySelectorAll('p, span, div, lessonmark-ui')) {
+      if (el.tagName === 'LESSONMARK-UI' || el.textContent?.includes(quote.slice(0, 20))) {
+        (el as HTMLElement).click();
+        el.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, composed: true }));
+      }
+    }
+  }, QUOTE);
+  await page.waitForTimeout(300);
+  expect(await page.locator('lessonmark-ui').count()).toBe(0);
+
+  // The page's own scripts have no extension messaging to send with.
+  const sent = await page.evaluate(() => {
+    const runtime = (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime;
+    return typeof runtime?.sendMessage === 'function' ? 'has sendMessage' : 'none';
+  });
+  expect(sent).toBe('none');
+
+  expect(JSON.stringify(await readLessons(sw))).toBe(before);
+  // And the real ticket still shows its lesson: the look-alike changed nothing.
+  await real.reload();
+  await expect.poll(() => paintedTexts(real)).toEqual([QUOTE]);
+});
+
+// Needs the closed shadow root and trusted-events-only in-page UI of branch wt-inpage: on this
+// branch alone the card is in an open shadow root, so the first read already fails.
+test.fixme('on the real ticket, the page’s own script can neither read the lesson card nor act through it', async ({ context, sw }) => {
+  const page = await context.newPage();
+  const lesson = await saveSecretLesson(page, sw);
+  const before = JSON.stringify(await readLessons(sw));
+
+  // The person opens the card with a real click: the page's script still cannot read it.
+  const { x, y } = await paintedPoint(page, 'retry storm');
+  await page.mouse.click(x, y);
+  await expect(page.locator('lessonmark-ui .peek')).toContainText(SECRET);
+  expect(await page.evaluate(() => document.querySelector('lessonmark-ui')?.shadowRoot ?? null)).toBeNull();
+  const seen = await page.evaluate(everythingReachable);
+  for (const secret of [SECRET, lesson.id]) expect(seen).not.toContain(secret);
+
+  // Script clicks on whatever it can reach, and a script click where the highlight is, do nothing.
+  await page.evaluate(() => {
+    for (const host of document.querySelectorAll('lessonmark-ui')) {
+      for (const b of host.shadowRoot?.querySelectorAll('button') ?? []) (b as HTMLElement).click();
+      (host as HTMLElement).click();
+    }
+  });
+  await page.keyboard.press('Escape');
+  await expect(page.locator('lessonmark-ui .peek')).toHaveCount(0);
+  await page.evaluate(([px, py]) => {
+    const target = document.elementFromPoint(px, py)!;
+    for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click'])
+      target.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true, clientX: px, clientY: py }));
+  }, [x, y] as const);
+  await page.waitForTimeout(300);
+  await expect(page.locator('lessonmark-ui .peek')).toHaveCount(0);
+  expect(JSON.stringify(await readLessons(sw))).toBe(before);
+});
