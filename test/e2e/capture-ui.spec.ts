@@ -1,5 +1,7 @@
+import type { Page } from '@playwright/test';
 import { clickUi, STASH, ui } from './closed-ui';
 import { expect, openCapture, readLessons, selectText, test } from './fixtures';
+import { expectSeen } from './look';
 import { card, paintedPoint, paintedTexts, saveQuote } from './page-helpers';
 
 const JIRA = 'https://acme.atlassian.net/browse/ACME-123';
@@ -92,4 +94,94 @@ test('the page reads nothing of a lesson and its scripted clicks and keys do not
   await expect.poll(async () => (await readLessons(sw)).length).toBe(2);
   const saved = (await readLessons(sw)).find((l) => l.id !== lesson.id);
   expect(saved.note).toBe('typed by a person');
+});
+
+/** The selection's box, in viewport pixels. */
+const selectionRect = (page: Page) =>
+  page.evaluate(() => {
+    const r = getSelection()!.getRangeAt(0).getBoundingClientRect();
+    return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+  });
+
+test('the card opens beside the selection, inside the viewport, and flips above it near the bottom edge', async ({ context, sw, sites }) => {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(sites.url(JIRA));
+  await selectText(page, 'Checkout latency rose from 300 ms to 4.8 s');
+  const sel = await selectionRect(page);
+  await openCapture(sw, page);
+  await expect(card(page).locator('textarea.note')).toBeFocused();
+  const box = (await card(page).boundingBox())!;
+  expect(box.y).toBeGreaterThanOrEqual(sel.bottom);
+  expect(box.y - sel.bottom).toBeLessThan(24);
+  expect(Math.abs(box.x - Math.min(sel.left, 1280 - 8 - box.width))).toBeLessThan(2);
+  expect(box.y + box.height).toBeLessThanOrEqual(800);
+  // The four kinds sit on one row at the card's width.
+  const kinds = await Promise.all(['Experience', 'Mistake', 'Performance', 'Improvement'].map((k) => card(page).getByText(k, { exact: true }).boundingBox()));
+  expect(new Set(kinds.map((k) => Math.round(k!.y))).size).toBe(1);
+  for (const control of ['textarea.note', 'input[type="radio"]:checked', 'input.tag-input', 'button[type="submit"]']) await expectSeen(card(page).locator(control));
+  await page.keyboard.press('Escape');
+  await expect(card(page)).toHaveCount(0);
+
+  // The same words scrolled to the bottom of the window: the card goes above them.
+  await page.evaluate(() => {
+    const p = [...document.querySelectorAll('p')].find((e) => e.textContent!.includes('Checkout latency'))!;
+    const spacer = document.createElement('div');
+    spacer.style.height = '100vh';
+    document.body.prepend(spacer);
+    scrollBy(0, p.getBoundingClientRect().bottom - innerHeight + 20);
+  });
+  await selectText(page, 'Checkout latency rose from 300 ms to 4.8 s');
+  const low = await selectionRect(page);
+  expect(low.bottom).toBeGreaterThan(700);
+  await openCapture(sw, page);
+  await expect(card(page).locator('textarea.note')).toBeFocused();
+  const above = (await card(page).boundingBox())!;
+  expect(above.y + above.height).toBeLessThanOrEqual(low.top);
+  expect(low.top - (above.y + above.height)).toBeLessThan(24);
+  expect(above.y).toBeGreaterThanOrEqual(0);
+});
+
+test('Tab goes note, kind, tags, suggestions (one stop), who sees it, Save, Cancel and wraps; Escape closes and gives focus back', async ({ context, sw, sites }) => {
+  const page = await context.newPage();
+  await page.goto(sites.url(JIRA));
+  const link = page.getByRole('link', { name: 'Your work' });
+  await link.focus();
+  await selectText(page, 'Checkout latency rose from 300 ms to 4.8 s');
+  await openCapture(sw, page);
+  const c = card(page);
+  const note = c.locator('textarea.note');
+  await expect(note).toBeFocused();
+  await expect(c.locator('.suggestion')).not.toHaveCount(0);
+  const stops = [
+    c.locator('input[type="radio"][value="experience"]'),
+    c.locator('input.tag-input'),
+    c.locator('.suggestion').first(),
+    c.locator('input[type="radio"][value="private"]'),
+    c.getByRole('button', { name: 'Save' }),
+    c.getByRole('button', { name: 'Cancel' }),
+    note,
+  ];
+  for (const stop of stops) {
+    await page.keyboard.press('Tab');
+    await expect(stop).toBeFocused();
+  }
+  await page.keyboard.press('Shift+Tab');
+  await expect(c.getByRole('button', { name: 'Cancel' })).toBeFocused();
+
+  // Arrow keys move within the suggestions; Tab leaves them in one step.
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+Tab');
+  await expect(c.locator('.suggestion').first()).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(c.locator('.suggestion').nth(1)).toBeFocused();
+  const second = (await c.locator('.suggestion').nth(1).textContent())!.replace('+', '').trim();
+  await page.keyboard.press('Enter');
+  await expect(c.locator('.chip').filter({ hasText: second })).toHaveCount(1);
+  await expect(c.locator('.suggestion').nth(1)).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(c.locator('input[type="radio"][value="private"]')).toBeFocused();
+
+  await page.keyboard.press('Escape');
+  await expect(c).toHaveCount(0);
+  await expect(link).toBeFocused();
 });
