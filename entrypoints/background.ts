@@ -39,6 +39,9 @@ export default defineBackground(() => {
     loadPageLayer: async (_, { tabId }) => {
       if (tabId != null) await loadPageLayer(tabId);
     },
+    openCapture: async (_, { tabId }) => {
+      if (tabId != null) await openCapture(tabId);
+    },
   };
 
   for (const name of Object.keys(protocol) as MessageName[]) {

@@ -185,3 +185,121 @@ test('Tab goes note, kind, tags, suggestions (one stop), who sees it, Save, Canc
   await expect(c).toHaveCount(0);
   await expect(link).toBeFocused();
 });
+
+/** Selects `text` (inside one text node) the way a person does: press, drag, release. */
+async function dragSelect(page: Page, text: string): Promise<void> {
+  const ends = await page.evaluate((needle) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const node = walker.currentNode as Text;
+      const at = node.data.indexOf(needle);
+      if (at < 0) continue;
+      node.parentElement!.scrollIntoView({ block: 'center' });
+      const box = (from: number) => {
+        const r = document.createRange();
+        r.setStart(node, from);
+        r.setEnd(node, from + 1);
+        return r.getBoundingClientRect();
+      };
+      const first = box(at);
+      const last = box(at + needle.length - 1);
+      return { x0: first.left + 1, y0: first.top + first.height / 2, x1: last.right - 1, y1: last.top + last.height / 2 };
+    }
+    return null;
+  }, text);
+  if (!ends) throw new Error(`"${text}" is not on the page`);
+  await page.mouse.move(ends.x0, ends.y0);
+  await page.mouse.down();
+  await page.mouse.move(ends.x1, ends.y1, { steps: 10 });
+  await page.mouse.up();
+}
+
+const adder = (page: Page) => ui(page).locator('button.adder');
+const LATENCY = 'Checkout latency rose from 300 ms to 4.8 s';
+
+test('a mouse-drag selection gets a "Save as lesson" button beside it that opens the card on that text', async ({ context, sw, sites }) => {
+  const page = await context.newPage();
+  await page.goto(sites.url(JIRA));
+  await dragSelect(page, LATENCY);
+  const selected = await page.evaluate(() => getSelection()!.toString());
+  expect(selected).toContain('latency rose from 300 ms');
+  await expectSeen(adder(page));
+  await expect(adder(page)).toHaveAccessibleName('Save as lesson');
+  const end = await page.evaluate(() => {
+    const rects = getSelection()!.getRangeAt(0).getClientRects();
+    const r = rects[rects.length - 1];
+    return { right: r.right, top: r.top, bottom: r.bottom };
+  });
+  const box = (await adder(page).boundingBox())!;
+  expect(Math.abs(box.y - end.bottom)).toBeLessThan(16);
+  expect(Math.abs(box.x - end.right)).toBeLessThan(40);
+
+  await clickUi(adder(page));
+  await expect(card(page).locator('blockquote.quote')).toHaveText(selected.trim());
+  await expect(card(page).locator('textarea.note')).toBeFocused();
+  await expect(adder(page)).toBeHidden();
+  await page.keyboard.type('Watch p95, not averages.');
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await readLessons(sw)).map((l) => l.note)).toEqual(['Watch p95, not averages.']);
+});
+
+test('keyboard: Tab after selecting reaches the button, Enter opens the card; Escape dismisses it', async ({ context, sw, sites }) => {
+  const page = await context.newPage();
+  await page.goto(sites.url(JIRA));
+  await dragSelect(page, LATENCY);
+  await expect(adder(page)).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(adder(page)).toBeHidden();
+
+  await page.locator('h1').click();
+  await dragSelect(page, LATENCY);
+  await expect(adder(page)).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(adder(page)).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(card(page).locator('blockquote.quote')).toContainText('latency rose from 300 ms');
+  await expect(card(page).locator('textarea.note')).toBeFocused();
+  expect(await readLessons(sw)).toEqual([]);
+});
+
+test('no button for selections in text boxes or editable regions, nor when switched off in the settings', async ({ context, sw, sites }) => {
+  const page = await context.newPage();
+  await page.goto(sites.url(JIRA));
+  // The page's own editors, made by the test.
+  await page.evaluate(() => {
+    const area = document.createElement('textarea');
+    area.value = 'A comment being written in a text box on the page';
+    area.cols = 60;
+    const editable = document.createElement('div');
+    editable.contentEditable = 'true';
+    editable.textContent = 'A rich text editor the page offers for comments';
+    document.querySelector('main')!.prepend(area, editable);
+  });
+  const area = page.locator('textarea').first();
+  await area.click();
+  await page.keyboard.press('Control+A');
+  await page.waitForTimeout(600);
+  await expect(adder(page)).toHaveCount(0);
+  await dragSelect(page, 'rich text editor the page offers');
+  expect(await page.evaluate(() => getSelection()!.toString())).toContain('rich text');
+  await page.waitForTimeout(600);
+  await expect(adder(page)).toHaveCount(0);
+
+  // Switched off on the options page, with a real click.
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${new URL(sw.url()).host}/options.html`);
+  const box = options.getByRole('checkbox', { name: 'Show a “Save as lesson” button next to selected text' });
+  await expect(box).toBeChecked();
+  await box.click();
+  await expect(box).not.toBeChecked();
+  await page.bringToFront();
+  await dragSelect(page, LATENCY);
+  await page.waitForTimeout(600);
+  await expect(adder(page)).toHaveCount(0);
+  await options.bringToFront();
+  await box.click();
+  await page.bringToFront();
+  await page.locator('h1').click();
+  await dragSelect(page, LATENCY);
+  await expect(adder(page)).toBeVisible();
+});
