@@ -303,3 +303,43 @@ test('no button for selections in text boxes or editable regions, nor when switc
   await dragSelect(page, LATENCY);
   await expect(adder(page)).toBeVisible();
 });
+
+test('suggested tags come from this page and lessons near it: none of a GitHub issue\'s tags on a Confluence page', async ({ context, sw, sites }) => {
+  const page = await context.newPage();
+  const offered = async () => (await card(page).locator('.suggestion').allTextContents()).map((t) => t.replace('+', '').trim());
+  const save = async (quote: string, tag: string) => {
+    await selectText(page, quote);
+    await openCapture(sw, page);
+    await expect(card(page).locator('textarea.note')).toBeFocused();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(tag);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await expect(card(page)).toHaveCount(0);
+  };
+
+  await page.goto(sites.url('https://github.com/acme/web/issues/12'));
+  await selectText(page, 'Every rerun passed');
+  await openCapture(sw, page);
+  await expect.poll(offered).toContain('acme/web');
+  expect(await offered()).not.toContain('github');
+  await page.keyboard.press('Escape');
+  await save('Every rerun passed', 'cloudflare-workers');
+  await expect.poll(async () => (await readLessons(sw)).flatMap((l) => l.tags)).toContain('cloudflare-workers');
+
+  await page.goto(sites.url('https://acme.atlassian.net/wiki/spaces/ENG/pages/123456/Incident+Review'));
+  const quote = 'The webhook-retry-enabled flag let us stop the storm without a deploy.';
+  await selectText(page, quote);
+  await openCapture(sw, page);
+  await expect.poll(offered).toContain('eng');
+  for (const leaked of ['acme/web', 'cloudflare-workers', 'github', 'flaky-test', 'confluence']) expect(await offered()).not.toContain(leaked);
+  await page.keyboard.press('Escape');
+  await save(quote, 'retro-action');
+
+  // Used before on this page: offered here next time.
+  await selectText(page, quote);
+  await openCapture(sw, page);
+  await expect.poll(offered).toContain('retro-action');
+  expect(await offered()).not.toContain('cloudflare-workers');
+});
