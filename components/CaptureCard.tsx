@@ -7,6 +7,7 @@ import { PillarPicker } from './PillarPicker';
 import { TagInput } from './TagInput';
 import { VisibilityPicker } from './VisibilityPicker';
 import { useFocusOnOpen } from './focus-on-open';
+import { trapTab } from './focus-trap';
 
 interface Props {
   start: CaptureStart;
@@ -19,7 +20,8 @@ interface Props {
 
 /**
  * The in-page capture card. Enter saves (Shift+Enter for a new line), Escape cancels. A failed
- * save shows its error and keeps everything typed.
+ * save shows its error and keeps everything typed. Tab goes note, kind, tags, who sees it, Save,
+ * Cancel, and wraps around inside the card.
  */
 export function CaptureCard({ start, suggestions, defaultVisibility, onSave, onSaved, onCancel }: Props) {
   const [kind, setKind] = useState<Pillar>('experience');
@@ -29,6 +31,7 @@ export function CaptureCard({ start, suggestions, defaultVisibility, onSave, onS
   const [error, setError] = useState('');
   const [saving, setSaving] = useState(false);
   const noteRef = useRef<HTMLTextAreaElement>(null);
+  const dialogRef = useRef<HTMLDivElement>(null);
 
   useFocusOnOpen(() => noteRef.current);
 
@@ -57,7 +60,7 @@ export function CaptureCard({ start, suggestions, defaultVisibility, onSave, onS
     if (e.key === 'Escape') {
       e.preventDefault();
       onCancel();
-    }
+    } else trapTab(e, dialogRef.current!);
   };
   const onNoteKey = (e: KeyboardEvent) => {
     if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
@@ -67,64 +70,63 @@ export function CaptureCard({ start, suggestions, defaultVisibility, onSave, onS
   };
 
   return (
-    <form
-      class="card"
-      role="dialog"
-      aria-label="Save as lesson"
-      onKeyDown={onKeyDown}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-    >
-      <header class="card-head">
-        <strong>Save as lesson</strong>
-        <span class="where" title={start.source.url}>
-          {start.source.title || start.source.url}
-        </span>
-      </header>
-      {start.quote ? (
-        <blockquote class="quote">{start.quote}</blockquote>
-      ) : (
-        <p class="page-level">No text selected: this lesson is about the whole page.</p>
-      )}
-      {start.clipped && (
-        <p class="notice" role="alert">
-          The selection was longer than {MAX_QUOTE.toLocaleString('en')} characters; only its start is kept.
-        </p>
-      )}
-      <PillarPicker name="lessonmark-kind" value={kind} onChange={setKind} />
-      <label class="field">
-        <span>Note</span>
-        <textarea
-          ref={noteRef}
-          class="note"
-          rows={3}
-          value={note}
-          placeholder={PILLAR_INFO[kind].questions.join(' ')}
-          onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)}
-          onKeyDown={onNoteKey}
-        />
-      </label>
-      <label class="field">
-        <span>Tags</span>
-        <TagInput tags={tags} suggestions={suggestions} onChange={setTags} onSubmit={() => void save()} />
-      </label>
-      <VisibilityPicker name="lessonmark-visibility" value={visibility} onChange={setVisibility} />
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
-      <footer class="card-foot">
-        <span class="hint">Enter saves · Shift+Enter new line · Esc cancels</span>
-        <button type="button" class="secondary" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" class="primary" disabled={saving}>
-          {saving ? 'Saving…' : 'Save'}
-        </button>
-      </footer>
-    </form>
+    <div ref={dialogRef} class="card capture" role="dialog" aria-label="Save as lesson" onKeyDown={onKeyDown}>
+      <form
+        class="card-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <header class="card-head">
+          <strong>Save as lesson</strong>
+          <span class="where" title={start.source.url}>
+            {start.source.title || start.source.url}
+          </span>
+        </header>
+        {start.quote ? (
+          <blockquote class="quote">{start.quote}</blockquote>
+        ) : (
+          <p class="page-level">No text selected: this lesson is about the whole page.</p>
+        )}
+        {start.clipped && (
+          <p class="notice" role="alert">
+            The selection was longer than {MAX_QUOTE.toLocaleString('en')} characters; only its start is kept.
+          </p>
+        )}
+        <label class="field">
+          <span>Note</span>
+          <textarea
+            ref={noteRef}
+            class="note"
+            rows={3}
+            value={note}
+            placeholder={PILLAR_INFO[kind].questions.join(' ')}
+            onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)}
+            onKeyDown={onNoteKey}
+          />
+        </label>
+        <PillarPicker name="lessonmark-kind" value={kind} onChange={setKind} />
+        <div class="field">
+          <span id="lessonmark-tags-label">Tags</span>
+          <TagInput tags={tags} suggestions={suggestions} onChange={setTags} onSubmit={() => void save()} labelledBy="lessonmark-tags-label" />
+        </div>
+        <VisibilityPicker name="lessonmark-visibility" value={visibility} onChange={setVisibility} />
+        {error && (
+          <p class="error" role="alert">
+            {error}
+          </p>
+        )}
+        <footer class="card-foot">
+          <span class="hint">Enter saves · Shift+Enter new line · Esc cancels</span>
+          <button type="submit" class="primary" disabled={saving}>
+            {saving ? 'Saving…' : 'Save'}
+          </button>
+          <button type="button" class="secondary" onClick={onCancel}>
+            Cancel
+          </button>
+        </footer>
+      </form>
+    </div>
   );
 }

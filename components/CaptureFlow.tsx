@@ -1,11 +1,15 @@
 import { useState } from 'preact/hooks';
 import type { CaptureStart } from '@/lib/capture/draft';
 import type { Lesson, LessonDraftInput, Visibility } from '@/lib/lesson';
+import type { Box } from '@/lib/page/place';
 import { CaptureCard } from './CaptureCard';
+import { Placed } from './Placed';
 import { Toast } from './Toast';
 
 interface Props {
   start: CaptureStart;
+  /** The selection's box: the card opens beside it. */
+  target: Box | null;
   suggestions: string[];
   defaultVisibility: Visibility;
   save: (draft: LessonDraftInput) => Promise<Lesson>;
@@ -15,20 +19,22 @@ interface Props {
 
 type Stage = { at: 'card' } | { at: 'saved'; lesson: Lesson } | { at: 'message'; text: string; tone: 'ok' | 'error' };
 
-/** Card, then a toast that confirms the save and offers Undo. */
-export function CaptureFlow({ start, suggestions, defaultVisibility, save, remove, onDone }: Props) {
+/** Card (beside the selection), then a toast that confirms the save and offers Undo. */
+export function CaptureFlow({ start, target, suggestions, defaultVisibility, save, remove, onDone }: Props) {
   const [stage, setStage] = useState<Stage>({ at: 'card' });
 
   if (stage.at === 'card') {
     return (
-      <CaptureCard
-        start={start}
-        suggestions={suggestions}
-        defaultVisibility={defaultVisibility}
-        onSave={save}
-        onSaved={(lesson) => setStage({ at: 'saved', lesson })}
-        onCancel={onDone}
-      />
+      <Placed target={target}>
+        <CaptureCard
+          start={start}
+          suggestions={suggestions}
+          defaultVisibility={defaultVisibility}
+          onSave={save}
+          onSaved={(lesson) => setStage({ at: 'saved', lesson })}
+          onCancel={onDone}
+        />
+      </Placed>
     );
   }
   if (stage.at === 'saved') {
@@ -37,7 +43,15 @@ export function CaptureFlow({ start, suggestions, defaultVisibility, save, remov
         () => setStage({ at: 'message', text: 'Lesson removed.', tone: 'ok' }),
         (e) => setStage({ at: 'message', text: `Could not undo: ${e instanceof Error ? e.message : e}`, tone: 'error' }),
       );
-    return <Toast message="Lesson saved." actionLabel="Undo" onAction={undo} onClose={onDone} />;
+    return (
+      <div class="corner">
+        <Toast message="Lesson saved." actionLabel="Undo" onAction={undo} onClose={onDone} />
+      </div>
+    );
   }
-  return <Toast message={stage.text} tone={stage.tone} onClose={onDone} timeoutMs={3000} />;
+  return (
+    <div class="corner">
+      <Toast message={stage.text} tone={stage.tone} onClose={onDone} timeoutMs={3000} />
+    </div>
+  );
 }

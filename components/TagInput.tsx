@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { normalizeTag, normalizeTags } from '@/lib/lesson-basics';
 
 interface Props {
@@ -8,11 +8,18 @@ interface Props {
   /** Enter in an empty tag box: the form's own Enter action (save). */
   onSubmit?: () => void;
   id?: string;
+  /** The id of a visible label for the text box, where the field is not wrapped in a `<label>`. */
+  labelledBy?: string;
 }
 
-/** Tags as removable chips, a text box that adds on Enter or comma, and one-key suggestions. */
-export function TagInput({ tags, suggestions, onChange, onSubmit, id }: Props) {
+/**
+ * Tags as removable chips, a text box that adds on Enter or comma, and one-key suggestions. The
+ * suggestions are one Tab stop: arrow keys move between them (a roving tabindex).
+ */
+export function TagInput({ tags, suggestions, onChange, onSubmit, id, labelledBy }: Props) {
   const [text, setText] = useState('');
+  const [current, setCurrent] = useState(0);
+  const suggestionsRef = useRef<HTMLDivElement>(null);
   const add = (raw: string) => {
     const next = normalizeTags([...tags, ...raw.split(',')]);
     if (next.length !== tags.length) onChange(next);
@@ -20,6 +27,24 @@ export function TagInput({ tags, suggestions, onChange, onSubmit, id }: Props) {
   };
   const remove = (tag: string) => onChange(tags.filter((t) => t !== tag));
   const offered = suggestions.filter((s) => !tags.includes(s)).slice(0, 8);
+  const active = Math.min(current, offered.length - 1);
+
+  const focusSuggestion = (i: number) => {
+    setCurrent(i);
+    suggestionsRef.current?.querySelectorAll<HTMLButtonElement>('.suggestion')[i]?.focus();
+  };
+  const onSuggestionKey = (e: KeyboardEvent) => {
+    const last = offered.length - 1;
+    const step: Record<string, number> = { ArrowRight: active + 1, ArrowDown: active + 1, ArrowLeft: active - 1, ArrowUp: active - 1, Home: 0, End: last };
+    if (!(e.key in step)) return;
+    e.preventDefault();
+    focusSuggestion(Math.max(0, Math.min(step[e.key], last)));
+  };
+  const take = (s: string, i: number) => {
+    add(s);
+    // The next suggestion takes the place of the one taken, so Enter can go on adding.
+    if (offered.length > 1) requestAnimationFrame(() => focusSuggestion(Math.min(i, offered.length - 2)));
+  };
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Enter' && !e.shiftKey) {
@@ -51,6 +76,7 @@ export function TagInput({ tags, suggestions, onChange, onSubmit, id }: Props) {
         id={id}
         class="tag-input"
         value={text}
+        aria-labelledby={labelledBy}
         placeholder={tags.length ? 'Add a tag' : 'Tags (Enter or comma to add)'}
         autocomplete="off"
         onInput={(e) => setText((e.target as HTMLInputElement).value)}
@@ -58,9 +84,9 @@ export function TagInput({ tags, suggestions, onChange, onSubmit, id }: Props) {
         onBlur={() => normalizeTag(text) && add(text)}
       />
       {offered.length > 0 && (
-        <div class="suggestions" aria-label="Suggested tags">
-          {offered.map((s) => (
-            <button type="button" key={s} class="suggestion" onClick={() => add(s)}>
+        <div ref={suggestionsRef} class="suggestions" role="group" aria-label="Suggested tags" onKeyDown={onSuggestionKey}>
+          {offered.map((s, i) => (
+            <button type="button" key={s} class="suggestion" tabIndex={i === active ? 0 : -1} onClick={() => take(s, i)}>
               + {s}
             </button>
           ))}

@@ -35,6 +35,22 @@ export function acceptTrustedOnly(root: ShadowRoot): void {
   for (const type of ACTING_EVENTS) root.addEventListener(type, stop, true);
 }
 
+/**
+ * Every root we made in this page, shared through the extension's isolated world (the content
+ * script, the capture card and the lesson layer are separate scripts); the page can't see it.
+ */
+const roots = (): Set<ShadowRoot> => ((globalThis as { lessonmarkRoots?: Set<ShadowRoot> }).lessonmarkRoots ??= new Set());
+
+/** The boxes of what our other roots show on screen (cards, toasts, lists), to keep clear of. */
+export function ourBoxes(except: ShadowRoot): DOMRect[] {
+  const boxes: DOMRect[] = [];
+  for (const root of roots()) {
+    if (!root.host.isConnected) roots().delete(root);
+    else if (root !== except) for (const el of root.querySelectorAll('.placed, .corner > *')) boxes.push(el.getBoundingClientRect());
+  }
+  return boxes;
+}
+
 export interface ShadowHost {
   host: HTMLElement;
   /** Closed: the page's scripts get null from `host.shadowRoot`. Only our code holds this. */
@@ -52,6 +68,7 @@ export function createShadowHost(doc: Document, css: string): ShadowHost {
   const host = doc.createElement(UI_HOST);
   const root = host.attachShadow({ mode: 'closed' });
   acceptTrustedOnly(root);
+  roots().add(root);
   const style = doc.createElement('style');
   style.textContent = css;
   const mount = doc.createElement('div');

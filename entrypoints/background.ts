@@ -41,6 +41,9 @@ export default defineBackground(() => {
     loadPageLayer: async (_, { tabId }) => {
       if (tabId != null) await loadPageLayer(tabId);
     },
+    openCapture: async (_, { tabId }) => {
+      if (tabId != null) await openCapture(tabId);
+    },
   };
 
   // Every sender is checked: a content script lives in a page that may be hostile.

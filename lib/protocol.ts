@@ -46,6 +46,8 @@ export const protocol = {
   /** From an extension page: the last report of a tab (null before its content script reported). */
   /** To a tab: scroll to a painted lesson and flash it; false when it is not painted there. */
   flashLesson: message<boolean>()(z.object({ id: z.uuid() })),
+  /** From a tab: its "Save as lesson" button was pressed; open the capture card there, as the shortcut does. */
+  openCapture: message()(z.object({})),
   /** From a tab: inject the in-page lesson card and lists, loaded only when a page needs them. */
   loadPageLayer: message()(z.object({})),
   /** Opens the library, on one lesson when given. */

@@ -24,7 +24,7 @@ describe('questionDraft', () => {
     expect(draft.title).toBe('Why do we retry twice?');
     expect(draft.question).toEqual({ text: 'Why do we retry twice?', askedAt: '2026-03-04T10:00:00.000Z' });
     expect(draft.source).toEqual(source);
-    expect(draft.tags).toEqual(['acme', 'payments', 'incident', 'jira']);
+    expect(draft.tags).toEqual(['acme', 'payments', 'incident']);
     expect(draft.anchor).toBeUndefined();
   });
 

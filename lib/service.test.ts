@@ -80,11 +80,13 @@ describe('lesson handlers', () => {
     expect((await db.lessons.get(a.id))?.kind).toBe('mistake');
   });
 
-  it('suggests the page tags first, then tags used before', async () => {
+  it('suggests the page tags first, then tags used before near it, never from another site', async () => {
     await dispatch(handlers, 'saveLesson', { kind: 'mistake', quote: 'x', source, tags: ['flaky-tests', 'ci'] });
-    await dispatch(handlers, 'saveLesson', { kind: 'mistake', quote: 'y', source, tags: ['ci'] });
-    const tags = await dispatch(handlers, 'suggestTags', { source });
-    expect(tags).toEqual(['acme/shop', 'bug', 'checkout', 'github', 'ci', 'flaky-tests']);
+    await dispatch(handlers, 'saveLesson', { kind: 'mistake', quote: 'y', source, tags: ['ci', 'github'] });
+    const confluence = { url: 'https://acme.atlassian.net/wiki/spaces/ENG/pages/1/X', site: 'confluence' as const, workItem: 'confluence:acme.atlassian.net:1', project: 'ENG' };
+    await dispatch(handlers, 'saveLesson', { kind: 'mistake', quote: 'z', source: confluence, tags: ['postmortem'] });
+    expect(await dispatch(handlers, 'suggestTags', { source })).toEqual(['acme/shop', 'bug', 'checkout', 'ci', 'flaky-tests']);
+    expect(await dispatch(handlers, 'suggestTags', { source: confluence })).toEqual(['eng', 'postmortem']);
   });
 
   it('applies bulk changes in one transaction: all or nothing', async () => {

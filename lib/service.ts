@@ -6,13 +6,13 @@ import {
   deleteLessons,
   lessonsForWorkItem,
   markHelped,
-  recentTags,
   restoreLessons,
+  tagHistory,
   updateLesson,
   updateLessons,
   type WriteContext,
 } from './store';
-import { suggestTags } from './tags';
+import { rankTags, suggestTags } from './tags';
 import { ImportSessions, type ReadFile } from './import/session';
 import type { DetectOptions } from './sites/types';
 import { checkSender, type PolicyContext, type Sender } from './sender-policy';
@@ -40,7 +40,7 @@ export function createHandlers(
     previewImport: ({ url }) => imports.preview(url),
     applyImport: ({ url }) => imports.apply(url),
     lessonsForPage: ({ workItem }) => lessonsForWorkItem(db, workItem),
-    suggestTags: async ({ source }) => suggestTags(source, await recentTags(db)),
+    suggestTags: async ({ source }) => suggestTags(source, rankTags(source, await tagHistory(db, source))),
   } satisfies Handlers;
 }
 

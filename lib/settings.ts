@@ -6,6 +6,8 @@ export const SettingsSchema = z.object({
   /** Shown as the author of lessons shared with the team. */
   displayName: z.string().trim().max(200).default(''),
   defaultVisibility: VisibilitySchema.default('private'),
+  /** A "Save as lesson" button next to text selected on a page. */
+  selectionButton: z.boolean().default(true),
   /** The team endpoint; HTTPS unless it is this machine. */
   endpoint: z.string().trim().max(2000).default(''),
   /** When a team token was saved; the token itself is kept in the database (lib/sync/state.ts). */

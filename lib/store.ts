@@ -9,7 +9,9 @@ import {
   type Lesson,
   type LessonDraftInput,
   type LessonPatch,
+  type Source,
 } from './lesson';
+import type { TagUse } from './tags';
 
 export class NotFoundError extends Error {
   constructor(id: string) {
@@ -102,19 +104,16 @@ export async function lessonsForWorkItem(db: LessonDb, workItem: string): Promis
   return rows.filter((l) => !l.deletedAt).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
-/** Tags used before, most used first, from the most recent lessons. */
-export async function recentTags(db: LessonDb, limit = 20, scan = 500): Promise<string[]> {
-  const counts = new Map<string, number>();
-  await db.lessons
-    .orderBy('updatedAt')
-    .reverse()
-    .limit(scan)
-    .each((l) => {
-      if (l.deletedAt) return;
-      for (const t of l.tags) counts.set(t, (counts.get(t) ?? 0) + 1);
-    });
-  return [...counts.entries()]
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .slice(0, limit)
-    .map(([t]) => t);
+/**
+ * The lessons whose tags count for suggestions on a page (lib/tags.ts `rankTags`): those on its
+ * work item, on its project, and the most recently changed `scan` lessons (among which are the
+ * ones on its site: the site has no index). Ranking decides; this only reads.
+ */
+export async function tagHistory(db: LessonDb, source: Source, scan = 500): Promise<TagUse[]> {
+  const [item, project, recent] = await Promise.all([
+    db.lessons.where('source.workItem').equals(source.workItem).limit(scan).toArray(),
+    source.project ? db.lessons.where('source.project').equals(source.project).limit(scan).toArray() : [],
+    db.lessons.orderBy('updatedAt').reverse().limit(scan).toArray(),
+  ]);
+  return [...item, ...project, ...recent];
 }

@@ -37,6 +37,17 @@ export function Options({ env }: { env: OptionsEnv }) {
           ))}
         </fieldset>
       </section>
+      <section class="panel" aria-labelledby="pages-title">
+        <h2 id="pages-title">On pages</h2>
+        <label class="choice">
+          <input
+            type="checkbox"
+            checked={settings.selectionButton}
+            onChange={async (e) => setSettings(await env.saveSettings({ selectionButton: (e.target as HTMLInputElement).checked }))}
+          />
+          Show a “Save as lesson” button next to selected text
+        </label>
+      </section>
       <SitesPanel env={env} settings={settings} onSaved={setSettings} />
       <section class="panel" aria-labelledby="data-title">
         <h2 id="data-title">Export and import</h2>

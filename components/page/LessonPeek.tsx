@@ -54,12 +54,12 @@ export function LessonPeek({ lesson, suggestions, onSave, onDelete, onOpen, onCl
           {lesson.kind !== 'question' && <PillarPicker name={`peek-kind-${lesson.id}`} value={kind} onChange={setKind} />}
           <label class="field">
             <span>Note</span>
-            <textarea class="note" rows={3} value={note} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} />
+            <textarea class="note" rows={6} value={note} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} />
           </label>
-          <label class="field">
-            <span>Tags</span>
-            <TagInput tags={tags} suggestions={suggestions} onChange={setTags} />
-          </label>
+          <div class="field">
+            <span id="lessonmark-peek-tags">Tags</span>
+            <TagInput tags={tags} suggestions={suggestions} onChange={setTags} labelledBy="lessonmark-peek-tags" />
+          </div>
           {error && (
             <p class="error" role="alert">
               {error}

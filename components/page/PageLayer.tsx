@@ -1,4 +1,5 @@
 import type { Lesson, LessonPatch } from '@/lib/lesson';
+import { Placed } from '../Placed';
 import { Toast } from '../Toast';
 import { LessonPeek } from './LessonPeek';
 import { NotFoundList } from './NotFoundList';
@@ -27,9 +28,9 @@ export function PageLayer(props: Props) {
   return (
     <>
       {peek && (
-        <div
+        <Placed
           class="peek-wrap"
-          style={{ left: `${Math.max(8, Math.min(peek.x, window.innerWidth - 380))}px`, top: `${Math.max(8, Math.min(peek.y + 12, window.innerHeight - 260))}px` }}
+          target={{ left: peek.x, top: peek.y - 8, width: 0, height: 16 }}
           onMouseEnter={() => props.onPeekHover(true)}
           onMouseLeave={() => props.onPeekHover(false)}
           onPointerDown={props.onPin}
@@ -44,7 +45,7 @@ export function PageLayer(props: Props) {
             onOpen={() => props.onOpen(peek.lesson)}
             onClose={props.onClosePeek}
           />
-        </div>
+        </Placed>
       )}
       <div class="corner">
         {toast && (

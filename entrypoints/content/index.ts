@@ -6,8 +6,10 @@ import type { LayerGlobal, PageLayerApi } from '@/lib/page/layer-api';
 import { watchContent, watchNavigation } from '@/lib/page/navigation';
 import { identifyPage } from '@/lib/sites/identify';
 import type { KnownHosts } from '@/lib/sites/types';
-import { knownHosts } from '@/lib/platform/known-hosts';
+import { knownHosts, selectionButtonSetting } from '@/lib/platform/known-hosts';
 import { watchPointer } from '@/lib/page/pointer';
+import { selectionEndBox, watchSelection } from '@/lib/page/selection';
+import { createAdder } from '@/components/selectionAdder';
 
 /** On every page: find the lessons saved here, paint them, and keep them painted as the page changes. */
 export default defineContentScript({
@@ -61,7 +63,19 @@ export default defineContentScript({
         hosts = known;
         return highlighter.refresh();
       });
+    // The "Save as lesson" button: nothing is built or read until a selection settles.
+    const adder = createAdder(document, () => void sendMessage('openCapture', {}).catch(() => {}));
+    let adderOn: Promise<boolean> | null = null;
+    const onSelection = async (range: Range | null) => {
+      const box = range && (await (adderOn ??= selectionButtonSetting((on) => (adderOn = Promise.resolve(on)))))
+        ? selectionEndBox(range)
+        : null;
+      if (box) adder.show(box);
+      else adder.hide();
+    };
+
     const stops = [
+      watchSelection(document, (range) => void onSelection(range)),
       onMessage('lessonsChanged', () => void highlighter.refresh()),
       onMessage('flashLesson', ({ data }) => {
         const painted = highlighter.report.found.some((f) => f.lesson.id === data.id);
@@ -79,6 +93,7 @@ export default defineContentScript({
     ctx.onInvalidated(() => {
       for (const stop of stops) stop();
       painter.clear();
+      adder.destroy();
       g.lessonmarkLayer?.destroy();
     });
   },

@@ -12,3 +12,16 @@ export async function knownHosts(): Promise<KnownHosts> {
   const hosts = settings?.hosts ?? {};
   return { jira: list(hosts.jira), confluence: list(hosts.confluence), github: list(hosts.github) };
 }
+
+/**
+ * Whether the "Save as lesson" button shows next to selections (on unless switched off), read and
+ * then followed the same way; `onChange` hears every later switch.
+ */
+export async function selectionButtonSetting(onChange: (on: boolean) => void): Promise<boolean> {
+  const on = (settings: unknown) => (settings as { selectionButton?: unknown } | undefined)?.selectionButton !== false;
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && changes.settings) onChange(on(changes.settings.newValue));
+  });
+  const { settings } = await browser.storage.local.get('settings');
+  return on(settings);
+}

@@ -13,9 +13,9 @@ export async function saveQuote(page: Page, sw: Worker, quote: string, note = ''
   await expect(card(page).locator('textarea.note')).toBeFocused();
   if (note) await page.keyboard.type(note);
   if (pillarSteps) {
-    await page.keyboard.press('Shift+Tab');
-    for (let i = 0; i < pillarSteps; i++) await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Tab');
+    for (let i = 0; i < pillarSteps; i++) await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Shift+Tab');
   }
   await page.keyboard.press('Enter');
   await expect(toast(page)).toContainText('Lesson saved.');
