@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { LessonDb } from '@/lib/db';
 import { lessonTitle } from '@/lib/lesson-basics';
+import { titleRepeatsQuote } from '@/lib/lesson-words';
+import { LessonWords } from '../lesson-words';
 import { localDay, startOfWeek, weeklyDigest, type DigestAction, type WeeklyDigest } from '@/lib/export/digest';
 import { digestToMarkdown } from '@/lib/export/digest-markdown';
 import { dayStart } from '@/lib/library/filters';
@@ -19,6 +21,8 @@ interface Props {
   onOpen: (id: string) => void;
   notify: (message: string, tone?: 'ok' | 'error') => void;
 }
+
+const clip = (quote: string) => (quote.length > 200 ? `${quote.slice(0, 200)}…` : quote);
 
 const shift = (day: string, days: number) => {
   const d = new Date(dayStart(day));
@@ -109,14 +113,18 @@ export function DigestView({ db, index, version, week, onWeek, onOpen, notify }:
             <section key={s.kind} class={`digest-section kind-border-${s.kind}`}>
               <h3>{s.heading}</h3>
               <ul>
-                {s.lessons.map((l) => (
-                  <li key={l.id}>
-                    <button type="button" class="link" onClick={() => onOpen(l.id)}>
-                      {lessonTitle(l)}
-                    </button>
-                    {l.quote && <q class="muted"> {l.quote.length > 200 ? `${l.quote.slice(0, 200)}…` : l.quote}</q>}
-                  </li>
-                ))}
+                {s.lessons.map((l) => {
+                  const title = lessonTitle(l);
+                  const quoteHeads = titleRepeatsQuote(title, l.quote);
+                  return (
+                    <li key={l.id} class="digest-lesson">
+                      <button type="button" class="link" onClick={() => onOpen(l.id)}>
+                        {quoteHeads ? <q>{clip(l.quote)}</q> : title}
+                      </button>
+                      <LessonWords note={l.note} answers={l.answers} quote={quoteHeads ? undefined : clip(l.quote)} />
+                    </li>
+                  );
+                })}
               </ul>
             </section>
           ))}

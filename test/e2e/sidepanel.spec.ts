@@ -54,6 +54,11 @@ test('the panel lists related lessons in order with reasons, flashes highlights,
   await expect(cardOf(panel, 'Idempotency keys for payment callbacks').locator('.reasons')).toContainText('shares tag: payments');
   await expect(section('similar')).toContainText('Provider outage: webhooks retried without backoff');
   await expect(cardOf(panel, 'Provider outage: webhooks retried without backoff').locator('.reasons')).toContainText('similar text:');
+  // The card leads with the lesson's own words, then the quote, once.
+  const providerCard = cardOf(panel, 'Provider outage: webhooks retried without backoff');
+  await expect(providerCard.locator('.lesson-words')).toHaveText('Exponential backoff with jitter; alert on retry rate and queue depth.');
+  await expect(providerCard.locator('q')).toHaveCount(1);
+  await expect(providerCard.locator('q')).toContainText('During the provider outage every webhook was retried');
   await expect(panel.getByText('Gardening the office plants')).toHaveCount(0);
   await expect(panel.getByText('Flaky checkout spec')).toHaveCount(0);
 

@@ -87,6 +87,13 @@ for (const size of [
       await openLibrary(page, sw);
       const rows = page.locator('.lesson-row');
       for (let i = 0; i < 5; i++) await expectSeen(rows.nth(i));
+      // A row leads with the lesson's own words, and shows the quote once, as a quote.
+      const first = rows.first();
+      await expect(first.locator('.lesson-card-title')).toHaveText('Deploy without a rollback plan');
+      await expect(first.locator('.lesson-words')).toHaveText('Nobody owned the runbook · A rollback step is part of every deploy checklist');
+      await expect(first.locator('q')).toHaveCount(1);
+      await expect(first.locator('q')).toContainText('We shipped the migration on Friday');
+      await expect(rows.nth(1).locator('.lesson-words')).toHaveText('Pairing on the migration halved the review time. Do it again for the billing move.');
       await expectSeen(page.getByLabel('Search lessons'));
       await expectSeen(page.getByRole('tab', { name: 'Weekly look back' }));
       await expectSeen(page.getByLabel('Select all shown lessons'));
