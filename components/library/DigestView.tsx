@@ -6,7 +6,7 @@ import { LessonWords } from '../lesson-words';
 import { localDay, startOfWeek, weeklyDigest, type DigestAction, type WeeklyDigest } from '@/lib/export/digest';
 import { digestToMarkdown } from '@/lib/export/digest-markdown';
 import { dayStart } from '@/lib/library/filters';
-import { digestScope } from '@/lib/library/digest-scope';
+import { digestScope, openingWeek } from '@/lib/library/digest-scope';
 import { lessonsByIds } from '@/lib/library/load';
 import type { LessonIndex } from '@/lib/library/search';
 import { download } from './download';
@@ -15,7 +15,7 @@ interface Props {
   db: LessonDb;
   index: LessonIndex;
   version: number;
-  /** Monday of the week shown (YYYY-MM-DD); last week when absent. */
+  /** Monday of the week shown (YYYY-MM-DD); when absent, this week or the latest with lessons (openingWeek). */
   week?: string;
   onWeek: (monday: string) => void;
   onOpen: (id: string) => void;
@@ -29,14 +29,12 @@ const shift = (day: string, days: number) => {
   return localDay(new Date(d.getFullYear(), d.getMonth(), d.getDate() + days));
 };
 
-export function lastWeek(now = new Date()): string {
-  const monday = startOfWeek(now);
-  return localDay(new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() - 7));
-}
+const thisWeek = () => localDay(startOfWeek(new Date()));
 
 /** The weekly look back: what we learned, grouped by pillar, mistakes first; questions and actions. */
 export function DigestView({ db, index, version, week, onWeek, onOpen, notify }: Props) {
-  const monday = localDay(startOfWeek(new Date(dayStart(week ?? lastWeek()))));
+  const [opening] = useState(() => openingWeek(index.all()));
+  const monday = localDay(startOfWeek(new Date(dayStart(week ?? opening))));
   const [digest, setDigest] = useState<WeeklyDigest | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -77,8 +75,8 @@ export function DigestView({ db, index, version, week, onWeek, onOpen, notify }:
           <button type="button" class="secondary" onClick={() => onWeek(shift(monday, 7))}>
             Next week →
           </button>
-          <button type="button" class="secondary" onClick={() => onWeek(lastWeek())}>
-            Last week
+          <button type="button" class="secondary" onClick={() => onWeek(thisWeek())}>
+            This week
           </button>
           <button type="button" class="primary" disabled={!digest} onClick={copy}>
             Copy as Markdown
