@@ -1,5 +1,7 @@
 import type { Kind, Site, Visibility } from '@/lib/lesson';
+import { lessonWords, titleRepeatsQuote, type Answer } from '@/lib/lesson-words';
 import { KIND_LABEL } from '@/lib/pillars';
+import { LessonWords } from './lesson-words';
 
 /** What a card shows; a full `Lesson` fits, and so does the library's lighter row. */
 export interface CardLesson {
@@ -7,6 +9,10 @@ export interface CardLesson {
   kind: Kind;
   title: string;
   quote?: string;
+  note?: string;
+  answers?: readonly Answer[];
+  /** The note or answers on one line, when the lesson itself is not at hand (the library's rows). */
+  words?: string;
   tags: readonly string[];
   source: { site: Site; title: string; url: string; project?: string };
   visibility: Visibility;
@@ -33,7 +39,7 @@ export function formatDay(iso: string): string {
   return dayFormat.format(d);
 }
 
-/** One lesson at a glance: its pillar, title, where it was captured, tags and open items. */
+/** One lesson at a glance: its pillar, title, its own words, the quote, where it was captured, tags and open items. */
 export function LessonCard({ lesson }: Props) {
   return (
     <div class="lesson-card" data-kind={lesson.kind}>
@@ -46,15 +52,18 @@ export function LessonCard({ lesson }: Props) {
 /** The pillar and the text; only phrasing elements, so it can be the content of a button. */
 export function LessonCardBody({ lesson: l, compact }: { lesson: CardLesson; compact?: boolean }) {
   const title = l.title || l.source.title || l.source.url;
+  // A title cut from the quote would show the quote twice: the quote itself heads the card instead.
+  const quoteHeads = titleRepeatsQuote(title, l.quote);
   const where = [SITE_LABEL[l.source.site], l.source.project, l.source.title].filter(Boolean).join(' · ');
+  const words = l.words ?? lessonWords({ note: l.note ?? '', answers: l.answers ?? [] });
   return (
     <>
       <span class={`kind-badge kind-${l.kind}`}>{KIND_LABEL[l.kind]}</span>
       <span class="lesson-card-text">
-        <span class="lesson-card-title">{title}</span>
+        <span class={`lesson-card-title${quoteHeads ? ' is-quote' : ''}`}>{quoteHeads ? <q>{l.quote}</q> : title}</span>
+        <LessonWords words={words} note={l.note} answers={l.answers} quote={quoteHeads ? undefined : l.quote} compact={compact} />
         <span class="lesson-card-where" title={l.source.url}>
           {where}
-          {!compact && l.quote ? <q class="lesson-card-quote">{l.quote}</q> : null}
         </span>
       </span>
     </>

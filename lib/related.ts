@@ -1,4 +1,5 @@
 import { normalizeTags, type Lesson, type Site, type Source } from './lesson';
+import { sameItemReason } from './related/item-kind';
 import type { RelatedIndex } from './related/lesson-index';
 
 export { createRelatedIndex, RelatedIndex } from './related/lesson-index';
@@ -8,7 +9,7 @@ export type RelatedSection = 'workItem' | 'questions' | 'project' | 'similar';
 export interface RelatedResult {
   lesson: Lesson;
   section: RelatedSection;
-  /** Why it is related, most telling first: "same ticket", "shares tags: ci", "similar text: …". */
+  /** Why it is related, most telling first: "same pull request", "shares tags: ci", "similar text: …". */
   reasons: string[];
   /**
    * Order within the section. For 'similar' it is the text similarity (0–1); elsewhere it adds
@@ -40,12 +41,6 @@ const REASON_TERMS = 4;
 const TAG_SCORE = 0.4;
 
 const SECTION_ORDER: Record<RelatedSection, number> = { workItem: 0, questions: 1, project: 2, similar: 3 };
-const SAME_ITEM: Record<Site, string> = {
-  jira: 'same ticket',
-  github: 'same ticket',
-  confluence: 'same page',
-  web: 'same page',
-};
 const PROJECT_WORD: Record<Site, string> = { jira: 'project', confluence: 'space', github: 'repo', web: 'site' };
 
 interface TextMatch {
@@ -80,12 +75,13 @@ export function relatedLessons(
   };
 
   const out: RelatedResult[] = [];
-  const sameItem = SAME_ITEM[source.site];
+  const sameItem = sameItemReason(source);
   const itemTop = new TopLessons(limit, index);
   for (const id of onItem) itemTop.offer(id, similarity(id));
   for (const id of itemTop.ids()) {
     const lesson = index.get(id)!;
-    out.push({ lesson, section: lesson.kind === 'question' ? 'questions' : 'workItem', reasons: withText(id, [sameItem]), score: similarity(id) });
+    // Listed for this very item: similar text would add nothing to that.
+    out.push({ lesson, section: lesson.kind === 'question' ? 'questions' : 'workItem', reasons: [sameItem], score: similarity(id) });
   }
 
   const projectScore = (id: string) => {

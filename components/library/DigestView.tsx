@@ -1,10 +1,12 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { LessonDb } from '@/lib/db';
 import { lessonTitle } from '@/lib/lesson-basics';
+import { titleRepeatsQuote } from '@/lib/lesson-words';
+import { LessonWords } from '../lesson-words';
 import { localDay, startOfWeek, weeklyDigest, type DigestAction, type WeeklyDigest } from '@/lib/export/digest';
 import { digestToMarkdown } from '@/lib/export/digest-markdown';
 import { dayStart } from '@/lib/library/filters';
-import { digestScope } from '@/lib/library/digest-scope';
+import { digestScope, openingWeek } from '@/lib/library/digest-scope';
 import { lessonsByIds } from '@/lib/library/load';
 import type { LessonIndex } from '@/lib/library/search';
 import { download } from './download';
@@ -13,26 +15,26 @@ interface Props {
   db: LessonDb;
   index: LessonIndex;
   version: number;
-  /** Monday of the week shown (YYYY-MM-DD); last week when absent. */
+  /** Monday of the week shown (YYYY-MM-DD); when absent, this week or the latest with lessons (openingWeek). */
   week?: string;
   onWeek: (monday: string) => void;
   onOpen: (id: string) => void;
   notify: (message: string, tone?: 'ok' | 'error') => void;
 }
 
+const clip = (quote: string) => (quote.length > 200 ? `${quote.slice(0, 200)}…` : quote);
+
 const shift = (day: string, days: number) => {
   const d = new Date(dayStart(day));
   return localDay(new Date(d.getFullYear(), d.getMonth(), d.getDate() + days));
 };
 
-export function lastWeek(now = new Date()): string {
-  const monday = startOfWeek(now);
-  return localDay(new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() - 7));
-}
+const thisWeek = () => localDay(startOfWeek(new Date()));
 
 /** The weekly look back: what we learned, grouped by pillar, mistakes first; questions and actions. */
 export function DigestView({ db, index, version, week, onWeek, onOpen, notify }: Props) {
-  const monday = localDay(startOfWeek(new Date(dayStart(week ?? lastWeek()))));
+  const [opening] = useState(() => openingWeek(index.all()));
+  const monday = localDay(startOfWeek(new Date(dayStart(week ?? opening))));
   const [digest, setDigest] = useState<WeeklyDigest | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -73,8 +75,8 @@ export function DigestView({ db, index, version, week, onWeek, onOpen, notify }:
           <button type="button" class="secondary" onClick={() => onWeek(shift(monday, 7))}>
             Next week →
           </button>
-          <button type="button" class="secondary" onClick={() => onWeek(lastWeek())}>
-            Last week
+          <button type="button" class="secondary" onClick={() => onWeek(thisWeek())}>
+            This week
           </button>
           <button type="button" class="primary" disabled={!digest} onClick={copy}>
             Copy as Markdown
@@ -109,14 +111,18 @@ export function DigestView({ db, index, version, week, onWeek, onOpen, notify }:
             <section key={s.kind} class={`digest-section kind-border-${s.kind}`}>
               <h3>{s.heading}</h3>
               <ul>
-                {s.lessons.map((l) => (
-                  <li key={l.id}>
-                    <button type="button" class="link" onClick={() => onOpen(l.id)}>
-                      {lessonTitle(l)}
-                    </button>
-                    {l.quote && <q class="muted"> {l.quote.length > 200 ? `${l.quote.slice(0, 200)}…` : l.quote}</q>}
-                  </li>
-                ))}
+                {s.lessons.map((l) => {
+                  const title = lessonTitle(l);
+                  const quoteHeads = titleRepeatsQuote(title, l.quote);
+                  return (
+                    <li key={l.id} class="digest-lesson">
+                      <button type="button" class="link" onClick={() => onOpen(l.id)}>
+                        {quoteHeads ? <q>{clip(l.quote)}</q> : title}
+                      </button>
+                      <LessonWords note={l.note} answers={l.answers} quote={quoteHeads ? undefined : clip(l.quote)} />
+                    </li>
+                  );
+                })}
               </ul>
             </section>
           ))}

@@ -5,7 +5,7 @@ import { moveActive, pageRows, scrollToShow, windowSlice } from '@/lib/library/w
 import { LessonCardBody, LessonCardMeta } from '../LessonCard';
 
 /** Every row has this height, so any stretch of 100,000 rows is a multiplication away. */
-export const ROW_HEIGHT = 60;
+export const ROW_HEIGHT = 72;
 
 interface Props {
   rows: readonly LessonRow[];

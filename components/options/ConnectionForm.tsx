@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { endpointProblem, type Settings } from '@/lib/settings';
 import type { ConnectionResult } from '@/lib/sync/connection';
 import type { OptionsEnv } from './env';
+import { endpointFromInput } from './hosts';
 
 type Draft = Pick<Settings, 'endpoint' | 'displayName'> & { token: string };
 
@@ -11,7 +12,10 @@ export function ConnectionForm({ env, settings, onSaved }: { env: OptionsEnv; se
   const [showToken, setShowToken] = useState(false);
   const [test, setTest] = useState<ConnectionResult | 'testing' | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const problem = endpointProblem(draft.endpoint.trim());
+  const endpoint = endpointFromInput(draft.endpoint);
+  const problem = endpointProblem(endpoint);
+  // Typed without a scheme: say which address will be used, so the guess is never silent.
+  const guessed = endpoint !== draft.endpoint.trim() && !problem;
   const dirty = draft.endpoint !== settings.endpoint || draft.token.trim() !== '' || draft.displayName !== settings.displayName;
 
   const set = (key: keyof Draft) => (e: Event) => {
@@ -21,15 +25,16 @@ export function ConnectionForm({ env, settings, onSaved }: { env: OptionsEnv; se
   };
   const runTest = async () => {
     setTest('testing');
-    setTest(await env.testConnection({ endpoint: draft.endpoint.trim(), token: draft.token.trim() }));
+    setTest(await env.testConnection({ endpoint, token: draft.token.trim() }));
   };
   const save = async (e: Event) => {
     e.preventDefault();
     if (problem) return;
-    onSaved(await env.saveSettings({ endpoint: draft.endpoint.trim(), token: draft.token.trim(), displayName: draft.displayName.trim() }));
-    setDraft({ ...draft, token: '' });
+    const next = await env.saveSettings({ endpoint, token: draft.token.trim(), displayName: draft.displayName.trim() });
+    onSaved(next);
+    setDraft({ ...draft, endpoint: next.endpoint, token: '' });
     setTest(null);
-    setSaved(draft.endpoint.trim() ? 'Saved. Syncing with the team now.' : 'Saved. Team sync is off.');
+    setSaved(endpoint ? 'Saved. Syncing with the team now.' : 'Saved. Team sync is off.');
   };
 
   return (
@@ -38,9 +43,14 @@ export function ConnectionForm({ env, settings, onSaved }: { env: OptionsEnv; se
       <p class="hint">Lessons you mark "team" are shared through your team's endpoint. Private lessons never leave this browser.</p>
       <label class="field">
         <span>Endpoint URL</span>
-        <input type="url" name="endpoint" placeholder="https://lessons.example.com" value={draft.endpoint} onInput={set('endpoint')} aria-invalid={!!problem} aria-describedby="endpoint-problem" spellcheck={false} />
+        <input type="text" inputMode="url" name="endpoint" placeholder="https://lessons.example.com" value={draft.endpoint} onInput={set('endpoint')} aria-invalid={!!problem} aria-describedby="endpoint-problem" spellcheck={false} autocomplete="url" />
       </label>
       {problem && <p id="endpoint-problem" class="error">{problem}</p>}
+      {guessed && (
+        <p id="endpoint-problem" class="hint">
+          Lessonmark will use <strong>{endpoint}</strong>.
+        </p>
+      )}
       <div class="field">
         <label for="token">Token</label>
         <span class="inline">

@@ -86,6 +86,26 @@ describe('Options page', () => {
     expect(button('Test connection').disabled).toBe(true);
   });
 
+  it('takes an address typed without https://, says so, and saves it with the scheme', async () => {
+    await mount();
+    type(input('endpoint'), 'lessons.example.com');
+    expect(root.textContent).not.toContain('not a URL');
+    expect(root.textContent).toContain('Lessonmark will use https://lessons.example.com.');
+    type(input('token'), 'lm_secret');
+    await act(async () => button('Save').click());
+    await settle();
+    expect(calls.saved).toEqual([{ endpoint: 'https://lessons.example.com', token: 'lm_secret', displayName: '' }]);
+    expect(input('endpoint').value).toBe('https://lessons.example.com');
+    expect(root.textContent).not.toContain('Lessonmark will use');
+  });
+
+  it('says why "Sync now" is off', async () => {
+    await mount();
+    expect(button('Sync now').disabled).toBe(true);
+    const why = root.querySelector(`#${button('Sync now').getAttribute('aria-describedby')}`);
+    expect(why?.textContent).toBe('Add the endpoint URL and token first, then save.');
+  });
+
   it('tests the typed values, shows the answer, and saves them trimmed', async () => {
     await mount();
     type(input('endpoint'), ' https://lessons.example.com ');

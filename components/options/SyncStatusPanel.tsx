@@ -3,7 +3,7 @@ import type { Settings } from '@/lib/settings';
 import { pendingCount } from '@/lib/sync/outbox';
 import { readStatus } from '@/lib/sync/state';
 import type { OptionsEnv } from './env';
-import { formatWhen } from './hosts';
+import { formatWhen, syncBlocker } from './hosts';
 import { useLiveQuery } from './useLiveQuery';
 
 /** Last sync, changes waiting, the last error, and "Sync now". */
@@ -12,7 +12,7 @@ export function SyncStatusPanel({ env, settings }: { env: OptionsEnv; settings: 
   const pending = useLiveQuery(() => pendingCount(env.db));
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
-  const configured = !!(settings.endpoint && settings.tokenSavedAt);
+  const blocker = syncBlocker(settings);
 
   const syncNow = async () => {
     setBusy(true);
@@ -36,7 +36,7 @@ export function SyncStatusPanel({ env, settings }: { env: OptionsEnv; settings: 
   return (
     <section class="panel" aria-labelledby="status-title">
       <h2 id="status-title">Sync status</h2>
-      {!configured && <p class="hint">Not connected: lessons stay on this device until you save an endpoint and a token.</p>}
+      {blocker && <p class="hint">Not connected: lessons stay on this device until you save an endpoint and a token.</p>}
       <dl class="facts">
         <dt>Last sync</dt>
         <dd data-testid="last-sync">{formatWhen(status?.lastSyncAt, env.now())}</dd>
@@ -58,7 +58,14 @@ export function SyncStatusPanel({ env, settings }: { env: OptionsEnv; settings: 
         </div>
       )}
       <div class="buttons">
-        <button type="button" class="primary" onClick={syncNow} disabled={busy || !configured}>{busy ? 'Syncing…' : 'Sync now'}</button>
+        <button type="button" class="primary" onClick={syncNow} disabled={busy || !!blocker} aria-describedby={blocker ? 'sync-blocker' : undefined}>
+          {busy ? 'Syncing…' : 'Sync now'}
+        </button>
+        {blocker && (
+          <span id="sync-blocker" class="hint">
+            {blocker}
+          </span>
+        )}
       </div>
       <p role="status" class="result" data-testid="sync-result">{message ?? ''}</p>
     </section>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatWhen, hostPattern } from './hosts';
+import { endpointFromInput, formatWhen, hostPattern, syncBlocker } from './hosts';
 
 describe('hostPattern', () => {
   it.each([
@@ -19,4 +19,32 @@ describe('formatWhen', () => {
     ['2026-11-20T09:30:00Z', '30 minutes ago'],
     ['2026-11-20T05:00:00Z', '5 hours ago'],
   ])('%s → %s', (iso, text) => expect(formatWhen(iso, now)).toBe(text));
+});
+
+describe('endpointFromInput', () => {
+  it('adds https to a host typed without a scheme, and http for this machine', () => {
+    expect(endpointFromInput(' lessons.example.com ')).toBe('https://lessons.example.com');
+    expect(endpointFromInput('lessons.example.com:8443/team')).toBe('https://lessons.example.com:8443/team');
+    expect(endpointFromInput('//lessons.example.com')).toBe('https://lessons.example.com');
+    expect(endpointFromInput('localhost:8787')).toBe('http://localhost:8787');
+    expect(endpointFromInput('127.0.0.1:8787/')).toBe('http://127.0.0.1:8787/');
+    expect(endpointFromInput('lm.localhost')).toBe('http://lm.localhost');
+  });
+
+  it('leaves a URL with a scheme, an empty box and text with spaces as typed (trimmed)', () => {
+    expect(endpointFromInput(' https://lessons.example.com ')).toBe('https://lessons.example.com');
+    expect(endpointFromInput('http://lessons.example.com')).toBe('http://lessons.example.com');
+    expect(endpointFromInput('  ')).toBe('');
+    expect(endpointFromInput('not a url')).toBe('not a url');
+  });
+});
+
+describe('syncBlocker', () => {
+  it('says what is missing, or nothing', () => {
+    const saved = '2026-03-01T00:00:00.000Z';
+    expect(syncBlocker({ endpoint: '' })).toBe('Add the endpoint URL and token first, then save.');
+    expect(syncBlocker({ endpoint: 'https://x.example' })).toBe('Add the token first, then save.');
+    expect(syncBlocker({ endpoint: '', tokenSavedAt: saved })).toBe('Add the endpoint URL first, then save.');
+    expect(syncBlocker({ endpoint: 'https://x.example', tokenSavedAt: saved })).toBeNull();
+  });
 });

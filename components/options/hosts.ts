@@ -26,6 +26,29 @@ export function hostPattern(input: string): { host: string; pattern: string } | 
   return { host: url.host, pattern: `${url.protocol}//${url.hostname}/*` };
 }
 
+const LOCAL = /^(localhost|127\.0\.0\.1|\[::1\]|[^/:]+\.localhost)(:\d+)?(\/|$)/i;
+
+/**
+ * The endpoint a person meant: what they typed, trimmed, with a scheme added when they left it
+ * out (https, or http for this machine, which is how a local endpoint runs).
+ */
+export function endpointFromInput(input: string): string {
+  const text = input.trim();
+  if (!text || /^[a-z][a-z0-9+.-]*:\/\//i.test(text) || /\s/.test(text)) return text;
+  const bare = text.replace(/^\/\//, '');
+  return `${LOCAL.test(bare) ? 'http' : 'https'}://${bare}`;
+}
+
+/** Why "Sync now" can't run yet, in the words of the form above it; null when it can. */
+export function syncBlocker(settings: { endpoint: string; tokenSavedAt?: string }): string | null {
+  const endpoint = !settings.endpoint.trim();
+  const token = !settings.tokenSavedAt;
+  if (endpoint && token) return 'Add the endpoint URL and token first, then save.';
+  if (endpoint) return 'Add the endpoint URL first, then save.';
+  if (token) return 'Add the token first, then save.';
+  return null;
+}
+
 /** "2 minutes ago", "just now", or the date: for the last-sync line. */
 export function formatWhen(iso: string | undefined, now: Date): string {
   if (!iso) return 'never';

@@ -148,13 +148,13 @@ function Body({ env, page, related, shown, query, notFound, onShow, onAnswer }: 
     );
   }
   const groups = sections(shown);
-  const site = page?.source.site ?? shown[0].lesson.source.site;
+  const itemSource = page?.source ?? shown[0].lesson.source;
   return (
     <>
       {groups.map(({ section, results }) => (
         <section key={section} class={`section section-${section}`} aria-labelledby={`h-${section}`}>
           <h2 id={`h-${section}`}>
-            {sectionTitle(section, site)} <span class="count">{results.length}</span>
+            {sectionTitle(section, itemSource)} <span class="count">{results.length}</span>
           </h2>
           <ul class="related-list">
             {results.map((r) => (

@@ -1,26 +1,24 @@
-import type { Lesson, Site } from '@/lib/lesson';
+import type { Lesson, Site, Source } from '@/lib/lesson';
+import { itemKind, sameItemReason } from '@/lib/related/item-kind';
 import type { RelatedResult, RelatedSection } from '@/lib/related';
 
 /** How many related lessons the panel lists, over all sections. */
 export const PANEL_LIMIT = 60;
 
-const ITEM_WORD: Record<Site, string> = { jira: 'ticket', github: 'issue or pull request', confluence: 'page', web: 'page' };
 const PROJECT_WORD: Record<Site, string> = { jira: 'project', github: 'repository', confluence: 'space', web: 'site' };
 
-export function sectionTitle(section: RelatedSection, site: Site): string {
+export function sectionTitle(section: RelatedSection, page: Pick<Source, 'site' | 'url'>): string {
   switch (section) {
     case 'workItem':
-      return `On this ${ITEM_WORD[site]}`;
+      return `On this ${itemKind(page)}`;
     case 'questions':
       return 'Open questions here';
     case 'project':
-      return `Same ${PROJECT_WORD[site]} or labels`;
+      return `Same ${PROJECT_WORD[page.site]} or labels`;
     case 'similar':
       return 'Similar text';
   }
 }
-
-const SAME_ITEM: Record<Site, string> = { jira: 'same ticket', github: 'same ticket', confluence: 'same page', web: 'same page' };
 
 /**
  * The work item's own sections (lessons, then open questions; newest first) from the few rows a
@@ -35,7 +33,7 @@ export function workItemResults(workItem: string, onItem: readonly Lesson[]): Re
     .map((lesson) => ({
       lesson,
       section: lesson.kind === 'question' ? 'questions' : 'workItem',
-      reasons: [SAME_ITEM[lesson.source.site]],
+      reasons: [sameItemReason(lesson.source)],
       score: 0,
     }));
 }

@@ -1,3 +1,4 @@
+import { localDay, startOfWeek } from '../export/digest';
 import type { LessonRow } from './rows';
 
 const WEEK_MS = 7 * 24 * 3600 * 1000;
@@ -14,4 +15,17 @@ export function digestScope(rows: readonly LessonRow[], weekStart: Date): string
   return rows
     .filter((r) => r.created < end && (r.created >= start || r.kind === 'question' || r.actionCount > 0))
     .map((r) => r.id);
+}
+
+/**
+ * The week the look back opens on (its Monday, YYYY-MM-DD): this week when lessons were captured
+ * in it, else the most recent week that has any, so someone who just started sees their lessons,
+ * not an empty last week. Lessons dated after this week (a wrong clock) are not a reason to jump.
+ */
+export function openingWeek(rows: readonly Pick<LessonRow, 'created'>[], now = new Date()): string {
+  const thisWeek = startOfWeek(now);
+  const endOfThisWeek = new Date(thisWeek.getFullYear(), thisWeek.getMonth(), thisWeek.getDate() + 7).getTime();
+  let newest = -Infinity;
+  for (const r of rows) if (r.created < endOfThisWeek && r.created > newest) newest = r.created;
+  return localDay(newest === -Infinity ? thisWeek : startOfWeek(new Date(newest)));
 }

@@ -1,7 +1,8 @@
 import type { Kind, Lesson, Site, Visibility } from '../lesson';
 import { lessonTitle } from '../lesson-basics';
+import { lessonWords } from '../lesson-words';
 
-/** Characters of the quote a row keeps for its one-line snippet. */
+/** Characters of the quote, and of the lesson's own words, a row keeps for its one-line snippets. */
 const SNIPPET = 160;
 /**
  * Searchable text kept per lesson. Quotes and notes may each be 20,000 characters; holding all of
@@ -18,6 +19,8 @@ export interface LessonRow {
   kind: Kind;
   title: string;
   quote: string;
+  /** The note or the answers (lib/lesson-words), clipped like the quote. */
+  words: string;
   tags: string[];
   source: { site: Site; title: string; url: string; project?: string };
   visibility: Visibility;
@@ -31,12 +34,15 @@ export interface LessonRow {
   openActions: number;
 }
 
+const snippet = (text: string) => (text.length > SNIPPET ? `${text.slice(0, SNIPPET)}…` : text);
+
 export function toRow(l: Lesson): LessonRow {
   const row: LessonRow = {
     id: l.id,
     kind: l.kind,
     title: lessonTitle(l),
-    quote: l.quote.length > SNIPPET ? `${l.quote.slice(0, SNIPPET)}…` : l.quote,
+    quote: snippet(l.quote),
+    words: snippet(lessonWords(l)),
     tags: l.tags,
     source: { site: l.source.site, title: l.source.title, url: l.source.url },
     visibility: l.visibility,

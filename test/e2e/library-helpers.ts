@@ -24,7 +24,7 @@ export function idFor(n: number): string {
   return `0190a000-0000-7000-8000-${String(n).padStart(12, '0')}`;
 }
 
-/** Monday of last week, 00:00 local time (the digest's default week), shifted by `days` and `hours`. */
+/** Monday of last week, 00:00 local time, shifted by `days` and `hours` (the look back opens on it when this week has no lessons). */
 export function lastWeekAt(days: number, hours = 10): Date {
   const now = new Date();
   const sinceMonday = (now.getDay() + 6) % 7;

@@ -230,6 +230,8 @@ test('copy the weekly look back as Markdown', async ({ context, sw }) => {
   const monday = localDay(lastWeekAt(0));
   await expect(page.getByRole('heading', { name: new RegExp(`Week of ${monday}`) })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'What we learned from mistakes' })).toBeVisible();
+  // Each lesson in its author's words: the note, else the answers.
+  await expect(page.locator('.digest-lesson', { hasText: 'Rollback plan was missing' }).locator('.lesson-words')).toHaveText('The Friday deploy had no rollback.');
   await page.getByRole('button', { name: 'Copy as Markdown' }).click();
   await expect(page.getByRole('status').getByText('Copied the look back as Markdown')).toBeVisible();
   const md = await page.evaluate(() => navigator.clipboard.readText());

@@ -19,7 +19,7 @@ test('the panel lists related lessons in order with reasons, flashes highlights,
   // A lesson captured on the page appears in the open panel without a reload.
   await saveQuote(page, sw, ON_PAGE, 'Treat 503 as retry-later with backoff.');
   await expect(cardOf(first.panel, ON_PAGE)).toBeVisible();
-  await expect(cardOf(first.panel, ON_PAGE).locator('.reasons')).toContainText('same ticket');
+  await expect(cardOf(first.panel, ON_PAGE).locator('.reasons li')).toHaveText(['same ticket']);
   expect(first.errors).toEqual([]);
 
   // Stored the way an import stores them, through the worker: its related index (built for the
@@ -50,10 +50,17 @@ test('the panel lists related lessons in order with reasons, flashes highlights,
   const section = (name: string) => panel.locator(`section.section-${name}`);
   await expect(section('workItem').locator('.lesson-card-title')).toHaveText([ON_PAGE, 'Old quote that moved'], { useInnerText: true });
   await expect(section('questions')).toContainText('Why do we retry webhooks 40 times?');
+  // Its own words are on the page, yet a lesson on this very ticket says only that.
+  await expect(cardOf(panel, ON_PAGE).locator('.reasons li')).toHaveText(['same ticket']);
   await expect(cardOf(panel, 'Release checklist for billing').locator('.reasons')).toContainText('same project ACME');
   await expect(cardOf(panel, 'Idempotency keys for payment callbacks').locator('.reasons')).toContainText('shares tag: payments');
   await expect(section('similar')).toContainText('Provider outage: webhooks retried without backoff');
   await expect(cardOf(panel, 'Provider outage: webhooks retried without backoff').locator('.reasons')).toContainText('similar text:');
+  // The card leads with the lesson's own words, then the quote, once.
+  const providerCard = cardOf(panel, 'Provider outage: webhooks retried without backoff');
+  await expect(providerCard.locator('.lesson-words')).toHaveText('Exponential backoff with jitter; alert on retry rate and queue depth.');
+  await expect(providerCard.locator('q')).toHaveCount(1);
+  await expect(providerCard.locator('q')).toContainText('During the provider outage every webhook was retried');
   await expect(panel.getByText('Gardening the office plants')).toHaveCount(0);
   await expect(panel.getByText('Flaky checkout spec')).toHaveCount(0);
 
@@ -87,8 +94,9 @@ test('the panel lists related lessons in order with reasons, flashes highlights,
 
   // Navigating the tab to a GitHub issue: the panel follows, the badge is counted for it.
   await page.goto(sites.url(GITHUB));
-  await expect.poll(() => headings(panel)).toEqual(['On this issue or pull request']);
+  await expect.poll(() => headings(panel)).toEqual(['On this issue']);
   await expect(panel.locator('li.related .lesson-card-title')).toHaveText(['Flaky checkout spec: aria-disabled button']);
+  await expect(cardOf(panel, 'Flaky checkout spec').locator('.reasons li')).toHaveText(['same issue']);
   await expect.poll(() => badgeOf(sw, tabId)).toBe('1');
 
   expect(errors).toEqual([]);

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { itemKind, sameItemReason } from './item-kind';
+
+describe('itemKind and sameItemReason', () => {
+  it('names GitHub items by what the path says they are', () => {
+    expect(sameItemReason({ site: 'github', url: 'https://github.com/acme/web/issues/12' })).toBe('same issue');
+    expect(sameItemReason({ site: 'github', url: 'https://github.com/acme/web/pull/7' })).toBe('same pull request');
+    expect(sameItemReason({ site: 'github', url: 'https://github.com/acme/web/pull/7/files' })).toBe('same pull request');
+    expect(sameItemReason({ site: 'github', url: 'https://github.com/acme/web/discussions/3' })).toBe('same discussion');
+    // GitHub Enterprise paths are the same.
+    expect(itemKind({ site: 'github', url: 'https://git.corp.example/acme/web/pull/9' })).toBe('pull request');
+  });
+
+  it('falls back to issue for a GitHub page whose path names no kind', () => {
+    expect(itemKind({ site: 'github', url: 'https://github.com/acme/web' })).toBe('issue');
+    expect(itemKind({ site: 'github', url: 'not a url' })).toBe('issue');
+  });
+
+  it('calls a Jira item a ticket and Confluence or other pages a page', () => {
+    expect(sameItemReason({ site: 'jira', url: 'https://acme.atlassian.net/browse/ACME-1' })).toBe('same ticket');
+    expect(sameItemReason({ site: 'confluence', url: 'https://wiki.corp.example/wiki/spaces/OPS/pages/1' })).toBe('same page');
+    expect(sameItemReason({ site: 'web', url: 'https://blog.example/post' })).toBe('same page');
+  });
+});
