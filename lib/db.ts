@@ -3,6 +3,7 @@ import { DB_NAME } from './db-read';
 import { DUE_DATES, dueDatesMiddleware, fillDueDates, type DueDatesRow } from './due-index';
 import type { Lesson } from './lesson';
 import type { Conflict, MergeField } from './sync/protocol';
+import { retitleLessons } from './title-migration';
 
 /** Small key/value facts the database keeps beside the lessons (sync cursor, counters). */
 export interface MetaRow {
@@ -86,6 +87,8 @@ export function openDb(name = DB_NAME): LessonDb {
     lessons: 'id, kind, *tags, source.workItem, source.project, updatedAt, createdAt',
     shareBatches: '++seq',
   });
+  // Version 5 is another change; this one depends on nothing it adds (Dexie allows the gap).
+  db.version(6).upgrade(retitleLessons);
   db.use(dueDatesMiddleware);
   return db;
 }

@@ -49,7 +49,8 @@ test('ask a question with the keyboard, answer it into a mistake with an action,
   [asked] = await readLessons(sw);
   expect(asked).toMatchObject({
     kind: 'mistake',
-    title: 'Why do we retry webhooks without backoff?',
+    // Answered, it is titled by its answers; the question is kept beside them.
+    title: 'The policy was written for single dropped deliveries. Backoff with jitter and a cap.',
     question: { text: 'Why do we retry webhooks without backoff?' },
     answers: [
       { question: 'Why did this happen?', answer: 'The policy was written for single dropped deliveries.' },
@@ -70,7 +71,7 @@ test('ask a question with the keyboard, answer it into a mistake with an action,
   await popup.keyboard.press('Control+V');
   const pasted = await why.inputValue();
   expect(pasted).toContain('Cap webhook retries at 6');
-  expect(pasted).toContain('From the lesson "Why do we retry webhooks without backoff?" (Mistake).');
+  expect(pasted).toContain('From the lesson "The policy was written for single dropped deliveries. Backoff with jitter and a cap." (Mistake).');
   expect(pasted).toContain(`Owner: priya`);
   expect(pasted).toContain(`Due: ${today}`);
   expect(pasted).toContain('/browse/ACME-123');
