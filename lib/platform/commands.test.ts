@@ -9,12 +9,12 @@ describe('shortcuts as bound', () => {
     expect(keysOf('')).toEqual([]);
   });
 
-  it('lists our commands in order, unbound ones with no keys, without the toolbar button', () => {
+  it('lists saving first, unbound ones with no keys, without the toolbar button', () => {
     expect(
       shortcutsFrom([
         { name: '_execute_action', shortcut: '', description: '' },
-        { name: 'save-lesson', shortcut: 'Alt+Shift+L', description: 'Save the selection' },
         { name: 'open-side-panel', shortcut: '', description: 'Show related lessons' },
+        { name: 'save-lesson', shortcut: 'Alt+Shift+L', description: 'Save the selection' },
       ]),
     ).toEqual([
       { name: 'save-lesson', description: 'Save the selection', keys: ['Alt', 'Shift', 'L'] },

@@ -11,11 +11,16 @@ export interface Shortcut {
 /** Where a person changes the shortcuts: Chrome's page; Firefox has it in the add-ons menu, which no extension may open. */
 export const CHROME_SHORTCUTS_PAGE = 'chrome://extensions/shortcuts';
 
-/** The manifest's commands as shortcuts, in manifest order; the toolbar button's own command is not one of ours to explain. */
+/** The commands a person learns first come first; the browser lists them in no particular order. */
+const FIRST = ['save-lesson', 'open-side-panel'];
+const rank = (name: string) => (FIRST.includes(name) ? FIRST.indexOf(name) : FIRST.length);
+
+/** The commands as shortcuts, saving first; the toolbar button's own command is not one of ours to explain. */
 export function shortcutsFrom(commands: readonly { name?: string; description?: string; shortcut?: string }[]): Shortcut[] {
   return commands
     .filter((c) => c.name && !c.name.startsWith('_execute'))
-    .map((c) => ({ name: c.name!, description: c.description ?? c.name!, keys: keysOf(c.shortcut ?? '') }));
+    .map((c) => ({ name: c.name!, description: c.description ?? c.name!, keys: keysOf(c.shortcut ?? '') }))
+    .sort((a, b) => rank(a.name) - rank(b.name));
 }
 
 /** "Alt+Shift+L" → ["Alt", "Shift", "L"]; macOS gives "⌥⇧L" → ["⌥", "⇧", "L"]; "" → []. */
