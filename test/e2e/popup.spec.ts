@@ -138,10 +138,13 @@ test('a post-mortem filled with the keyboard only is saved with all three answer
   expect(lesson.anchor.quote.exact).toBe('each webhook was retried up to 40 times');
   expect(lesson.tags).toContain('acme');
 
+  // Titled by its answers, as sentences, not by the quote it was saved on.
+  const title = 'No backoff on 503. Policies written for the happy path. Test against a long outage.';
+  expect(lesson.title).toBe(title);
   const recent = popup.getByRole('region', { name: 'Recent lessons' });
-  await expect(recent.getByText('each webhook was retried up to 40 times')).toBeVisible();
+  await expect(recent.getByText(title)).toBeVisible();
   const opened = context.waitForEvent('page');
-  await recent.getByRole('button', { name: /each webhook was retried/ }).click();
+  await recent.getByRole('button', { name: /No backoff on 503/ }).click();
   await opened;
   const urls = await sw.evaluate(async () => (await chrome.tabs.query({})).map((t) => t.pendingUrl ?? t.url ?? ''));
   expect(urls.some((u) => u.endsWith(`/library.html?lesson=${lesson.id}`))).toBe(true);
