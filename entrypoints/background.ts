@@ -13,6 +13,7 @@ import { getSettings, settingsItem } from '@/lib/platform/settings';
 import { knownHosts } from '@/lib/platform/known-hosts';
 import { initSync } from '@/lib/platform/sync';
 import { moveTokenOnce } from '@/lib/platform/team-token';
+import { welcomeOnce } from '@/lib/platform/welcome';
 import type { WriteContext } from '@/lib/store';
 
 const SAVE_MENU = 'lessonmark-save';
@@ -65,8 +66,10 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
   initSidePanel();
 
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener(({ reason }) => {
     browser.contextMenus.create({ id: SAVE_MENU, title: 'Save as lesson', contexts: ['selection', 'page'] });
+    // A new install is greeted once; updates and reloads of the extension are not.
+    if (reason === 'install') void welcomeOnce().catch(() => {});
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === SAVE_MENU && tab?.id != null) openCapture(tab.id).catch(() => {});

@@ -4,6 +4,7 @@ import { DUE_DATES, dueDatesMiddleware, fillDueDates, type DueDatesRow } from '.
 import type { Lesson } from './lesson';
 import { hostStoredWorkItems } from './work-item';
 import type { Conflict, MergeField } from './sync/protocol';
+import { retitleLessons } from './title-migration';
 
 /** Small key/value facts the database keeps beside the lessons (sync cursor, counters). */
 export interface MetaRow {
@@ -89,6 +90,8 @@ export function openDb(name = DB_NAME): LessonDb {
   });
   // Jira keys name their host: two Jira sites both have an ACME-1 (lib/work-item.ts).
   db.version(5).stores({}).upgrade(hostStoredWorkItems);
+  // Titles made from the lesson, with no stored ellipsis (lib/title.ts).
+  db.version(6).upgrade(retitleLessons);
   db.use(dueDatesMiddleware);
   return db;
 }

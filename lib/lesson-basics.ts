@@ -3,6 +3,9 @@
  * must stay small) can use them. lib/lesson.ts builds the schemas on them.
  */
 import type { Lesson } from './lesson';
+import { makeTitle } from './title';
+
+export { deriveTitle, makeTitle } from './title';
 
 /** The four pillars of a learning culture plus the quick "Why?" question. */
 export const PILLARS = ['experience', 'mistake', 'performance', 'improvement'] as const;
@@ -37,27 +40,9 @@ export function normalizeTags(tags: readonly string[]): string[] {
   return out;
 }
 
-/** A short title from free text: the first sentence or line, cut at a word boundary. */
-export function deriveTitle(text: string, max = 80): string {
-  const clean = text.replace(/\s+/g, ' ').trim();
-  if (!clean) return '';
-  const sentence = clean.match(/^.+?[.!?](?=\s|$)/)?.[0] ?? clean;
-  if (sentence.length <= max) return sentence;
-  const cut = sentence.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${space > max / 2 ? cut.slice(0, space) : cut}…`;
-}
-
-/** The title shown for a lesson: its own, else derived from question, quote, note, or page. */
-export function lessonTitle(l: Pick<Lesson, 'title' | 'quote' | 'note' | 'source' | 'question'>): string {
-  return (
-    l.title.trim() ||
-    deriveTitle(l.question?.text ?? '') ||
-    deriveTitle(l.quote) ||
-    deriveTitle(l.note) ||
-    l.source.title ||
-    l.source.url
-  );
+/** The title shown for a lesson: its own, else made from its words, else the page's. */
+export function lessonTitle(l: Pick<Lesson, 'title' | 'quote' | 'note' | 'answers' | 'source' | 'question'>): string {
+  return l.title.trim() || makeTitle(l) || l.source.title || l.source.url;
 }
 
 /** Clips an oversize selection; tells the caller whether it did. */

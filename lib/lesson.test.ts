@@ -56,15 +56,17 @@ describe('LessonPatchSchema', () => {
 });
 
 describe('titles', () => {
-  it('derives a title from the first sentence, cut at a word', () => {
+  it('derives a title from the first sentence, cut at a word and never with an ellipsis', () => {
     expect(deriveTitle('Retries hid the bug. Then it came back.')).toBe('Retries hid the bug.');
     const long = deriveTitle('word '.repeat(40), 30);
-    expect(long.length).toBeLessThanOrEqual(30);
-    expect(long.endsWith('…')).toBe(true);
+    expect(long).toBe(Array(6).fill('word').join(' '));
+    expect(long).not.toContain('…');
   });
 
-  it('falls back from title to question, quote, note, page', () => {
-    const base = { title: '', quote: '', note: '', source: { ...source, labels: [] } };
+  it('shows its own title, else one made from its words, else the page', () => {
+    const base = { title: '', quote: '', note: '', answers: [], source: { ...source, labels: [] } };
+    expect(lessonTitle({ ...base, title: 'Written by hand', note: 'A note.' })).toBe('Written by hand');
+    expect(lessonTitle({ ...base, quote: 'Quoted words', note: 'What we learned. More.' })).toBe('What we learned.');
     expect(lessonTitle({ ...base, quote: 'Quoted words' })).toBe('Quoted words');
     expect(lessonTitle({ ...base, question: { text: 'Why two deploys?', askedAt: valid.createdAt } })).toBe('Why two deploys?');
     expect(lessonTitle(base)).toBe('Flaky deploy');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LessonDraftSchema, LessonPatchSchema, LessonSchema, type Lesson, type Source } from './lesson';
 import { answerPatch, isOpenQuestion, questionDraft } from './questions';
+import { TITLE_MAX } from './title';
 
 const source: Source = {
   url: 'https://acme.atlassian.net/browse/ACME-123',
@@ -36,12 +37,12 @@ describe('questionDraft', () => {
     expect(draft.question?.askedBy).toBe('ana');
   });
 
-  it('refuses an empty question and clips a long title', () => {
+  it('refuses an empty question and clips a long title at a word, without an ellipsis', () => {
     expect(() => questionDraft('   ', { source, quote: '' }, now)).toThrow();
     const long = `Why ${'very '.repeat(100)}long?`;
     const draft = LessonDraftSchema.parse(questionDraft(long, { source, quote: '' }, now));
-    expect(draft.title.length).toBeLessThanOrEqual(300);
-    expect(draft.title.endsWith('…')).toBe(true);
+    expect(draft.title.length).toBeLessThanOrEqual(TITLE_MAX);
+    expect(long.startsWith(`${draft.title} `)).toBe(true);
     expect(draft.question?.text).toBe(long);
   });
 });

@@ -1,6 +1,7 @@
-import { MAX_TITLE, type Lesson, type LessonDraftInput, type LessonPatch, type Pillar } from './lesson';
+import { type Lesson, type LessonDraftInput, type LessonPatch, type Pillar } from './lesson';
 import { suggestTags } from './tags';
 import { templateAnswers, type PageStart, type TemplateValues } from './templates';
+import { clipAtWord } from './title';
 
 /** A quick "Why…?" as a draft: an open `question` lesson titled by the question, tagged from the page. */
 export function questionDraft(text: string, page: PageStart, now: Date, askedBy?: string): LessonDraftInput {
@@ -8,7 +9,7 @@ export function questionDraft(text: string, page: PageStart, now: Date, askedBy?
   if (!question) throw new Error('A question needs some text');
   return {
     kind: 'question',
-    title: clip(question, MAX_TITLE),
+    title: clipAtWord(question),
     question: { text: question, askedAt: now.toISOString(), ...(askedBy ? { askedBy } : {}) },
     source: page.source,
     quote: page.quote,
@@ -44,11 +45,4 @@ export function answerPatch(lesson: Lesson, answer: QuestionAnswer): LessonPatch
     visibility: answer.visibility,
     ...(question ? { question } : {}),
   };
-}
-
-function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${space > max / 2 ? cut.slice(0, space) : cut}…`;
 }

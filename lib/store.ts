@@ -1,11 +1,11 @@
 import type { LessonDb } from './db';
 import { uuidv7 } from './id';
 import { enqueue, outboxStores } from './sync/outbox';
+import { isMadeTitle, makeTitle } from './title';
 import {
   LessonDraftSchema,
   LessonPatchSchema,
   LessonSchema,
-  deriveTitle,
   type Lesson,
   type LessonDraftInput,
   type LessonPatch,
@@ -33,7 +33,7 @@ export async function createLesson(db: LessonDb, input: LessonDraftInput, ctx: W
   const at = stamp(ctx);
   const lesson = LessonSchema.parse({
     ...draft,
-    title: draft.title.trim() || deriveTitle(draft.question?.text ?? '') || deriveTitle(draft.quote) || deriveTitle(draft.note),
+    title: draft.title.trim() || makeTitle(draft),
     id: uuidv7(Date.parse(at)),
     author: ctx.author,
     createdAt: at,
@@ -58,8 +58,14 @@ export async function updateLessons(db: LessonDb, ids: string[], patch: LessonPa
   const clean = LessonPatchSchema.parse(patch);
   return rewrite(db, ids, ctx, (current) => {
     if (current.deletedAt) throw new NotFoundError(current.id);
-    return { ...current, ...clean };
+    return retitled(current, { ...current, ...clean });
   });
+}
+
+/** A title made from the lesson's words follows them (a note added, a question answered); a written one stays. */
+function retitled(before: Lesson, after: Lesson): Lesson {
+  if (after.title !== before.title || !isMadeTitle(before.title, before)) return after;
+  return { ...after, title: makeTitle(after) || before.title };
 }
 
 /** Marks lessons deleted (tombstones, so the deletion can be undone and synced). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LessonDraftSchema, PILLARS } from './lesson';
 import { PILLAR_INFO } from './pillars';
-import { emptyFields, isBlank, templateAnswers, templateDraft, templateFields, templateTitle } from './templates';
+import { emptyFields, isBlank, templateAnswers, templateDraft, templateFields } from './templates';
 
 describe('templates', () => {
   it.each(PILLARS)('%s: each template question maps to one answer, in order', (pillar) => {
@@ -38,12 +38,10 @@ describe('templates', () => {
     expect(templateFields('mistake', answers)).toEqual(['', '', '']);
   });
 
-  it('knows a blank template and titles a filled one', () => {
+  it('knows a blank template', () => {
     expect(emptyFields('experience')).toEqual(['', '', '']);
     expect(isBlank(['', '  '])).toBe(true);
     expect(isBlank(['', ''], 'a note')).toBe(false);
-    expect(templateTitle('', ['', 'The cache was cold. Then it warmed.'])).toBe('The cache was cold.');
-    expect(templateTitle('Deploys need a window.', ['x'])).toBe('Deploys need a window.');
   });
 });
 
@@ -54,14 +52,15 @@ describe('templateDraft', () => {
   it('is a valid draft of the pillar with the page, its selection and the answers', () => {
     const anchor = { root: 'body', quote: { type: 'TextQuoteSelector' as const, exact: 'timeout', prefix: '', suffix: '' } };
     const draft = LessonDraftSchema.parse(templateDraft('mistake', { source, quote: 'timeout', anchor }, values));
-    expect(draft).toMatchObject({ kind: 'mistake', title: 'timeout', quote: 'timeout', note: 'n', tags: ['ci'], visibility: 'team', source });
+    expect(draft).toMatchObject({ kind: 'mistake', title: 'n', quote: 'timeout', note: 'n', tags: ['ci'], visibility: 'team', source });
     expect(draft.anchor?.quote.exact).toBe('timeout');
     expect(draft.answers.map((a) => a.answer)).toEqual(['Flaky test', '', 'Quarantine it']);
   });
 
-  it('is page-level without a selection, titled by the first answer', () => {
-    const draft = LessonDraftSchema.parse(templateDraft('experience', { source, quote: '' }, values));
-    expect(draft.anchor).toBeUndefined();
-    expect(draft.title).toBe('Flaky test');
+  it('is page-level without a selection, titled by its answers as sentences when it has no note', () => {
+    const draft = LessonDraftSchema.parse(templateDraft('experience', { source, quote: 'timeout' }, { ...values, note: '' }));
+    expect(draft.title).toBe('Flaky test. Quarantine it.');
+    const pageLevel = LessonDraftSchema.parse(templateDraft('experience', { source, quote: '' }, values));
+    expect(pageLevel.anchor).toBeUndefined();
   });
 });

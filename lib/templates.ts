@@ -1,5 +1,6 @@
-import { deriveTitle, type Action, type Anchor, type Answer, type LessonDraftInput, type Pillar, type Source, type Visibility } from './lesson';
+import { type Action, type Anchor, type Answer, type LessonDraftInput, type Pillar, type Source, type Visibility } from './lesson';
 import { PILLAR_INFO } from './pillars';
+import { makeTitle } from './title';
 
 /** A template's filled fields: one text per question of the pillar, in the pillar's order. */
 export type TemplateFields = string[];
@@ -27,11 +28,6 @@ export function isBlank(fields: readonly string[], note = ''): boolean {
   return fields.every((f) => !f.trim()) && !note.trim();
 }
 
-/** A title for a template lesson: the quote's first sentence, else the first answer's. */
-export function templateTitle(quote: string, fields: readonly string[]): string {
-  return deriveTitle(quote) || deriveTitle(fields.find((f) => f.trim()) ?? '');
-}
-
 /** The page a lesson or question is about: its source and, when text was selected, the quote and anchor. */
 export interface PageStart {
   source: Source;
@@ -48,15 +44,17 @@ export interface TemplateValues {
   visibility: Visibility;
 }
 
-/** A filled template as a `saveLesson` draft about the page (and its selection, if any). */
+/** A filled template as a `saveLesson` draft about the page (and its selection, if any), titled by its words. */
 export function templateDraft(pillar: Pillar, page: PageStart, values: TemplateValues): LessonDraftInput {
+  const note = values.note.trim();
+  const answers = templateAnswers(pillar, values.fields);
   return {
     kind: pillar,
-    title: templateTitle(page.quote, values.fields),
+    title: makeTitle({ note, answers, quote: page.quote }),
     quote: page.quote,
     ...(page.quote && page.anchor ? { anchor: page.anchor } : {}),
-    note: values.note.trim(),
-    answers: templateAnswers(pillar, values.fields),
+    note,
+    answers,
     actions: values.actions,
     tags: values.tags,
     visibility: values.visibility,

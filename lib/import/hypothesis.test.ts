@@ -24,7 +24,7 @@ describe('Hypothesis import', () => {
     expect(first).toStrictEqual({
       id: lessonIdForHypothesis('Xq3k9vTmEe-Zb0sH1c2d3A'),
       kind: 'mistake',
-      title: 'A blameless post-mortem asks what made the mistake easy to make, not who made…',
+      title: 'This is exactly what went wrong in OPS-42: we looked for **who**, not *why*.',
       quote: 'A blameless post-mortem asks what made the mistake easy to make, not who made it.',
       note: 'This is exactly what went wrong in OPS-42: we looked for **who**, not *why*.',
       answers: [],

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PILLARS, clipQuote, deriveTitle, normalizeTags, type LessonInput, type Pillar } from '../lesson';
+import { PILLARS, clipQuote, makeTitle, normalizeTags, type LessonInput, type Pillar } from '../lesson';
 import { identifyPage } from '../sites/identify';
 import type { DetectOptions } from '../sites/types';
 import { URL_NAMESPACE, uuidv5 } from './uuidv5';
@@ -89,7 +89,7 @@ export function hypothesisToLesson(a: HypothesisAnnotation, options: DetectOptio
   const lesson: LessonInput = {
     id: lessonIdForHypothesis(a.id),
     kind: kindOf(tags),
-    title: deriveTitle(exact) || deriveTitle(note),
+    title: makeTitle({ note, answers: [], quote: exact }),
     quote: exact,
     note,
     tags,

@@ -84,11 +84,12 @@ describe('outbox', () => {
     const l = await synced(3);
     await edit(l.id, { note: 'why' });
     const first = await db.outbox.get(l.id);
-    expect(first).toMatchObject({ type: 'upsert', fields: ['note'], baseVersion: 3 });
+    // The title was made from the quote: it follows the new note, and the team hears of both.
+    expect(first).toMatchObject({ type: 'upsert', fields: ['title', 'note'], baseVersion: 3 });
     await edit(l.id, { tags: ['deploy'] });
     await markHelped(db, l.id, ctx);
     const second = await db.outbox.get(l.id);
-    expect(second).toMatchObject({ type: 'upsert', fields: ['note', 'tags', 'helped'], baseVersion: 3 });
+    expect(second).toMatchObject({ type: 'upsert', fields: ['title', 'note', 'tags', 'helped'], baseVersion: 3 });
     expect(second!.opId).not.toBe(first!.opId);
     expect(await db.outbox.count()).toBe(1);
   });
@@ -112,7 +113,7 @@ describe('outbox', () => {
     await edit(l.id, { note: 'edited' });
     await deleteLessons(db, [l.id], ctx);
     await restoreLessons(db, [l.id], ctx);
-    expect(await db.outbox.get(l.id)).toMatchObject({ type: 'upsert', fields: ['note'] });
+    expect(await db.outbox.get(l.id)).toMatchObject({ type: 'upsert', fields: ['title', 'note'] });
   });
 
   it('resends every field when a delete that may have reached the server is undone', async () => {

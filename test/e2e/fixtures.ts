@@ -1,5 +1,5 @@
 import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { dueDatesRow } from '../../lib/due-index';
@@ -16,8 +16,13 @@ export interface Profile {
   launch(): Promise<BrowserContext>;
 }
 
-/** Real Chromium on `profileDir` with the built extension; the fixture sites, when given, are served. */
-export async function launchExtension(profileDir: string, sites?: SiteServer, extensionDir = EXTENSION_DIR): Promise<BrowserContext> {
+/**
+ * Real Chromium on `profileDir` with the built extension; the fixture sites, when given, are served.
+ * On a new profile the extension is installed and opens its welcome tab; it is closed here (unless
+ * `keepWelcome`), so every test starts from the pages it opens itself.
+ */
+export async function launchExtension(profileDir: string, sites?: SiteServer, extensionDir = EXTENSION_DIR, keepWelcome = false): Promise<BrowserContext> {
+  const fresh = !existsSync(join(profileDir, 'Default'));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
@@ -33,7 +38,19 @@ export async function launchExtension(profileDir: string, sites?: SiteServer, ex
     ],
   });
   await sites?.route(context);
+  if (fresh && !keepWelcome) await (await welcomePage(context)).close();
   return context;
+}
+
+/** The welcome tab the extension opens when it is installed, once it has opened. */
+export async function welcomePage(context: BrowserContext, timeout = 15_000): Promise<Page> {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const page = context.pages().find((p) => /^chrome-extension:\/\/[^/]+\/welcome\.html/.test(p.url()));
+    if (page) return page;
+    if (Date.now() > until) throw new Error('the welcome tab did not open on install');
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 export async function serviceWorker(context: BrowserContext): Promise<Worker> {
@@ -159,6 +176,8 @@ export function selectInDocument([needle, sel]: readonly [string, string]): bool
 }
 
 interface Fixtures {
+  /** Leave the welcome tab the install opens (welcome.spec.ts); other tests start without it. */
+  keepWelcome: boolean;
   profile: Profile;
   context: BrowserContext;
   sw: Worker;
@@ -177,9 +196,10 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
-  profile: async ({ sites }, use) => {
+  keepWelcome: [false, { option: true }],
+  profile: async ({ sites, keepWelcome }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'lessonmark-profile-'));
-    await use({ dir, launch: () => launchExtension(dir, sites) });
+    await use({ dir, launch: () => launchExtension(dir, sites, EXTENSION_DIR, keepWelcome) });
     rmSync(dir, { recursive: true, force: true });
   },
   context: async ({ profile }, use) => {

@@ -49,7 +49,8 @@ test('ask a question with the keyboard, answer it into a mistake with an action,
   [asked] = await readLessons(sw);
   expect(asked).toMatchObject({
     kind: 'mistake',
-    title: 'Why do we retry webhooks without backoff?',
+    // Answered, it is titled by its answers; the question is kept beside them.
+    title: 'The policy was written for single dropped deliveries. Backoff with jitter and a cap.',
     question: { text: 'Why do we retry webhooks without backoff?' },
     answers: [
       { question: 'Why did this happen?', answer: 'The policy was written for single dropped deliveries.' },
@@ -70,7 +71,7 @@ test('ask a question with the keyboard, answer it into a mistake with an action,
   await popup.keyboard.press('Control+V');
   const pasted = await why.inputValue();
   expect(pasted).toContain('Cap webhook retries at 6');
-  expect(pasted).toContain('From the lesson "Why do we retry webhooks without backoff?" (Mistake).');
+  expect(pasted).toContain('From the lesson "The policy was written for single dropped deliveries. Backoff with jitter and a cap." (Mistake).');
   expect(pasted).toContain(`Owner: priya`);
   expect(pasted).toContain(`Due: ${today}`);
   expect(pasted).toContain('/browse/ACME-123');
@@ -137,10 +138,13 @@ test('a post-mortem filled with the keyboard only is saved with all three answer
   expect(lesson.anchor.quote.exact).toBe('each webhook was retried up to 40 times');
   expect(lesson.tags).toContain('acme');
 
+  // Titled by its answers, as sentences, not by the quote it was saved on.
+  const title = 'No backoff on 503. Policies written for the happy path. Test against a long outage.';
+  expect(lesson.title).toBe(title);
   const recent = popup.getByRole('region', { name: 'Recent lessons' });
-  await expect(recent.getByText('each webhook was retried up to 40 times')).toBeVisible();
+  await expect(recent.getByText(title)).toBeVisible();
   const opened = context.waitForEvent('page');
-  await recent.getByRole('button', { name: /each webhook was retried/ }).click();
+  await recent.getByRole('button', { name: /No backoff on 503/ }).click();
   await opened;
   const urls = await sw.evaluate(async () => (await chrome.tabs.query({})).map((t) => t.pendingUrl ?? t.url ?? ''));
   expect(urls.some((u) => u.endsWith(`/library.html?lesson=${lesson.id}`))).toBe(true);
