@@ -124,27 +124,31 @@ for (const size of [
   }
 }
 
-test('the weekly look back opens on the week of the newest lessons, with their words', async ({ context, sw }) => {
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await page.setViewportSize({ width: 1280, height: 800 });
-  const now = Date.now();
-  await openLibrary(page, sw, now);
-  await page.getByRole('tab', { name: 'Weekly look back' }).click();
-  // The newest lesson is an hour old: this week, unless the week began within the hour.
-  const newest = new Date(libraryLessons(now)[0].createdAt);
-  const monday = localDay(new Date(newest.getFullYear(), newest.getMonth(), newest.getDate() - ((newest.getDay() + 6) % 7)));
-  await expect(page.getByRole('heading', { name: new RegExp(`Week of ${monday}`) })).toBeVisible();
-  const mistake = page.locator('.digest-lesson', { hasText: 'Deploy without a rollback plan' });
-  await expectSeen(mistake);
-  await expect(mistake.locator('.lesson-answer')).toHaveText([
-    'Why did this happen? Nobody owned the runbook',
-    'How do we prevent it? A rollback step is part of every deploy checklist',
-  ]);
-  await expect(mistake.locator('q')).toHaveCount(1);
-  await expectSeen(page.getByRole('button', { name: 'Copy as Markdown' }));
-  expect(errors).toEqual([]);
-});
+for (const scheme of SCHEMES) {
+  test(`the weekly look back opens on the week of the newest lessons, with their words, ${scheme}`, async ({ context, sw }) => {
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.emulateMedia({ colorScheme: scheme });
+    const now = Date.now();
+    await openLibrary(page, sw, now);
+    await page.getByRole('tab', { name: 'Weekly look back' }).click();
+    // The newest lesson is an hour old: this week, unless the week began within the hour.
+    const newest = new Date(libraryLessons(now)[0].createdAt);
+    const monday = localDay(new Date(newest.getFullYear(), newest.getMonth(), newest.getDate() - ((newest.getDay() + 6) % 7)));
+    await expect(page.getByRole('heading', { name: new RegExp(`Week of ${monday}`) })).toBeVisible();
+    const mistake = page.locator('.digest-lesson', { hasText: 'Deploy without a rollback plan' });
+    await expectSeen(mistake);
+    await expect(mistake.locator('.lesson-answer')).toHaveText([
+      'Why did this happen? Nobody owned the runbook',
+      'How do we prevent it? A rollback step is part of every deploy checklist',
+    ]);
+    await expect(mistake.locator('q')).toHaveCount(1);
+    await expectSeen(page.getByRole('button', { name: 'Copy as Markdown' }));
+    await expectAccessible(page);
+    expect(errors).toEqual([]);
+  });
+}
 
 test.describe('side panel at 360 px', () => {
   for (const scheme of SCHEMES) {
