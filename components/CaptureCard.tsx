@@ -78,12 +78,12 @@ export function CaptureCard({ start, suggestions, defaultVisibility, onSave, onS
           void save();
         }}
       >
-        <header class="card-head">
+        <div class="card-head">
           <strong>Save as lesson</strong>
           <span class="where" title={start.source.url}>
             {start.source.title || start.source.url}
           </span>
-        </header>
+        </div>
         {start.quote ? (
           <blockquote class="quote">{start.quote}</blockquote>
         ) : (
@@ -117,7 +117,7 @@ export function CaptureCard({ start, suggestions, defaultVisibility, onSave, onS
             {error}
           </p>
         )}
-        <footer class="card-foot">
+        <div class="card-foot">
           <span class="hint">Enter saves · Shift+Enter new line · Esc cancels</span>
           <button type="submit" class="primary" disabled={saving}>
             {saving ? 'Saving…' : 'Save'}
@@ -125,7 +125,7 @@ export function CaptureCard({ start, suggestions, defaultVisibility, onSave, onS
           <button type="button" class="secondary" onClick={onCancel}>
             Cancel
           </button>
-        </footer>
+        </div>
       </form>
     </div>
   );
