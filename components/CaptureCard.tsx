@@ -73,10 +73,9 @@ export function CaptureCard({ start, suggestions, defaultVisibility, onSave, onS
     <div ref={dialogRef} class="card capture" role="dialog" aria-label="Save as lesson" onKeyDown={onKeyDown}>
       <form
         class="card-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
+        // Save acts on the button's click, which only real input reaches: requestSubmit() from a
+        // script fires a submit event that looks trusted.
+        onSubmit={(e) => e.preventDefault()}
       >
         <div class="card-head">
           <strong>Save as lesson</strong>
@@ -119,7 +118,7 @@ export function CaptureCard({ start, suggestions, defaultVisibility, onSave, onS
         )}
         <div class="card-foot">
           <span class="hint">Enter saves · Shift+Enter new line · Esc cancels</span>
-          <button type="submit" class="primary" disabled={saving}>
+          <button type="submit" class="primary" disabled={saving} onClick={() => void save()}>
             {saving ? 'Saving…' : 'Save'}
           </button>
           <button type="button" class="secondary" onClick={onCancel}>
