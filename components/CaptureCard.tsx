@@ -73,17 +73,16 @@ export function CaptureCard({ start, suggestions, defaultVisibility, onSave, onS
     <div ref={dialogRef} class="card capture" role="dialog" aria-label="Save as lesson" onKeyDown={onKeyDown}>
       <form
         class="card-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
+        // Save acts on the button's click, which only real input reaches: requestSubmit() from a
+        // script fires a submit event that looks trusted.
+        onSubmit={(e) => e.preventDefault()}
       >
-        <header class="card-head">
+        <div class="card-head">
           <strong>Save as lesson</strong>
           <span class="where" title={start.source.url}>
             {start.source.title || start.source.url}
           </span>
-        </header>
+        </div>
         {start.quote ? (
           <blockquote class="quote">{start.quote}</blockquote>
         ) : (
@@ -117,15 +116,15 @@ export function CaptureCard({ start, suggestions, defaultVisibility, onSave, onS
             {error}
           </p>
         )}
-        <footer class="card-foot">
+        <div class="card-foot">
           <span class="hint">Enter saves · Shift+Enter new line · Esc cancels</span>
-          <button type="submit" class="primary" disabled={saving}>
+          <button type="submit" class="primary" disabled={saving} onClick={() => void save()}>
             {saving ? 'Saving…' : 'Save'}
           </button>
           <button type="button" class="secondary" onClick={onCancel}>
             Cancel
           </button>
-        </footer>
+        </div>
       </form>
     </div>
   );

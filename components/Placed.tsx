@@ -18,10 +18,9 @@ export function Placed({ target, children, class: className, ...rest }: Props) {
   useLayoutEffect(() => {
     const el = ref.current!;
     const place = () => {
-      const { left, top, side } = placeNear(target, { width: el.offsetWidth, height: el.offsetHeight }, { width: innerWidth, height: innerHeight });
+      const { left, top } = placeNear(target, { width: el.offsetWidth, height: el.offsetHeight }, { width: innerWidth, height: innerHeight });
       el.style.left = `${left}px`;
       el.style.top = `${top}px`;
-      el.dataset.side = side;
     };
     place();
     const resized = new ResizeObserver(place);

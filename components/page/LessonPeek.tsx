@@ -46,10 +46,9 @@ export function LessonPeek({ lesson, suggestions, onSave, onDelete, onOpen, onCl
       {editing ? (
         <form
           class="peek-edit"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void save();
-          }}
+          // Save acts on the button's click, which only real input reaches: requestSubmit() from a
+          // script fires a submit event that looks trusted.
+          onSubmit={(e) => e.preventDefault()}
         >
           {lesson.kind !== 'question' && <PillarPicker name={`peek-kind-${lesson.id}`} value={kind} onChange={setKind} />}
           <label class="field">
@@ -69,7 +68,7 @@ export function LessonPeek({ lesson, suggestions, onSave, onDelete, onOpen, onCl
             <button type="button" class="secondary" onClick={() => setEditing(false)}>
               Cancel
             </button>
-            <button type="submit" class="primary">
+            <button type="submit" class="primary" onClick={() => void save()}>
               Save
             </button>
           </footer>

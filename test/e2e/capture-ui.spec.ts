@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
-import { clickUi, STASH, ui } from './closed-ui';
+import { clickUi, openRootsToTools, STASH, ui } from './closed-ui';
 import { expect, openCapture, readLessons, selectText, test } from './fixtures';
-import { expectSeen } from './look';
+import { expectAccessible, expectSeen, SCHEMES } from './look';
 import { card, paintedPoint, paintedTexts, saveQuote } from './page-helpers';
 
 const JIRA = 'https://acme.atlassian.net/browse/ACME-123';
@@ -84,6 +84,9 @@ test('the page reads nothing of a lesson and its scripted clicks and keys do not
     const save = [...(note.getRootNode() as ShadowRoot).querySelectorAll('button')].find((b) => b.textContent === 'Save')!;
     save.click();
     note.closest('form')?.dispatchEvent(new SubmitEvent('submit', { bubbles: true, cancelable: true }));
+    // requestSubmit() fires a submit event the browser marks as trusted.
+    note.closest('form')!.requestSubmit();
+    note.closest('form')!.requestSubmit(save);
   }, STASH);
   await page.waitForTimeout(500);
   expect(await readLessons(sw)).toHaveLength(1);
@@ -343,3 +346,47 @@ test('suggested tags come from this page and lessons near it: none of a GitHub i
   await expect.poll(offered).toContain('retro-action');
   expect(await offered()).not.toContain('cloudflare-workers');
 });
+
+for (const scheme of SCHEMES) {
+  test(`the capture card and the lesson card, seen and accessible (${scheme})`, async ({ context, sw, sites }) => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(sites.url(JIRA));
+    await saveQuote(page, sw, KEPT, 'Queue depth is a late signal: alert on the retry rate instead.');
+    await expect.poll(() => paintedTexts(page)).toEqual([KEPT]);
+
+    await selectText(page, LATENCY);
+    await openCapture(sw, page);
+    await expect(card(page).locator('textarea.note')).toBeFocused();
+    await page.keyboard.type('Timeouts after a successful payment need a retry-safe confirmation page.');
+    await expectSeen(card(page).getByRole('button', { name: 'Save' }));
+    await openRootsToTools(page);
+    await expectAccessible(page, 'lessonmark-ui');
+    await expect(card(page)).toHaveScreenshot(`capture-card-${scheme}.png`);
+    if (scheme === 'light') await page.screenshot({ path: 'docs/screenshots/capture.png' });
+    await page.keyboard.press('Escape');
+
+    const { x, y } = await paintedPoint(page, 'retry storm');
+    await page.mouse.click(x, y);
+    const peek = ui(page).locator('.peek');
+    await expect(peek).toContainText('Queue depth is a late signal');
+    for (const name of ['Open', 'Edit', 'Delete']) await expectSeen(peek.getByRole('button', { name }));
+    await openRootsToTools(page);
+    await expectAccessible(page, 'lessonmark-ui');
+    await expect(peek).toHaveScreenshot(`lesson-card-${scheme}.png`);
+    if (scheme === 'light') await page.screenshot({ path: 'docs/screenshots/highlight.png' });
+
+    // Edit mode: the note gets a box to write in, not a small scrolling slot.
+    await clickUi(peek.getByRole('button', { name: 'Edit' }));
+    const note = peek.locator('textarea.note');
+    await expect(note).toBeVisible();
+    const box = (await note.boundingBox())!;
+    expect(box.width).toBeGreaterThanOrEqual(380);
+    expect(box.height).toBeGreaterThanOrEqual(110);
+    await note.fill('Queue depth is a late signal.\nAlert on the retry rate.\nCap retries per provider.\nBack off with jitter.');
+    expect(await note.evaluate((el) => el.scrollHeight <= el.clientHeight + 1)).toBe(true);
+    await expectSeen(peek.getByRole('button', { name: 'Save' }));
+    await expectAccessible(page, 'lessonmark-ui');
+  });
+}

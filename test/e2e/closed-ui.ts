@@ -109,3 +109,23 @@ export async function clickUi(locator: Locator): Promise<void> {
   if (!box) throw new Error(`${locator} has no box`);
   await locator.page().mouse.click(box.x + box.width / 2, box.y + box.height / 2);
 }
+
+/**
+ * For tools that read the DOM from the page's main world (axe-core): makes `shadowRoot` answer
+ * our closed roots there, for this page, until it navigates. Test-only, like the rest of the driver.
+ */
+export async function openRootsToTools(page: Page): Promise<void> {
+  await watchUi(page);
+  await page.evaluate((stash) => {
+    const proto = Element.prototype;
+    const own = Object.getOwnPropertyDescriptor(proto, 'shadowRoot')!;
+    Object.defineProperty(proto, 'shadowRoot', {
+      configurable: true,
+      get(this: Element) {
+        const roots = (globalThis as unknown as Record<symbol, Set<ShadowRoot> | undefined>)[Symbol.for(stash)];
+        for (const root of roots ?? []) if (root.host === this) return root;
+        return own.get!.call(this);
+      },
+    });
+  }, STASH);
+}
