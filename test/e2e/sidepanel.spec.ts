@@ -5,6 +5,8 @@ import { GITHUB, JIRA, badgeOf, cardOf, headings, openPanel, panelUrl, row } fro
 import { importThroughWorker, send } from './sync-helpers';
 
 const ON_PAGE = 'Our receiver treated every 503 as retryable';
+/** The lesson saved on ON_PAGE is titled by its note. */
+const ON_PAGE_NOTE = 'Treat 503 as retry-later with backoff.';
 
 test('the panel lists related lessons in order with reasons, flashes highlights, counts on the badge and follows navigation', async ({ context, sw, sites }) => {
   const page = await context.newPage();
@@ -17,9 +19,9 @@ test('the panel lists related lessons in order with reasons, flashes highlights,
   await expect(first.panel.getByText('press Alt+Shift+L to save your first lesson', { exact: false })).toBeVisible();
 
   // A lesson captured on the page appears in the open panel without a reload.
-  await saveQuote(page, sw, ON_PAGE, 'Treat 503 as retry-later with backoff.');
-  await expect(cardOf(first.panel, ON_PAGE)).toBeVisible();
-  await expect(cardOf(first.panel, ON_PAGE).locator('.reasons li')).toHaveText(['same ticket']);
+  await saveQuote(page, sw, ON_PAGE, ON_PAGE_NOTE);
+  await expect(cardOf(first.panel, ON_PAGE_NOTE)).toBeVisible();
+  await expect(cardOf(first.panel, ON_PAGE_NOTE).locator('.reasons li')).toHaveText(['same ticket']);
   expect(first.errors).toEqual([]);
 
   // Stored the way an import stores them, through the worker: its related index (built for the
@@ -48,10 +50,10 @@ test('the panel lists related lessons in order with reasons, flashes highlights,
 
   await expect.poll(() => headings(panel)).toEqual(['On this ticket', 'Open questions here', 'Same project or labels', 'Similar text']);
   const section = (name: string) => panel.locator(`section.section-${name}`);
-  await expect(section('workItem').locator('.lesson-card-title')).toHaveText([ON_PAGE, 'Old quote that moved'], { useInnerText: true });
+  await expect(section('workItem').locator('.lesson-card-title')).toHaveText([ON_PAGE_NOTE, 'Old quote that moved'], { useInnerText: true });
   await expect(section('questions')).toContainText('Why do we retry webhooks 40 times?');
   // Its own words are on the page, yet a lesson on this very ticket says only that.
-  await expect(cardOf(panel, ON_PAGE).locator('.reasons li')).toHaveText(['same ticket']);
+  await expect(cardOf(panel, ON_PAGE_NOTE).locator('.reasons li')).toHaveText(['same ticket']);
   await expect(cardOf(panel, 'Release checklist for billing').locator('.reasons')).toContainText('same project ACME');
   await expect(cardOf(panel, 'Idempotency keys for payment callbacks').locator('.reasons')).toContainText('shares tag: payments');
   await expect(section('similar')).toContainText('Provider outage: webhooks retried without backoff');
@@ -66,8 +68,8 @@ test('the panel lists related lessons in order with reasons, flashes highlights,
 
   // The moved quote is marked from the tab's anchoring report; the painted one flashes on request.
   await expect(cardOf(panel, 'Old quote that moved').locator('.not-found')).toContainText('Not found on this page');
-  await expect(cardOf(panel, ON_PAGE).locator('.not-found')).toHaveCount(0);
-  await cardOf(panel, ON_PAGE).getByRole('button', { name: /^Show on page/ }).click();
+  await expect(cardOf(panel, ON_PAGE_NOTE).locator('.not-found')).toHaveCount(0);
+  await cardOf(panel, ON_PAGE_NOTE).getByRole('button', { name: /^Show on page/ }).click();
   await expect.poll(() => page.evaluate(() => CSS.highlights.has('lessonmark-flash'))).toBe(true);
 
   // Badge: work item (3) + same project (1) + tag equal to a label (1) + the provider outage, related
