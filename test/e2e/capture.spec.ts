@@ -34,7 +34,7 @@ const cases = [
     name: 'Jira',
     url: JIRA,
     quote: 'Our receiver treated every 503 as retryable and re-enqueued the event without backoff',
-    source: { site: 'jira', workItem: 'jira:ACME-123', project: 'ACME' },
+    source: { site: 'jira', workItem: 'jira:acme.atlassian.net:ACME-123', project: 'ACME' },
     suggested: ['acme', 'incident', 'payments'],
   },
   {

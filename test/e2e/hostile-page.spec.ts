@@ -1,5 +1,5 @@
 import type { Page, Worker } from '@playwright/test';
-import { expect, readLessons, test } from './fixtures';
+import { expect, extensionId, readLessons, storeRowsHere, test } from './fixtures';
 import { paintedPoint, paintedTexts, saveQuote } from './page-helpers';
 
 /**
@@ -129,4 +129,26 @@ test.fixme('on the real ticket, the page’s own script can neither read the les
   await page.waitForTimeout(300);
   await expect(page.locator('lessonmark-ui .peek')).toHaveCount(0);
   expect(JSON.stringify(await readLessons(sw))).toBe(before);
+});
+
+test('the team token is saved where content scripts cannot read it, and the options page says one is saved', async ({ context, sw }) => {
+  const TOKEN = 'lm_e2e-token-never-in-extension-storage';
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId(sw)}/options.html`);
+  await page.getByLabel('Endpoint URL').fill('http://127.0.0.1:9');
+  await page.getByLabel('Token', { exact: true }).fill(TOKEN);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByTestId('connection-result')).toContainText('Saved');
+  await expect(page.getByText(/A token is saved \(since \d{4}-\d{2}-\d{2}\)/)).toBeVisible();
+  await expect(page.getByLabel('Token', { exact: true })).toHaveValue('');
+
+  // Extension storage is what every content script can read: the token is not in it.
+  const storage = await sw.evaluate(async () => JSON.stringify(await chrome.storage.local.get(null)));
+  expect(storage).toContain('tokenSavedAt');
+  expect(storage).not.toContain(TOKEN);
+  const meta = await sw.evaluate(storeRowsHere, 'meta');
+  expect(meta.find((row) => row.key === 'sync.token')?.value).toBe(TOKEN);
+
+  await page.reload();
+  await expect(page.getByText(/A token is saved/)).toBeVisible();
 });

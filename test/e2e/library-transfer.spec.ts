@@ -21,7 +21,7 @@ function seeds() {
       quote: HOSTILE_QUOTE,
       note: '-2 hours of downtime, "roughly"',
       tags: ['csv', 'security'],
-      source: { site: 'jira', project: 'ACME', url: 'https://acme.atlassian.net/browse/ACME-1', workItem: 'jira:ACME-1', title: 'ACME-1 Outage' },
+      source: { site: 'jira', project: 'ACME', url: 'https://acme.atlassian.net/browse/ACME-1', workItem: 'jira:acme.atlassian.net:ACME-1', title: 'ACME-1 Outage' },
       author: 'Ana',
       createdAt: '2025-03-04T12:00:00.000Z',
     }),
@@ -43,7 +43,7 @@ function seeds() {
       id: idFor(3),
       kind: 'question',
       question: { text: 'Why do deploys fail on Fridays?', askedAt: '2025-03-06T12:00:00.000Z' },
-      source: { site: 'jira', project: 'ACME', url: 'https://acme.atlassian.net/browse/ACME-2', workItem: 'jira:ACME-2', title: 'ACME-2' },
+      source: { site: 'jira', project: 'ACME', url: 'https://acme.atlassian.net/browse/ACME-2', workItem: 'jira:acme.atlassian.net:ACME-2', title: 'ACME-2' },
       createdAt: '2025-03-06T12:00:00.000Z',
     }),
     lesson({
@@ -59,7 +59,7 @@ function seeds() {
       id: idFor(5),
       kind: 'mistake',
       title: 'A lesson deleted earlier',
-      source: { site: 'jira', url: 'https://acme.atlassian.net/browse/ACME-3', workItem: 'jira:ACME-3' },
+      source: { site: 'jira', url: 'https://acme.atlassian.net/browse/ACME-3', workItem: 'jira:acme.atlassian.net:ACME-3' },
       createdAt: '2025-03-08T12:00:00.000Z',
       deletedAt: '2025-03-09T12:00:00.000Z',
     }),
@@ -135,7 +135,7 @@ test('exports CSV, Markdown, a Markdown zip and Web Annotations of every lesson'
     '### Why do deploys fail on Fridays?',
   ]);
   expect(doc).toContain('> \\=HYPERLINK("https://evil.example","Click me"), then\n> second line');
-  expect(doc).toContain('**Source:** [ACME-1 Outage](<https://acme.atlassian.net/browse/ACME-1>) (jira:ACME-1)');
+  expect(doc).toContain('**Source:** [ACME-1 Outage](<https://acme.atlassian.net/browse/ACME-1>) (jira:acme.atlassian.net:ACME-1)');
   expect(doc).not.toContain('A lesson deleted earlier');
 
   // Markdown, one file per lesson

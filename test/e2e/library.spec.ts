@@ -18,7 +18,7 @@ function seeds() {
       note: 'The Friday deploy had no rollback.',
       answers: [{ question: 'Why did this happen?', answer: 'Nobody owned the runbook' }],
       tags: ['incident', 'deploy'],
-      source: { site: 'jira', project: 'ACME', url: 'https://acme.atlassian.net/browse/ACME-1', workItem: 'jira:ACME-1', title: 'ACME-1 Outage' },
+      source: { site: 'jira', project: 'ACME', url: 'https://acme.atlassian.net/browse/ACME-1', workItem: 'jira:acme.atlassian.net:ACME-1', title: 'ACME-1 Outage' },
       author: 'Ana',
       visibility: 'team',
       createdAt: lastWeekAt(1).toISOString(),
@@ -47,7 +47,7 @@ function seeds() {
       id: idFor(4),
       kind: 'question',
       question: { text: 'Why do we deploy on Fridays?', askedAt: lastWeekAt(3).toISOString() },
-      source: { site: 'jira', project: 'ACME', url: 'https://acme.atlassian.net/browse/ACME-2', workItem: 'jira:ACME-2' },
+      source: { site: 'jira', project: 'ACME', url: 'https://acme.atlassian.net/browse/ACME-2', workItem: 'jira:acme.atlassian.net:ACME-2' },
       createdAt: lastWeekAt(3).toISOString(),
     }),
     lesson({

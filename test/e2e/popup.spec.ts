@@ -28,7 +28,7 @@ test('ask a question with the keyboard, answer it into a mistake with an action,
     kind: 'question',
     title: 'Why do we retry webhooks without backoff?',
     question: { text: 'Why do we retry webhooks without backoff?' },
-    source: { workItem: 'jira:ACME-123', project: 'ACME' },
+    source: { workItem: 'jira:acme.atlassian.net:ACME-123', project: 'ACME' },
   });
   expect(asked.tags).toContain('acme');
 
@@ -126,7 +126,7 @@ test('a post-mortem filled with the keyboard only is saved with all three answer
   expect(lesson).toMatchObject({
     kind: 'mistake',
     quote: 'each webhook was retried up to 40 times',
-    source: { workItem: 'jira:ACME-123' },
+    source: { workItem: 'jira:acme.atlassian.net:ACME-123' },
     answers: [
       { question: 'Why did this happen?', answer: 'No backoff on 503.' },
       { question: 'What patterns are emerging?', answer: 'Policies written for the happy path.' },

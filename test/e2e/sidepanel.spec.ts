@@ -11,7 +11,7 @@ const ON_PAGE_NOTE = 'Treat 503 as retry-later with backoff.';
 test('the panel lists related lessons in order with reasons, flashes highlights, counts on the badge and follows navigation', async ({ context, sw, sites }) => {
   const page = await context.newPage();
   await page.goto(sites.url(JIRA));
-  const jira = { site: 'jira' as const, workItem: 'jira:ACME-123', project: 'ACME', url: page.url() };
+  const jira = { site: 'jira' as const, workItem: 'jira:acme.atlassian.net:ACME-123', project: 'ACME', url: page.url() };
 
   // No lessons yet: the empty state teaches the shortcut.
   const first = await openPanel(context, sw, page);
@@ -36,7 +36,7 @@ test('the panel lists related lessons in order with reasons, flashes highlights,
   await importThroughWorker(first.panel, [
     row({ title: 'Old quote that moved', quote: 'a sentence that is no longer on this ticket', anchor: { quote: { exact: 'a sentence that is no longer on this ticket' }, root: 'body' }, source: jira }),
     row({ kind: 'question', title: 'Why do we retry webhooks 40 times?', question: { text: 'Why do we retry webhooks 40 times?', askedAt: '2024-03-01T10:00:00.000Z' }, source: jira }),
-    row({ kind: 'experience', title: 'Release checklist for billing', source: { site: 'jira', workItem: 'jira:ACME-7', project: 'ACME' } }),
+    row({ kind: 'experience', title: 'Release checklist for billing', source: { site: 'jira', workItem: 'jira:acme.atlassian.net:ACME-7', project: 'ACME' } }),
     row({ kind: 'improvement', title: 'Idempotency keys for payment callbacks', tags: ['payments'], source: { site: 'github', workItem: 'github:other/repo#3', project: 'other/repo' } }),
     provider,
     row({ kind: 'performance', title: 'Flaky checkout spec: aria-disabled button', source: { site: 'github', workItem: 'github:acme/web#12', project: 'acme/web' } }),
@@ -110,7 +110,7 @@ test('quick edit and open in the library from the panel; pages extensions cannot
   const first = await openPanel(context, sw, page);
   await expect(first.panel.getByText('No lessons yet.')).toBeVisible();
   await first.panel.close();
-  const lesson = row({ title: 'Retry budget per provider', note: 'Cap at six.', source: { site: 'jira', workItem: 'jira:ACME-123', project: 'ACME' } });
+  const lesson = row({ title: 'Retry budget per provider', note: 'Cap at six.', source: { site: 'jira', workItem: 'jira:acme.atlassian.net:ACME-123', project: 'ACME' } });
   await seedLessons(sw, [lesson]);
   const { panel, errors } = await openPanel(context, sw, page);
 

@@ -93,7 +93,7 @@ export function draft(over: Partial<LessonDraftInput> = {}): LessonDraftInput {
     kind: 'mistake',
     quote: 'we deployed at 17:00 on a Friday',
     note: 'no freeze window',
-    source: { url: 'https://acme.atlassian.net/browse/ACME-123', site: 'jira', workItem: 'jira:ACME-123', title: 'ACME-123 Checkout outage', project: 'ACME' },
+    source: { url: 'https://acme.atlassian.net/browse/ACME-123', site: 'jira', workItem: 'jira:acme.atlassian.net:ACME-123', title: 'ACME-123 Checkout outage', project: 'ACME' },
     ...over,
   };
 }
