@@ -12,7 +12,7 @@ const LESSONS = 10_000;
  */
 export default async function (): Promise<Metrics> {
   const dir = buildExtension('.output-bench-sync');
-  const team = await startTeamServer('Bench', ['--rate-burst', '100000', '--rate-per-minute', '1000000']);
+  const team = await startTeamServer('Bench', ['--rate-burst', '100000', '--rate-per-minute', '1000000', '--ops-burst', '1000000', '--ops-per-minute', '100000000', '--bytes-burst', '10000000000', '--bytes-per-minute', '10000000000']);
   try {
     const client = api(team.server.url, team.token);
     const batch = 500;

@@ -309,8 +309,15 @@ export function createApp(options: AppOptions): { app: OpenAPIHono<Env>; closeSt
   return { app, closeStreams: () => streams.closeAll() };
 }
 
-function rateLimited(c: Context<Env>, wait: number, what: string) {
+/** How long a refusal is held: a client that ignores Retry-After cannot make refusals its loop. */
+const REFUSAL_DELAY_MS = 1000;
+
+async function rateLimited(c: Context<Env>, wait: number, what: string) {
+  await new Promise((resolve) => setTimeout(resolve, Math.min(wait * 1000, REFUSAL_DELAY_MS)));
   c.header('Retry-After', String(wait));
+  // An unread body would be drained byte by byte to keep the connection; a flooding client's
+  // megabytes cost more than a new connection.
+  if (c.req.method === 'POST') c.header('Connection', 'close');
   return c.json({ error: 'rate_limited', message: `over this token's budget of ${what}; retry after ${wait}s` }, 429);
 }
 

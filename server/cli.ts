@@ -7,7 +7,7 @@ import { parseDuration } from './tokens';
 const USAGE = `usage: tsx server/cli.ts [command]
   serve [--port 8787] [--host 127.0.0.1] [--db ./data/lessonmark.db] [--trust-proxy CIDRS]
         [--rate-burst 60] [--rate-per-minute 600] [--ops-burst 2000] [--ops-per-minute 6000]
-        [--bytes-burst 16000000] [--bytes-per-minute 60000000]
+        [--bytes-burst 8000000] [--bytes-per-minute 60000000]
         [--streams-per-token 8] [--streams-per-team 200]
         [--team-max-lessons 200000] [--team-max-bytes 500000000] [--quiet]   (default command)
   team create NAME | team list
