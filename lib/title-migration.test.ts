@@ -23,7 +23,7 @@ function lesson(over: Partial<LessonInput>): Lesson {
   return LessonSchema.parse({
     id: uuidv7(clock),
     kind: 'mistake',
-    source: { url: 'https://x/ACME-1', site: 'jira', workItem: 'jira:ACME-1', title: 'ACME-1', labels: [] },
+    source: { url: 'https://x/ACME-1', site: 'jira', workItem: 'jira:x:ACME-1', title: 'ACME-1', labels: [] },
     createdAt: at,
     updatedAt: at,
     ...over,

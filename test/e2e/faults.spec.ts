@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { expect, extensionId, readLessons, seedLessons, serviceWorker, test } from './fixtures';
 import { idFor, lesson, libraryUrl } from './library-helpers';
+import { paintedTexts, saveQuote, watchErrors } from './page-helpers';
 
 // Faults a person's browser really has, made real: the browser's own storage quota, a browser
 // killed in the middle of a write, the database removed under the running extension.
@@ -63,4 +64,37 @@ test('the browser closed in the middle of an import: after a restart, all of it 
   expect([0, 3000]).toContain(stored.length);
   await expect(again.locator('.result-count')).toHaveText(stored.length ? '3000 lessons' : '0 lessons');
   await context.close();
+});
+
+test('the database deleted under the running extension: nothing stale is shown, and the next lesson is saved', async ({ context, sw, sites }) => {
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(sites.url('https://acme.atlassian.net/browse/ACME-123'));
+  const first = 'The retry storm filled the payments-webhooks queue to 1.2 million messages.';
+  await saveQuote(page, sw, first, 'Queue depth is a late signal.');
+  await expect.poll(() => paintedTexts(page)).toEqual([first]);
+
+  // Site data cleared from the browser's settings: the database goes while the worker holds it open.
+  const library = await context.newPage();
+  await library.goto(libraryUrl(sw));
+  await expect(library.locator('.result-count')).toHaveText('1 lesson');
+  const deleted = await library.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        const req = indexedDB.deleteDatabase('lessonmark');
+        req.onsuccess = () => resolve('deleted');
+        req.onerror = () => resolve(`error ${req.error?.name}`);
+      }),
+  );
+  expect(deleted).toBe('deleted');
+  await expect(library.locator('.result-count')).toHaveText('0 lessons');
+
+  await page.reload();
+  await expect.poll(() => paintedTexts(page)).toEqual([]);
+  const next = 'Nobody had tested the receiver against a long provider outage';
+  await saveQuote(page, sw, next, 'Test the receiver against outages.');
+  await expect.poll(() => paintedTexts(page)).toEqual([next]);
+  expect((await readLessons(sw)).map((l) => l.note)).toEqual(['Test the receiver against outages.']);
+  await expect(library.locator('.result-count')).toHaveText('1 lesson');
+  expect(errors).toEqual([]);
 });

@@ -1,5 +1,6 @@
 import type { Page, Worker } from '@playwright/test';
 import { expect, extensionId, readLessons, storeRowsHere, test } from './fixtures';
+import { ui } from './closed-ui';
 import { paintedPoint, paintedTexts, saveQuote } from './page-helpers';
 
 /**
@@ -97,9 +98,7 @@ test('a Jira look-alike on a host nobody added is a web page and learns nothing 
   await expect.poll(() => paintedTexts(real)).toEqual([QUOTE]);
 });
 
-// Needs the closed shadow root and trusted-events-only in-page UI of branch wt-inpage: on this
-// branch alone the card is in an open shadow root, so the first read already fails.
-test.fixme('on the real ticket, the page’s own script can neither read the lesson card nor act through it', async ({ context, sw }) => {
+test('on the real ticket, the page’s own script can neither read the lesson card nor act through it', async ({ context, sw }) => {
   const page = await context.newPage();
   const lesson = await saveSecretLesson(page, sw);
   const before = JSON.stringify(await readLessons(sw));
@@ -107,7 +106,7 @@ test.fixme('on the real ticket, the page’s own script can neither read the les
   // The person opens the card with a real click: the page's script still cannot read it.
   const { x, y } = await paintedPoint(page, 'retry storm');
   await page.mouse.click(x, y);
-  await expect(page.locator('lessonmark-ui .peek')).toContainText(SECRET);
+  await expect(ui(page).locator('.peek')).toContainText(SECRET);
   expect(await page.evaluate(() => document.querySelector('lessonmark-ui')?.shadowRoot ?? null)).toBeNull();
   const seen = await page.evaluate(everythingReachable);
   for (const secret of [SECRET, lesson.id]) expect(seen).not.toContain(secret);
@@ -120,14 +119,14 @@ test.fixme('on the real ticket, the page’s own script can neither read the les
     }
   });
   await page.keyboard.press('Escape');
-  await expect(page.locator('lessonmark-ui .peek')).toHaveCount(0);
+  await expect(ui(page).locator('.peek')).toHaveCount(0);
   await page.evaluate(([px, py]) => {
     const target = document.elementFromPoint(px, py)!;
     for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click'])
       target.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true, clientX: px, clientY: py }));
   }, [x, y] as const);
   await page.waitForTimeout(300);
-  await expect(page.locator('lessonmark-ui .peek')).toHaveCount(0);
+  await expect(ui(page).locator('.peek')).toHaveCount(0);
   expect(JSON.stringify(await readLessons(sw))).toBe(before);
 });
 
