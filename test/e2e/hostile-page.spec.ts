@@ -1,6 +1,6 @@
 import type { Page, Worker } from '@playwright/test';
 import { expect, extensionId, readLessons, storeRowsHere, test } from './fixtures';
-import { ui } from './closed-ui';
+import { clickUi, ui } from './closed-ui';
 import { paintedPoint, paintedTexts, saveQuote } from './page-helpers';
 
 /**
@@ -118,7 +118,8 @@ test('on the real ticket, the page’s own script can neither read the lesson ca
       (host as HTMLElement).click();
     }
   });
-  await page.keyboard.press('Escape');
+  // The person closes it for real; then scripted events where the highlight is open nothing.
+  await clickUi(ui(page).locator('.peek button[aria-label="Close"]'));
   await expect(ui(page).locator('.peek')).toHaveCount(0);
   await page.evaluate(([px, py]) => {
     const target = document.elementFromPoint(px, py)!;

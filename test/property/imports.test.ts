@@ -40,7 +40,8 @@ function replaced(tree: unknown, path: (string | number)[], value: unknown): unk
 const mutatedExport = fc
   .constantFrom(...EXPORTS)
   .chain((tree) => fc.tuple(fc.constant(tree), fc.constantFrom(...paths(tree)), junk))
-  .map(([tree, path, value]) => JSON.stringify(replaced(tree, path, value)));
+  // The whole file replaced by `undefined` stringifies to nothing: an empty file.
+  .map(([tree, path, value]) => JSON.stringify(replaced(tree, path, value)) ?? '');
 
 const hostileFile = fc.oneof(fc.string(), fc.json(), mutatedExport);
 
