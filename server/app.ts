@@ -303,10 +303,31 @@ export function createApp(options: AppOptions): { app: OpenAPIHono<Env>; closeSt
       return c.json({ error: code, message: error.message }, error.status);
     }
     options.log({ level: 'error', message: String(error), stack: error instanceof Error ? error.stack : undefined });
+    if (storeUnavailable(error)) {
+      c.header('Retry-After', String(STORE_RETRY_S));
+      return c.json({ error: 'unavailable', message: 'the team store is busy or restarting; nothing was written; retry shortly' }, 503);
+    }
     return c.json({ error: 'internal', message: 'internal error' }, 500);
   });
 
   return { app, closeStreams: () => streams.closeAll() };
+}
+
+/** Seconds a client waits after the store was busy or restarting (a lock held past busy_timeout, a PostgreSQL restart). */
+const STORE_RETRY_S = 2;
+
+/**
+ * The store is there but cannot answer now: SQLite locked by another process past the busy
+ * timeout, PostgreSQL shutting down, starting up, or having ended our connection. Each request
+ * runs in one transaction, so nothing of it was written; the pool reconnects by itself.
+ */
+export function storeUnavailable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || code === 'SQLITE_BUSY_SNAPSHOT') return true;
+  // 57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now; 08xxx connection exceptions.
+  if (typeof code === 'string' && (/^57P0[123]$/.test(code) || /^08/.test(code) || code === 'ECONNREFUSED' || code === 'ECONNRESET')) return true;
+  const message = error instanceof Error ? error.message : '';
+  return /Connection terminated|terminating connection|the database system is (starting up|shutting down)/i.test(message);
 }
 
 /** How long a refusal is held: a client that ignores Retry-After cannot make refusals its loop. */

@@ -58,6 +58,9 @@ export const DEFAULT_TEAM_QUOTA: TeamQuota = { maxLessons: 200_000, maxBytes: 50
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const log = typeof options.log === 'function' ? options.log : options.log === false ? errorsOnly : writeLogLine;
   const handle = openDb(options);
+  // An idle connection ended under the pool (PostgreSQL restarting): without a listener the
+  // process would die of it. The pool drops that connection and opens another on demand.
+  handle.pool?.on('error', (error) => log({ level: 'error', message: `PostgreSQL connection lost: ${String(error)}` }));
   await migrate(handle);
   const hub = new VersionHub();
   if (handle.pool) await hub.listen(handle.pool, (error) => log({ level: 'error', message: `LISTEN connection: ${String(error)}` }));

@@ -47,7 +47,9 @@ export function explain(error: SyncHttpError): string {
     case 'rate_limited':
       return `Too many requests: the endpoint asked to wait${error.retryAfter ? ` ${error.retryAfter} s` : ''}.`;
     case 'server':
-      return `The endpoint failed (HTTP ${error.status}); sync will retry.`;
+      return error.status === 503 && error.retryAfter
+        ? `The endpoint is busy or restarting (HTTP 503); nothing was lost, sync tries again in ${error.retryAfter} s.`
+        : `The endpoint failed (HTTP ${error.status}); sync will retry.`;
     case 'not_lessonmark':
       return `Not a Lessonmark endpoint: ${error.message}`;
     case 'rejected':

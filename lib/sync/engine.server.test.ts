@@ -1,4 +1,5 @@
 import { createServer } from 'node:net';
+import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { api, freshDb, makeTeam, pullAll, startServerProcess, type ServerProcess, type TestDb } from '../../server/test/harness';
 import { importLessons } from '../import/apply';
@@ -292,6 +293,25 @@ describe('rate limits and the event stream', () => {
       await limited.stop();
     }
   });
+
+  it('the store locked past its timeout: the sync says the endpoint is busy, waits what it asked, and then pushes everything', async () => {
+    const c = client('Ana');
+    await c.create();
+    const other = new Database(db.config.sqlitePath!);
+    other.exec('BEGIN EXCLUSIVE');
+    let report;
+    try {
+      report = await c.engine.sync({ force: true });
+    } finally {
+      other.exec('COMMIT');
+      other.close();
+    }
+    expect(report.error).toMatch(/busy or restarting/);
+    expect((await readStatus(c.db)).nextAttemptAt - Date.now()).toBeGreaterThan(1000);
+    expect(await c.db.outbox.count()).toBe(1);
+    expect((await c.engine.sync({ force: true })).state).toBe('ok');
+    expect(await c.db.outbox.count()).toBe(0);
+  }, 30_000);
 
   it('the stream announces the new team version after a push', async () => {
     const a = client('Ana');

@@ -28,7 +28,7 @@ export class SyncHttpError extends Error {
     readonly kind: SyncErrorKind,
     message: string,
     readonly status = 0,
-    /** Seconds the server asked us to wait (429 Retry-After). */
+    /** Seconds the server asked us to wait (Retry-After of a 429, or of a 503 from a busy store). */
     readonly retryAfter?: number,
   ) {
     super(message);
@@ -107,12 +107,12 @@ function errorFor(response: Response, body: unknown): SyncHttpError {
     const kind = code === 'token_expired' ? 'token_expired' : code === 'token_revoked' ? 'token_revoked' : 'unauthorized';
     return new SyncHttpError(kind, message, status);
   }
-  if (status === 429) {
-    const seconds = Number(response.headers.get('retry-after'));
-    return new SyncHttpError('rate_limited', message, status, Number.isFinite(seconds) && seconds > 0 ? seconds : undefined);
-  }
+  const seconds = Number(response.headers.get('retry-after'));
+  const retryAfter = Number.isFinite(seconds) && seconds > 0 ? seconds : undefined;
+  if (status === 429) return new SyncHttpError('rate_limited', message, status, retryAfter);
   if (status === 403 && code === 'https_required') return new SyncHttpError('https_required', message, status);
-  if (status >= 500) return new SyncHttpError('server', `the endpoint failed (HTTP ${status})`, status);
+  // A 503 `unavailable`: our endpoint's store is busy or restarting, nothing was written, and it says when to come back.
+  if (status >= 500) return new SyncHttpError('server', `the endpoint failed (HTTP ${status})`, status, code === 'unavailable' ? retryAfter : undefined);
   if (!parsed.success) return new SyncHttpError('not_lessonmark', `HTTP ${status} without a Lessonmark answer: is this the right address?`, status);
   return new SyncHttpError('rejected', `${code}: ${message}`, status);
 }
