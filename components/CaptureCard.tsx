@@ -8,6 +8,7 @@ import { TagInput } from './TagInput';
 import { VisibilityPicker } from './VisibilityPicker';
 import { useFocusOnOpen } from './focus-on-open';
 import { trapTab } from './focus-trap';
+import { errorText } from '@/lib/error-text';
 
 interface Props {
   start: CaptureStart;
@@ -51,7 +52,7 @@ export function CaptureCard({ start, suggestions, defaultVisibility, onSave, onS
       });
       onSaved(lesson);
     } catch (e) {
-      setError(`Could not save: ${e instanceof Error ? e.message : String(e)}. Your draft is kept.`);
+      setError(`Could not save: ${errorText(e)}. Your draft is kept.`);
       setSaving(false);
     }
   };

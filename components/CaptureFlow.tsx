@@ -5,6 +5,7 @@ import type { Box } from '@/lib/page/place';
 import { CaptureCard } from './CaptureCard';
 import { Placed } from './Placed';
 import { Toast } from './Toast';
+import { errorText } from '@/lib/error-text';
 
 interface Props {
   start: CaptureStart;
@@ -41,7 +42,7 @@ export function CaptureFlow({ start, target, suggestions, defaultVisibility, sav
     const undo = () =>
       remove(stage.lesson.id).then(
         () => setStage({ at: 'message', text: 'Lesson removed.', tone: 'ok' }),
-        (e) => setStage({ at: 'message', text: `Could not undo: ${e instanceof Error ? e.message : e}`, tone: 'error' }),
+        (e) => setStage({ at: 'message', text: `Could not undo: ${errorText(e)}`, tone: 'error' }),
       );
     return (
       <div class="corner">

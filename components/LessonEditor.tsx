@@ -6,6 +6,7 @@ import { httpHref } from '@/lib/safe-url';
 import { answersFor, draftOf, newAction, patchOf, setActionDone, type EditDraft } from '@/lib/library/edit';
 import { TagInput } from './TagInput';
 import { useFocusOnOpen } from './focus-on-open';
+import { errorText } from '@/lib/error-text';
 
 interface Props {
   lesson: Lesson;
@@ -43,7 +44,7 @@ export function LessonEditor({ lesson, tagSuggestions = [], onSave, onDelete, on
     try {
       await onSave(patch);
     } catch (err) {
-      setError(`Not saved: ${(err as Error).message}`);
+      setError(`Not saved: ${errorText(err)}`);
     } finally {
       setSaving(false);
     }

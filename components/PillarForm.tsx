@@ -9,6 +9,7 @@ import { PillarPicker } from './PillarPicker';
 import { TagInput } from './TagInput';
 import { VisibilityPicker } from './VisibilityPicker';
 import { useFocusOnOpen } from './focus-on-open';
+import { errorText } from '@/lib/error-text';
 
 export interface PillarFormValues {
   /** One answer per question of the pillar's template, in order. */
@@ -65,7 +66,7 @@ export function PillarForm({ heading, pillar, onPillarChange, children, initial,
     try {
       await onSubmit({ fields: questions.map((_, i) => fields[i] ?? ''), note, actions: cleanActions(actions), tags, visibility });
     } catch (e) {
-      setError(`Could not save: ${e instanceof Error ? e.message : String(e)}. Everything you typed is kept.`);
+      setError(`Could not save: ${errorText(e)}. Everything you typed is kept.`);
       setSaving(false);
     }
   };

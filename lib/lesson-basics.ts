@@ -17,6 +17,7 @@ export const VISIBILITIES = ['private', 'team'] as const;
 export const MAX_QUOTE = 20_000;
 export const MAX_NOTE = 20_000;
 export const MAX_TITLE = 300;
+export const MAX_TAGS = 100;
 /** Characters of context kept on each side of a quote to tell repeated quotes apart. */
 export const CONTEXT_CHARS = 32;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { KINDS, MAX_NOTE, MAX_QUOTE, MAX_TITLE, PILLARS, SITES, VISIBILITIES, normalizeTags } from './lesson-basics';
+import { KINDS, MAX_NOTE, MAX_QUOTE, MAX_TAGS, MAX_TITLE, PILLARS, SITES, VISIBILITIES, normalizeTags } from './lesson-basics';
 
 export * from './lesson-basics';
 
@@ -13,7 +13,7 @@ export type Pillar = z.infer<typeof PillarSchema>;
 export type Site = z.infer<typeof SiteSchema>;
 export type Visibility = z.infer<typeof VisibilitySchema>;
 
-export const TagsSchema = z.array(z.string().max(200)).max(100).transform(normalizeTags);
+export const TagsSchema = z.array(z.string().max(200)).max(MAX_TAGS).transform(normalizeTags);
 
 const IsoDate = z.iso.datetime({ offset: true });
 const ShortText = z.string().max(500);
@@ -86,7 +86,6 @@ export const QuestionSchema = z.object({
   askedAt: IsoDate,
 });
 
-/** Fields a person (or an import) provides; everything else is filled in by the store. */
 /** The editable fields, without defaults: a patch must not fill in what it does not name. */
 const editable = {
   kind: KindSchema,
@@ -101,6 +100,7 @@ const editable = {
   question: QuestionSchema,
 };
 
+/** Fields a person (or an import) provides; everything else is filled in by the store. */
 export const LessonDraftSchema = z.object({
   kind: editable.kind,
   title: editable.title.default(''),

@@ -1,4 +1,4 @@
-import { normalizeTags } from '../lib/lesson';
+import { MAX_TAGS, normalizeTags } from '../lib/lesson';
 import { sameValue } from '../lib/sync/same';
 import { MERGE_FIELDS, type Conflict, type MergeField, type OpStatus, type PushOp, type SyncLesson } from '../lib/sync/protocol';
 
@@ -22,7 +22,6 @@ export interface Outcome {
   lesson?: SyncLesson;
 }
 
-const MAX_TAGS = 100;
 
 /**
  * Applies one op to the server's copy of a lesson. Rules: a field changed by the client and not by

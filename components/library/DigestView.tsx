@@ -10,6 +10,7 @@ import { digestScope, openingWeek } from '@/lib/library/digest-scope';
 import { lessonsByIds } from '@/lib/library/load';
 import type { LessonIndex } from '@/lib/library/search';
 import { download } from './download';
+import { errorText } from '@/lib/error-text';
 
 interface Props {
   db: LessonDb;
@@ -44,7 +45,7 @@ export function DigestView({ db, index, version, week, onWeek, onOpen, notify }:
     setError(null);
     lessonsByIds(db, digestScope(index.all(), start))
       .then((lessons) => live && setDigest(weeklyDigest(lessons, start)))
-      .catch((e) => live && setError(`The look back could not be made: ${(e as Error).message}`));
+      .catch((e) => live && setError(`The look back could not be made: ${errorText(e)}`));
     return () => {
       live = false;
     };
@@ -57,7 +58,7 @@ export function DigestView({ db, index, version, week, onWeek, onOpen, notify }:
       await navigator.clipboard.writeText(markdown);
       notify('Copied the look back as Markdown');
     } catch (e) {
-      notify(`Could not copy: ${(e as Error).message}`, 'error');
+      notify(`Could not copy: ${errorText(e)}`, 'error');
     }
   };
 

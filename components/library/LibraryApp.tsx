@@ -12,6 +12,7 @@ import { FilterBar } from './FilterBar';
 import { LessonList } from './LessonList';
 import { lazyView } from './lazyView';
 import { useLibrary } from './useLibrary';
+import { errorText } from '@/lib/error-text';
 
 const DigestView = lazyView(() => import('./DigestView').then((m) => m.DigestView));
 const TransferView = lazyView(() => import('./TransferView').then((m) => m.TransferView));
@@ -122,7 +123,7 @@ export function LibraryApp({ db, first, initialFilters }: Props) {
           setMissing(true);
         } else setEditing(l);
       })
-      .catch((e) => live && notify(`The lesson could not be read: ${(e as Error).message}`, 'error'));
+      .catch((e) => live && notify(`The lesson could not be read: ${errorText(e)}`, 'error'));
     return () => {
       live = false;
     };
@@ -169,12 +170,12 @@ export function LibraryApp({ db, first, initialFilters }: Props) {
             apply(await sendMessage('restoreLessons', { ids }));
             notify(`Restored ${plural(ids.length, 'lesson')}`);
           } catch (e) {
-            notify(`Could not undo: ${(e as Error).message}`, 'error');
+            notify(`Could not undo: ${errorText(e)}`, 'error');
           }
         },
       });
     } catch (e) {
-      notify(`Could not delete: ${(e as Error).message}`, 'error');
+      notify(`Could not delete: ${errorText(e)}`, 'error');
     } finally {
       setBusy(false);
     }
@@ -187,7 +188,7 @@ export function LibraryApp({ db, first, initialFilters }: Props) {
       apply(changed);
       notify(done(changed.length));
     } catch (e) {
-      notify(`Could not change the lessons: ${(e as Error).message}`, 'error');
+      notify(`Could not change the lessons: ${errorText(e)}`, 'error');
     } finally {
       setBusy(false);
     }

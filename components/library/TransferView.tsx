@@ -11,6 +11,7 @@ import { lessonsByIds } from '@/lib/library/load';
 import type { LessonIndex } from '@/lib/library/search';
 import { sendMessage } from '@/lib/messaging';
 import { download, today } from './download';
+import { errorText } from '@/lib/error-text';
 
 interface Props {
   db: LessonDb;
@@ -64,7 +65,7 @@ export function TransferView({ db, index, filteredIds, filtered, notify }: Props
       save(format, lessons);
       notify(`Exported ${lessons.length} ${lessons.length === 1 ? 'lesson' : 'lessons'}`);
     } catch (e) {
-      notify(`Export failed: ${(e as Error).message}`, 'error');
+      notify(`Export failed: ${errorText(e)}`, 'error');
     } finally {
       setBusy(false);
     }
@@ -97,7 +98,7 @@ export function TransferView({ db, index, filteredIds, filtered, notify }: Props
       } else setPending({ name: file.name, url, summary });
     } catch (e) {
       URL.revokeObjectURL(url);
-      setImportError(`${file.name} could not be read: ${(e as Error).message}. Nothing was changed.`);
+      setImportError(`${file.name} could not be read: ${errorText(e)}. Nothing was changed.`);
     } finally {
       setBusy(false);
     }
@@ -112,7 +113,7 @@ export function TransferView({ db, index, filteredIds, filtered, notify }: Props
       const kept = skipped ? ` (${skipped} changed here since the preview: the newer copy here was kept)` : '';
       notify(`Imported ${written} ${written === 1 ? 'lesson' : 'lessons'} from ${pending.name}${kept}`);
     } catch (e) {
-      setImportError(`The import failed and nothing was changed: ${(e as Error).message}`);
+      setImportError(`The import failed and nothing was changed: ${errorText(e)}`);
     } finally {
       setBusy(false);
     }

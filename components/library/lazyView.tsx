@@ -1,5 +1,6 @@
 import { h, type ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { errorText } from '@/lib/error-text';
 
 /**
  * A view whose code (export, import, digest) loads the first time it is shown, so the page's
@@ -13,7 +14,7 @@ export function lazyView<P extends object>(load: () => Promise<ComponentType<P>>
       let live = true;
       (pending ??= load()).then(
         (C) => live && setView({ C }),
-        (e: unknown) => live && setView({ error: String((e as Error).message ?? e) }),
+        (e: unknown) => live && setView({ error: errorText(e) }),
       );
       return () => {
         live = false;

@@ -7,6 +7,7 @@ import { loadRows } from '@/lib/library/load';
 import { storedRows } from '@/lib/stored-rows';
 import { toRow, type LessonRow } from '@/lib/library/rows';
 import { LessonIndex } from '@/lib/library/search';
+import { errorText } from '@/lib/error-text';
 
 export interface LibraryData {
   /** The newest lessons, drawn while the rest load; null until read. */
@@ -46,7 +47,7 @@ export function useLibrary(db: LessonDb, newest: Promise<Lesson[]>): LibraryData
 
   useEffect(() => {
     let live = true;
-    const fail = (e: unknown) => live && setError(`The lessons could not be read: ${(e as Error).message ?? e}`);
+    const fail = (e: unknown) => live && setError(`The lessons could not be read: ${errorText(e)}`);
     const use = (i: LessonIndex) => {
       indexRef.current = i;
       setIndex(i);

@@ -4,6 +4,7 @@ import { lessonTitle } from '@/lib/lesson-basics';
 import { KIND_LABEL } from '@/lib/pillars';
 import { PillarPicker } from '../PillarPicker';
 import { TagInput } from '../TagInput';
+import { errorText } from '@/lib/error-text';
 
 interface Props {
   lesson: Lesson;
@@ -28,7 +29,7 @@ export function LessonPeek({ lesson, suggestions, onSave, onDelete, onOpen, onCl
       await onSave({ note, tags, ...(lesson.kind === 'question' ? {} : { kind }) });
       setEditing(false);
     } catch (e) {
-      setError(`Could not save: ${e instanceof Error ? e.message : String(e)}`);
+      setError(`Could not save: ${errorText(e)}`);
     }
   };
 

@@ -5,6 +5,7 @@ import { lessonTitle } from '@/lib/lesson-basics';
 import type { PopupEnv } from './env';
 import { LIST_LIMIT } from './queries';
 import type { Live } from './useLive';
+import { errorText } from '@/lib/error-text';
 
 interface Props {
   env: PopupEnv;
@@ -18,7 +19,7 @@ type Note = { text: string; undo?: { lessonId: string; actionId: string } } | nu
 export function DueActions({ env, live, today }: Props) {
   const [note, setNote] = useState<Note>(null);
   const [all, setAll] = useState(false);
-  const report = (what: string, e: unknown) => setNote({ text: `Could not ${what}: ${e instanceof Error ? e.message : String(e)}` });
+  const report = (what: string, e: unknown) => setNote({ text: `Could not ${what}: ${errorText(e)}` });
 
   const tick = async ({ lesson, action }: DueAction) => {
     try {

@@ -5,6 +5,7 @@ import type { PopupEnv, PopupPrefs } from './env';
 import type { View } from './PopupBody';
 import { PopupHeader, type PopupNav } from './PopupHeader';
 import { WhyBox } from './WhyBox';
+import { errorText } from '@/lib/error-text';
 
 type Body = typeof import('./PopupBody');
 
@@ -35,9 +36,9 @@ export function Popup({ env: envLoading, page: pageReading, nav }: Props) {
         setEnv(loaded);
         void loaded.prefs.then(setPrefs, () => {});
       },
-      (e) => setFlash(`Lessonmark could not start: ${e instanceof Error ? e.message : String(e)}`),
+      (e) => setFlash(`Lessonmark could not start: ${errorText(e)}`),
     );
-    import('./PopupBody').then(setBody, (e) => setFlash(`Lessonmark could not load its lists: ${e instanceof Error ? e.message : String(e)}`));
+    import('./PopupBody').then(setBody, (e) => setFlash(`Lessonmark could not load its lists: ${errorText(e)}`));
   }, []);
 
   const ask = async (text: string): Promise<Lesson> => {

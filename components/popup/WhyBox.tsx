@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Lesson } from '@/lib/lesson';
+import { errorText } from '@/lib/error-text';
 
 interface Props {
   /** Saves the question; may wait for the page to be read and the services to load. */
@@ -39,7 +40,7 @@ export function WhyBox({ ask, undo, unreadable }: Props) {
       setText('');
       setStatus({ at: 'asked', lesson });
     } catch (e) {
-      setStatus({ at: 'error', text: `Could not save the question: ${e instanceof Error ? e.message : String(e)}.` });
+      setStatus({ at: 'error', text: `Could not save the question: ${errorText(e)}.` });
     } finally {
       setSaving(false);
       input.current?.focus();
@@ -52,7 +53,7 @@ export function WhyBox({ ask, undo, unreadable }: Props) {
       setText(lesson.question?.text ?? lesson.title);
       setStatus({ at: 'undone' });
     } catch (e) {
-      setStatus({ at: 'error', text: `Could not undo: ${e instanceof Error ? e.message : String(e)}.` });
+      setStatus({ at: 'error', text: `Could not undo: ${errorText(e)}.` });
     }
     input.current?.focus();
   };

@@ -1,5 +1,6 @@
 import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
+import { errorText } from '@/lib/error-text';
 
 export type Live<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'error'; error: string };
 
@@ -10,7 +11,7 @@ export function useLive<T>(query: (() => Promise<T>) | null, deps: unknown[]): L
     if (!query) return;
     const sub = liveQuery(query).subscribe({
       next: (value) => setLive({ state: 'ready', value }),
-      error: (e) => setLive({ state: 'error', error: e instanceof Error ? e.message : String(e) }),
+      error: (e) => setLive({ state: 'error', error: errorText(e) }),
     });
     return () => sub.unsubscribe();
   }, deps);

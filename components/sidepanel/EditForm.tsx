@@ -2,6 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { Lesson, LessonPatch } from '@/lib/lesson';
 import { MAX_TITLE } from '@/lib/lesson-basics';
 import { useFocusOnOpen } from '../focus-on-open';
+import { errorText } from '@/lib/error-text';
 
 interface Props {
   lesson: Lesson;
@@ -26,7 +27,7 @@ export function EditForm({ lesson, onSave, onClose }: Props) {
       await onSave(lesson.id, { title: title.trim(), note });
       onClose();
     } catch (e) {
-      setError(`Not saved: ${e instanceof Error ? e.message : String(e)}`);
+      setError(`Not saved: ${errorText(e)}`);
       setSaving(false);
     }
   };

@@ -3,6 +3,7 @@ import { LessonCard } from '@/components/LessonCard';
 import type { Lesson, LessonPatch } from '@/lib/lesson';
 import type { RelatedResult } from '@/lib/related';
 import { EditForm } from './EditForm';
+import { errorText } from '@/lib/error-text';
 
 interface Props {
   result: RelatedResult;
@@ -30,7 +31,7 @@ export function RelatedCard({ result, notFound, onShow, onAnswer, onOpen, onHelp
     try {
       await onHelped(lesson.id);
     } catch (e) {
-      setError(`Could not count it: ${e instanceof Error ? e.message : String(e)}`);
+      setError(`Could not count it: ${errorText(e)}`);
     } finally {
       setBusy(false);
     }

@@ -4,6 +4,7 @@ import type { PageInfo } from '@/lib/platform/page';
 import type { RelatedIndex, RelatedResult } from '@/lib/related';
 import type { SidePanelEnv } from './env';
 import { PANEL_LIMIT, workItemResults } from './model';
+import { errorText } from '@/lib/error-text';
 
 export interface Related {
   /** Every section (full index ready), or only the work item's (from an index query), or null while reading. */
@@ -44,7 +45,7 @@ export function useRelated(env: SidePanelEnv, page: PageInfo | null | undefined,
           setFirst({ workItem, rows });
           setWantIndex(true);
         },
-        (e) => setError(message(e)),
+        (e) => setError(errorText(e)),
       );
     return () => {
       live = false;
@@ -66,7 +67,7 @@ export function useRelated(env: SidePanelEnv, page: PageInfo | null | undefined,
         const ready = await w.live.ready;
         setRanked({ index: w.live.current() ?? ready, ranking: w.related });
       })
-      .catch((e) => setError(message(e)));
+      .catch((e) => setError(errorText(e)));
     return () => {
       stop = true;
       watched?.live.stop();
@@ -81,8 +82,4 @@ export function useRelated(env: SidePanelEnv, page: PageInfo | null | undefined,
   // A read page whose work item has no lessons draws its (empty) first sections at once.
   const queried = first?.workItem === workItem;
   return { results: full ?? early ?? (queried && page ? [] : null), complete: !!full, lessonCount: ranked ? ranked.index.size : null, error };
-}
-
-function message(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }

@@ -4,6 +4,7 @@ import '@/components/card.css';
 import '@/components/library/library.css';
 import { newestLessons } from '@/lib/db-read';
 import { EMPTY_FILTERS, hasFilterParams } from '@/lib/library/filters';
+import { errorText } from '@/lib/error-text';
 
 /** Rows drawn before the whole library is in memory: more than a screenful. */
 const FIRST_PAGE = 60;
@@ -22,7 +23,7 @@ Promise.all([import('@/components/library/LibraryApp'), import('@/lib/db'), filt
   (e) =>
     render(
       <p class="error" role="alert">
-        Lessonmark could not load the library: {e instanceof Error ? e.message : String(e)}. Reload the page to try again.
+        Lessonmark could not load the library: {errorText(e)}. Reload the page to try again.
       </p>,
       app,
     ),

@@ -7,6 +7,7 @@ import { createShadowHost } from '@/components/shadowHost';
 import type { Lesson } from '@/lib/lesson';
 import { sendMessage } from '@/lib/messaging';
 import type { PageLayerApi } from '@/lib/page/layer-api';
+import { errorText } from '@/lib/error-text';
 
 /** Leave a highlight or the card for this long and the card hides. */
 const HIDE_MS = 400;
@@ -29,7 +30,7 @@ export function createPageLayer(doc: Document): PageLayerApi {
   };
 
   const fail = (what: string) => (e: unknown) =>
-    update({ toast: { message: `Could not ${what}: ${e instanceof Error ? e.message : String(e)}` } });
+    update({ toast: { message: `Could not ${what}: ${errorText(e)}` } });
 
   function remove(lesson: Lesson) {
     sendMessage('deleteLessons', { ids: [lesson.id] }).then(

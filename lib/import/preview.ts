@@ -4,6 +4,7 @@ import { withHostedWorkItem } from '../work-item';
 import { EXPORT_FORMAT, EXPORT_VERSION, JsonExportEnvelopeSchema } from '../export/json';
 import type { DetectOptions } from '../sites/types';
 import { HypothesisAnnotationSchema, HypothesisExportSchema, hypothesisToLesson, looksLikeHypothesisExport } from './hypothesis';
+import { errorText } from '../error-text';
 
 /** Files larger than this are refused before they are parsed (a parse would hold several copies in memory). */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -200,7 +201,7 @@ export function readImport(text: string, options: DetectOptions = {}): ReadImpor
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    return failed(`The file is not JSON: ${(e as Error).message}`);
+    return failed(`The file is not JSON: ${errorText(e)}`);
   }
   if (typeof data === 'object' && data !== null && (data as { format?: unknown }).format === EXPORT_FORMAT) {
     return readLessonmark(data);

@@ -125,13 +125,12 @@ test('Firefox: import a file, see it highlighted on its page, capture a selectio
   const tabs = await library.evaluate(() => (globalThis as unknown as { browser: Tabs }).browser.tabs.query({}));
   const tab = tabs.find((t) => t.url === article)!;
 
-  // Capture: a selection, the card opened as the context menu and Alt+Shift+L open it (the
-  // background page injects it), a note typed, Enter.
+  // Capture: a selection, the card opened as the context menu and Alt+Shift+L open it (its script
+  // injected into the tab), a note typed, Enter.
   expect(await page.evaluate(selectInDocument, [CAPTURED, 'body'] as const)).toBe(true);
   await library.evaluate(async (tabId) => {
-    type Background = { lessonmark: { openCapture(id: number): Promise<void> } };
-    const runtime = (globalThis as unknown as { browser: { runtime: { getBackgroundPage(): Promise<Background> } } }).browser.runtime;
-    await (await runtime.getBackgroundPage()).lessonmark.openCapture(tabId);
+    type Scripting = { executeScript(o: { target: { tabId: number }; files: string[] }): Promise<unknown> };
+    await (globalThis as unknown as { browser: { scripting: Scripting } }).browser.scripting.executeScript({ target: { tabId }, files: ['/capture.js'] });
   }, tab.id);
   await page.bringToFront();
   // The card's closed shadow root hides it from the page and from puppeteer: focus on its host

@@ -128,13 +128,16 @@ export async function seedLessons(sw: Worker, lessons: unknown[]): Promise<void>
   );
 }
 
-/** Calls the handler the context menu and the keyboard command call, for the page's tab. */
+/**
+ * Does what the context menu and the keyboard command do for the page's tab (neither can be
+ * pressed from a test): the worker injects the capture card's script (lib/platform/capture.ts).
+ */
 export async function openCapture(sw: Worker, page: Page): Promise<void> {
   const url = page.url();
   await sw.evaluate(async (pageUrl) => {
     const [tab] = await chrome.tabs.query({ url: pageUrl.replace(/#.*$/, '') });
     if (tab?.id == null) throw new Error(`no tab for ${pageUrl}`);
-    await (globalThis as any).lessonmark.openCapture(tab.id);
+    await chrome.scripting.executeScript({ target: { tabId: tab.id }, files: ['/capture.js'] });
   }, url);
 }
 
