@@ -116,6 +116,15 @@ const EXPECTED: Record<string, Expected> = {
     excerptStart: 'A test that failed one night in six hid two real regressions.',
     text: ['What a flaky test taught us about red builds', 'Protecting the meaning of a red build'],
   },
+  'hostile-runtime.html': {
+    url: 'https://blog.example.com/2024/05/hostile-runtime',
+    site: 'web',
+    workItem: 'https://blog.example.com/2024/05/hostile-runtime',
+    title: 'What the canary caught',
+    labels: [],
+    excerptStart: 'Our canary caught the bad config',
+    text: ['The rollback took four minutes because the previous image was still warm on every node.'],
+  },
   'hostile.html': {
     url: 'https://jira.corp.example/browse/SEC-1',
     site: 'jira',
