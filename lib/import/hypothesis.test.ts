@@ -10,6 +10,10 @@ const text = readFixture('hypothesis-export.json');
 describe('Hypothesis import', () => {
   const p = parseImport(text);
 
+  it('gives an annotation the id it was given by every earlier version (UUID v5 of its URL), so re-imports update', () => {
+    expect(lessonIdForHypothesis('abc')).toBe('d0629947-4413-578a-b949-847eddbcb427');
+  });
+
   it('recognises the export and sorts its records', () => {
     expect(p).toMatchObject({ error: null, format: 'hypothesis', version: null, total: 6 });
     expect(p.toCreate).toHaveLength(3);

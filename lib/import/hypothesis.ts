@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PILLARS, clipQuote, makeTitle, normalizeTags, type LessonInput, type Pillar } from '../lesson';
 import { identifyPage } from '../sites/identify';
 import type { DetectOptions } from '../sites/types';
-import { URL_NAMESPACE, uuidv5 } from './uuidv5';
+import { v5 as uuidv5 } from 'uuid';
 
 /**
  * Hypothesis' "Export annotations" JSON (hypothesis/client, `JSONExportContent`):
@@ -42,7 +42,7 @@ export function looksLikeHypothesisExport(data: unknown): boolean {
 
 /** The same Hypothesis annotation always becomes the same lesson id, so a re-import updates it. */
 export function lessonIdForHypothesis(annotationId: string): string {
-  return uuidv5(`https://hypothes.is/a/${annotationId}`, URL_NAMESPACE);
+  return uuidv5(`https://hypothes.is/a/${annotationId}`, uuidv5.URL);
 }
 
 /** Hypothesis has microsecond timestamps; ours are milliseconds in UTC. Unparseable dates stay as they are for the schema to report. */
