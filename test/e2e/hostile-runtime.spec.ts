@@ -28,6 +28,7 @@ test('capture, highlights and the lesson card work on a page that breaks its bui
   const errors = watchErrors(page);
   await page.goto(sites.url(URL));
   await afterRender(page);
+  await page.evaluate(() => ((window as unknown as { holdRenders: boolean }).holdRenders = true));
 
   // A person selects the paragraph (triple click) and saves it with the shortcut's handler.
   const paragraph = page.getByText(QUOTE);
@@ -39,6 +40,7 @@ test('capture, highlights and the lesson card work on a page that breaks its bui
   const c = ui(page).locator('[role="dialog"][aria-label="Save as lesson"]');
   await expect(ui(page).locator('[role="dialog"] textarea.note')).toBeFocused();
   await expect(c).toContainText('rollback took four minutes');
+  await page.evaluate(() => ((window as unknown as { holdRenders: boolean }).holdRenders = false));
   // Styled despite the page's CSP: the card has its own background, not the page's transparent text flow.
   expect(await c.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
   await page.keyboard.type(NOTE);
