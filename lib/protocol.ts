@@ -3,7 +3,7 @@ import { LessonDraftSchema, LessonPatchSchema, SourceSchema, type Lesson } from 
 import type { ImportResult } from './import/session';
 import type { ImportSummary } from './library/import-plan';
 import type { SyncReport } from './sync/engine';
-import { InvalidMessageError, message, parsePayload, tabMessages } from './tab-messages';
+import { InvalidMessageError, message, tabMessages, type InferInput, type InferOutput } from './tab-messages';
 
 export { InvalidMessageError };
 
@@ -55,8 +55,8 @@ export const protocol = {
 
 export type Protocol = typeof protocol;
 export type MessageName = keyof Protocol;
-export type MessageInput<K extends MessageName> = z.input<Protocol[K]['input']>;
-export type MessageData<K extends MessageName> = z.output<Protocol[K]['input']>;
+export type MessageInput<K extends MessageName> = InferInput<Protocol[K]['input']>;
+export type MessageData<K extends MessageName> = InferOutput<Protocol[K]['input']>;
 export type MessageOutput<K extends MessageName> = Exclude<Protocol[K]['output'], undefined>;
 
 /** The map @webext-core/messaging types its senders and listeners with. */
@@ -75,6 +75,10 @@ export function isWrite(name: MessageName): name is WriteMessage {
 }
 
 /** Parses a received payload against its schema; throws a readable error and never passes junk on. */
-export function parseMessage<K extends MessageName>(name: K, data: unknown): MessageData<K> {
-  return parsePayload(String(name), protocol[name]?.input, data) as MessageData<K>;
+export function parseMessage<K extends WorkerMessage>(name: K, data: unknown): MessageData<K> {
+  const schema = protocol[name]?.input;
+  if (!schema) throw new InvalidMessageError(String(name), 'unknown message');
+  const result = schema.safeParse(data);
+  if (!result.success) throw new InvalidMessageError(String(name), z.prettifyError(result.error));
+  return result.data as MessageData<K>;
 }
