@@ -21,7 +21,8 @@ export type PageReport = z.output<typeof PageReportSchema>;
 
 /**
  * The one message protocol between extension contexts: each entry names where it goes, whether
- * it writes (worker messages) and the zod schema of its payload, validated on receipt.
+ * it writes (worker messages) and the schema of its payload, validated on receipt: zod for the
+ * worker's, hand-written for the tabs' (lib/tab-messages.ts).
  */
 export const protocol = {
   saveLesson: message<Lesson>()({ to: 'worker', writes: true }, LessonDraftSchema),

@@ -21,6 +21,7 @@ export interface Schema<Input = unknown, Output = Input> {
 export type InferInput<S extends Schema> = NonNullable<S['~standard']['types']>['input'];
 export type InferOutput<S extends Schema> = NonNullable<S['~standard']['types']>['output'];
 
+/** The reply type rides along as a phantom so that senders stay typed without importing zod. */
 export const message =
   <O = void>() =>
   <const R extends Route, I extends Schema>(route: R, input: I) =>
