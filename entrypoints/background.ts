@@ -2,11 +2,12 @@ import { browser } from 'wxt/browser';
 import { PANEL_LIMIT } from '@/components/sidepanel/model';
 import { openDb } from '@/lib/db';
 import { onMessage } from '@/lib/messaging';
-import { protocol, type MessageName } from '@/lib/protocol';
-import { createHandlers, dispatchChecked, lessonWorkItems, type Handlers } from '@/lib/service';
-import { loadPageLayer, openCapture } from '@/lib/platform/capture';
-import { announceChange, openLibrary } from '@/lib/platform/tabs';
-import { forgetTab, savePageReport } from '@/lib/platform/page-status';
+import { workerMessages } from '@/lib/protocol';
+import { createHandlers, dispatchChecked, lessonWorkItems, type AfterWrite, type Handlers } from '@/lib/service';
+import { openCapture } from '@/lib/platform/capture';
+import { platformHandlers } from '@/lib/platform/handlers';
+import { announceChange } from '@/lib/platform/tabs';
+import { forgetTab } from '@/lib/platform/page-status';
 import { watchBadges } from '@/lib/platform/badge';
 import { initSidePanel, openSidePanel } from '@/lib/platform/side-panel';
 import { getSettings, settingsItem } from '@/lib/platform/settings';
@@ -17,8 +18,6 @@ import { welcomeOnce } from '@/lib/platform/welcome';
 import type { WriteContext } from '@/lib/store';
 
 const SAVE_MENU = 'lessonmark-save';
-/** Writes after which open tabs are told to repaint their highlights. */
-const WRITES = new Set<MessageName>(['saveLesson', 'updateLesson', 'updateLessons', 'deleteLessons', 'restoreLessons', 'applyImport', 'markHelped']);
 
 export default defineBackground(() => {
   // Lessons are signed with the name set on the options page, kept current as it changes.
@@ -33,33 +32,20 @@ export default defineBackground(() => {
   const badges = watchBadges(db, { limit: PANEL_LIMIT });
   const handlers: Handlers = {
     ...createHandlers(db, ctx, { detectOptions: async () => ({ hosts: await knownHosts() }) }),
-    openLibrary: ({ lessonId }) => openLibrary(lessonId),
-    pageReport: async (report, { tabId }) => {
-      if (tabId != null) await savePageReport(tabId, report);
-    },
-    syncNow: ({ force }) => sync.syncNow(force),
-    dismissSyncConflicts: ({ seqs }) => sync.dismissConflicts(seqs),
-    loadPageLayer: async (_, { tabId }) => {
-      if (tabId != null) await loadPageLayer(tabId);
-    },
-    openCapture: async (_, { tabId }) => {
-      if (tabId != null) await openCapture(tabId);
-    },
+    ...platformHandlers(sync),
+  };
+  const afterWrite: AfterWrite = (touched) => {
+    void announceChange(touched);
+    void badges.afterWrite();
+    sync.afterWrite();
   };
 
   // Every sender is checked: a content script lives in a page that may be hostile.
   const policy = { extensionOrigin: browser.runtime.getURL('/'), hosts: knownHosts, workItemsOf: lessonWorkItems(db) };
-  for (const name of Object.keys(protocol) as MessageName[]) {
-    if (!handlers[name]) continue;
-    onMessage(name, async ({ data, sender }) => {
+  for (const name of workerMessages) {
+    onMessage(name, ({ data, sender }) => {
       const from = { tabId: sender.tab?.id, url: sender.url, tabUrl: sender.tab?.url };
-      const result = await dispatchChecked(handlers, name, data, from, policy);
-      if (WRITES.has(name)) {
-        void announceChange();
-        void badges.afterWrite();
-        sync.afterWrite();
-      }
-      return result as never;
+      return dispatchChecked(handlers, name, data, from, policy, afterWrite) as never;
     });
   }
 

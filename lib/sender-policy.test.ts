@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type LessonDb } from './db';
-import type { MessageName } from './protocol';
+import type { WorkerMessage } from './protocol';
 import { CONTENT_SCRIPT_RULES, pageOwns, SenderRefusedError, senderKind, type Sender } from './sender-policy';
-import { createHandlers, dispatchChecked, lessonWorkItems } from './service';
+import { dispatchChecked, lessonWorkItems, type Handlers } from './service';
+import { workerHandlers } from '../test/handlers';
 
 const EXT = 'chrome-extension://abcdefghijklmnop/';
 const hosts = { jira: ['jira.corp.example'], confluence: ['wiki.corp.example'], github: ['ghe.corp.example'] };
@@ -52,11 +53,11 @@ const tab = (url: string): Sender => ({ tabId: 7, url, tabUrl: url });
 const extension: Sender = { url: `${EXT}library.html` };
 
 let db: LessonDb;
-let handlers: ReturnType<typeof createHandlers>;
+let handlers: Handlers;
 let policy: Parameters<typeof dispatchChecked>[4];
 beforeEach(() => {
   db = openDb(`policy-${Math.random()}`);
-  handlers = createHandlers(db);
+  handlers = workerHandlers(db);
   policy = { extensionOrigin: EXT, hosts: async () => hosts, workItemsOf: lessonWorkItems(db) };
 });
 afterEach(async () => {
@@ -65,7 +66,7 @@ afterEach(async () => {
 });
 
 const snapshot = async () => JSON.stringify(await db.lessons.toArray());
-const send = <K extends MessageName>(name: K, payload: unknown, sender: Sender) => dispatchChecked(handlers, name, payload, sender, policy);
+const send = <K extends WorkerMessage>(name: K, payload: unknown, sender: Sender) => dispatchChecked(handlers, name, payload, sender, policy, () => {});
 
 describe('checkSender', () => {
   it('lets a content script read, save and change the lessons of its own page', async () => {
@@ -85,7 +86,7 @@ describe('checkSender', () => {
     const other = await send('saveLesson', { kind: 'mistake', note: 'private', source: otherSource }, extension);
     const page = tab(source.url);
     const before = await snapshot();
-    const attempts: [MessageName, unknown][] = [
+    const attempts: [WorkerMessage, unknown][] = [
       ['lessonsForPage', { workItem: otherSource.workItem }],
       ['saveLesson', { kind: 'mistake', source: otherSource }],
       ['updateLesson', { id: other.id, patch: { note: 'pwned' } }],
@@ -104,7 +105,7 @@ describe('checkSender', () => {
     const saved = await send('saveLesson', { kind: 'mistake', source }, extension);
     const page = tab(source.url);
     const before = await snapshot();
-    const attempts: [MessageName, unknown][] = [
+    const attempts: [WorkerMessage, unknown][] = [
       ['updateLessons', { ids: [saved.id], patch: { visibility: 'team' } }],
       ['markHelped', { id: saved.id }],
       ['previewImport', { url: 'blob:https://github.com/x' }],

@@ -1,9 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type LessonDb } from './db';
-import { InvalidMessageError, parseMessage } from './protocol';
+import { InvalidMessageError, isWrite, parseMessage, workerMessages } from './protocol';
 import { exportJson } from './export/json';
 import type { Lesson } from './lesson';
-import { createHandlers, dispatch } from './service';
+import { createHandlers, dispatch, type Handlers, type Touched } from './service';
+import { parseTabMessage } from './tab-messages';
+import { workerHandlers } from '../test/handlers';
 
 const source = {
   url: 'https://github.com/acme/shop/issues/12',
@@ -45,6 +47,54 @@ describe('message validation', () => {
 
   it('says which field is wrong', async () => {
     await expect(dispatch(handlers, 'deleteLessons', { ids: ['nope'] })).rejects.toThrow(/id/);
+  });
+});
+
+describe('messages to tabs', () => {
+  it.each([
+    ['flashLesson', { id: 'not-a-uuid' }],
+    ['flashLesson', undefined],
+    ['lessonsChanged', { workItem: 42 }],
+    ['lessonsChanged', { workItem: '' }],
+    ['lessonsChanged', 'repaint'],
+  ] as const)('refuses %s with a bad payload on receipt', (name, payload) => {
+    expect(() => parseTabMessage(name, payload)).toThrow(InvalidMessageError);
+  });
+
+  it('passes valid payloads on', () => {
+    const id = '0190f000-0000-7000-8000-000000000000';
+    expect(parseTabMessage('flashLesson', { id, extra: 1 })).toEqual({ id });
+    expect(parseTabMessage('lessonsChanged', {})).toEqual({});
+    expect(parseTabMessage('lessonsChanged', { workItem: source.workItem })).toEqual({ workItem: source.workItem });
+  });
+});
+
+describe('routing', () => {
+  it('marks the lesson writes, and only them, as writes', () => {
+    expect(workerMessages.filter(isWrite).sort()).toEqual(
+      ['applyImport', 'deleteLessons', 'markHelped', 'restoreLessons', 'saveLesson', 'updateLesson', 'updateLessons'].sort(),
+    );
+  });
+
+  it('announces what each write touched, after it succeeded, and nothing for reads or failures', async () => {
+    const announced: Touched[] = [];
+    const after = (t: Touched) => void announced.push(t);
+    const a = await dispatch(handlers, 'saveLesson', { kind: 'mistake', quote: 'a', source }, {}, after);
+    await dispatch(handlers, 'saveLesson', { kind: 'mistake', quote: 'b', source: { ...source, workItem: 'github:acme/shop#13' } }, {}, after);
+    await dispatch(handlers, 'lessonsForPage', { workItem: source.workItem }, {}, after);
+    await expect(dispatch(handlers, 'markHelped', { id: '0190f000-0000-7000-8000-000000000000' }, {}, after)).rejects.toThrow();
+    await dispatch(handlers, 'deleteLessons', { ids: [a.id] }, {}, after);
+    await dispatch(handlers, 'applyImport', { url: URL.createObjectURL(new Blob([exportJson([a])])) }, {}, after);
+    expect(announced).toEqual([[source.workItem], ['github:acme/shop#13'], [source.workItem], 'all']);
+  });
+
+  it('does not compile a worker missing a handler, or a write that does not say what it touched', () => {
+    const { openCapture: _, ...missingOne } = workerHandlers(db);
+    // @ts-expect-error: every worker message needs its handler
+    const incomplete: Handlers = missingOne;
+    // @ts-expect-error: a write's handler returns what it touched with its reply
+    const unannounced: Pick<Handlers, 'markHelped'> = { markHelped: async () => ({}) as Lesson };
+    expect([incomplete, unannounced]).toHaveLength(2);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { LessonDb } from './db';
+import type { Lesson } from './lesson';
 import { explainStorageError } from './storage-errors';
-import { parseMessage, type MessageData, type MessageName, type MessageOutput } from './protocol';
+import { isWrite, parseMessage, type MessageData, type MessageOutput, type WorkerMessage, type WriteMessage } from './protocol';
 import {
   createLesson,
   deleteLessons,
@@ -19,11 +20,33 @@ import { checkSender, type PolicyContext, type Sender } from './sender-policy';
 
 export type { Sender };
 
-/** The background worker's side of every message that reads or writes lessons. */
-export type Handlers = {
-  [K in MessageName]?: (data: MessageData<K>, sender: Sender) => Promise<MessageOutput<K>>;
-};
+/** What a write changed, so that only the tabs showing it repaint: work items, or any page (an import). */
+export type Touched = string[] | 'all';
+/** A write's reply with what it touched; the sender gets the reply only. */
+export interface Written<O> {
+  reply: O;
+  touched: Touched;
+}
+/** Runs after every successful write: tells the tabs concerned, recounts badges, syncs. */
+export type AfterWrite = (touched: Touched) => void;
 
+type Handler<K extends WorkerMessage> = (
+  data: MessageData<K>,
+  sender: Sender,
+) => Promise<K extends WriteMessage ? Written<MessageOutput<K>> : MessageOutput<K>>;
+
+/** The background worker's side of every worker message: one missing is a compile error. */
+export type Handlers = { [K in WorkerMessage]: Handler<K> };
+export type StoreHandlers = ReturnType<typeof createHandlers>;
+/** The handlers that need the browser (tabs, session storage, sync timers): lib/platform/handlers.ts. */
+export type PlatformHandlers = Omit<Handlers, keyof StoreHandlers>;
+
+const wrote = <O extends Lesson | Lesson[]>(reply: O): Written<O> => ({
+  reply,
+  touched: ([] as Lesson[]).concat(reply).map((l) => l.source.workItem),
+});
+
+/** The handlers that read and write lessons. */
 export function createHandlers(
   db: LessonDb,
   ctx: WriteContext = {},
@@ -31,48 +54,59 @@ export function createHandlers(
 ) {
   const imports = new ImportSessions(db, io.readFile, io.detectOptions);
   return {
-    saveLesson: (draft) => createLesson(db, draft, ctx),
-    updateLesson: ({ id, patch }) => updateLesson(db, id, patch, ctx),
-    updateLessons: ({ ids, patch }) => updateLessons(db, ids, patch, ctx),
-    deleteLessons: ({ ids }) => deleteLessons(db, ids, ctx),
-    restoreLessons: ({ ids }) => restoreLessons(db, ids, ctx),
-    markHelped: ({ id }) => markHelped(db, id, ctx),
+    saveLesson: async (draft) => wrote(await createLesson(db, draft, ctx)),
+    updateLesson: async ({ id, patch }) => wrote(await updateLesson(db, id, patch, ctx)),
+    updateLessons: async ({ ids, patch }) => wrote(await updateLessons(db, ids, patch, ctx)),
+    deleteLessons: async ({ ids }) => wrote(await deleteLessons(db, ids, ctx)),
+    restoreLessons: async ({ ids }) => wrote(await restoreLessons(db, ids, ctx)),
+    markHelped: async ({ id }) => wrote(await markHelped(db, id, ctx)),
     previewImport: ({ url }) => imports.preview(url),
-    applyImport: ({ url }) => imports.apply(url),
+    applyImport: async ({ url }) => ({ reply: await imports.apply(url), touched: 'all' as const }),
     lessonsForPage: ({ workItem }) => lessonsForWorkItem(db, workItem),
     suggestTags: async ({ source }) => suggestTags(source, rankTags(source, await tagHistory(db, source))),
-  } satisfies Handlers;
+  } satisfies Partial<Handlers>;
 }
 
 /** Validates a raw payload and runs its handler; a malformed message never reaches the database. */
-export async function dispatch<K extends MessageName>(
-  handlers: Handlers,
+export async function dispatch<K extends WorkerMessage>(
+  handlers: Pick<Handlers, NoInfer<K>>,
   name: K,
   raw: unknown,
   sender: Sender = {},
+  afterWrite: AfterWrite = () => {},
 ): Promise<MessageOutput<K>> {
-  return run(handlers, name, parseMessage(name, raw), sender);
+  return run(handlers, name, parseMessage(name, raw), sender, afterWrite);
 }
 
-function run<K extends MessageName>(handlers: Handlers, name: K, data: MessageData<K>, sender: Sender): Promise<MessageOutput<K>> {
-  const handler = handlers[name] as ((d: MessageData<K>, s: Sender) => Promise<MessageOutput<K>>) | undefined;
-  if (!handler) throw new Error(`No handler for "${String(name)}"`);
-  return handler(data, sender).catch((e: unknown) => {
+async function run<K extends WorkerMessage>(
+  handlers: Pick<Handlers, K>,
+  name: K,
+  data: MessageData<K>,
+  sender: Sender,
+  afterWrite: AfterWrite,
+): Promise<MessageOutput<K>> {
+  const handler = handlers[name] as (d: MessageData<K>, s: Sender) => Promise<unknown>;
+  const result = await handler(data, sender).catch((e: unknown) => {
     throw explainStorageError(e);
   });
+  if (!isWrite(name)) return result as MessageOutput<K>;
+  const { reply, touched } = result as Written<MessageOutput<K>>;
+  afterWrite(touched);
+  return reply;
 }
 
 /** `dispatch` for messages from other contexts: the sender is checked (lib/sender-policy.ts) before any handler runs. */
-export async function dispatchChecked<K extends MessageName>(
-  handlers: Handlers,
+export async function dispatchChecked<K extends WorkerMessage>(
+  handlers: Pick<Handlers, NoInfer<K>>,
   name: K,
   raw: unknown,
   sender: Sender,
   policy: PolicyContext,
+  afterWrite: AfterWrite,
 ): Promise<MessageOutput<K>> {
   const data = parseMessage(name, raw);
   await checkSender(String(name), data, sender, policy);
-  return run(handlers, name, data, sender);
+  return run(handlers, name, data, sender, afterWrite);
 }
 
 /** The policy's view of the database: the work item each lesson belongs to, tombstones included. */

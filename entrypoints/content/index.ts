@@ -2,6 +2,7 @@ import { createPainter } from '@/lib/highlight';
 import type { Lesson } from '@/lib/lesson';
 import { sendMessage, onMessage } from '@/lib/messaging';
 import { createHighlighter } from '@/lib/page/highlighter';
+import { parseTabMessage } from '@/lib/tab-messages';
 import type { LayerGlobal, PageLayerApi } from '@/lib/page/layer-api';
 import { watchContent, watchNavigation } from '@/lib/page/navigation';
 import { identifyPage } from '@/lib/sites/identify';
@@ -76,10 +77,14 @@ export default defineContentScript({
 
     const stops = [
       watchSelection(document, (range) => void onSelection(range)),
-      onMessage('lessonsChanged', () => void highlighter.refresh()),
+      onMessage('lessonsChanged', ({ data }) => {
+        parseTabMessage('lessonsChanged', data);
+        void highlighter.refresh();
+      }),
       onMessage('flashLesson', ({ data }) => {
-        const painted = highlighter.report.found.some((f) => f.lesson.id === data.id);
-        if (painted) painter.flash(data.id);
+        const { id } = parseTabMessage('flashLesson', data);
+        const painted = highlighter.report.found.some((f) => f.lesson.id === id);
+        if (painted) painter.flash(id);
         return painted;
       }),
       watchNavigation(window, () => void highlighter.refresh()),

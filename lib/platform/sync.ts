@@ -40,7 +40,7 @@ export function initSync(db: LessonDb, ready: Promise<unknown> = Promise.resolve
   const run = async (force: boolean) => {
     const report = await engine.sync({ force });
     // Teammates' lessons (or a reset's removals) may concern open tabs: let them repaint.
-    if (report.pulled || report.removed) void announceChange();
+    if (report.pulled || report.removed) void announceChange('all');
     const wait = report.status.nextAttemptAt - Date.now();
     if (report.state === 'error' && wait > 0 && wait < MAX_TIMER_MS) later(wait);
     return report;

@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
 import { sendMessage } from '../messaging';
+import type { Touched } from '../service';
+import { reportedWorkItems } from './page-status';
 
 /** Opens the library page, on one lesson when given. */
 export async function openLibrary(lessonId?: string): Promise<void> {
@@ -7,8 +9,20 @@ export async function openLibrary(lessonId?: string): Promise<void> {
   await browser.tabs.create({ url: browser.runtime.getURL(`/library.html${query}` as '/library.html') });
 }
 
-/** Tells every tab that lessons changed, so each repaints what concerns it. Tabs without our script don't answer. */
-export async function announceChange(): Promise<void> {
-  const tabs = await browser.tabs.query({});
-  await Promise.all(tabs.map((tab) => tab.id != null && sendMessage('lessonsChanged', { workItem: '' }, tab.id).catch(() => null)));
+/**
+ * Tells the tabs a write concerns to repaint: those whose page is a touched work item, and those
+ * that have not reported their page yet (their first load may have read before the write). Tabs
+ * without our script don't answer.
+ */
+export async function announceChange(touched: Touched): Promise<void> {
+  const [tabs, reported] = await Promise.all([browser.tabs.query({}), reportedWorkItems()]);
+  const wanted = new Set(touched === 'all' ? [] : touched);
+  await Promise.all(
+    tabs.map((tab) => {
+      if (tab.id == null) return null;
+      const workItem = reported.get(tab.id);
+      if (touched !== 'all' && workItem !== undefined && !wanted.has(workItem)) return null;
+      return sendMessage('lessonsChanged', workItem === undefined ? {} : { workItem }, tab.id).catch(() => null);
+    }),
+  );
 }

@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type LessonDb } from '../../lib/db';
-import { protocol, type MessageName } from '../../lib/protocol';
-import { createHandlers, dispatch } from '../../lib/service';
+import { createHandlers, dispatch, type StoreHandlers } from '../../lib/service';
 
 /**
  * Every message the worker answers, fed hostile payloads: junk of every JSON shape and valid
@@ -13,7 +12,7 @@ const RUNS = 120;
 let casesRun = 0;
 
 const source = { url: 'https://github.com/acme/shop/issues/12', site: 'github', workItem: 'github:acme/shop#12', title: 'Checkout 502s', labels: ['bug'] };
-const VALID: Partial<Record<MessageName, Record<string, unknown>>> = {
+const VALID: Partial<Record<keyof StoreHandlers, Record<string, unknown>>> = {
   saveLesson: { kind: 'mistake', quote: 'Pool exhausted', note: 'n', tags: ['ci'], source },
   updateLesson: { id: '', patch: { note: 'changed', tags: ['x'] } },
   updateLessons: { ids: [], patch: { visibility: 'team' } },
@@ -23,7 +22,7 @@ const VALID: Partial<Record<MessageName, Record<string, unknown>>> = {
   lessonsForPage: { workItem: 'github:acme/shop#12' },
   suggestTags: { source },
 };
-const NAMES = (Object.keys(VALID) as MessageName[]).filter((n) => n in protocol);
+const NAMES = Object.keys(VALID) as (keyof StoreHandlers)[];
 
 /** Junk of every shape, including the strings that break naive code. */
 const junk = fc.oneof(

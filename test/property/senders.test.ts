@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type LessonDb } from '../../lib/db';
-import { protocol, type MessageName } from '../../lib/protocol';
+import { protocol, workerMessages } from '../../lib/protocol';
 import { CONTENT_SCRIPT_RULES, SenderRefusedError } from '../../lib/sender-policy';
-import { createHandlers, dispatch, dispatchChecked, lessonWorkItems } from '../../lib/service';
+import { dispatch, dispatchChecked, lessonWorkItems, type Handlers } from '../../lib/service';
+import { workerHandlers } from '../handlers';
 
 /**
  * A compromised content script (or a page that got one to relay for it) sends any message with
@@ -15,14 +16,14 @@ let casesRun = 0;
 
 const EXT = 'chrome-extension://lessonmarkextid/';
 const source = { url: 'https://github.com/acme/shop/issues/12', site: 'github', workItem: 'github:acme/shop#12', title: 'Checkout 502s' };
-const NAMES = Object.keys(protocol) as MessageName[];
+const NAMES = workerMessages;
 
 let db: LessonDb;
-let handlers: ReturnType<typeof createHandlers>;
+let handlers: Handlers;
 let id = '';
 beforeEach(async () => {
   db = openDb(`senders-${Math.random()}`);
-  handlers = createHandlers(db, { author: 'Ada' });
+  handlers = workerHandlers(db, { author: 'Ada' });
   ({ id } = await dispatch(handlers, 'saveLesson', { kind: 'mistake', note: 'private note', tags: ['secret'], source }));
 });
 afterEach(async () => {
@@ -58,13 +59,15 @@ describe('content-script senders', () => {
         fc.pre(!url.startsWith('https://github.com/acme/shop'));
         const before = await snapshot();
         const policy = { extensionOrigin: EXT, hosts: async () => ({}), workItemsOf: lessonWorkItems(db) };
-        const outcome = await dispatchChecked(handlers, name, data, { tabId: 1, url, tabUrl: url }, policy).then(
+        let announced = false;
+        const outcome = await dispatchChecked(handlers, name, data, { tabId: 1, url, tabUrl: url }, policy, () => (announced = true)).then(
           () => 'ok',
           (e: unknown) => e,
         );
         // Nothing a foreign page sends gets an answer or a write.
         expect(outcome).toBeInstanceOf(Error);
         expect(await snapshot()).toBe(before);
+        expect(announced).toBe(false);
         const valid = protocol[name].input.safeParse(data).success;
         if (valid && !Object.hasOwn(CONTENT_SCRIPT_RULES, name)) expect(outcome).toBeInstanceOf(SenderRefusedError);
         if (outcome instanceof SenderRefusedError) refusedByPolicy++;
