@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { PANEL_LIMIT } from '@/components/sidepanel/model';
 import { openDb } from '@/lib/db';
+import { PANEL_LIMIT } from '@/lib/related';
 import { onMessage } from '@/lib/messaging';
 import { workerMessages } from '@/lib/protocol';
 import { createHandlers, dispatchChecked, lessonWorkItems, type AfterWrite, type Handlers } from '@/lib/service';
@@ -34,8 +34,8 @@ export default defineBackground(() => {
     ...createHandlers(db, ctx, { detectOptions: async () => ({ hosts: await knownHosts() }) }),
     ...platformHandlers(sync),
   };
-  const afterWrite: AfterWrite = (touched) => {
-    void announceChange(touched);
+  const afterWrite: AfterWrite = (touched, from) => {
+    void announceChange(touched, from.tabId);
     void badges.afterWrite();
     sync.afterWrite();
   };
@@ -66,7 +66,4 @@ export default defineBackground(() => {
     // Opening the panel must happen in the command's own turn (a user gesture), before any await.
     if (command === 'open-side-panel' && tab) void openSidePanel(tab).catch(() => {});
   });
-
-  // The e2e suite cannot click a native context menu; it calls the handler the menu calls.
-  Object.assign(globalThis, { lessonmark: { openCapture } });
 });

@@ -27,8 +27,8 @@ export interface Written<O> {
   reply: O;
   touched: Touched;
 }
-/** Runs after every successful write: tells the tabs concerned, recounts badges, syncs. */
-export type AfterWrite = (touched: Touched) => void;
+/** Runs after every successful write: tells the tabs concerned (the sender's among them), recounts badges, syncs. */
+export type AfterWrite = (touched: Touched, sender: Sender) => void;
 
 type Handler<K extends WorkerMessage> = (
   data: MessageData<K>,
@@ -91,7 +91,7 @@ async function run<K extends WorkerMessage>(
   });
   if (!isWrite(name)) return result as MessageOutput<K>;
   const { reply, touched } = result as Written<MessageOutput<K>>;
-  afterWrite(touched);
+  afterWrite(touched, sender);
   return reply;
 }
 

@@ -1,9 +1,6 @@
 import type { Lesson, Site, Source } from '@/lib/lesson';
 import { itemKind, sameItemReason } from '@/lib/related/item-kind';
-import type { RelatedResult, RelatedSection } from '@/lib/related';
-
-/** How many related lessons the panel lists, over all sections. */
-export const PANEL_LIMIT = 60;
+import { PANEL_LIMIT, type RelatedResult, type RelatedSection } from '@/lib/related';
 
 const PROJECT_WORD: Record<Site, string> = { jira: 'project', github: 'repository', confluence: 'space', web: 'site' };
 

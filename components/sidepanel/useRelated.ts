@@ -3,7 +3,8 @@ import type { Lesson } from '@/lib/lesson';
 import type { PageInfo } from '@/lib/platform/page';
 import type { RelatedIndex, RelatedResult } from '@/lib/related';
 import type { SidePanelEnv } from './env';
-import { PANEL_LIMIT, workItemResults } from './model';
+import { PANEL_LIMIT } from '@/lib/related';
+import { workItemResults } from './model';
 import { errorText } from '@/lib/error-text';
 
 export interface Related {

@@ -28,6 +28,11 @@ describe('announceChange', () => {
     ]);
   });
 
+  it('tells the tab a write came from, whatever its last report says', async () => {
+    await announceChange(['github:acme/shop#12'], ids[1]);
+    expect(told().map(([, , tabId]) => tabId)).toEqual(ids);
+  });
+
   it('tells every tab after a write that may touch any page', async () => {
     await announceChange('all');
     expect(told().map(([, , tabId]) => tabId)).toEqual(ids);

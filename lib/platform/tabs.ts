@@ -10,18 +10,19 @@ export async function openLibrary(lessonId?: string): Promise<void> {
 }
 
 /**
- * Tells the tabs a write concerns to repaint: those whose page is a touched work item, and those
- * that have not reported their page yet (their first load may have read before the write). Tabs
- * without our script don't answer.
+ * Tells the tabs a write concerns to repaint: those whose page is a touched work item, those that
+ * have not reported their page yet (their first load may have read before the write), and the tab
+ * the write came from (it may have moved to another item in place before its report caught up).
+ * Tabs without our script don't answer.
  */
-export async function announceChange(touched: Touched): Promise<void> {
+export async function announceChange(touched: Touched, fromTab?: number): Promise<void> {
   const [tabs, reported] = await Promise.all([browser.tabs.query({}), reportedWorkItems()]);
   const wanted = new Set(touched === 'all' ? [] : touched);
   await Promise.all(
     tabs.map((tab) => {
       if (tab.id == null) return null;
       const workItem = reported.get(tab.id);
-      if (touched !== 'all' && workItem !== undefined && !wanted.has(workItem)) return null;
+      if (touched !== 'all' && workItem !== undefined && !wanted.has(workItem) && tab.id !== fromTab) return null;
       return sendMessage('lessonsChanged', workItem === undefined ? {} : { workItem }, tab.id).catch(() => null);
     }),
   );
