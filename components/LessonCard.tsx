@@ -1,5 +1,5 @@
 import type { Kind, Site, Visibility } from '@/lib/lesson';
-import { lessonWords, titleRepeatsQuote, type Answer } from '@/lib/lesson-words';
+import { afterTitle, lessonWords, titleRepeatsQuote, type Answer } from '@/lib/lesson-words';
 import { KIND_LABEL } from '@/lib/pillars';
 import { LessonWords } from './lesson-words';
 
@@ -55,13 +55,15 @@ export function LessonCardBody({ lesson: l, compact }: { lesson: CardLesson; com
   // A title cut from the quote would show the quote twice: the quote itself heads the card instead.
   const quoteHeads = titleRepeatsQuote(title, l.quote);
   const where = [SITE_LABEL[l.source.site], l.source.project, l.source.title].filter(Boolean).join(' · ');
-  const words = l.words ?? lessonWords({ note: l.note ?? '', answers: l.answers ?? [] });
+  // A title made from the note is its first sentence: the words go on from there.
+  const words = afterTitle(title, l.words ?? lessonWords({ note: l.note ?? '', answers: l.answers ?? [] }));
+  const note = l.note === undefined ? undefined : afterTitle(title, l.note);
   return (
     <>
       <span class={`kind-badge kind-${l.kind}`}>{KIND_LABEL[l.kind]}</span>
       <span class="lesson-card-text">
         <span class={`lesson-card-title${quoteHeads ? ' is-quote' : ''}`}>{quoteHeads ? <q>{l.quote}</q> : title}</span>
-        <LessonWords words={words} note={l.note} answers={l.answers} quote={quoteHeads ? undefined : l.quote} compact={compact} />
+        <LessonWords words={words} note={note} answers={l.answers} quote={quoteHeads ? undefined : l.quote} compact={compact} />
         <span class="lesson-card-where" title={l.source.url}>
           {where}
         </span>

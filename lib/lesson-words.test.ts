@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { givenAnswers, lessonWords, titleRepeatsQuote } from './lesson-words';
+import { afterTitle, givenAnswers, lessonWords, titleRepeatsQuote } from './lesson-words';
 
 describe('lessonWords', () => {
   it('is the note, on one line', () => {
@@ -36,5 +36,16 @@ describe('titleRepeatsQuote', () => {
     expect(titleRepeatsQuote('Nobody could roll back.', quote)).toBe(false);
     expect(titleRepeatsQuote('Anything', '')).toBe(false);
     expect(titleRepeatsQuote('', quote)).toBe(false);
+  });
+});
+
+describe('afterTitle', () => {
+  it('drops a title that is the whole text or its first sentence, and nothing else', () => {
+    expect(afterTitle('Queue depth is a late signal.', 'Queue depth is a late signal.')).toBe('');
+    expect(afterTitle('Run long migrations in batches.', 'Run long migrations in batches.\n Check the lock first.')).toBe('Check the lock first.');
+    // A written title that shares the first words: the text reads whole.
+    expect(afterTitle('Pairing on the migration', 'Pairing on the migration halved the review time.')).toBe('Pairing on the migration halved the review time.');
+    expect(afterTitle('Deploys', 'The deploy failed.')).toBe('The deploy failed.');
+    expect(afterTitle('', 'Anything.')).toBe('Anything.');
   });
 });

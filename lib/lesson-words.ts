@@ -28,3 +28,17 @@ export function titleRepeatsQuote(title: string, quote: string | undefined): boo
   const t = plain(title);
   return !!t && !!quote && plain(quote).startsWith(t);
 }
+
+/**
+ * The words left to show under a title made from them: a title that is the text's first
+ * sentence (or all of it) is not shown twice. A title that only shares the text's first words
+ * leaves the text whole, since the rest would start mid-sentence.
+ */
+export function afterTitle(title: string, text: string): string {
+  const t = title.replace(/\s+/g, ' ').trim();
+  const words = text.replace(/\s+/g, ' ').trim();
+  if (!t || !words.startsWith(t)) return text;
+  const rest = words.slice(t.length);
+  if (!rest) return '';
+  return /[.!?…:]$/.test(t) && rest.startsWith(' ') ? rest.trim() : text;
+}

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Lesson, LessonPatch, Pillar } from '@/lib/lesson';
 import { lessonTitle } from '@/lib/lesson-basics';
+import { afterTitle } from '@/lib/lesson-words';
 import { KIND_LABEL } from '@/lib/pillars';
 import { PillarPicker } from '../PillarPicker';
 import { TagInput } from '../TagInput';
@@ -18,6 +19,8 @@ interface Props {
 /** The lesson behind a highlight: read it, edit its note, kind and tags, or delete it. */
 export function LessonPeek({ lesson, suggestions, onSave, onDelete, onOpen, onClose }: Props) {
   const [editing, setEditing] = useState(false);
+  // A title made from the note is its first sentence: the note goes on from there.
+  const noteRest = afterTitle(lessonTitle(lesson), lesson.note);
   const [note, setNote] = useState(lesson.note);
   const [kind, setKind] = useState<Pillar>(lesson.kind === 'question' ? 'experience' : lesson.kind);
   const [tags, setTags] = useState(lesson.tags);
@@ -76,7 +79,7 @@ export function LessonPeek({ lesson, suggestions, onSave, onDelete, onOpen, onCl
         </form>
       ) : (
         <>
-          {lesson.note && <p class="peek-note">{lesson.note}</p>}
+          {noteRest && <p class="peek-note">{noteRest}</p>}
           {lesson.tags.length > 0 && (
             <ul class="chips" aria-label="Tags">
               {lesson.tags.map((t) => (
