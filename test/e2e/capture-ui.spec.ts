@@ -363,7 +363,7 @@ for (const scheme of SCHEMES) {
     await expectSeen(card(page).getByRole('button', { name: 'Save' }));
     await openRootsToTools(page);
     await expectAccessible(page, 'lessonmark-ui');
-    await expect(card(page)).toHaveScreenshot(`capture-card-${scheme}.png`);
+    await expect(card(page)).toHaveScreenshot(`capture-card-${scheme}.png`, { maxDiffPixelRatio: 0.01 });
     if (scheme === 'light') await page.screenshot({ path: 'docs/screenshots/capture.png' });
     await page.keyboard.press('Escape');
 
@@ -374,7 +374,7 @@ for (const scheme of SCHEMES) {
     for (const name of ['Open', 'Edit', 'Delete']) await expectSeen(peek.getByRole('button', { name }));
     await openRootsToTools(page);
     await expectAccessible(page, 'lessonmark-ui');
-    await expect(peek).toHaveScreenshot(`lesson-card-${scheme}.png`);
+    await expect(peek).toHaveScreenshot(`lesson-card-${scheme}.png`, { maxDiffPixelRatio: 0.01 });
     if (scheme === 'light') await page.screenshot({ path: 'docs/screenshots/highlight.png' });
 
     // Edit mode: the note gets a box to write in, not a small scrolling slot.

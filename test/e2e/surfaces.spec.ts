@@ -114,6 +114,12 @@ for (const size of [
       await page.mouse.wheel(0, 5000);
       await expectSeen(page.locator('.lesson-row', { hasText: 'Retro note 25' }));
       await expectSeen(page.getByLabel('Search lessons'));
+      // The wheel's scroll settles before the click, as it has for a person reaching for a row.
+      await expect.poll(async () => {
+        const before = await list.evaluate((el) => el.scrollTop);
+        await page.waitForTimeout(150);
+        return (await list.evaluate((el) => el.scrollTop)) === before;
+      }).toBe(true);
       // A click on a row opens it beside the list, which stays in view.
       await page.locator('.lesson-row-main', { hasText: 'Retro note 25' }).click();
       await expectSeen(page.getByRole('form', { name: 'Edit lesson' }).getByLabel('Title'));
