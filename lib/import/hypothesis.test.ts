@@ -12,6 +12,8 @@ describe('Hypothesis import', () => {
 
   it('gives an annotation the id it was given by every earlier version (UUID v5 of its URL), so re-imports update', () => {
     expect(lessonIdForHypothesis('abc')).toBe('d0629947-4413-578a-b949-847eddbcb427');
+    // A malformed id from a hostile file still gives an id (its lone surrogate read as U+FFFD).
+    expect(lessonIdForHypothesis('\ud800')).toBe(lessonIdForHypothesis('\ufffd'));
   });
 
   it('recognises the export and sorts its records', () => {

@@ -42,7 +42,8 @@ export function looksLikeHypothesisExport(data: unknown): boolean {
 
 /** The same Hypothesis annotation always becomes the same lesson id, so a re-import updates it. */
 export function lessonIdForHypothesis(annotationId: string): string {
-  return uuidv5(`https://hypothes.is/a/${annotationId}`, uuidv5.URL);
+  // As UTF-8 bytes: uuid's own string path (encodeURIComponent) throws on a lone surrogate.
+  return uuidv5(new TextEncoder().encode(`https://hypothes.is/a/${annotationId}`), uuidv5.URL);
 }
 
 /** Hypothesis has microsecond timestamps; ours are milliseconds in UTC. Unparseable dates stay as they are for the schema to report. */
