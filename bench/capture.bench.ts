@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { clickUi, ui } from '../test/e2e/closed-ui';
-import { SiteServer } from '../test/e2e/site-server';
+import { clickUi, ui } from '../test/support/e2e/closed-ui';
+import { SiteServer } from '../test/support/e2e/site-server';
 import { buildExtension, launchWithExtension } from './extension';
 import { median, type Metrics } from './metric';
 

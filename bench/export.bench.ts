@@ -3,7 +3,7 @@
 // browser, through the library page, is bench/transfer.bench.ts.
 import 'fake-indexeddb/auto';
 import { performance } from 'node:perf_hooks';
-import { openDb } from '../lib/db';
+import { openDb } from '../lib/db/database';
 import { exportJson } from '../lib/export/json';
 import { ImportSessions } from '../lib/import/session';
 import { KINDS, LessonSchema, type Lesson } from '../lib/lesson';

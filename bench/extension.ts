@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Worker } from '@playwright/test';
-import { launchExtension } from '../test/e2e/fixtures';
-import type { SiteServer } from '../test/e2e/site-server';
+import { launchExtension } from '../test/support/e2e/fixtures';
+import type { SiteServer } from '../test/support/e2e/site-server';
 
 /** Builds the extension into its own folder so a bench never races the tests' build. */
 export function buildExtension(outDir = '.output-bench'): string {

@@ -3,7 +3,7 @@ import { lessonsFromPassages } from './corpus/lessons';
 import { readManCorpus } from './corpus/manpages';
 import { buildExtension, launchWithExtension } from './extension';
 import { median, type Metrics } from './metric';
-import { seedLessons } from '../test/e2e/fixtures';
+import { seedLessons } from '../test/support/e2e/fixtures';
 import { ALL_LOADED_MARK, FIRST_ROWS_MARK } from '../lib/library/marks';
 
 const LESSONS = 100_000;

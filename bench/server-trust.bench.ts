@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { percentile, type Metrics } from './metric';
-import { fuzzRoutes } from '../server/test/fuzz';
-import { api, freshDb, makeLesson, makeTeam, pullAll, startServerProcess, type Dialect } from '../server/test/harness';
+import { fuzzRoutes } from '../test/support/server-fuzz';
+import { api, freshDb, makeLesson, makeTeam, pullAll, startServerProcess, type Dialect } from '../test/support/server-harness';
 
 const FUZZ_RUNS = 150;
 const LOAD_CLIENTS = 50;

@@ -2,7 +2,7 @@
 // against a real server process (tsx server/cli.ts serve), on SQLite and on PostgreSQL.
 import { loadavg } from 'node:os';
 import { percentile, type Metrics } from './metric';
-import { api, freshDb, makeLesson, makeTeam, startServerProcess, type Dialect } from '../server/test/harness';
+import { api, freshDb, makeLesson, makeTeam, startServerProcess, type Dialect } from '../test/support/server-harness';
 
 const LESSONS = 100_000;
 const OPS_PER_PUSH = 100;

@@ -1,6 +1,6 @@
 import { availableParallelism, loadavg } from 'node:os';
-import { SiteServer } from '../test/e2e/site-server';
-import { seedLessons } from '../test/e2e/fixtures';
+import { SiteServer } from '../test/support/e2e/site-server';
+import { seedLessons } from '../test/support/e2e/fixtures';
 import type { Lesson } from '../lib/lesson';
 import { CORPUS_TICKET, jiraCorpus } from './jira-corpus';
 import { builtExtension, launchWithExtension } from './extension';

@@ -1,6 +1,6 @@
-import { api, makeLesson } from '../server/test/harness';
+import { api, makeLesson } from '../test/support/server-harness';
 import { LIMITS } from '../lib/sync/protocol';
-import { startTeamServer } from '../test/e2e/sync-helpers';
+import { startTeamServer } from '../test/support/e2e/sync';
 import { buildExtension, launchWithExtension } from './extension';
 import type { Metrics } from './metric';
 

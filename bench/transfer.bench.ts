@@ -5,9 +5,9 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Worker } from '@playwright/test';
-import { readLessons, seedLessons } from '../test/e2e/fixtures';
+import { readLessons, seedLessons } from '../test/support/e2e/fixtures';
 import type { Lesson } from '../lib/lesson';
-import { openDb } from '../lib/db';
+import { openDb } from '../lib/db/database';
 import { PILLAR_INFO } from '../lib/pillars';
 import { clip, lessonsFromPassages } from './corpus/lessons';
 import { readManCorpus } from './corpus/manpages';
@@ -108,7 +108,7 @@ export default async function (): Promise<Metrics> {
 }
 
 /**
- * Plain IndexedDB puts of `lessons` into a store with the indexes lib/db.ts gives lessons, each run
+ * Plain IndexedDB puts of `lessons` into a store with the indexes lib/db/database.ts gives lessons, each run
  * in a database of its own: what any import of them must pay at least.
  */
 async function measureFloor(dir: string, lessons: Lesson[]) {

@@ -8,7 +8,7 @@ import { UI_HOST } from '@/lib/anchoring/ui';
 import { captureStart } from '@/lib/capture/draft';
 import { sendMessage } from '@/lib/messaging';
 import { selectionBox } from '@/lib/page/place';
-import { getSettings } from '@/lib/platform/settings';
+import { getSettings } from '@/lib/platform/settings-storage';
 
 /**
  * The capture card opener, one per document: the page the background injects it into, or the

@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
-import { openDb } from '@/lib/db';
-import { PANEL_LIMIT } from '@/lib/related';
+import { openDb } from '@/lib/db/database';
+import { PANEL_LIMIT } from '@/lib/related/rank';
 import { onMessage } from '@/lib/messaging';
-import { workerMessages } from '@/lib/protocol';
+import { workerMessages } from '@/lib/messages';
 import { createHandlers, dispatchChecked, lessonWorkItems, type AfterWrite, type Handlers } from '@/lib/service';
 import { openCapture } from '@/lib/platform/capture';
 import { platformHandlers } from '@/lib/platform/handlers';
@@ -10,12 +10,12 @@ import { announceChange } from '@/lib/platform/tabs';
 import { forgetTab } from '@/lib/platform/page-status';
 import { watchBadges } from '@/lib/platform/badge';
 import { initSidePanel, openSidePanel } from '@/lib/platform/side-panel';
-import { getSettings, settingsItem } from '@/lib/platform/settings';
+import { getSettings, settingsItem } from '@/lib/platform/settings-storage';
 import { knownHosts } from '@/lib/platform/known-hosts';
 import { initSync } from '@/lib/platform/sync';
 import { moveTokenOnce } from '@/lib/platform/team-token';
 import { welcomeOnce } from '@/lib/platform/welcome';
-import type { WriteContext } from '@/lib/store';
+import type { WriteContext } from '@/lib/db/store';
 
 const SAVE_MENU = 'lessonmark-save';
 

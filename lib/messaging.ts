@@ -1,5 +1,5 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { ProtocolMap } from './protocol';
+import type { ProtocolMap } from './messages';
 
-/** Typed senders and listeners; only types come from protocol.ts, so no zod ships to pages. */
+/** Typed senders and listeners; only types come from messages.ts, so no zod ships to pages. */
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDb, type LessonDb } from './db';
-import type { WorkerMessage } from './protocol';
+import { openDb, type LessonDb } from './db/database';
+import type { WorkerMessage } from './messages';
 import { CONTENT_SCRIPT_RULES, pageOwns, SenderRefusedError, senderKind, type Sender } from './sender-policy';
 import { dispatchChecked, lessonWorkItems, type Handlers } from './service';
-import { workerHandlers } from '../test/handlers';
+import { workerHandlers } from '../test/support/handlers';
 
 const EXT = 'chrome-extension://abcdefghijklmnop/';
 const hosts = { jira: ['jira.corp.example'], confluence: ['wiki.corp.example'], github: ['ghe.corp.example'] };

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDb, type LessonDb } from './db';
-import { InvalidMessageError, isWrite, parseMessage, workerMessages } from './protocol';
+import { openDb, type LessonDb } from './db/database';
+import { InvalidMessageError, isWrite, parseMessage, workerMessages } from './messages';
 import { exportJson } from './export/json';
 import type { Lesson } from './lesson';
 import { createHandlers, dispatch, type Handlers, type Touched } from './service';
 import { parseTabMessage } from './tab-messages';
-import { workerHandlers } from '../test/handlers';
+import { workerHandlers } from '../test/support/handlers';
 
 const source = {
   url: 'https://github.com/acme/shop/issues/12',

@@ -1,7 +1,7 @@
-import type { LessonDb } from './db';
+import type { LessonDb } from './db/database';
 import type { Lesson } from './lesson';
-import { explainStorageError } from './storage-errors';
-import { isWrite, parseMessage, type MessageData, type MessageOutput, type WorkerMessage, type WriteMessage } from './protocol';
+import { explainStorageError } from './db/storage-errors';
+import { isWrite, parseMessage, type MessageData, type MessageOutput, type WorkerMessage, type WriteMessage } from './messages';
 import {
   createLesson,
   deleteLessons,
@@ -12,7 +12,7 @@ import {
   updateLesson,
   updateLessons,
   type WriteContext,
-} from './store';
+} from './db/store';
 import { rankTags, suggestTags } from './tags';
 import { ImportSessions, type ReadFile } from './import/session';
 import type { DetectOptions } from './sites/types';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { VisibilitySchema } from './lesson';
 
-/** The person's preferences and the team connection; stored with a version (see lib/platform/settings.ts). */
+/** The person's preferences and the team connection; stored with a version (see lib/platform/settings-storage.ts). */
 export const SettingsSchema = z.object({
   /** Shown as the author of lessons shared with the team. */
   displayName: z.string().trim().max(200).default(''),

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDb, type LessonDb } from './db';
+import { openDb, type LessonDb } from './db/database';
 import type { Lesson } from './lesson';
 import { hostedWorkItem, jiraKeyOf, parseWorkItem, withHostedWorkItem } from './work-item';
 
@@ -60,7 +60,7 @@ describe('database version 5', () => {
     }) as Lesson;
 
   it('gives the Jira keys of a version-4 database their host, and changes nothing else', async () => {
-    // Versions 1 to 4 as lib/db.ts declared them.
+    // Versions 1 to 4 as lib/db/database.ts declared them.
     const v4 = new Dexie(name);
     v4.version(1).stores({ lessons: 'id, kind, *tags, source.workItem, source.project, source.site, updatedAt, createdAt', meta: 'key' });
     v4.version(2).stores({ outbox: 'id, changedAt', syncConflicts: '++seq, id', resetSeen: 'id' });

@@ -3,7 +3,7 @@
  * technical terms drawn with a Zipf distribution, so that common words ("service", "error",
  * "request") are common and specific ones rare, as in real notes. Readable it is not.
  */
-import { prng } from '../../test/prng';
+import { prng } from '../../test/support/prng';
 
 // Ordered from most to least frequent; the generator's Zipf ranks follow this order.
 const TERMS = `

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { LessonDb } from '@/lib/db';
+import type { LessonDb } from '@/lib/db/database';
 import { lessonTitle } from '@/lib/lesson-basics';
 import { titleRepeatsQuote } from '@/lib/lesson-words';
 import { LessonWords } from '../lesson-words';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { LessonDb } from '@/lib/db';
+import type { LessonDb } from '@/lib/db/database';
 import type { Lesson, LessonPatch, Visibility } from '@/lib/lesson';
 import { addTag, bulkPatches, removeTag, setVisibility, type BulkChange } from '@/lib/library/bulk';
 import { lessonsByIds } from '@/lib/library/load';

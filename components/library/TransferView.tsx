@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { LessonDb } from '@/lib/db';
+import type { LessonDb } from '@/lib/db/database';
 import type { Lesson } from '@/lib/lesson';
 import { exportCsv } from '@/lib/export/csv';
 import { exportJson } from '@/lib/export/json';

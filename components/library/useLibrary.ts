@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { LessonDb } from '@/lib/db';
+import type { LessonDb } from '@/lib/db/database';
 import type { Lesson } from '@/lib/lesson';
 import { ALL_LOADED_MARK } from '@/lib/library/marks';
-import { followLessonWrites } from '@/lib/db-changes';
+import { followLessonWrites } from '@/lib/db/changes';
 import { loadRows } from '@/lib/library/load';
-import { storedRows } from '@/lib/stored-rows';
+import { storedRows } from '@/lib/db/stored-rows';
 import { toRow, type LessonRow } from '@/lib/library/rows';
 import { LessonIndex } from '@/lib/library/search';
 import { errorText } from '@/lib/error-text';

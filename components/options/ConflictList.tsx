@@ -1,4 +1,4 @@
-import type { SyncConflictRow } from '@/lib/db';
+import type { SyncConflictRow } from '@/lib/db/database';
 import type { OptionsEnv } from './env';
 import { useLiveQuery } from './useLiveQuery';
 

@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDb, type LessonDb } from '@/lib/db';
+import { openDb, type LessonDb } from '@/lib/db/database';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '@/lib/settings';
 import type { ConnectionResult } from '@/lib/sync/connection';
 import type { OptionsEnv } from './env';

@@ -1,6 +1,6 @@
-import type { LessonDb } from '@/lib/db';
+import type { LessonDb } from '@/lib/db/database';
 import type { Settings } from '@/lib/settings';
-import type { SettingsChange } from '@/lib/platform/settings';
+import type { SettingsChange } from '@/lib/platform/settings-storage';
 import type { ConnectionResult } from '@/lib/sync/connection';
 import type { SyncReport } from '@/lib/sync/engine';
 import type { Endpoint } from '@/lib/sync/http';

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { testRoot } from '@/test/dom-root';
+import { testRoot } from '@/test/support/dom-root';
 import { describe, expect, it } from 'vitest';
 import { LessonSchema, type Lesson } from '@/lib/lesson';
 import { DueActions } from './DueActions';

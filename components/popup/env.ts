@@ -1,4 +1,4 @@
-import type { LessonDb } from '@/lib/db';
+import type { LessonDb } from '@/lib/db/database';
 import type { Lesson, LessonDraftInput, LessonPatch, Source, Visibility } from '@/lib/lesson';
 import type { PageInfo } from '@/lib/platform/page';
 

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDb, type LessonDb } from '@/lib/db';
+import { openDb, type LessonDb } from '@/lib/db/database';
 import { uuidv7 } from '@/lib/id';
 import { completeActionPatch, reopenActionPatch } from '@/lib/actions';
 import { LessonSchema, type Lesson } from '@/lib/lesson';
-import { createLesson, deleteLessons, restoreLessons, updateLesson } from '@/lib/store';
+import { createLesson, deleteLessons, restoreLessons, updateLesson } from '@/lib/db/store';
 import { lessonsWithDueActions, openQuestionsInProject, openQuestionsOn, recentLessons } from './queries';
 
 let db: LessonDb;

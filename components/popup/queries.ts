@@ -1,4 +1,4 @@
-import type { LessonDb } from '@/lib/db';
+import type { LessonDb } from '@/lib/db/database';
 import type { Lesson } from '@/lib/lesson';
 import { DUE_SOON_DAYS, dueHorizon, hasDueAction } from '@/lib/actions';
 import { isOpenQuestion } from '@/lib/questions';
@@ -35,7 +35,7 @@ export function recentLessons(db: LessonDb, limit = LIST_LIMIT): Promise<Lesson[
 
 /**
  * Lessons with an open action due by `today` + the soon window, however long ago they were saved:
- * the dueDates index (lib/due-index.ts) holds only open actions' dates of lessons not deleted, so
+ * the dueDates index (lib/db/due-index.ts) holds only open actions' dates of lessons not deleted, so
  * this reads just the lessons it lists. They are ordered by their earliest date in the window.
  */
 export function lessonsWithDueActions(db: LessonDb, today: string, soonDays = DUE_SOON_DAYS): Promise<Lesson[]> {

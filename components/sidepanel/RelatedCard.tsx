@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { LessonCard } from '@/components/LessonCard';
 import type { Lesson, LessonPatch } from '@/lib/lesson';
-import type { RelatedResult } from '@/lib/related';
+import type { RelatedResult } from '@/lib/related/rank';
 import { EditForm } from './EditForm';
 import { errorText } from '@/lib/error-text';
 

@@ -1,8 +1,8 @@
 import type { Lesson, LessonPatch, Source } from '@/lib/lesson';
 import type { PageInfo } from '@/lib/platform/page';
 import type { LiveRelatedIndex } from '@/lib/platform/related-index';
-import type { PageReport } from '@/lib/protocol';
-import type { RelatedIndex } from '@/lib/related';
+import type { PageReport } from '@/lib/messages';
+import type { RelatedIndex } from '@/lib/related/rank';
 
 /**
  * What the side panel needs from the extension, handed in by the entrypoint so the components
@@ -23,7 +23,7 @@ export interface SidePanelEnv {
   /** Scrolls the tab to a painted lesson and flashes it; false when it is not painted there. */
   flash(tabId: number, lessonId: string): Promise<boolean>;
   /** Loads the ranking code and starts the live index (both after the first paint). */
-  watchIndex(onChange: (index: RelatedIndex) => void): Promise<{ live: LiveRelatedIndex; related: typeof import('@/lib/related') }>;
+  watchIndex(onChange: (index: RelatedIndex) => void): Promise<{ live: LiveRelatedIndex; related: typeof import('@/lib/related/rank') }>;
   openLesson(id: string): void;
   markHelped(id: string): Promise<unknown>;
   updateLesson(id: string, patch: LessonPatch): Promise<unknown>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { RelatedResult } from '@/lib/related';
-import { lesson } from '@/lib/related/test-fixtures';
+import type { RelatedResult } from '@/lib/related/rank';
+import { lesson } from '@/test/support/related-fixtures';
 import { filterResults, sections, workItemResults } from './model';
 
 const item = { site: 'jira' as const, workItem: 'jira:ACME-1', project: 'ACME' };

@@ -1,6 +1,6 @@
 import type { Lesson, Site, Source } from '@/lib/lesson';
 import { itemKind, sameItemReason } from '@/lib/related/item-kind';
-import { PANEL_LIMIT, type RelatedResult, type RelatedSection } from '@/lib/related';
+import { PANEL_LIMIT, type RelatedResult, type RelatedSection } from '@/lib/related/rank';
 
 const PROJECT_WORD: Record<Site, string> = { jira: 'project', github: 'repository', confluence: 'space', web: 'site' };
 

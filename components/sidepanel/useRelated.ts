@@ -1,9 +1,9 @@
 import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { Lesson } from '@/lib/lesson';
 import type { PageInfo } from '@/lib/platform/page';
-import type { RelatedIndex, RelatedResult } from '@/lib/related';
+import type { RelatedIndex, RelatedResult } from '@/lib/related/rank';
 import type { SidePanelEnv } from './env';
-import { PANEL_LIMIT } from '@/lib/related';
+import { PANEL_LIMIT } from '@/lib/related/rank';
 import { workItemResults } from './model';
 import { errorText } from '@/lib/error-text';
 
@@ -16,7 +16,7 @@ export interface Related {
   error: string;
 }
 
-type Ranking = typeof import('@/lib/related');
+type Ranking = typeof import('@/lib/related/rank');
 
 /**
  * The related lessons of the page. The work item's own lessons come first from one IndexedDB index

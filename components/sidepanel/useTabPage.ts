@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { PageInfo } from '@/lib/platform/page';
-import type { PageReport } from '@/lib/protocol';
+import type { PageReport } from '@/lib/messages';
 import type { SidePanelEnv } from './env';
 
 export interface TabPage {

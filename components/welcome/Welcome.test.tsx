@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { describe, expect, it } from 'vitest';
-import { testRoot } from '@/test/dom-root';
+import { testRoot } from '@/test/support/dom-root';
 import { Welcome } from './Welcome';
 
 const root = testRoot();

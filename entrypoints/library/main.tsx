@@ -2,7 +2,7 @@ import { render } from 'preact';
 import '@/components/theme.css';
 import '@/components/card.css';
 import '@/components/library/library.css';
-import { newestLessons } from '@/lib/db-read';
+import { newestLessons } from '@/lib/db/read';
 import { EMPTY_FILTERS, hasFilterParams } from '@/lib/library/filters';
 import { errorText } from '@/lib/error-text';
 
@@ -18,7 +18,7 @@ const params = new URLSearchParams(location.search);
 const filters = hasFilterParams(params) ? import('@/lib/library/filter-schema').then((m) => m.filtersFromParams(params)) : EMPTY_FILTERS;
 
 const app = document.getElementById('app')!;
-Promise.all([import('@/components/library/LibraryApp'), import('@/lib/db'), filters]).then(
+Promise.all([import('@/components/library/LibraryApp'), import('@/lib/db/database'), filters]).then(
   ([{ LibraryApp }, { openDb }, initialFilters]) => render(<LibraryApp db={openDb()} first={first} initialFilters={initialFilters} />, app),
   (e) =>
     render(

@@ -1,7 +1,7 @@
 import type { PopupEnv } from '@/components/popup/env';
-import { openDb } from '@/lib/db';
+import { openDb } from '@/lib/db/database';
 import { sendMessage } from '@/lib/messaging';
-import { getSettings } from '@/lib/platform/settings';
+import { getSettings } from '@/lib/platform/settings-storage';
 import { openLibrary } from '@/lib/platform/tabs';
 import { questionDraft } from '@/lib/questions';
 

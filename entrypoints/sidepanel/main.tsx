@@ -3,8 +3,8 @@ import '@/components/theme.css';
 import '@/components/sidepanel/sidepanel.css';
 import { SidePanel } from '@/components/sidepanel/SidePanel';
 import type { SidePanelEnv } from '@/components/sidepanel/env';
-import type { LessonDb } from '@/lib/db';
-import { lessonsOnWorkItem, openForReading } from '@/lib/db-read';
+import type { LessonDb } from '@/lib/db/database';
+import { lessonsOnWorkItem, openForReading } from '@/lib/db/read';
 import { sendMessage } from '@/lib/messaging';
 import { readPage, targetTabId } from '@/lib/platform/page';
 import { currentPageReport, followTab, watchPageReports } from '@/lib/platform/side-panel';
@@ -23,7 +23,7 @@ const firstLessons = startEarly(
 );
 // Dexie and the schemas load after the first section is drawn.
 let opened: Promise<LessonDb> | undefined;
-const db = () => (opened ??= import('@/lib/db').then((m) => m.openDb()));
+const db = () => (opened ??= import('@/lib/db/database').then((m) => m.openDb()));
 
 const env: SidePanelEnv = {
   workItemLessons: reuseFirst(lessonsOnWorkItem, firstLessons),
@@ -35,7 +35,7 @@ const env: SidePanelEnv = {
   flash: (tabId, id) => sendMessage('flashLesson', { id }, tabId),
   // The index and the ranking code (with the schemas) load after the first section is drawn.
   watchIndex: async (onChange) => {
-    const [{ watchRelatedIndex }, related, opened] = await Promise.all([import('@/lib/platform/related-index'), import('@/lib/related'), db()]);
+    const [{ watchRelatedIndex }, related, opened] = await Promise.all([import('@/lib/platform/related-index'), import('@/lib/related/rank'), db()]);
     return { live: watchRelatedIndex(opened, onChange), related };
   },
   openLesson: (lessonId) => void sendMessage('openLibrary', { lessonId }),

@@ -3,7 +3,7 @@ import { beforeEach, describe as group, expect, it } from 'vitest';
 import type { Selectors } from '../lesson';
 import { anchor, anchorAll, anchorAllChunked, describe } from './anchor';
 import { extractText } from './text-map';
-import { prng } from '../../test/prng';
+import { prng } from '../../test/support/prng';
 import { buildProse } from './testing/prose';
 
 function page(html: string): HTMLElement {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sampleLessons } from '../../test/fixtures/export/sample-lessons';
 import { expectGolden } from '../../test/fixtures/export/golden';
-import { parseCsv } from '../../test/csv';
+import { parseCsv } from '../../test/support/csv';
 import { CSV_BOM, CSV_COLUMNS, csvCell, exportCsv } from './csv';
 
 describe('CSV export', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openDb } from '../db';
+import { openDb } from '../db/database';
 import { applyImport } from '../import/apply';
 import { parseImport } from '../import/preview';
 import { EXPORTED_AT, sampleLessons } from '../../test/fixtures/export/sample-lessons';

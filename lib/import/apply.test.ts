@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDb, type LessonDb } from '../db';
+import { openDb, type LessonDb } from '../db/database';
 import type { Lesson } from '../lesson';
 import { exportJson } from '../export/json';
 import { sampleLessons } from '../../test/fixtures/export/sample-lessons';

@@ -1,7 +1,7 @@
-import type { LessonDb } from '../db';
+import type { LessonDb } from '../db/database';
 import type { Lesson } from '../lesson';
 import { lessonsToWrite } from '../library/import-plan';
-import { storedRows } from '../stored-rows';
+import { storedRows } from '../db/stored-rows';
 import { enqueue, outboxStores } from '../sync/outbox';
 import { newer, type ImportPreview } from './preview';
 

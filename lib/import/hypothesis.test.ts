@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openDb } from '../db';
+import { openDb } from '../db/database';
 import { readFixture } from '../../test/fixtures/export/golden';
 import { applyImport, existingVersions } from './apply';
 import { lessonIdForHypothesis } from './hypothesis';

@@ -1,7 +1,7 @@
-import type { LessonDb } from '../db';
+import type { LessonDb } from '../db/database';
 import { importBaseline, lessonsToWrite, summaryOf, type ImportSummary } from '../library/import-plan';
 import type { DetectOptions } from '../sites/types';
-import { storedRows } from '../stored-rows';
+import { storedRows } from '../db/stored-rows';
 import { existingVersions, importLessons } from './apply';
 import { MAX_IMPORT_BYTES, readImport, sortImport, type ImportPreview } from './preview';
 

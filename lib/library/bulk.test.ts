@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LessonPatchSchema, type Lesson } from '../lesson';
 import { addTag, bulkPatches, removeTag, setVisibility } from './bulk';
-import { makeLesson } from './test-lessons';
+import { makeLesson } from '../../test/support/library-lessons';
 
 /** What the store does with a patch: the parsed patch spread over the lesson. */
 const applyAll = (lessons: Lesson[], groups: ReturnType<typeof bulkPatches>) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answersFor, changesOf, draftOf, newAction, patchOf, setActionDone } from './edit';
-import { makeLesson } from './test-lessons';
+import { makeLesson } from '../../test/support/library-lessons';
 
 describe('lesson editing', () => {
   it('offers one answer box per template question, filled from earlier answers', () => {

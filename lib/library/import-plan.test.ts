@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { exportJson } from '../export/json';
 import { parseImport } from '../import/preview';
 import { importBaseline, lessonsToWrite, SHOWN_RECORDS, summarizePreview, summaryOf } from './import-plan';
-import { makeLesson } from './test-lessons';
+import { makeLesson } from '../../test/support/library-lessons';
 
 describe('import plan', () => {
   const kept = makeLesson({ updatedAt: '2025-03-10T09:00:00.000Z' });

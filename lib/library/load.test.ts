@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDb, type LessonDb } from '../db';
+import { openDb, type LessonDb } from '../db/database';
 import { digestScope } from './digest-scope';
 import { lessonsByIds, loadRows } from './load';
-import { makeLesson } from './test-lessons';
+import { makeLesson } from '../../test/support/library-lessons';
 
 let db: LessonDb;
 afterEach(async () => {

@@ -1,6 +1,6 @@
-import type { LessonDb } from '../db';
+import type { LessonDb } from '../db/database';
 import type { Lesson } from '../lesson';
-import { storedRows } from '../stored-rows';
+import { storedRows } from '../db/stored-rows';
 import { haystackOf, toRow, type LessonRow } from './rows';
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_FILTERS, type LibraryFilters } from './filters';
 import { LessonIndex, narrows, tokenize } from './search';
-import { makeLesson } from './test-lessons';
+import { makeLesson } from '../../test/support/library-lessons';
 
 const f = (over: Partial<LibraryFilters>): LibraryFilters => ({ ...EMPTY_FILTERS, ...over });
 

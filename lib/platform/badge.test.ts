@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDb, type LessonDb } from '../db';
+import { openDb, type LessonDb } from '../db/database';
 import type { Source } from '../lesson';
-import { createRelatedIndex, relatedLessons, SIMILAR_MIN, STRONG_SIMILAR } from '../related';
-import { CHECKOUT_PAGE, CHECKOUT_PAGE_TITLE, SAME_FAILURE, UNRELATED, lesson, page } from '../related/test-fixtures';
+import { createRelatedIndex, relatedLessons, SIMILAR_MIN, STRONG_SIMILAR } from '../related/rank';
+import { CHECKOUT_PAGE, CHECKOUT_PAGE_TITLE, SAME_FAILURE, UNRELATED, lesson, page } from '../../test/support/related-fixtures';
 import { badgeText, createBadges, pageBadgeCount, type Badges } from './badge';
 import type { PageInfo } from './page';
 

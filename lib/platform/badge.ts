@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import type { LessonDb } from '../db';
+import type { LessonDb } from '../db/database';
 import { normalizeTags, type Lesson, type Source } from '../lesson';
-import { badgeCount, relatedLessons, type RelatedOptions } from '../related';
+import { badgeCount, relatedLessons, type RelatedOptions } from '../related/rank';
 import { readPage, type PageInfo } from './page';
 import { watchRelatedIndex, type LiveRelatedIndex } from './related-index';
 

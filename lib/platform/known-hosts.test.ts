@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { settingsItem } from './settings';
+import { settingsItem } from './settings-storage';
 import { knownHosts } from './known-hosts';
 import { DEFAULT_SETTINGS } from '../settings';
 

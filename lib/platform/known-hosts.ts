@@ -3,7 +3,7 @@ import type { KnownHosts } from '../sites/types';
 
 /**
  * The self-hosted hosts from the settings, read straight from storage (the item `local:settings`
- * of lib/platform/settings.ts) so the content script carries neither zod nor the storage library.
+ * of lib/platform/settings-storage.ts) so the content script carries neither zod nor the storage library.
  * Anything malformed reads as no hosts: pages are still recognised from their markup.
  */
 export async function knownHosts(): Promise<KnownHosts> {

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { PageReport } from '../protocol';
+import type { PageReport } from '../messages';
 
 /**
  * The last anchoring report of each tab, in session storage: it outlives the worker's sleep

@@ -1,8 +1,8 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDb, type LessonDb } from '../db';
-import type { RelatedIndex } from '../related';
-import { lesson } from '../related/test-fixtures';
+import { openDb, type LessonDb } from '../db/database';
+import type { RelatedIndex } from '../related/rank';
+import { lesson } from '../../test/support/related-fixtures';
 import { watchRelatedIndex, type LiveRelatedIndex } from './related-index';
 
 let db: LessonDb;

@@ -1,7 +1,7 @@
-import type { LessonDb } from '../db';
-import { followLessonWrites } from '../db-changes';
-import { storedRows } from '../stored-rows';
-import { createRelatedIndex, type RelatedIndex } from '../related';
+import type { LessonDb } from '../db/database';
+import { followLessonWrites } from '../db/changes';
+import { storedRows } from '../db/stored-rows';
+import { createRelatedIndex, type RelatedIndex } from '../related/rank';
 
 export interface LiveRelatedIndex {
   /** The index over every live lesson, built once from the database. */

@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import type { PageReport } from '../protocol';
+import type { PageReport } from '../messages';
 import { pageReport } from './page-status';
 
 /** Firefox's sidebar, which WXT declares from the same entrypoint as Chrome's side panel. */

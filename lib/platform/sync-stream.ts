@@ -1,9 +1,9 @@
-import { openDb } from '../db';
+import { openDb } from '../db/database';
 import { sendMessage } from '../messaging';
 import { backoffDelay } from '../sync/backoff';
 import { readCursor, readToken } from '../sync/state';
 import { followStream } from '../sync/stream';
-import { getSettings, settingsItem } from './settings';
+import { getSettings, settingsItem } from './settings-storage';
 
 /**
  * For extension pages (options, library, side panel): while the page is open, follow the team's

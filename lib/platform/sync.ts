@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
-import type { LessonDb } from '../db';
+import type { LessonDb } from '../db/database';
 import { SETTLE_MS, SyncEngine, type SyncReport } from '../sync/engine';
 import { readToken } from '../sync/state';
-import { getSettings, settingsItem } from './settings';
+import { getSettings, settingsItem } from './settings-storage';
 import { announceChange } from './tabs';
 
 const ALARM = 'lessonmark-sync';

@@ -1,8 +1,8 @@
-import type { LessonDb } from '../db';
+import type { LessonDb } from '../db/database';
 import type { Settings } from '../settings';
 import { moveTokenOutOfSettings, readToken, writeToken } from '../sync/state';
 import type { Endpoint } from '../sync/http';
-import { settingsItem, updateSettings, type SettingsChange } from './settings';
+import { settingsItem, updateSettings, type SettingsChange } from './settings-storage';
 
 /** Saves the options page's change: a typed token goes to the database, the settings say when. */
 export async function saveSettingsAndToken(db: LessonDb, change: SettingsChange, now = new Date()): Promise<Settings> {

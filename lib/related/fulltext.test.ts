@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ProseGenerator } from '../../bench/corpus/prose';
-import { prng } from '../../test/prng';
+import { prng } from '../../test/support/prng';
 import { FullTextIndex, type WeightedText } from './fulltext';
 
 function corpus(n: number, seed: number): Array<[string, WeightedText[]]> {

@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { api, freshDb, makeTeam, pullAll, startServerProcess, type ServerProcess, type TestDb } from '../../server/test/harness';
+import { api, freshDb, makeTeam, pullAll, startServerProcess, type ServerProcess, type TestDb } from '../../test/support/server-harness';
 import { importLessons } from '../import/apply';
 import { SHARE_BATCH_MIN } from './outbox';
 import { readCursor, readStatus, writeCursor } from './state';
@@ -103,7 +103,7 @@ describe('sync engine against a real server', () => {
     await a.engine.sync({ force: true });
     const before = await teamVersion();
     await a.engine.sync();
-    const { deleteLessons, restoreLessons } = await import('../store');
+    const { deleteLessons, restoreLessons } = await import('../db/store');
     await deleteLessons(a.db, [l.id]);
     expect(await a.engine.sync()).toMatchObject({ state: 'ok', pushed: 0 });
     await restoreLessons(a.db, [l.id]);

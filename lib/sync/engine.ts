@@ -1,4 +1,4 @@
-import type { LessonDb } from '../db';
+import type { LessonDb } from '../db/database';
 import { endpointProblem } from '../settings';
 import { backoffDelay } from './backoff';
 import { explain } from './connection';

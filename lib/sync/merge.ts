@@ -1,4 +1,4 @@
-import type { OutboxRow } from '../db';
+import type { OutboxRow } from '../db/database';
 import type { Lesson } from '../lesson';
 import type { Change } from './protocol';
 

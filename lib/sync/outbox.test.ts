@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDb, type LessonDb } from '../db';
+import { openDb, type LessonDb } from '../db/database';
 import type { Lesson, LessonPatch } from '../lesson';
 import { importLessons } from '../import/apply';
-import { createLesson, deleteLessons, markHelped, restoreLessons, updateLesson } from '../store';
+import { createLesson, deleteLessons, markHelped, restoreLessons, updateLesson } from '../db/store';
 import { expandShares, pendingCount, SHARE_BATCH_MIN } from './outbox';
 import { MERGE_FIELDS } from './protocol';
 
@@ -193,7 +193,7 @@ describe('share batches', () => {
     const lessons = imported(SHARE_BATCH_MIN, { visibility: 'private' });
     await importLessons(db, lessons);
     expect(await pendingCount(db)).toBe(0);
-    const { updateLessons } = await import('../store');
+    const { updateLessons } = await import('../db/store');
     const { title, quote, note, answers, actions, tags } = lessons[0];
     await updateLessons(db, lessons.map((l) => l.id), { title, quote, note, answers, actions, tags, visibility: 'team' }, ctx);
     expect(await db.outbox.count()).toBe(0);

@@ -1,6 +1,6 @@
-import type { LessonDb, OutboxRow } from '../db';
+import type { LessonDb, OutboxRow } from '../db/database';
 import { uuidv7 } from '../id';
-import { storedRows } from '../stored-rows';
+import { storedRows } from '../db/stored-rows';
 import type { Lesson } from '../lesson';
 import { MERGE_FIELDS, type MergeField } from './protocol';
 import { sameValue } from './same';

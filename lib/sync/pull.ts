@@ -1,4 +1,4 @@
-import type { LessonDb } from '../db';
+import type { LessonDb } from '../db/database';
 import type { Lesson } from '../lesson';
 import { withHostedWorkItem } from '../work-item';
 import { mergePulled } from './merge';

@@ -1,4 +1,4 @@
-import type { LessonDb, OutboxRow, SyncConflictRow } from '../db';
+import type { LessonDb, OutboxRow, SyncConflictRow } from '../db/database';
 import { lessonTitle, type Lesson } from '../lesson';
 import { mergePulled } from './merge';
 import { LIMITS, PushOpSchema, jsonBytes, type OpResult, type PushOp } from './protocol';

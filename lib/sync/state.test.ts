@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDb, type LessonDb } from '../db';
+import { openDb, type LessonDb } from '../db/database';
 import { moveTokenOutOfSettings, readToken, type RawSettingsStore } from './state';
 
 let db: LessonDb;

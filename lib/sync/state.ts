@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { LessonDb } from '../db';
+import type { LessonDb } from '../db/database';
 import { uuidv7 } from '../id';
 
 /** Where the pull stands. Written in the same transaction as the rows it pulled. */

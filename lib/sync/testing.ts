@@ -1,6 +1,6 @@
-import { openDb, type LessonDb } from '../db';
+import { openDb, type LessonDb } from '../db/database';
 import type { Lesson, LessonDraftInput, LessonPatch } from '../lesson';
-import { createLesson, updateLesson } from '../store';
+import { createLesson, updateLesson } from '../db/store';
 import { SyncEngine } from './engine';
 import type { Fetch } from './http';
 

@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureLocalTeam } from '../start';
 import { listTokens } from '../teams';
-import { ROOT, freshDb, type TestDb } from './harness';
+import { ROOT, freshDb, type TestDb } from '../../test/support/server-harness';
 
 const run = promisify(execFile);
 

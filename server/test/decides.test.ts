@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS, api, freshDb, makeLesson, makeTeam, pullAll, startServerProcess, type Api, type ServerProcess, type TestDb } from './harness';
+import { DIALECTS, api, freshDb, makeLesson, makeTeam, pullAll, startServerProcess, type Api, type ServerProcess, type TestDb } from '../../test/support/server-harness';
 
 /** What the server knows better than any client: who wrote a lesson, when it began, which versions exist. */
 describe.each(DIALECTS)('the server decides what it can know, on %s', (dialect) => {

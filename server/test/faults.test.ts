@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, freshDb, makeLesson, makeTeam, pullAll, PG_URL, startServerProcess, type Api, type ServerProcess, type TestDb } from './harness';
+import { api, freshDb, makeLesson, makeTeam, pullAll, PG_URL, startServerProcess, type Api, type ServerProcess, type TestDb } from '../../test/support/server-harness';
 
 /**
  * The store failing under a running server, as it does in production: SQLite locked by another

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { fuzzRoutes } from './fuzz';
-import { DIALECTS } from './harness';
+import { fuzzRoutes } from '../../test/support/server-fuzz';
+import { DIALECTS } from '../../test/support/server-harness';
 
 const RUNS = Number(process.env.LESSONMARK_FUZZ_RUNS) || 150;
 let casesRun = 0;

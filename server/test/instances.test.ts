@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS, api, freshDb, makeLesson, makeTeam, openStream, pullAll, startServerProcess, type ServerProcess, type TestDb } from './harness';
+import { DIALECTS, api, freshDb, makeLesson, makeTeam, openStream, pullAll, startServerProcess, type ServerProcess, type TestDb } from '../../test/support/server-harness';
 
 /**
  * Two server processes on one PostgreSQL schema, as behind a load balancer with no sticky routing:

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { revokeToken } from '../teams';
-import { DIALECTS, api, freshDb, makeLesson, makeTeam, openStream, pullAll, startServerProcess, type ServerProcess, type TestDb } from './harness';
+import { DIALECTS, api, freshDb, makeLesson, makeTeam, openStream, pullAll, startServerProcess, type ServerProcess, type TestDb } from '../../test/support/server-harness';
 
 /** Budgets per token (requests, ops, bytes), pull pages capped in bytes, open streams capped and ended on revoke. */
 describe.each(DIALECTS)('fair and bounded server on %s', (dialect) => {

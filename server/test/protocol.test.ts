@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../lib/id';
 import { PullResponseSchema, PushResponseSchema } from '../../lib/sync/protocol';
 import { compact } from '../sync-store';
-import { DIALECTS, ROOT, api, freshDb, makeLesson, makeTeam, pullAll, startServerProcess, type Api, type ServerProcess, type TestDb } from './harness';
+import { DIALECTS, ROOT, api, freshDb, makeLesson, makeTeam, pullAll, startServerProcess, type Api, type ServerProcess, type TestDb } from '../../test/support/server-harness';
 
 const run = promisify(execFile);
 

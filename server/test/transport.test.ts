@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { sql } from 'kysely';
 import { networkInterfaces } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, freshDb, makeLesson, makeTeam, startServerProcess, type ServerProcess, type TestDb } from './harness';
+import { api, freshDb, makeLesson, makeTeam, startServerProcess, type ServerProcess, type TestDb } from '../../test/support/server-harness';
 
 /** A non-loopback address of this machine: requests through it do not come from localhost. */
 const external = Object.values(networkInterfaces())

@@ -5,7 +5,7 @@ import { decodeCursor, encodeCursor } from '../cursor';
 import { applyOp, type StoredLesson } from '../merge';
 import { RateLimiter } from '../rate-limit';
 import { hashToken, newToken, parseDuration } from '../tokens';
-import { makeLesson } from './harness';
+import { makeLesson } from '../../test/support/server-harness';
 
 const lesson = (overrides = {}) => SyncLessonSchema.parse(makeLesson(overrides));
 

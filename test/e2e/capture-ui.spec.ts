@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test';
-import { clickUi, openRootsToTools, STASH, ui } from './closed-ui';
-import { expect, openCapture, readLessons, selectText, test } from './fixtures';
-import { expectAccessible, expectSeen, SCHEMES } from './look';
-import { card, paintedPoint, paintedTexts, saveQuote } from './page-helpers';
+import { clickUi, openRootsToTools, STASH, ui } from '../support/e2e/closed-ui';
+import { expect, openCapture, readLessons, selectText, test } from '../support/e2e/fixtures';
+import { expectAccessible, expectSeen, SCHEMES } from '../support/e2e/look';
+import { card, paintedPoint, paintedTexts, saveQuote } from '../support/e2e/page';
 
 const JIRA = 'https://acme.atlassian.net/browse/ACME-123';
 const KEPT = 'The retry storm filled the payments-webhooks queue to 1.2 million messages.';

@@ -1,7 +1,7 @@
 import type { Page, Worker } from '@playwright/test';
-import { expect, openCapture, readLessons, selectText, test } from './fixtures';
-import { clickUi } from './closed-ui';
-import { card, toast, watchErrors } from './page-helpers';
+import { expect, openCapture, readLessons, selectText, test } from '../support/e2e/fixtures';
+import { clickUi } from '../support/e2e/closed-ui';
+import { card, toast, watchErrors } from '../support/e2e/page';
 
 const JIRA = 'https://acme.atlassian.net/browse/ACME-123';
 const CONFLUENCE = 'https://acme.atlassian.net/wiki/spaces/ENG/pages/123456/Incident+Review';

@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { expect, extensionId, readLessons, seedLessons, serviceWorker, test } from './fixtures';
-import { idFor, lesson, libraryUrl } from './library-helpers';
-import { paintedTexts, saveQuote, watchErrors } from './page-helpers';
+import { expect, extensionId, readLessons, seedLessons, serviceWorker, test } from '../support/e2e/fixtures';
+import { idFor, lesson, libraryUrl } from '../support/e2e/library';
+import { paintedTexts, saveQuote, watchErrors } from '../support/e2e/page';
 
 // Faults a person's browser really has, made real: the browser's own storage quota, a browser
 // killed in the middle of a write, the database removed under the running extension.

@@ -9,12 +9,12 @@ import { join, resolve } from 'node:path';
 import puppeteer, { type Page } from 'puppeteer-core';
 import { exportJson } from '../../lib/export/json';
 import type { Lesson } from '../../lib/lesson';
-import { api, pullAll } from '../../server/test/harness';
-import { selectInDocument, storeRowsHere } from './fixtures';
-import { paintedInDocument } from './page-helpers';
-import { row } from './sidepanel-helpers';
-import { SiteServer } from './site-server';
-import { draft, messageFromPage, replyOf, startTeamServer } from './sync-helpers';
+import { api, pullAll } from '../support/server-harness';
+import { selectInDocument, storeRowsHere } from '../support/e2e/fixtures';
+import { paintedInDocument } from '../support/e2e/page';
+import { row } from '../support/e2e/sidepanel';
+import { SiteServer } from '../support/e2e/site-server';
+import { draft, messageFromPage, replyOf, startTeamServer } from '../support/e2e/sync';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const EXTENSION = resolve(import.meta.dirname, '..', '..', process.env.LESSONMARK_OUT_DIR ?? '.output', 'firefox-mv2');

@@ -1,6 +1,6 @@
-import { clickUi, ui } from './closed-ui';
-import { expect, readLessons, test } from './fixtures';
-import { paintedPoint, paintedTexts, saveQuote, toast, watchErrors } from './page-helpers';
+import { clickUi, ui } from '../support/e2e/closed-ui';
+import { expect, readLessons, test } from '../support/e2e/fixtures';
+import { paintedPoint, paintedTexts, saveQuote, toast, watchErrors } from '../support/e2e/page';
 
 const JIRA = 'https://acme.atlassian.net/browse/ACME-123';
 const GITHUB_ISSUE = 'https://github.com/acme/web/issues/12';

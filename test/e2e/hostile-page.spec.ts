@@ -1,7 +1,7 @@
 import type { Page, Worker } from '@playwright/test';
-import { expect, extensionId, readLessons, storeRowsHere, test } from './fixtures';
-import { clickUi, ui } from './closed-ui';
-import { paintedPoint, paintedTexts, saveQuote } from './page-helpers';
+import { expect, extensionId, readLessons, storeRowsHere, test } from '../support/e2e/fixtures';
+import { clickUi, ui } from '../support/e2e/closed-ui';
+import { paintedPoint, paintedTexts, saveQuote } from '../support/e2e/page';
 
 /**
  * What the attack review's page did, step by step, and every step failing: a page on a host nobody

@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test';
-import { clickUi, ui } from './closed-ui';
-import { expect, openCapture, readLessons, test } from './fixtures';
-import { expectSeen } from './look';
-import { paintedPoint, paintedTexts, toast, watchErrors } from './page-helpers';
+import { clickUi, ui } from '../support/e2e/closed-ui';
+import { expect, openCapture, readLessons, test } from '../support/e2e/fixtures';
+import { expectSeen } from '../support/e2e/look';
+import { paintedPoint, paintedTexts, toast, watchErrors } from '../support/e2e/page';
 
 /**
  * A page that breaks what a careless extension borrows from the page's world: it overrides

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import type { Page, Worker } from '@playwright/test';
 import { unzipSync, strFromU8 } from 'fflate';
 import { lessonIdForHypothesis } from '../../lib/import/hypothesis';
-import { parseCsv } from '../csv';
-import { expect, readLessons, seedLessons, test } from './fixtures';
-import { idFor, lesson, libraryUrl } from './library-helpers';
-import { paintedTexts, watchErrors } from './page-helpers';
+import { parseCsv } from '../support/csv';
+import { expect, readLessons, seedLessons, test } from '../support/e2e/fixtures';
+import { idFor, lesson, libraryUrl } from '../support/e2e/library';
+import { paintedTexts, watchErrors } from '../support/e2e/page';
 
 /** Comma, quote marks, a line break and a leading `=`: everything a CSV writer can get wrong at once. */
 const HOSTILE_QUOTE = '=HYPERLINK("https://evil.example","Click me"), then\nsecond line';

@@ -2,10 +2,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import type { Page, Worker } from '@playwright/test';
-import { expect, readLessons, seedLessons, test } from './fixtures';
-import { idFor, lastWeekAt, lesson, libraryUrl, localDay } from './library-helpers';
-import { expectSeen } from './look';
-import { watchErrors } from './page-helpers';
+import { expect, readLessons, seedLessons, test } from '../support/e2e/fixtures';
+import { idFor, lastWeekAt, lesson, libraryUrl, localDay } from '../support/e2e/library';
+import { expectSeen } from '../support/e2e/look';
+import { watchErrors } from '../support/e2e/page';
 
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
 

@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { test, expect, seedLessons, welcomePage } from './fixtures';
-import { idFor, lesson } from './library-helpers';
-import { expectAccessible, expectSeen, SCHEMES } from './look';
-import { openPopup } from './popup-helpers';
+import { test, expect, seedLessons, welcomePage } from '../support/e2e/fixtures';
+import { idFor, lesson } from '../support/e2e/library';
+import { expectAccessible, expectSeen, SCHEMES } from '../support/e2e/look';
+import { openPopup } from '../support/e2e/popup';
 
 const TICKET = 'https://acme.atlassian.net/browse/ACME-123';
 const SHOTS = resolve(import.meta.dirname, '..', '..', 'docs', 'screenshots');

@@ -1,8 +1,8 @@
-import { test, expect, readLessons, seedLessons, selectText } from './fixtures';
-import { idFor, lesson } from './library-helpers';
-import { expectSeen } from './look';
-import { watchErrors } from './page-helpers';
-import { localToday, openPopup, popupUrl } from './popup-helpers';
+import { test, expect, readLessons, seedLessons, selectText } from '../support/e2e/fixtures';
+import { idFor, lesson } from '../support/e2e/library';
+import { expectSeen } from '../support/e2e/look';
+import { watchErrors } from '../support/e2e/page';
+import { localToday, openPopup, popupUrl } from '../support/e2e/popup';
 
 const TICKET = 'https://acme.atlassian.net/browse/ACME-123';
 

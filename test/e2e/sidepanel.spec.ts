@@ -1,8 +1,8 @@
-import { expect, readLessons, seedLessons, test } from './fixtures';
-import { saveQuote, watchErrors } from './page-helpers';
-import { tabIdOf } from './popup-helpers';
-import { GITHUB, JIRA, badgeOf, cardOf, headings, openPanel, panelUrl, row } from './sidepanel-helpers';
-import { importThroughWorker, send } from './sync-helpers';
+import { expect, readLessons, seedLessons, test } from '../support/e2e/fixtures';
+import { saveQuote, watchErrors } from '../support/e2e/page';
+import { tabIdOf } from '../support/e2e/popup';
+import { GITHUB, JIRA, badgeOf, cardOf, headings, openPanel, panelUrl, row } from '../support/e2e/sidepanel';
+import { importThroughWorker, send } from '../support/e2e/sync';
 
 const ON_PAGE = 'Our receiver treated every 503 as retryable';
 /** The lesson saved on ON_PAGE is titled by its note. */

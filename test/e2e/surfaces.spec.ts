@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
 import type { Page, Worker } from '@playwright/test';
-import { expect, seedLessons, test } from './fixtures';
-import { idFor, lesson, libraryUrl, localDay } from './library-helpers';
-import { SCHEMES, expectAccessible, expectSeen } from './look';
-import { watchErrors } from './page-helpers';
-import { JIRA, cardOf, openPanel, row } from './sidepanel-helpers';
-import { importThroughWorker } from './sync-helpers';
+import { expect, seedLessons, test } from '../support/e2e/fixtures';
+import { idFor, lesson, libraryUrl, localDay } from '../support/e2e/library';
+import { SCHEMES, expectAccessible, expectSeen } from '../support/e2e/look';
+import { watchErrors } from '../support/e2e/page';
+import { JIRA, cardOf, openPanel, row } from '../support/e2e/sidepanel';
+import { importThroughWorker } from '../support/e2e/sync';
 
 /** The README's pictures, made by this suite. */
 const shot = (name: string) => resolve(import.meta.dirname, '..', '..', 'docs', 'screenshots', name);

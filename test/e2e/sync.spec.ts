@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { api, pullAll } from '../../server/test/harness';
-import { expect, launchExtension, readLessons, serviceWorker, test } from './fixtures';
-import { watchErrors } from './page-helpers';
-import { connect, draft, optionsUrl, readStore, send, startTeamServer, type TeamServer } from './sync-helpers';
+import { api, pullAll } from '../support/server-harness';
+import { expect, launchExtension, readLessons, serviceWorker, test } from '../support/e2e/fixtures';
+import { watchErrors } from '../support/e2e/page';
+import { connect, draft, optionsUrl, readStore, send, startTeamServer, type TeamServer } from '../support/e2e/sync';
 
 let team: TeamServer;
 

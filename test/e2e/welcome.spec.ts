@@ -1,6 +1,6 @@
-import { test, expect, readLessons, welcomePage } from './fixtures';
-import { expectSeen } from './look';
-import { card, toast, watchErrors } from './page-helpers';
+import { test, expect, readLessons, welcomePage } from '../support/e2e/fixtures';
+import { expectSeen } from '../support/e2e/look';
+import { card, toast, watchErrors } from '../support/e2e/page';
 
 test.use({ keepWelcome: true });
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDb, type LessonDb } from '../../lib/db';
+import { openDb, type LessonDb } from '../../lib/db/database';
 import { LessonSchema } from '../../lib/lesson';
 import { readImport } from '../../lib/import/preview';
 import { ImportSessions } from '../../lib/import/session';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDb, type LessonDb } from '../../lib/db';
+import { openDb, type LessonDb } from '../../lib/db/database';
 import { createHandlers, dispatch, type StoreHandlers } from '../../lib/service';
 
 /**

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDb, type LessonDb } from '../../lib/db';
-import { protocol, workerMessages } from '../../lib/protocol';
+import { openDb, type LessonDb } from '../../lib/db/database';
+import { protocol, workerMessages } from '../../lib/messages';
 import { CONTENT_SCRIPT_RULES, SenderRefusedError } from '../../lib/sender-policy';
 import { dispatch, dispatchChecked, lessonWorkItems, type Handlers } from '../../lib/service';
-import { workerHandlers } from '../handlers';
+import { workerHandlers } from '../support/handlers';
 
 /**
  * A compromised content script (or a page that got one to relay for it) sends any message with

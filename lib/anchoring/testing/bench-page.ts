@@ -10,7 +10,7 @@ import { anchorAll, anchorAllChunked, describe, type Anchored } from '../anchor'
 import { matchQuote } from '../match-quote';
 import { extractText } from '../text-map';
 import { baselineAnchor, baselineDescribe, type BaselineSelectors } from './baseline';
-import { prng } from '../../../test/prng';
+import { prng } from '../../../test/support/prng';
 import { buildProse } from './prose';
 
 interface Saved {

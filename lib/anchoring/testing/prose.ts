@@ -3,7 +3,7 @@
  * sentences in nested sections, lists and tables, from a seeded PRNG over a small vocabulary.
  * Same-vocabulary text is the hard case for refusing absent quotes: every phrase looks familiar.
  */
-import { prng } from '../../../test/prng';
+import { prng } from '../../../test/support/prng';
 
 const SUBJECTS = ['the team', 'our release', 'the deploy', 'the on-call engineer', 'the build', 'the migration', 'the review', 'the customer', 'the pipeline', 'the rollback', 'the incident', 'the dashboard', 'the retro', 'the cache', 'the database', 'the sprint', 'the payment service', 'the search index', 'our staging cluster', 'the mobile client', 'the nightly job', 'the load balancer', 'the feature flag', 'the support queue', 'the design doc', 'the vendor SDK', 'the auth proxy', 'the billing export'];
 const ADVERBS = ['', '', '', 'quietly ', 'again ', 'suddenly ', 'finally ', 'repeatedly ', 'briefly ', 'badly '];

@@ -1,8 +1,8 @@
 import type { Transaction } from 'dexie';
-import type { OutboxRow } from './db';
-import { uuidv7 } from './id';
-import type { Lesson } from './lesson';
-import { migratedTitle } from './title';
+import type { OutboxRow } from './database';
+import { uuidv7 } from '../id';
+import type { Lesson } from '../lesson';
+import { migratedTitle } from '../title';
 
 /** Lessons read per step of the walk, so a large database is never held in memory at once. */
 const PAGE = 500;

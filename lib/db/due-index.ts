@@ -1,5 +1,5 @@
 import { cmp, type DBCore, type DBCoreMutateRequest, type DBCoreMutateResponse, type DBCoreRangeType, type DBCoreTable, type DBCoreTransaction, type Middleware, type Transaction } from 'dexie';
-import type { Lesson } from './lesson';
+import type { Lesson } from '../lesson';
 
 /**
  * The popup lists every lesson with an open action due by a day, however long ago the lesson was
@@ -7,7 +7,7 @@ import type { Lesson } from './lesson';
  * index a field inside an array of objects (`actions[].due`), so the due dates of each lesson's
  * open actions are kept in a store of their own, multi-entry indexed by date. A store beside the
  * lessons, rather than a field on them, leaves every lesson row exactly as before for every reader,
- * including those that read IndexedDB without Dexie (lib/db-read.ts) and the export and sync code.
+ * including those that read IndexedDB without Dexie (lib/db/read.ts) and the export and sync code.
  */
 export const DUE_DATES = 'dueDates';
 

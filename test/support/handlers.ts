@@ -1,6 +1,6 @@
-import type { LessonDb } from '../lib/db';
-import { createHandlers, type Handlers, type PlatformHandlers } from '../lib/service';
-import type { WriteContext } from '../lib/store';
+import type { LessonDb } from '../../lib/db/database';
+import { createHandlers, type Handlers, type PlatformHandlers } from '../../lib/service';
+import type { WriteContext } from '../../lib/db/store';
 
 const refuse = () => Promise.reject(new Error('this handler needs the browser'));
 

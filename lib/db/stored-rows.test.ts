@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDb, type LessonDb } from './db';
-import { makeLesson } from './library/test-lessons';
-import type { Lesson } from './lesson';
+import { openDb, type LessonDb } from './database';
+import { makeLesson } from '../../test/support/library-lessons';
+import type { Lesson } from '../lesson';
 import { storedRows } from './stored-rows';
 
 let db: LessonDb;

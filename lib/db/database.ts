@@ -1,9 +1,9 @@
 import Dexie, { type EntityTable } from 'dexie';
-import { DB_NAME } from './db-read';
+import { DB_NAME } from './read';
 import { DUE_DATES, dueDatesMiddleware, fillDueDates, type DueDatesRow } from './due-index';
-import type { Lesson } from './lesson';
-import { hostStoredWorkItems } from './work-item';
-import type { Conflict, MergeField } from './sync/protocol';
+import type { Lesson } from '../lesson';
+import { hostStoredWorkItems } from '../work-item';
+import type { Conflict, MergeField } from '../sync/protocol';
 import { retitleLessons } from './title-migration';
 
 /** Small key/value facts the database keeps beside the lessons (sync cursor, counters). */
@@ -61,7 +61,7 @@ export type LessonDb = Dexie & {
   syncConflicts: EntityTable<SyncConflictRow, 'seq'>;
   /** Ids the server listed during a from-scratch pull (after a reset), until it completes. */
   resetSeen: EntityTable<{ id: string }, 'id'>;
-  /** The due dates of each lesson's open actions (lib/due-index.ts), kept by a middleware. */
+  /** The due dates of each lesson's open actions (lib/db/due-index.ts), kept by a middleware. */
   dueDates: EntityTable<DueDatesRow, 'id'>;
 };
 

@@ -1,5 +1,5 @@
 import type { Worker } from '@playwright/test';
-import { LessonSchema, type Lesson, type LessonInput } from '../../lib/lesson';
+import { LessonSchema, type Lesson, type LessonInput } from '../../../lib/lesson';
 import { extensionId } from './fixtures';
 
 export function libraryUrl(sw: Worker, query = ''): string {

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { expect, type Page, type Worker } from '@playwright/test';
-import { exportJson } from '../../lib/export/json';
-import type { Lesson, LessonDraftInput } from '../../lib/lesson';
-import { ROOT, freshDb, startServerProcess, type ServerProcess, type TestDb } from '../../server/test/harness';
+import { exportJson } from '../../../lib/export/json';
+import type { Lesson, LessonDraftInput } from '../../../lib/lesson';
+import { ROOT, freshDb, startServerProcess, type ServerProcess, type TestDb } from '../server-harness';
 import { extensionId, storeRowsHere } from './fixtures';
 
 export interface TeamServer {

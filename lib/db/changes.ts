@@ -1,5 +1,5 @@
 import Dexie, { RangeSet, cmp, type IntervalTree, type IntervalTreeNode, type ObservabilitySet } from 'dexie';
-import type { LessonDb } from './db';
+import type { LessonDb } from './database';
 
 /** What a batch of writes to the lessons touched: a few ids, or (a range write, a clear) everything. */
 export type Touched = { all: true } | { all: false; ids: Set<string> };

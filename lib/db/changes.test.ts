@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDb, type LessonDb } from './db';
-import { followLessonWrites, type Touched } from './db-changes';
-import { makeLesson } from './library/test-lessons';
+import { openDb, type LessonDb } from './database';
+import { followLessonWrites, type Touched } from './changes';
+import { makeLesson } from '../../test/support/library-lessons';
 
 let db: LessonDb;
 let unfollow = () => {};

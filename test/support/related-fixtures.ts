@@ -1,4 +1,4 @@
-import { LessonSchema, type Lesson, type LessonInput, type Source } from '../lesson';
+import { LessonSchema, type Lesson, type LessonInput, type Source } from '../../lib/lesson';
 
 let counter = 0;
 

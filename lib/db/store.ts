@@ -1,7 +1,7 @@
-import type { LessonDb } from './db';
-import { uuidv7 } from './id';
-import { enqueue, outboxStores } from './sync/outbox';
-import { isMadeTitle, makeTitle } from './title';
+import type { LessonDb } from './database';
+import { uuidv7 } from '../id';
+import { enqueue, outboxStores } from '../sync/outbox';
+import { isMadeTitle, makeTitle } from '../title';
 import {
   LessonDraftSchema,
   LessonPatchSchema,
@@ -10,8 +10,8 @@ import {
   type LessonDraftInput,
   type LessonPatch,
   type Source,
-} from './lesson';
-import type { TagUse } from './tags';
+} from '../lesson';
+import type { TagUse } from '../tags';
 
 export class NotFoundError extends Error {
   constructor(id: string) {

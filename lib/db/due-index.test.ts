@@ -1,14 +1,14 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDb, type LessonDb } from './db';
-import { lessonsOnWorkItem } from './db-read';
+import { openDb, type LessonDb } from './database';
+import { lessonsOnWorkItem } from './read';
 import { dueDatesRow, type DueDatesRow } from './due-index';
-import { exportJson } from './export/json';
-import { uuidv7 } from './id';
-import { applyImport, existingVersions } from './import/apply';
-import { parseImport } from './import/preview';
-import { LessonSchema, type Action, type Lesson } from './lesson';
-import { applyPage } from './sync/pull';
+import { exportJson } from '../export/json';
+import { uuidv7 } from '../id';
+import { applyImport, existingVersions } from '../import/apply';
+import { parseImport } from '../import/preview';
+import { LessonSchema, type Action, type Lesson } from '../lesson';
+import { applyPage } from '../sync/pull';
 
 let name: string;
 let db: LessonDb;
@@ -124,7 +124,7 @@ describe('the due-date index', () => {
 
   it('is filled for the lessons of a version-2 database when it is upgraded', async () => {
     await db.delete();
-    // Versions 1 and 2 as lib/db.ts declared them before the index.
+    // Versions 1 and 2 as lib/db/database.ts declared them before the index.
     const v2 = new Dexie(name);
     v2.version(1).stores({
       lessons: 'id, kind, *tags, source.workItem, source.project, source.site, updatedAt, createdAt',

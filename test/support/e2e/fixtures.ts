@@ -2,8 +2,8 @@ import { test as base, chromium, type BrowserContext, type Page, type Worker } f
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { dueDatesRow } from '../../lib/due-index';
-import type { Lesson } from '../../lib/lesson';
+import { dueDatesRow } from '../../../lib/db/due-index';
+import type { Lesson } from '../../../lib/lesson';
 import { SiteServer } from './site-server';
 
 /** Set LESSONMARK_OUT_DIR to build and test from another folder (as wxt.config.ts does). */
@@ -94,7 +94,7 @@ export function storeRowsHere(store: string): Promise<any[]> {
  * Writes lessons straight into the extension's IndexedDB from the service worker, in one
  * transaction. The database must exist (any extension page that read lessons has created it).
  * Plain IndexedDB bypasses the Dexie middleware that keeps the due-date index, so the index rows
- * (lib/due-index.ts) are written beside the lessons here.
+ * (lib/db/due-index.ts) are written beside the lessons here.
  */
 export async function seedLessons(sw: Worker, lessons: unknown[]): Promise<void> {
   const due = (lessons as Lesson[]).map(dueDatesRow).filter((row) => row !== null);

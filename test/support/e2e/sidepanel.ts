@@ -1,9 +1,9 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { uuidv7 } from '../../lib/id';
-import { LessonSchema, type Lesson, type LessonInput, type Source } from '../../lib/lesson';
+import { uuidv7 } from '../../../lib/id';
+import { LessonSchema, type Lesson, type LessonInput, type Source } from '../../../lib/lesson';
 import { extensionId } from './fixtures';
-import { watchErrors } from './page-helpers';
-import { tabIdOf } from './popup-helpers';
+import { watchErrors } from './page';
+import { tabIdOf } from './popup';
 
 export const JIRA = 'https://acme.atlassian.net/browse/ACME-123';
 export const GITHUB = 'https://github.com/acme/web/issues/12';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { badgeCount, createRelatedIndex, relatedLessons, SIMILAR_MIN, STRONG_SIMILAR } from './related';
+import { badgeCount, createRelatedIndex, relatedLessons, SIMILAR_MIN, STRONG_SIMILAR } from './rank';
 import {
   CHECKOUT_PAGE,
   CHECKOUT_PAGE_TITLE,
@@ -7,7 +7,7 @@ import {
   UNRELATED,
   lesson,
   page,
-} from './related/test-fixtures';
+} from '../../test/support/related-fixtures';
 
 const ACME_7 = { site: 'jira' as const, workItem: 'jira:ACME-7', project: 'ACME' };
 

@@ -1,8 +1,8 @@
-import { normalizeTags, type Lesson, type Site, type Source } from './lesson';
-import { sameItemReason } from './related/item-kind';
-import type { RelatedIndex } from './related/lesson-index';
+import { normalizeTags, type Lesson, type Site, type Source } from '../lesson';
+import { sameItemReason } from './item-kind';
+import type { RelatedIndex } from './lesson-index';
 
-export { createRelatedIndex, RelatedIndex } from './related/lesson-index';
+export { createRelatedIndex, RelatedIndex } from './lesson-index';
 
 export type RelatedSection = 'workItem' | 'questions' | 'project' | 'similar';
 

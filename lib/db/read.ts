@@ -1,6 +1,6 @@
-import type { Lesson } from './lesson';
+import type { Lesson } from '../lesson';
 
-/** The one database's name; its schema and versions live in lib/db.ts (Dexie). */
+/** The one database's name; its schema and versions live in lib/db/database.ts (Dexie). */
 export const DB_NAME = 'lessonmark';
 
 /*

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { extensionId } from './fixtures';
-import { watchErrors } from './page-helpers';
+import { watchErrors } from './page';
 
 /** The id of the tab showing `url`, asked of the service worker. */
 export async function tabIdOf(sw: Worker, url: string): Promise<number> {

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDb, type LessonDb } from './db';
-import { lessonsOnWorkItem, newestLessons } from './db-read';
-import { makeLesson } from './library/test-lessons';
-import { createHandlers, dispatch } from './service';
+import { openDb, type LessonDb } from './database';
+import { lessonsOnWorkItem, newestLessons } from './read';
+import { makeLesson } from '../../test/support/library-lessons';
+import { createHandlers, dispatch } from '../service';
 
 const source = { url: 'https://acme.atlassian.net/browse/PAY-7', site: 'jira', workItem: 'jira:acme.atlassian.net/PAY-7', title: 'Refunds fail', project: 'PAY', labels: [] } as const;
 

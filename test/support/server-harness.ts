@@ -7,9 +7,9 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { uuidv7 } from '../../lib/id';
 import type { PushRequestInput, SyncLessonInput } from '../../lib/sync/protocol';
-import { openDb, type Db, type DbConfig } from '../db';
-import { migrate } from '../migrations';
-import { createTeam, createToken } from '../teams';
+import { openDb, type Db, type DbConfig } from '../../server/db';
+import { migrate } from '../../server/migrations';
+import { createTeam, createToken } from '../../server/teams';
 
 export type Dialect = 'sqlite' | 'postgres';
 

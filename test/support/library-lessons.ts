@@ -1,4 +1,4 @@
-import { LessonSchema, type Lesson, type LessonInput } from '../lesson';
+import { LessonSchema, type Lesson, type LessonInput } from '../../lib/lesson';
 
 let n = 0;
 

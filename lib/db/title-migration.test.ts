@@ -1,8 +1,8 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDb, type LessonDb, type OutboxRow } from './db';
-import { uuidv7 } from './id';
-import { LessonSchema, type Lesson, type LessonInput } from './lesson';
+import { openDb, type LessonDb, type OutboxRow } from './database';
+import { uuidv7 } from '../id';
+import { LessonSchema, type Lesson, type LessonInput } from '../lesson';
 import { createLesson, updateLesson } from './store';
 
 let name: string;
@@ -30,7 +30,7 @@ function lesson(over: Partial<LessonInput>): Lesson {
   });
 }
 
-/** The database as version 4 of lib/db.ts declared it, before titles were made again. */
+/** The database as version 4 of lib/db/database.ts declared it, before titles were made again. */
 function version4(): Dexie {
   const v4 = new Dexie(name);
   v4.version(1).stores({ lessons: 'id, kind, *tags, source.workItem, source.project, source.site, updatedAt, createdAt', meta: 'key' });

@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { PullResponseSchema, PushRequestSchema } from '../../lib/sync/protocol';
-import { createApp } from '../app';
-import { migrate } from '../migrations';
-import { TrustedProxies } from '../proxy';
-import { DEFAULT_TEAM_QUOTA } from '../start';
-import { push } from '../sync-store';
-import { createTeam, createToken } from '../teams';
-import { VersionHub } from '../version-hub';
-import { freshDb, makeLesson, type Dialect } from './harness';
+import { createApp } from '../../server/app';
+import { migrate } from '../../server/migrations';
+import { TrustedProxies } from '../../server/proxy';
+import { DEFAULT_TEAM_QUOTA } from '../../server/start';
+import { push } from '../../server/sync-store';
+import { createTeam, createToken } from '../../server/teams';
+import { VersionHub } from '../../server/version-hub';
+import { freshDb, makeLesson, type Dialect } from './server-harness';
 
 /**
  * Every route of the team endpoint, in process (the same app the server runs), fed hostile input:

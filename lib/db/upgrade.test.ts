@@ -1,9 +1,9 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDb, type LessonDb } from './db';
+import { openDb, type LessonDb } from './database';
 import { dueDatesRow } from './due-index';
-import { uuidv7 } from './id';
-import { LessonSchema, type Lesson } from './lesson';
+import { uuidv7 } from '../id';
+import { LessonSchema, type Lesson } from '../lesson';
 
 /**
  * The schemas as each released version declared them, frozen here: a person's browser may hold a
