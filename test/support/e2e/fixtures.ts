@@ -7,7 +7,7 @@ import type { Lesson } from '../../../lib/lesson';
 import { SiteServer } from './site-server';
 
 /** Set LESSONMARK_OUT_DIR to build and test from another folder (as wxt.config.ts does). */
-export const EXTENSION_DIR = resolve(import.meta.dirname, '..', '..', process.env.LESSONMARK_OUT_DIR ?? '.output', 'chrome-mv3');
+export const EXTENSION_DIR = resolve(import.meta.dirname, '..', '..', '..', process.env.LESSONMARK_OUT_DIR ?? '.output', 'chrome-mv3');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface Profile {

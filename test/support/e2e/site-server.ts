@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { BrowserContext } from '@playwright/test';
 
-const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'sites');
+const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'sites');
 const URL_META = /<meta\s+name="lessonmark-fixture-url"\s+content="([^"]+)"/i;
 
 /**
