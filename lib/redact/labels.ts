@@ -25,6 +25,7 @@ const LABELS: Record<string, string> = {
   'password-in-url': 'password in a URL',
   'connection-string': 'password in a connection string',
   'password-assignment': 'password',
+  'bearer-token': 'access token',
   email: 'email address',
   phone: 'phone number',
 };

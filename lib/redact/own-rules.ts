@@ -9,8 +9,16 @@ export interface OwnRule {
   regex: RegExp;
   /** Lower case; the rule runs only when one occurs (always when empty). */
   keywords: string[];
-  /** The capture group holding the value to hide; 0 is the whole match. */
+  /** The capture group holding the value to hide; 0 is the whole match; -1 the first non-empty. */
   group: number;
+  /**
+   * A character every match contains, the characters a match may have before it and how many:
+   * the rule is then tried only where it can start before each occurrence (an email regex tried at
+   * every position costs a millisecond on a long lesson). Its regex must be sticky (`y`).
+   */
+  anchor?: { char: string; before: RegExp; back: number };
+  /** Lower-case words every match starts with: the rule is tried only where one of them occurs. */
+  starts?: string[];
   accept(value: string, text: string, start: number, end: number): boolean;
 }
 
@@ -42,7 +50,7 @@ export const OWN_RULES: OwnRule[] = [
   {
     kind: 'password-in-url',
     // scheme://user:password@host — the user may be empty (redis://:pw@host).
-    regex: /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:@/?#'"<>]*:([^\s@/?#'"<>]+)@[\w.-]+/gid,
+    regex: /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:@/?#'"<>]*:([^\s@/'"<>]+)@[\w.-]+/gid,
     keywords: ['://'],
     group: 1,
     accept: (value) => value.length >= 3 && !isPlaceholder(decodeSafe(value)),
@@ -50,7 +58,7 @@ export const OWN_RULES: OwnRule[] = [
   {
     kind: 'connection-string',
     // ADO.NET / JDBC / ODBC style: Server=…;User Id=…;Password=…;
-    regex: /\b(?:server|data source|host|address|addr|hostname|uid|user id|username|user)\s*=[^;\n]{1,200};(?:[^;\n]{0,200};){0,8}?\s*(?:password|pwd)\s*=\s*(?:'([^'\n]+)'|"([^"\n]+)"|\{([^}\n]+)\}|([^;\n'"]+))/gid,
+    regex: /(?<=\b(?:server|data source|host|address|addr|hostname|uid|user id|username|user)\s*=[^\n]{1,600};\s*)(?:password|pwd)\s*=\s*(?:'([^'\n]+)'|"([^"\n]+)"|\{([^}\n]+)\}|([^;\n'"]+))/gid,
     keywords: ['password', 'pwd'],
     group: -1,
     accept: (value) => value.trim().length >= 3 && !isPlaceholder(value.trim()),
@@ -59,8 +67,9 @@ export const OWN_RULES: OwnRule[] = [
     kind: 'password-assignment',
     // password=…, "secret": "…", DB_PASSWORD: …, client_secret => …
     regex:
-      /(?<![\w-])[\w.-]{0,40}?(?:password|passwd|passphrase|pwd|secret|api[_-]?key|apikey|access[_-]?key|private[_-]?key|auth[_-]?token|access[_-]?token|token)[\w.-]{0,20}["'`]?[ \t]*(?:=|:=|=>|:)[ \t]*["'`]?([^\s"'`,;)\]}]{8,200})/gid,
+      /(?:password|passwd|passphrase|pwd|secret|api[_-]?key|apikey|access[_-]?key|private[_-]?key|auth[_-]?token|access[_-]?token|token)[\w.-]{0,20}["'`]?[ \t]*(?:=|:=|=>|:)[ \t]*["'`]?([^\s"'`,;)\]}]{8,200})/gid,
     keywords: ['pass', 'pwd', 'secret', 'key', 'token'],
+    starts: ['pass', 'pwd', 'secret', 'api', 'access', 'private', 'auth', 'token'],
     group: 1,
     accept: (value) => looksLikePassword(value),
   },
@@ -73,11 +82,24 @@ export const OWN_RULES: OwnRule[] = [
     accept: (value) => looksLikePassword(value) || (value.length >= 6 && /\d/.test(value) && /[A-Za-z]/.test(value) && /[^A-Za-z0-9]/.test(value)),
   },
   {
+    kind: 'bearer-token',
+    // Authorization: Bearer …, as logs and curl commands show it.
+    regex: /\b(?:authorization|proxy-authorization)["']?\s*[:=]\s*["']?(?:bearer|token|bot|basic)\s+([A-Za-z0-9._~+/=-]{16,})/gid,
+    keywords: ['authorization'],
+    group: 1,
+    accept: (value) => !isPlaceholder(value) && shannonEntropy(value) >= 3.5,
+  },
+  {
     kind: 'email',
-    regex: /(?<![\w.%+/:=-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)*\.[A-Za-z]{2,24}\b(?![@\w-]|\.[A-Za-z0-9])/gd,
+    regex: /(?<![\w.%+/=-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)*\.[A-Za-z]{2,24}\b(?![@\w-]|\.[A-Za-z0-9])/yd,
     keywords: ['@'],
     group: 0,
-    accept: (value) => {
+    anchor: { char: '@', before: /[A-Za-z0-9._%+-]/, back: 64 },
+    accept: (value, text, start) => {
+      const before = lineStart(text, start);
+      // user:password@host in a URL is the other rule's; mailto: is an address.
+      if (before.endsWith(':') && !/mailto:$/i.test(before)) return false;
+      if (/^(?:message-id|references|in-reply-to|content-id)\s*:/i.test(before)) return false;
       const [local, domain] = value.split('@');
       if (/^(?:git|no-?reply|noreply\+.*)$/i.test(local)) return false;
       if (/(?:^|\.)users\.noreply\.github\.com$/i.test(domain)) return false;
@@ -109,6 +131,10 @@ export const OWN_RULES: OwnRule[] = [
     accept: (value) => phoneDigits(value, 7, 15) && !/^\d{4}-\d{2}-\d{2}$/.test(value),
   },
 ];
+
+function lineStart(text: string, at: number): string {
+  return text.slice(text.lastIndexOf('\n', at - 1) + 1, at);
+}
 
 function phoneDigits(value: string, min: number, max: number): boolean {
   const n = value.replace(/\D/g, '').length;
