@@ -1,5 +1,6 @@
 import type { Selectors } from '../lesson';
 import { CONTEXT_CHARS, MAX_QUOTE } from '../lesson-basics';
+import { hasRedaction, matchRedacted } from '../redact/anchor';
 import { matchQuote, type TextCache } from './match-quote';
 import { extractText, textReader, type TextMap } from './text-map';
 
@@ -127,12 +128,8 @@ class Pass {
 
 function anchorIn(map: TextMap, selectors: Selectors, drift: number, cache: TextCache): (Anchored & { start: number }) | null {
   const { quote, position } = selectors;
-  const m = matchQuote(map.text, {
-    exact: quote.exact,
-    prefix: quote.prefix,
-    suffix: quote.suffix,
-    hint: position?.start,
-    drift,
-  }, cache);
+  const query = { exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix, hint: position?.start, drift };
+  // A quote whose secret was redacted no longer reads as the page does (lib/redact/anchor.ts).
+  const m = hasRedaction(quote.exact) ? matchRedacted(map.text, query) : matchQuote(map.text, query, cache);
   return m && { range: map.rangeOf(m.start, m.end), score: m.score, start: m.start };
 }
