@@ -9,6 +9,7 @@ import { VisibilityPicker } from './VisibilityPicker';
 import { useFocusOnOpen } from './focus-on-open';
 import { trapTab } from './focus-trap';
 import { errorText } from '@/lib/error-text';
+import { FindingsPanel } from './redact/FindingsPanel';
 
 interface Props {
   start: CaptureStart;
@@ -30,6 +31,8 @@ export function CaptureCard({ start, suggestions, defaultVisibility, onSave, onS
   const [tags, setTags] = useState<string[]>([]);
   const [visibility, setVisibility] = useState<Visibility>(defaultVisibility);
   const [error, setError] = useState('');
+  // Quote, anchor and kept secrets as the findings panel left them (redacting changes the quote).
+  const [checked, setChecked] = useState({ quote: start.quote, anchor: start.anchor, keptSecrets: undefined as Lesson['keptSecrets'] });
   const [saving, setSaving] = useState(false);
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const dialogRef = useRef<HTMLDivElement>(null);
@@ -46,9 +49,8 @@ export function CaptureCard({ start, suggestions, defaultVisibility, onSave, onS
         note,
         tags,
         visibility,
-        quote: start.quote,
+        ...checked,
         source: start.source,
-        anchor: start.anchor,
       });
       onSaved(lesson);
     } catch (e) {
@@ -84,8 +86,8 @@ export function CaptureCard({ start, suggestions, defaultVisibility, onSave, onS
             {start.source.title || start.source.url}
           </span>
         </div>
-        {start.quote ? (
-          <blockquote class="quote">{start.quote}</blockquote>
+        {checked.quote ? (
+          <blockquote class="quote">{checked.quote}</blockquote>
         ) : (
           <p class="page-level">No text selected: this lesson is about the whole page.</p>
         )}
@@ -112,6 +114,15 @@ export function CaptureCard({ start, suggestions, defaultVisibility, onSave, onS
           <TagInput tags={tags} suggestions={suggestions} onChange={setTags} onSubmit={() => void save()} labelledBy="lessonmark-tags-label" />
         </div>
         <VisibilityPicker name="lessonmark-visibility" value={visibility} onChange={setVisibility} />
+        {visibility === 'team' && (
+          <FindingsPanel
+            value={{ title: '', note, answers: [], actions: [], ...checked }}
+            onChange={({ note: n, quote, anchor, keptSecrets }) => {
+              setNote(n);
+              setChecked({ quote, anchor, keptSecrets });
+            }}
+          />
+        )}
         {error && (
           <p class="error" role="alert">
             {error}
