@@ -1,0 +1,71 @@
+import { mkdirSync } from 'node:fs';
+import { expect, openCapture, readLessons, selectText, test } from '../support/e2e/fixtures';
+import { clickUi } from '../support/e2e/closed-ui';
+import { card, paintedTexts, toast } from '../support/e2e/page';
+
+const PAGE = 'https://acme.atlassian.net/browse/ACME-900';
+const TOKEN = 'ghp_9fK2mQ7xL4pR8sT1vW3yZ6bN0cD5eH2jA8kP';
+const QUOTE = `Export the token ${TOKEN} before running the deploy job`;
+
+test('a quote holding a token is redacted before sharing, and its highlight still comes back', async ({ context, sw, sites }) => {
+  const html = sites
+    .html('https://acme.atlassian.net/browse/ACME-123')
+    .replace('<p>Nobody had tested', `<p>Runbook step 3: ${QUOTE} from the jump host.</p><p>Nobody had tested`);
+  sites.set(PAGE, html);
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1100, height: 900 });
+  await page.goto(PAGE);
+  await selectText(page, QUOTE);
+  await openCapture(sw, page);
+  await expect(card(page)).toBeVisible();
+  const panel = card(page).locator('[role="region"][aria-label="Secrets and personal data"]');
+  await expect(panel).toHaveCount(0);
+
+  await clickUi(card(page).locator('input[name="lessonmark-visibility"][value="team"]'));
+  await expect(panel).toBeVisible();
+  await expect(panel).toContainText('GitHub token');
+  await expect(panel).toContainText('stays on this device');
+  await expect(panel.locator('mark')).toHaveText(TOKEN);
+
+  mkdirSync('docs/screenshots', { recursive: true });
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await card(page).screenshot({ path: `docs/screenshots/redact-panel-${scheme}.png` });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  await card(page).locator('textarea.note').focus();
+  await page.keyboard.press('Alt+r');
+  await expect(panel).toHaveCount(0);
+  await expect(card(page).locator('blockquote.quote')).toHaveText('Export the token [redacted: GitHub token] before running the deploy job');
+  await clickUi(card(page).getByRole('button', { name: 'Save' }));
+  await expect(toast(page)).toContainText('Lesson saved.');
+
+  await expect.poll(async () => (await readLessons(sw)).length).toBe(1);
+  const [lesson] = await readLessons(sw);
+  expect(lesson.visibility).toBe('team');
+  expect(lesson.quote).toBe('Export the token [redacted: GitHub token] before running the deploy job');
+  expect(lesson.anchor.quote.exact).toBe(lesson.quote);
+  expect(JSON.stringify(lesson)).not.toContain(TOKEN);
+
+  await page.reload();
+  await expect.poll(() => paintedTexts(page)).toEqual([QUOTE]);
+});
+
+test('Keep shares the text as it is, recorded by kind and hash', async ({ context, sw, sites }) => {
+  const html = sites.html('https://acme.atlassian.net/browse/ACME-123').replace('<p>Nobody had tested', `<p>Step 4: ${QUOTE}.</p><p>Nobody had tested`);
+  sites.set('https://acme.atlassian.net/browse/ACME-901', html);
+  const page = await context.newPage();
+  await page.goto('https://acme.atlassian.net/browse/ACME-901');
+  await selectText(page, QUOTE);
+  await openCapture(sw, page);
+  await clickUi(card(page).locator('input[name="lessonmark-visibility"][value="team"]'));
+  const panel = card(page).locator('[role="region"][aria-label="Secrets and personal data"]');
+  await clickUi(panel.getByRole('button', { name: 'Keep the GitHub token' }));
+  await expect(panel).toHaveCount(0);
+  await clickUi(card(page).getByRole('button', { name: 'Save' }));
+  await expect.poll(async () => (await readLessons(sw)).length).toBe(1);
+  const [lesson] = await readLessons(sw);
+  expect(lesson.quote).toBe(QUOTE);
+  expect(lesson.keptSecrets).toEqual([{ kind: 'github-token', hash: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
+});
