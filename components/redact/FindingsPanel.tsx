@@ -1,10 +1,8 @@
 import { useEffect } from 'preact/hooks';
-import { keep, openFindings, redact, redactAll, textSlots, type LessonFinding } from '@/lib/redact/lesson';
-import type { Lesson } from '@/lib/lesson';
+import { keep, openFindings, redact, redactAll, textSlots, type LessonFinding, type Redactable } from '@/lib/redact/lesson';
 import { REDACT_CSS } from './styles';
 
-/** The lesson fields the panel reads and may change. */
-export type Redactable = Pick<Lesson, 'title' | 'quote' | 'note' | 'answers' | 'actions' | 'question' | 'anchor' | 'keptSecrets'>;
+export type { Redactable };
 
 interface Props<T extends Redactable> {
   value: T;

@@ -7,8 +7,8 @@ import type { KeptSecret, Lesson } from '../lesson';
 import { findSensitive, isPersonal, type Finding } from '.';
 import { sha256Hex } from './sha256';
 
-/** The lesson fields that hold text, each as a path a finding points into. */
-type Shape = Pick<Lesson, 'title' | 'quote' | 'note' | 'answers' | 'actions' | 'question' | 'anchor' | 'keptSecrets'>;
+/** The lesson fields that hold text, each as a path a finding points into, and the kept list. */
+export type Redactable = Pick<Lesson, 'title' | 'quote' | 'note' | 'answers' | 'actions' | 'question' | 'anchor' | 'keptSecrets'>;
 
 export interface LessonFinding extends Finding {
   /** `title`, `quote`, `note`, `answers.0`, `actions.2`, `question`, `anchor.prefix`, … */
@@ -24,7 +24,7 @@ export interface Slot {
 }
 
 /** Every text of the lesson that travels with it, in reading order. */
-export function textSlots(lesson: Shape): Slot[] {
+export function textSlots(lesson: Redactable): Slot[] {
   const slots: Slot[] = [
     { field: 'title', text: lesson.title },
     { field: 'quote', text: lesson.quote },
@@ -44,7 +44,7 @@ export function hashOf(kind: string, match: string): string {
   return sha256Hex(`${kind}\n${match}`);
 }
 
-export function lessonFindings(lesson: Shape): LessonFinding[] {
+export function lessonFindings(lesson: Redactable): LessonFinding[] {
   const out: LessonFinding[] = [];
   for (const slot of textSlots(lesson)) {
     for (const f of findSensitive(slot.text)) {
@@ -54,7 +54,7 @@ export function lessonFindings(lesson: Shape): LessonFinding[] {
   return out;
 }
 
-export function isKept(lesson: Pick<Shape, 'keptSecrets'>, f: Pick<LessonFinding, 'kind' | 'hash'>): boolean {
+export function isKept(lesson: Pick<Redactable, 'keptSecrets'>, f: Pick<LessonFinding, 'kind' | 'hash'>): boolean {
   return (lesson.keptSecrets ?? []).some((k) => k.kind === f.kind && k.hash === f.hash);
 }
 
@@ -64,12 +64,12 @@ export interface ShareRules {
 }
 
 /** Findings that stop the lesson from being shared until the person redacts or keeps them. */
-export function blockingFindings(lesson: Shape, rules: ShareRules = {}): LessonFinding[] {
+export function blockingFindings(lesson: Redactable, rules: ShareRules = {}): LessonFinding[] {
   return lessonFindings(lesson).filter((f) => !isKept(lesson, f) && (!f.personal || rules.personalStops));
 }
 
 /** Findings still to decide on, as the findings panel lists them: one per secret, warnings included. */
-export function openFindings(lesson: Shape): LessonFinding[] {
+export function openFindings(lesson: Redactable): LessonFinding[] {
   const seen = new Set<string>();
   return lessonFindings(lesson).filter((f) => {
     const key = `${f.kind}\n${f.hash}`;
@@ -102,7 +102,7 @@ export function redactionMark(label: string): string {
  * (the quote's copy in the anchor, a title made from the quote). The anchor's position is kept:
  * with its prefix and suffix it finds the passage again (see anchorRedacted).
  */
-export function redact<T extends Shape>(lesson: T, finding: Pick<LessonFinding, 'field' | 'start' | 'end' | 'label'>): T {
+export function redact<T extends Redactable>(lesson: T, finding: Pick<LessonFinding, 'field' | 'start' | 'end' | 'label'>): T {
   const slot = textSlots(lesson).find((s) => s.field === finding.field);
   if (!slot) return lesson;
   const match = slot.text.slice(finding.start, finding.end);
@@ -129,7 +129,7 @@ export function redact<T extends Shape>(lesson: T, finding: Pick<LessonFinding, 
 }
 
 /** Redacts every open finding (personal data too when `rules.personalStops`, or when `all`). */
-export function redactAll<T extends Shape>(lesson: T, which: 'blocking' | 'all' = 'all', rules: ShareRules = {}): T {
+export function redactAll<T extends Redactable>(lesson: T, which: 'blocking' | 'all' = 'all', rules: ShareRules = {}): T {
   let out = lesson;
   for (let guard = 0; guard < 500; guard++) {
     const next = (which === 'all' ? openFindings(out) : blockingFindings(out, rules))[0];
@@ -140,7 +140,7 @@ export function redactAll<T extends Shape>(lesson: T, which: 'blocking' | 'all' 
 }
 
 /** Records the finding as kept on purpose: it no longer stops sharing. */
-export function keep<T extends Shape>(lesson: T, finding: Pick<LessonFinding, 'kind' | 'hash'>): T {
+export function keep<T extends Redactable>(lesson: T, finding: Pick<LessonFinding, 'kind' | 'hash'>): T {
   if (isKept(lesson, finding)) return lesson;
   const kept: KeptSecret = { kind: finding.kind, hash: finding.hash };
   return { ...lesson, keptSecrets: [...(lesson.keptSecrets ?? []), kept] };
