@@ -1,5 +1,7 @@
 import { mkdirSync } from 'node:fs';
-import { expect, openCapture, readLessons, selectText, test } from '../support/e2e/fixtures';
+import { LessonSchema } from '../../lib/lesson';
+import { expect, openCapture, readLessons, seedLessons, selectText, test } from '../support/e2e/fixtures';
+import { optionsUrl } from '../support/e2e/sync';
 import { clickUi } from '../support/e2e/closed-ui';
 import { card, paintedTexts, toast } from '../support/e2e/page';
 
@@ -68,4 +70,34 @@ test('Keep shares the text as it is, recorded by kind and hash', async ({ contex
   const [lesson] = await readLessons(sw);
   expect(lesson.quote).toBe(QUOTE);
   expect(lesson.keptSecrets).toEqual([{ kind: 'github-token', hash: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
+});
+
+test('options: personal data can be made a stop, and "Check my team lessons" lists the lessons that wait', async ({ context, sw }) => {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 900, height: 900 });
+  await page.goto(optionsUrl(sw));
+  await expect(page.getByRole('heading', { name: 'Secrets and personal data' })).toBeVisible();
+  const at = '2026-11-20T10:00:00.000Z';
+  const lesson = (id: string, title: string, note: string, visibility = 'team') =>
+    LessonSchema.parse({ id, kind: 'mistake', title, note, visibility, createdAt: at, updatedAt: at, source: { url: PAGE, site: 'jira', workItem: 'jira:acme.atlassian.net:ACME-900' } });
+  await seedLessons(sw, [
+    lesson('01900000-0000-7000-8000-000000000001', 'Deploy key in the runbook', `token ${TOKEN}`),
+    lesson('01900000-0000-7000-8000-000000000002', 'Customer call', 'reported by jane.doe@acme-corp.com'),
+    lesson('01900000-0000-7000-8000-000000000003', 'Private notes', `token ${TOKEN}`, 'private'),
+  ]);
+  await page.getByRole('button', { name: 'Check my team lessons' }).click();
+  const status = page.getByRole('status').filter({ hasText: 'Checked' });
+  await expect(status).toContainText('Checked 2 team lessons: 1 waits until you decide. 1 holds personal data.');
+  await expect(status).toContainText('Deploy key in the runbook — holds a GitHub token');
+
+  await page.getByLabel('Treat email addresses and phone numbers like secrets').check();
+  await page.getByRole('button', { name: 'Check my team lessons' }).click();
+  await expect(status).toContainText('2 wait until you decide.');
+  await expect(status).toContainText('Customer call — holds an email address');
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.locator('section[aria-labelledby="secrets-title"]').screenshot({ path: `docs/screenshots/redact-options-${scheme}.png` });
+  }
+  await page.reload();
+  await expect(page.getByLabel('Treat email addresses and phone numbers like secrets')).toBeChecked();
 });
