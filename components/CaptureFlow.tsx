@@ -6,6 +6,7 @@ import { CaptureCard } from './CaptureCard';
 import { Placed } from './Placed';
 import { Toast } from './Toast';
 import { errorText } from '@/lib/error-text';
+import { heldNote } from './redact/held';
 
 interface Props {
   start: CaptureStart;
@@ -46,7 +47,7 @@ export function CaptureFlow({ start, target, suggestions, defaultVisibility, sav
       );
     return (
       <div class="corner">
-        <Toast message="Lesson saved." actionLabel="Undo" onAction={undo} onClose={onDone} />
+        <Toast message={`Lesson saved.${heldNote(stage.lesson)}`} actionLabel="Undo" onAction={undo} onClose={onDone} />
       </div>
     );
   }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { LessonDb } from '@/lib/db/database';
 import type { Lesson, LessonPatch, Visibility } from '@/lib/lesson';
+import { heldBack } from '../redact/held';
 import { addTag, bulkPatches, removeTag, setVisibility, type BulkChange } from '@/lib/library/bulk';
 import { lessonsByIds } from '@/lib/library/load';
 import { filtersToParams, isUnfiltered, type LibraryFilters } from '@/lib/library/filters';
@@ -181,12 +182,12 @@ export function LibraryApp({ db, first, initialFilters }: Props) {
     }
   };
 
-  const bulkUpdate = async (run: () => Promise<Lesson[]>, done: (n: number) => string) => {
+  const bulkUpdate = async (run: () => Promise<Lesson[]>, done: (n: number, changed: Lesson[]) => string) => {
     setBusy(true);
     try {
       const changed = await run();
       apply(changed);
-      notify(done(changed.length));
+      notify(done(changed.length, changed));
     } catch (e) {
       notify(`Could not change the lessons: ${errorText(e)}`, 'error');
     } finally {
@@ -195,7 +196,7 @@ export function LibraryApp({ db, first, initialFilters }: Props) {
   };
 
   /** One change to every selected lesson, read fresh from the database so no field is lost. */
-  const bulkChange = (change: BulkChange, done: (n: number) => string) =>
+  const bulkChange = (change: BulkChange, done: (n: number, changed: Lesson[]) => string) =>
     bulkUpdate(async () => {
       const out: Lesson[] = [];
       for (const g of bulkPatches(await lessonsByIds(db, [...selected]), change)) {
@@ -208,7 +209,7 @@ export function LibraryApp({ db, first, initialFilters }: Props) {
       `${mode === 'add' ? 'Tagged' : 'Untagged'} ${plural(n, 'lesson')} ${mode === 'add' ? 'with' : 'from'} #${tag}`,
     );
   const bulkVisibility = (visibility: Visibility) =>
-    bulkChange(setVisibility(visibility), (n) => `${plural(n, 'lesson')} now ${visibility === 'team' ? 'shared with the team' : 'private'}`);
+    bulkChange(setVisibility(visibility), (n, changed) => `${plural(n, 'lesson')} now ${visibility === 'team' ? `shared with the team${heldBack(changed)}` : 'private'}`);
 
   const toggle = (id: string, range?: boolean) => {
     setSelected((s) => {
