@@ -101,3 +101,17 @@ test('options: personal data can be made a stop, and "Check my team lessons" lis
   await page.reload();
   await expect(page.getByLabel('Treat email addresses and phone numbers like secrets')).toBeChecked();
 });
+
+test('saved as a team lesson with the secret undecided, it is kept on the device and the toast says so', async ({ context, sw, sites }) => {
+  const html = sites.html('https://acme.atlassian.net/browse/ACME-123').replace('<p>Nobody had tested', `<p>Step 5: ${QUOTE}.</p><p>Nobody had tested`);
+  sites.set('https://acme.atlassian.net/browse/ACME-902', html);
+  const page = await context.newPage();
+  await page.goto('https://acme.atlassian.net/browse/ACME-902');
+  await selectText(page, QUOTE);
+  await openCapture(sw, page);
+  await clickUi(card(page).locator('input[name="lessonmark-visibility"][value="team"]'));
+  await clickUi(card(page).getByRole('button', { name: 'Save' }));
+  await expect(toast(page)).toContainText('Lesson saved. It holds a secret, so it stays on this device until you redact or keep it.');
+  await expect.poll(async () => (await readLessons(sw)).length).toBe(1);
+  expect((await readLessons(sw))[0]).toMatchObject({ visibility: 'team', quote: QUOTE });
+});
