@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { LessonDb } from '@/lib/db/database';
 import type { Lesson } from '@/lib/lesson';
 import { exportCsv } from '@/lib/export/csv';
 import { exportJson } from '@/lib/export/json';
@@ -9,12 +8,12 @@ import { MAX_IMPORT_BYTES, formatIssue } from '@/lib/import/preview';
 import { summarizePreview, type ImportSummary } from '@/lib/library/import-plan';
 import { lessonsByIds } from '@/lib/library/load';
 import type { LessonIndex } from '@/lib/library/search';
-import { sendMessage } from '@/lib/messaging';
 import { download, today } from './download';
+import type { LibraryEnv } from './env';
 import { errorText } from '@/lib/error-text';
 
 interface Props {
-  db: LessonDb;
+  env: LibraryEnv;
   index: LessonIndex;
   /** Ids of the lessons the current filter shows. */
   filteredIds: () => string[];
@@ -49,7 +48,7 @@ interface Pending {
 }
 
 /** Export of all lessons or the current filter, and import with a preview before anything is written. */
-export function TransferView({ db, index, filteredIds, filtered, notify }: Props) {
+export function TransferView({ env, index, filteredIds, filtered, notify }: Props) {
   const [scope, setScope] = useState<'all' | 'filter'>(filtered ? 'filter' : 'all');
   const [busy, setBusy] = useState(false);
   const [pending, setPending] = useState<Pending | null>(null);
@@ -61,7 +60,7 @@ export function TransferView({ db, index, filteredIds, filtered, notify }: Props
     setBusy(true);
     try {
       const ids = scope === 'filter' ? filteredIds() : index.all().map((r) => r.id);
-      const lessons = await lessonsByIds(db, ids);
+      const lessons = await lessonsByIds(env.db, ids);
       save(format, lessons);
       notify(`Exported ${lessons.length} ${lessons.length === 1 ? 'lesson' : 'lessons'}`);
     } catch (e) {
@@ -91,7 +90,7 @@ export function TransferView({ db, index, filteredIds, filtered, notify }: Props
     setBusy(true);
     const url = URL.createObjectURL(file);
     try {
-      const summary = await sendMessage('previewImport', { url });
+      const summary = await env.previewImport(url);
       if (summary.error) {
         URL.revokeObjectURL(url);
         setImportError(`${file.name}: ${summary.error} Nothing was changed.`);
@@ -108,7 +107,7 @@ export function TransferView({ db, index, filteredIds, filtered, notify }: Props
     if (!pending) return;
     setBusy(true);
     try {
-      const { written, skipped } = await sendMessage('applyImport', { url: pending.url });
+      const { written, skipped } = await env.applyImport(pending.url);
       dismiss();
       const kept = skipped ? ` (${skipped} changed here since the preview: the newer copy here was kept)` : '';
       notify(`Imported ${written} ${written === 1 ? 'lesson' : 'lessons'} from ${pending.name}${kept}`);
