@@ -215,11 +215,12 @@ describe('Web Annotation import: malformed files', () => {
 
   it('a record that is not an annotation is listed as invalid, the others still import', () => {
     const good = toWebAnnotation(sampleLessons()[0]);
-    const p = parseImport(JSON.stringify([good, { type: 'Annotation', target: 'https://example.com/' }, { ...good, id: 'urn:x', target: 'javascript:alert(1)' }]));
+    const p = parseImport(JSON.stringify([good, { type: 'Annotation', target: 'https://example.com/' }, { ...good, id: 'urn:x', target: 'javascript:alert(1)' }, 42]));
     expect(p.toCreate.map((l) => l.id)).toEqual([sampleLessons()[0].id]);
     expect(p.invalid.flatMap((r) => r.issues.map(formatIssue))).toEqual([
       'annotations[1].id: an annotation needs an id',
       'annotations[2] → lesson.source.url: Invalid URL',
+      'annotations[3]: Invalid input: expected object, received number',
     ]);
   });
 

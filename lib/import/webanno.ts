@@ -30,7 +30,8 @@ function isAnnotationLike(v: unknown): boolean {
 
 /** Whether a parsed file is Web Annotation JSON-LD rather than another export. */
 export function looksLikeWebAnnotation(data: unknown): boolean {
-  if (Array.isArray(data)) return data.length > 0 && data.every(isAnnotationLike);
+  // One broken record in a list must not hide the others: it is listed as invalid.
+  if (Array.isArray(data)) return data.some(isAnnotationLike);
   if (!isObject(data)) return false;
   return isAnnotationLike(data) || typesOf(data).some((t) => CONTAINER_TYPES.includes(t));
 }
