@@ -17,6 +17,29 @@ export default defineConfig({
   entrypointsDir: 'entrypoints',
   // Lets two builds (two engineers, or a bench beside the tests) run without overwriting each other.
   outDir: process.env.LESSONMARK_OUT_DIR ?? '.output',
+  // `npm run zip`: the store packages, and for Firefox's review the sources they are built from.
+  // WXT already leaves out node_modules, dot folders (builds included) and *.test.* files; the rest
+  // here is not needed by `npm ci && npm run build` (tests, the team server, benches, pictures).
+  zip: {
+    artifactTemplate: '{{name}}-{{packageVersion}}-{{browser}}.zip',
+    sourcesTemplate: '{{name}}-{{packageVersion}}-sources.zip',
+    excludeSources: [
+      'test/**',
+      'server/**',
+      'bench/**',
+      'docs/**',
+      'scripts/**',
+      'data/**',
+      'test-results/**',
+      'playwright-report/**',
+      'lib/**/testing/**',
+      'lib/**/testing.ts',
+      'playwright.config.ts',
+      'vitest.config.ts',
+    ],
+    // The icons' source and the script that draws them, so a reviewer can see where the PNGs come from.
+    includeSources: ['scripts/icons.mjs'],
+  },
   vite: () => ({
     plugins: [
       preact(),
