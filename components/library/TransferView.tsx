@@ -233,17 +233,17 @@ export function TransferView({ env, index, filteredIds, filtered, notify }: Prop
                 </ul>
               </details>
             )}
-            {p.withoutPlaceCount > 0 && (
-              <details open={p.withoutPlaceCount <= 10} class="import-without-place">
-                <summary>Imported without their place on the page (about the whole page)</summary>
+            {p.inPartCount > 0 && (
+              <details open={p.inPartCount <= 10} class="import-in-part">
+                <summary>Imported in part: what could not be kept</summary>
                 <ul>
-                  {p.withoutPlace.map((s) => (
+                  {p.inPart.map((s) => (
                     <li key={s.index}>
                       #{s.index}: {s.reason}
                     </li>
                   ))}
                 </ul>
-                {p.withoutPlaceCount > p.withoutPlace.length && <p class="muted">…and {p.withoutPlaceCount - p.withoutPlace.length} more.</p>}
+                {p.inPartCount > p.inPart.length && <p class="muted">…and {p.inPartCount - p.inPart.length} more.</p>}
               </details>
             )}
             <p class="muted">{summarizePreview(p)}</p>

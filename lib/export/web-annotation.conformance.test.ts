@@ -81,8 +81,14 @@ describe('the Web Annotation export against the W3C annotation-model assertions'
     const c = toAnnotationCollection(lessons);
     expect(failures(collectionMusts, c, 'must')).toEqual([]);
     expect(failures(pageMusts, c, 'must')).toEqual([]);
-    const empty = toAnnotationCollection([]);
-    expect(failures(collectionMusts, empty, 'must')).toEqual([]);
-    expect(failures(pageMusts, empty, 'must')).toEqual([]);
+    // Every shape a collection takes: empty, one lesson, with deleted lessons, under another label.
+    for (const other of [
+      toAnnotationCollection([]),
+      toAnnotationCollection(lessons.slice(0, 1)),
+      toAnnotationCollection(lessons, { includeDeleted: true, label: 'Backup' }),
+    ]) {
+      expect(failures(collectionMusts, other, 'must')).toEqual([]);
+      expect(failures(pageMusts, other, 'must')).toEqual([]);
+    }
   });
 });

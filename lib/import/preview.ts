@@ -47,8 +47,8 @@ export interface ImportPreview {
   invalid: InvalidRecord[];
   /** Records that are fine but are not lessons (Hypothesis replies) or repeat an id. */
   skipped: SkippedRecord[];
-  /** Valid records whose place on the page could not be read (an image region…): imported as about the whole page. */
-  withoutPlace: SkippedRecord[];
+  /** Valid records imported in part, and what was not kept: a place on the page we cannot read, further pages. */
+  inPart: SkippedRecord[];
 }
 
 /**
@@ -71,7 +71,7 @@ const ImportLessonSchema = LessonSchema.superRefine((l, ctx) => {
 });
 
 function emptyPreview(error: string | null, format: ImportFormat | null = null, version: number | null = null): ImportPreview {
-  return { error, format, version, total: 0, toCreate: [], toUpdate: [], unchanged: [], invalid: [], skipped: [], withoutPlace: [] };
+  return { error, format, version, total: 0, toCreate: [], toUpdate: [], unchanged: [], invalid: [], skipped: [], inPart: [] };
 }
 
 function failed(error: string, format: ImportFormat | null = null, version: number | null = null): ReadImport {
@@ -222,7 +222,7 @@ function readWebAnnotations(data: unknown, options: DetectOptions): ReadImport {
       return;
     }
     records.add(index, parsed.data, 'annotations');
-    if (read.unsupported) preview.withoutPlace.push({ index, reason: `its place on the page is ${read.unsupported}` });
+    if (read.notKept.length) preview.inPart.push({ index, reason: read.notKept.join('; ') });
   });
   return records.finish();
 }

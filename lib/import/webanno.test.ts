@@ -38,7 +38,7 @@ describe('Web Annotation import: our own export', () => {
   const p = parseImport(exportWebAnnotations(lessons));
 
   it('is read back as what it is', () => {
-    expect(p).toMatchObject({ error: null, format: 'webanno', total: live.length, invalid: [], skipped: [], withoutPlace: [] });
+    expect(p).toMatchObject({ error: null, format: 'webanno', total: live.length, invalid: [], skipped: [], inPart: [] });
     expect(p.toCreate).toHaveLength(live.length);
   });
 
@@ -113,17 +113,20 @@ describe('Web Annotation import: the W3C model’s own examples', () => {
     });
   });
 
-  it('lists SVG, XPath, range and fragment selectors with the reason, and imports the note for the whole page', () => {
-    const reasons = new Map(p.withoutPlace.map((r) => [r.index, r.reason]));
-    expect(reasons.get(itemIndex(26))).toBe('its place on the page is a shape drawn on an image (SvgSelector)');
-    expect(reasons.get(itemIndex(22))).toBe('its place on the page is an XPath into the page, without the quoted text (XPathSelector)');
-    expect(reasons.get(itemIndex(28))).toBe('its place on the page is a range between two other selectors, without the quoted text (RangeSelector)');
-    expect(reasons.get(itemIndex(21))).toBe('its place on the page is an element of the page, without the quoted text (CssSelector)');
+  it('lists what it could not keep, with the reason: SVG, XPath, range and fragment selectors, further pages', () => {
+    const reasons = new Map(p.inPart.map((r) => [r.index, r.reason]));
+    const whole = ': imported as about the whole page';
+    expect(reasons.get(itemIndex(26))).toBe(`its place on the page is a shape drawn on an image (SvgSelector)${whole}`);
+    expect(reasons.get(itemIndex(22))).toBe(`its place on the page is an XPath into the page, without the quoted text (XPathSelector)${whole}`);
+    expect(reasons.get(itemIndex(28))).toBe(`its place on the page is a range between two other selectors, without the quoted text (RangeSelector)${whole}`);
+    expect(reasons.get(itemIndex(21))).toBe(`its place on the page is an element of the page, without the quoted text (CssSelector)${whole}`);
+    // Example 9: one comment on two pages.
+    expect(reasons.get(itemIndex(9))).toBe('it is about 2 pages: only the first, http://example.org/image1, is kept');
     expect(lesson(26)).toMatchObject({ source: { url: 'http://example.org/map1' }, quote: '', note: 'http://example.org/road1' });
     expect(lesson(26)?.anchor).toBeUndefined();
     const summary = summaryOf(p, new Map());
-    expect(summary.withoutPlaceCount).toBe(p.withoutPlace.length);
-    expect(summarizePreview(summary)).toContain(`${p.withoutPlace.length} without their place on the page`);
+    expect(summary.inPartCount).toBe(p.inPart.length);
+    expect(summarizePreview(summary)).toContain(`${p.inPart.length} imported in part`);
   });
 
   it('reads tags, descriptions, creators and dates', () => {
@@ -155,7 +158,7 @@ describe('Web Annotation import: the W3C model’s own examples', () => {
 describe('Web Annotation import: files other tools wrote', () => {
   it('Hypothesis (its JSON-LD for one annotation): the quote anchors, the XPath alternative is not needed', () => {
     const p = parseImport(fixture('tools/hypothesis-LoaMFCSJEee3aAMJuXhO-w.jsonld'));
-    expect(p).toMatchObject({ error: null, format: 'webanno', total: 1, invalid: [], withoutPlace: [] });
+    expect(p).toMatchObject({ error: null, format: 'webanno', total: 1, invalid: [], inPart: [] });
     expect(p.toCreate[0]).toMatchObject({
       // The same lesson as the one the Hypothesis export of this annotation makes.
       id: lessonIdForHypothesis('LoaMFCSJEee3aAMJuXhO-w'),
@@ -222,6 +225,15 @@ describe('Web Annotation import: malformed files', () => {
       'annotations[2] → lesson.source.url: Invalid URL',
       'annotations[3]: Invalid input: expected object, received number',
     ]);
+  });
+
+  it('keeps a description too long for a title whole, in the note', () => {
+    const long = `${'A long description. '.repeat(20)}The end.`;
+    const p = parseImport(
+      JSON.stringify({ type: 'Annotation', id: 'https://example.org/a/2', body: { type: 'TextualBody', purpose: 'describing', value: long }, target: 'https://example.com/post' }),
+    );
+    expect(p.toCreate[0].note).toBe(long);
+    expect(p.toCreate[0].title.length).toBeLessThanOrEqual(300);
   });
 
   it('keeps the text of an HTML body, never its markup', () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { v5 as uuidv5 } from 'uuid';
-import { KINDS, PILLARS, clipQuote, makeTitle, normalizeTags, type Anchor, type Kind, type LessonInput } from '../lesson';
+import { KINDS, MAX_TITLE, PILLARS, clipQuote, makeTitle, normalizeTags, type Anchor, type Kind, type LessonInput } from '../lesson';
 import { identifyPage } from '../sites/identify';
 import type { DetectOptions } from '../sites/types';
 
@@ -224,7 +224,8 @@ function readBodies(bodies: unknown[], motivation: string | undefined, into: Tex
     const value = typeof body.value === 'string' ? plainText(body.value, body.format).trim() : (str(body.source) ?? str(body.id));
     if (!value) continue;
     if (purpose === 'tagging' || purpose === 'classifying') into.tags.push(value);
-    else if (purpose === 'describing' && typeof body.value === 'string') into.titles.push(value);
+    // A description longer than a title is kept whole, in the note.
+    else if (purpose === 'describing' && typeof body.value === 'string' && value.length <= MAX_TITLE) into.titles.push(value);
     else into.notes.push(value);
   }
 }
@@ -250,8 +251,8 @@ function isoDate(s: string | undefined): string | undefined {
 export type ReadAnnotation =
   | {
       lesson: LessonInput;
-      /** Set when the annotation's selectors gave no place on the page: the lesson is about the whole page. */
-      unsupported?: string;
+      /** What the lesson could not keep of the annotation, for the preview to list. */
+      notKept: string[];
     }
   | { error: string };
 
@@ -261,8 +262,14 @@ export type ReadAnnotation =
  * is highlighted and listed there. An annotation without dates is dated `now`.
  */
 export function webAnnotationToLesson(a: WebAnnotation, options: DetectOptions = {}, now = new Date()): ReadAnnotation {
-  const place = list(a.target).map(placeOf).find((p) => p.url);
+  const places = list(a.target).map(placeOf);
+  const place = places.find((p) => p.url);
   if (!place?.url) return { error: 'it names no page: its target has no source' };
+  const notKept: string[] = [];
+  if (place.unsupported) notKept.push(`its place on the page is ${place.unsupported}: imported as about the whole page`);
+  const pages = new Set(places.map((p) => p.url).filter(Boolean));
+  // A lesson is about one page.
+  if (pages.size > 1) notKept.push(`it is about ${pages.size} pages: only the first, ${place.url}, is kept`);
   const page = identifyPage(place.url, undefined, options);
   const motivation = list(a.motivation).find((m): m is string => typeof m === 'string');
   const texts: Texts = { titles: [], notes: [], tags: [] };
@@ -271,7 +278,7 @@ export function webAnnotationToLesson(a: WebAnnotation, options: DetectOptions =
   const { kind, tags } = kindOf(normalizeTags(texts.tags), motivation);
   const note = texts.notes.join('\n\n');
   const quote = place.anchor?.quote.exact ?? '';
-  const title = (texts.titles[0] ?? makeTitle({ note, answers: [], quote })).slice(0, 300);
+  const title = texts.titles[0] ?? makeTitle({ note, answers: [], quote });
   const createdAt = isoDate(a.created) ?? isoDate(a.modified) ?? now.toISOString();
   const author = authorOf(a.creator);
 
@@ -290,7 +297,7 @@ export function webAnnotationToLesson(a: WebAnnotation, options: DetectOptions =
   if (author) lesson.author = author;
   if (place.anchor) lesson.anchor = place.anchor;
   if (kind === 'question' && title) lesson.question = { text: title.slice(0, 1000), askedAt: createdAt, ...(author ? { askedBy: author } : {}) };
-  return place.unsupported ? { lesson, unsupported: place.unsupported } : { lesson };
+  return { lesson, notKept };
 }
 
 /** Why an annotation is not a lesson, when it is not: replies, and links between other annotations. */

@@ -106,7 +106,7 @@ test('lessons exported as Web Annotations come back in an empty profile, highlig
   }
 });
 
-test('the preview lists the annotations whose place on the page cannot be read, with the reason', async ({ context, sw }) => {
+test('the preview lists what could not be kept of each annotation, with the reason', async ({ context, sw }) => {
   const page = await context.newPage();
   const errors = watchErrors(page);
   await page.setViewportSize({ width: 1280, height: 800 });
@@ -114,10 +114,11 @@ test('the preview lists the annotations whose place on the page cannot be read, 
   await page.getByLabel('File to import').setInputFiles(W3C_EXAMPLES);
   const preview = page.getByLabel('Import preview');
   await expect(preview.getByRole('heading')).toContainText('collection1.json (W3C Web Annotations, 43 records)');
-  const without = preview.locator('.import-without-place');
-  await expect(without.locator('summary')).toHaveText('Imported without their place on the page (about the whole page)');
-  await expect(without).toContainText('#25: its place on the page is a shape drawn on an image (SvgSelector)');
-  await expect(without).toContainText('#21: its place on the page is an XPath into the page, without the quoted text (XPathSelector)');
+  const inPart = preview.locator('.import-in-part');
+  await expect(inPart.locator('summary')).toHaveText('Imported in part: what could not be kept');
+  await expect(inPart).toContainText('#25: its place on the page is a shape drawn on an image (SvgSelector): imported as about the whole page');
+  await expect(inPart).toContainText('#21: its place on the page is an XPath into the page, without the quoted text (XPathSelector)');
+  await expect(inPart).toContainText('#8: it is about 2 pages: only the first, http://example.org/image1, is kept');
   for (const scheme of SCHEMES) {
     await page.emulateMedia({ colorScheme: scheme });
     await expectAccessible(page, '.import-preview');
