@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { noEvalNoHtml } from './build/no-eval-no-html';
 
 /** The Firefox add-on id (Firefox keeps an extension's data under it). */
 const FIREFOX_ID = 'lessonmark@lessonmark.dev';
@@ -43,6 +44,7 @@ export default defineConfig({
   vite: () => ({
     plugins: [
       preact(),
+      noEvalNoHtml(),
       {
         // zod and Dexie in chunks of their own, so a page that paints from Dexie alone never waits for zod.
         // Only the multi-chunk (ES) builds: the background and content scripts are single IIFE files.
@@ -86,6 +88,10 @@ export default defineConfig({
     },
     // Firefox keys an extension's storage (IndexedDB included) by its id: without a fixed one, each
     // load of the unpacked build gets a new id and starts with no lessons.
-    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: FIREFOX_ID } } } : {}),
+    // Nothing is collected by us: lessons stay in the browser, and team lessons go only to the
+    // endpoint the user sets up themselves (README, "What leaves your device").
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: FIREFOX_ID, data_collection_permissions: { required: ['none'] } } } }
+      : {}),
   }),
 });
