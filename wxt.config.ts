@@ -73,9 +73,10 @@ export default defineConfig({
       : { action: { default_icon: toolbarIcon } }),
     permissions: ['storage', 'contextMenus', 'activeTab', 'scripting', 'alarms'],
     // Highlights come back on any page a lesson was saved on, so the content script runs everywhere.
+    // It covers the team endpoint (any host the user sets) and self-hosted Jira, Confluence and
+    // GitHub Enterprise too: the options page still asks for those, which re-grants a host the user
+    // had withheld in Chrome's site access settings.
     host_permissions: ['<all_urls>'],
-    // Self-hosted Jira, Confluence and GitHub Enterprise hosts are asked for at run time (options page).
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
     commands: {
       'save-lesson': {
         suggested_key: { default: 'Alt+Shift+L' },
