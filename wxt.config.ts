@@ -15,6 +15,8 @@ const themeIcons = [16, 32].map((size) => ({ light: `toolbar/dark-theme-${size}.
 
 export default defineConfig({
   srcDir: '.',
+  // locales/<lang>.yml become _locales/<lang>/messages.json; `i18n.t` is typed from them.
+  modules: ['@wxt-dev/i18n/module'],
   entrypointsDir: 'entrypoints',
   // Lets two builds (two engineers, or a bench beside the tests) run without overwriting each other.
   outDir: process.env.LESSONMARK_OUT_DIR ?? '.output',
@@ -64,9 +66,20 @@ export default defineConfig({
       },
     ],
   }),
+  hooks: {
+    // The pages' <title>s name the toolbar button and Firefox's sidebar; the browser shows these in
+    // its own language, so they come from the messages.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      const button = manifest.action ?? manifest.browser_action;
+      if (button) button.default_title = '__MSG_action_title__';
+      const sidebar = (manifest as { sidebar_action?: { default_title?: string } }).sidebar_action;
+      if (sidebar) sidebar.default_title = '__MSG_sidebar_title__';
+    },
+  },
   manifest: ({ browser }) => ({
-    name: 'Lessonmark',
-    description: 'Capture lessons where work happens.',
+    name: '__MSG_extension_name__',
+    description: '__MSG_extension_description__',
+    default_locale: 'en',
     // WXT adds the popup to these; Firefox's MV2 build names the button browser_action.
     ...(browser === 'firefox'
       ? { browser_action: { default_icon: toolbarIcon, theme_icons: themeIcons } }
@@ -80,11 +93,11 @@ export default defineConfig({
     commands: {
       'save-lesson': {
         suggested_key: { default: 'Alt+Shift+L' },
-        description: 'Save the selection (or the page) as a lesson',
+        description: '__MSG_commands_saveLesson__',
       },
       'open-side-panel': {
         suggested_key: { default: 'Alt+Shift+K' },
-        description: 'Show lessons related to this page in the side panel',
+        description: '__MSG_commands_openSidePanel__',
       },
     },
     // Firefox keys an extension's storage (IndexedDB included) by its id: without a fixed one, each

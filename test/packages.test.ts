@@ -109,6 +109,19 @@ describe.each([
     expect(named.filter((path) => !pkg().has(path))).toEqual([]);
   });
 
+  it('has every message its manifest names, in English and German', () => {
+    const manifest = text(pkg(), 'manifest.json');
+    const names = [...manifest.matchAll(/__MSG_(\w+)__/g)].map(([, name]) => name.toLowerCase());
+    expect(names).toEqual(expect.arrayContaining(['extension_name', 'extension_description', 'action_title']));
+    const languages = [...pkg().keys()].flatMap((path) => /^_locales\/([^/]+)\/messages\.json$/.exec(path)?.[1] ?? []);
+    expect(languages.sort()).toEqual(['de', 'en']);
+    for (const lang of languages) {
+      // Message names are case-insensitive to the browser.
+      const messages = new Set(Object.keys(JSON.parse(text(pkg(), `_locales/${lang}/messages.json`))).map((k) => k.toLowerCase()));
+      expect([lang, names.filter((name) => !messages.has(name))]).toEqual([lang, []]);
+    }
+  });
+
   it('contains every file its pages and scripts load', () => {
     const loaded = loadedFiles(pkg());
     expect(loaded.length).toBeGreaterThan(20);
