@@ -4,11 +4,42 @@ import preact from '@preact/preset-vite';
 /** The Firefox add-on id (Firefox keeps an extension's data under it). */
 const FIREFOX_ID = 'lessonmark@lessonmark.dev';
 
+/**
+ * The toolbar button's icons (scripts/icons.mjs draws them). Chrome has one icon for every theme: the
+ * ink outline carries it on light toolbars, the yellow body on dark ones. Firefox picks by theme,
+ * and names each icon by its own colour: the light one (a yellow outline) is for dark toolbars.
+ */
+const toolbarIcon = { 16: 'icon/16.png', 32: 'icon/32.png' };
+const themeIcons = [16, 32].map((size) => ({ light: `toolbar/dark-theme-${size}.png`, dark: `icon/${size}.png`, size }));
+
 export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',
   // Lets two builds (two engineers, or a bench beside the tests) run without overwriting each other.
   outDir: process.env.LESSONMARK_OUT_DIR ?? '.output',
+  // `npm run zip`: the store packages, and for Firefox's review the sources they are built from.
+  // WXT already leaves out node_modules, dot folders (builds included) and *.test.* files; the rest
+  // here is not needed by `npm ci && npm run build` (tests, the team server, benches, pictures).
+  zip: {
+    artifactTemplate: '{{name}}-{{packageVersion}}-{{browser}}.zip',
+    sourcesTemplate: '{{name}}-{{packageVersion}}-sources.zip',
+    excludeSources: [
+      'test/**',
+      'server/**',
+      'bench/**',
+      'docs/**',
+      'scripts/**',
+      'data/**',
+      'test-results/**',
+      'playwright-report/**',
+      'lib/**/testing/**',
+      'lib/**/testing.ts',
+      'playwright.config.ts',
+      'vitest.config.ts',
+    ],
+    // The icons' source and the script that draws them, so a reviewer can see where the PNGs come from.
+    includeSources: ['scripts/icons.mjs'],
+  },
   vite: () => ({
     plugins: [
       preact(),
@@ -34,6 +65,10 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Lessonmark',
     description: 'Capture lessons where work happens.',
+    // WXT adds the popup to these; Firefox's MV2 build names the button browser_action.
+    ...(browser === 'firefox'
+      ? { browser_action: { default_icon: toolbarIcon, theme_icons: themeIcons } }
+      : { action: { default_icon: toolbarIcon } }),
     permissions: ['storage', 'contextMenus', 'activeTab', 'scripting', 'alarms'],
     // Highlights come back on any page a lesson was saved on, so the content script runs everywhere.
     host_permissions: ['<all_urls>'],

@@ -4,7 +4,7 @@ import { exportCsv } from '@/lib/export/csv';
 import { exportJson } from '@/lib/export/json';
 import { exportMarkdown, exportMarkdownZip } from '@/lib/export/markdown';
 import { exportWebAnnotations } from '@/lib/export/web-annotation';
-import { MAX_IMPORT_BYTES, formatIssue } from '@/lib/import/preview';
+import { MAX_IMPORT_BYTES, formatIssue, type ImportFormat } from '@/lib/import/preview';
 import { summarizePreview, type ImportSummary } from '@/lib/library/import-plan';
 import { lessonsByIds } from '@/lib/library/load';
 import type { LessonIndex } from '@/lib/library/search';
@@ -39,6 +39,12 @@ function save(format: Format, lessons: Lesson[]) {
   else if (format === 'csv') download(`${stem}.csv`, exportCsv(lessons), 'text/csv;charset=utf-8');
   else download(`${stem}.jsonld`, exportWebAnnotations(lessons), 'application/ld+json');
 }
+
+const FORMAT_NAMES: Record<ImportFormat, string> = {
+  lessonmark: 'Lessonmark export',
+  hypothesis: 'Hypothesis export',
+  webanno: 'W3C Web Annotations',
+};
 
 /** A previewed file: the worker has read it by `url`, which lives until the import or its cancel. */
 interface Pending {
@@ -147,7 +153,10 @@ export function TransferView({ env, index, filteredIds, filtered, notify }: Prop
 
       <section aria-labelledby="import-title">
         <h2 id="import-title">Import</h2>
-        <p class="muted">A Lessonmark JSON export or a Hypothesis export. You see what will change before anything is written.</p>
+        <p class="muted">
+          A Lessonmark JSON export, a Hypothesis export, or W3C Web Annotations (JSON-LD) from any annotation tool. You see
+          what will change before anything is written.
+        </p>
         <label
           class={`drop-zone${dragging ? ' dragging' : ''}`}
           onDragOver={(e) => {
@@ -164,7 +173,7 @@ export function TransferView({ env, index, filteredIds, filtered, notify }: Prop
           <span>Drop a file here, or choose one</span>
           <input
             type="file"
-            accept=".json,application/json"
+            accept=".json,.jsonld,application/json,application/ld+json"
             aria-label="File to import"
             onChange={(e) => {
               void readFile(e.currentTarget.files?.[0]);
@@ -180,7 +189,7 @@ export function TransferView({ env, index, filteredIds, filtered, notify }: Prop
         {pending && p && (
           <div class="import-preview" aria-label="Import preview">
             <h3>
-              {pending.name} <span class="muted">({p.format === 'hypothesis' ? 'Hypothesis export' : 'Lessonmark export'}, {p.total} records)</span>
+              {pending.name} <span class="muted">({FORMAT_NAMES[p.format ?? 'lessonmark']}, {p.total} records)</span>
             </h3>
             <ul class="import-counts">
               <li data-count="new">
@@ -222,6 +231,19 @@ export function TransferView({ env, index, filteredIds, filtered, notify }: Prop
                     </li>
                   ))}
                 </ul>
+              </details>
+            )}
+            {p.inPartCount > 0 && (
+              <details open={p.inPartCount <= 10} class="import-in-part">
+                <summary>Imported in part: what could not be kept</summary>
+                <ul>
+                  {p.inPart.map((s) => (
+                    <li key={s.index}>
+                      #{s.index}: {s.reason}
+                    </li>
+                  ))}
+                </ul>
+                {p.inPartCount > p.inPart.length && <p class="muted">…and {p.inPartCount - p.inPart.length} more.</p>}
               </details>
             )}
             <p class="muted">{summarizePreview(p)}</p>

@@ -4,6 +4,7 @@ import { normalizeTags, type Lesson, type Source } from '../lesson';
 import { badgeCount, relatedLessons, type RelatedOptions } from '../related/rank';
 import { readPage, type PageInfo } from './page';
 import { watchRelatedIndex, type LiveRelatedIndex } from './related-index';
+import { FULL_BADGE_MARK } from './badge-marks';
 
 /**
  * The toolbar badge: how many lessons relate to the page, as the side panel ranks them (same work
@@ -103,6 +104,7 @@ export function createBadges(db: LessonDb, host: BadgeHost, options: RelatedOpti
       return;
     }
     show(badgeCount(relatedLessons(page.source, page.text, watched.current()!, options)));
+    performance.mark(FULL_BADGE_MARK);
   }
 
   return {
