@@ -1,15 +1,16 @@
 import { useState } from 'preact/hooks';
+import { errorText } from '@/lib/error-text';
 import type { Settings } from '@/lib/settings';
 import { pendingCount } from '@/lib/sync/outbox';
 import { readStatus } from '@/lib/sync/state';
 import type { OptionsEnv } from './env';
 import { formatWhen, syncBlocker } from './hosts';
-import { useLiveQuery } from './useLiveQuery';
+import { liveValue, useLiveQuery } from '../hooks/useLiveQuery';
 
 /** Last sync, changes waiting, the last error, and "Sync now". */
 export function SyncStatusPanel({ env, settings }: { env: OptionsEnv; settings: Settings }) {
-  const status = useLiveQuery(() => readStatus(env.db));
-  const pending = useLiveQuery(() => pendingCount(env.db));
+  const status = liveValue(useLiveQuery(() => readStatus(env.db), []));
+  const pending = liveValue(useLiveQuery(() => pendingCount(env.db), []));
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const blocker = syncBlocker(settings);
@@ -27,7 +28,7 @@ export function SyncStatusPanel({ env, settings }: { env: OptionsEnv; settings: 
             : (report.error ?? 'Sync failed.'),
       );
     } catch (error) {
-      setMessage(`Sync failed: ${String((error as Error)?.message ?? error)}`);
+      setMessage(`Sync failed: ${errorText(error)}`);
     } finally {
       setBusy(false);
     }

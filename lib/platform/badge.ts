@@ -1,16 +1,18 @@
 import { browser } from 'wxt/browser';
 import type { LessonDb } from '../db/database';
 import { normalizeTags, type Lesson, type Source } from '../lesson';
-import { badgeCount, relatedLessons, type RelatedOptions } from '../related/rank';
+import { badgeCount, rankRelated, type RelatedOptions } from '../related/rank';
 import { readPage, type PageInfo } from './page';
-import { watchRelatedIndex, type LiveRelatedIndex } from './related-index';
+import { watchStoredIndex, type LiveRelatedIndex } from './related-index';
+import { FULL_BADGE_MARK } from './badge-marks';
 
 /**
  * The toolbar badge: how many lessons relate to the page, as the side panel ranks them (same work
  * item, open questions there, same project or shared labels) plus strong text matches, so a ticket
  * resembling an old incident in words alone announces it. The worker wakes for every navigation
  * and sleeps after 30 s: the first count after waking comes from Dexie index lookups at once, the
- * full one when the related index is built (once per waking, then kept current as lessons change).
+ * full one when the related index is loaded (stored in IndexedDB, one read per waking, then kept
+ * current as lessons change). Counting reads no lesson: the index ranks by id.
  */
 
 /**
@@ -81,8 +83,8 @@ export function createBadges(db: LessonDb, host: BadgeHost, options: RelatedOpti
   const recountActive = async () => {
     await Promise.all((await host.activeTabs()).map((tabId) => count(tabId, pages.get(tabId) ?? read(tabId))));
   };
-  // Built on first need: a worker woken for a page the extension cannot read never reads every lesson.
-  const liveIndex = () => (live ??= watchRelatedIndex(db, () => void recountActive()));
+  // Loaded on first need: a worker woken for a page the extension cannot read never reads the index.
+  const liveIndex = () => (live ??= watchStoredIndex(db, () => void recountActive()));
 
   async function count(tabId: number, reading: Promise<PageInfo | null>): Promise<void> {
     const mine = ++counted;
@@ -102,7 +104,8 @@ export function createBadges(db: LessonDb, host: BadgeHost, options: RelatedOpti
       if (live === watched) live = null;
       return;
     }
-    show(badgeCount(relatedLessons(page.source, page.text, watched.current()!, options)));
+    show(badgeCount(rankRelated(page.source, page.text, watched.current()!, options)));
+    performance.mark(FULL_BADGE_MARK);
   }
 
   return {
