@@ -9,7 +9,7 @@
  * but it is related to the repository. On a host other than github.com the host leads the name
  * (`github:git.corp.example/acme/web#12`) so that two installations never share a key.
  */
-import RESERVED_NAMES from 'github-reserved-names/reserved-names.json';
+import RESERVED_NAMES from 'github-reserved-names/reserved-names.json' with { type: 'json' };
 import { hostIn, normalizeUrl, parseHttpUrl } from '../url';
 import { defineSite, type Identified, type PageDetails } from './adapter';
 import { cleanLabels, cleanTitle, excerptOf, firstText, metaContent, textOf, titleAndBodyText } from './text';
