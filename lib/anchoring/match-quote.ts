@@ -71,7 +71,7 @@ const MAX_RUN_SHARE = 0.25;
 /** A nearly intact quote this long stands on its own when its context was replaced. */
 const LONG_QUOTE = 64;
 /** Context on one side at least this similar backs a nearly intact quote of any usual length. */
-const ONE_SIDE = 0.6;
+const ONE_SIDE = 0.8;
 /** A short quote is found with its context: every side at least this similar. */
 const SHORT_SIDE = 0.75;
 /** Context moves a match's edge only where it fits with at most this share of its length in edits. */
