@@ -69,14 +69,14 @@ const StoredSchema = StampSchema.extend({ index: z.custom<RelatedSnapshot>((v) =
  * newest updatedAt, which catch writes that bypassed the log) is built again from the lessons, a
  * page at a time. Stored again a moment after writes settle.
  */
-export function watchStoredIndex(db: LessonDb, onChange: (index: RelatedIndex) => void): LiveRelatedIndex {
+export function watchStoredIndex(db: LessonDb, onChange: (index: RelatedIndex) => void, { saveDelayMs = SAVE_DELAY_MS } = {}): LiveRelatedIndex {
   let index: RelatedIndex | null = null;
   let applied = 0;
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const save = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => void (index && !stopped && storeIndex(db, index, applied).catch(() => {})), SAVE_DELAY_MS);
+    timer = setTimeout(() => void (index && !stopped && storeIndex(db, index, applied).catch(() => {})), saveDelayMs);
   };
   const use = (loaded: { index: RelatedIndex; seq: number; stored: boolean }) => {
     index = loaded.index;
