@@ -13,6 +13,7 @@ const LESSONS = Number(process.env.LESSONMARK_BENCH_LESSONS ?? 100_000);
 /** Lessons of the Jira corpus among them, so the ticket the bench opens has lessons of its own. */
 const JIRA_LESSONS = 1_000;
 const WAKES = 3;
+const STORE_WAIT_MS = 5_000;
 
 /**
  * `worker_wake_to_badge_100k_ms`: the worker stopped (as the browser stops it after 30 idle
@@ -49,6 +50,8 @@ export default async function (): Promise<Metrics> {
     await ticket.goto(sites.url(CORPUS_TICKET));
     let worker = await attachWorker(cdp, extensionId);
     await fullCount(worker, 300_000);
+    // A worker lives 30 s after its last event: long enough to store what it built.
+    await new Promise((r) => setTimeout(r, STORE_WAIT_MS));
     const other = await context.newPage();
 
     for (let run = 0; run < WAKES; run++) {

@@ -74,14 +74,15 @@ export function watchStoredIndex(db: LessonDb, onChange: (index: RelatedIndex) =
   let applied = 0;
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const save = () => {
+  const save = (delay: number) => {
     clearTimeout(timer);
-    timer = setTimeout(() => void (index && !stopped && storeIndex(db, index, applied).catch(() => {})), saveDelayMs);
+    timer = setTimeout(() => void (index && !stopped && storeIndex(db, index, applied).catch(() => {})), delay);
   };
   const use = (loaded: { index: RelatedIndex; seq: number; stored: boolean }) => {
     index = loaded.index;
     applied = loaded.seq;
-    if (!loaded.stored) save();
+    // A built index is stored at once: the browser may stop the worker any time after the count.
+    if (!loaded.stored) save(0);
     return loaded.index;
   };
   const ready = loadIndex(db).then(use);
@@ -91,7 +92,7 @@ export function watchStoredIndex(db: LessonDb, onChange: (index: RelatedIndex) =
     if (seq === null) use(await buildIndex(db));
     else if (seq !== applied) {
       applied = seq;
-      save();
+      save(saveDelayMs);
     }
     if (!stopped) onChange(index!);
   });
