@@ -4,7 +4,7 @@ import { normalizeTags, type Lesson, type Source } from '../lesson';
 import { badgeCount, rankRelated, type RelatedOptions } from '../related/rank';
 import { readPage, type PageInfo } from './page';
 import { watchStoredIndex, type LiveRelatedIndex } from './related-index';
-import { FULL_BADGE_MARK } from './badge-marks';
+import { FULL_BADGE_MARK, INDEX_READY_MARK, PAGE_READ_MARK } from './badge-marks';
 
 /**
  * The toolbar badge: how many lessons relate to the page, as the side panel ranks them (same work
@@ -83,7 +83,7 @@ export function createBadges(db: LessonDb, host: BadgeHost, options: RelatedOpti
   const recountActive = async () => {
     await Promise.all((await host.activeTabs()).map((tabId) => count(tabId, pages.get(tabId) ?? read(tabId))));
   };
-  // Loaded on first need: a worker woken for a page the extension cannot read never reads the index.
+  // Loaded on first need (one read of the stored index), while the first page is being read.
   const liveIndex = () => (live ??= watchStoredIndex(db, () => void recountActive()));
 
   async function count(tabId: number, reading: Promise<PageInfo | null>): Promise<void> {
@@ -92,9 +92,10 @@ export function createBadges(db: LessonDb, host: BadgeHost, options: RelatedOpti
     const show = (n: number) => {
       if (latest.get(tabId) === mine) host.setText(tabId, badgeText(n));
     };
-    const page = await reading;
-    if (!page) return show(0);
     const watched = liveIndex();
+    const page = await reading;
+    performance.mark(PAGE_READ_MARK);
+    if (!page) return show(0);
     if (!watched.current()) show(Math.min(await pageBadgeCount(db, page.source), options.limit));
     try {
       await watched.ready;
@@ -104,6 +105,7 @@ export function createBadges(db: LessonDb, host: BadgeHost, options: RelatedOpti
       if (live === watched) live = null;
       return;
     }
+    performance.mark(INDEX_READY_MARK);
     show(badgeCount(rankRelated(page.source, page.text, watched.current()!, options)));
     performance.mark(FULL_BADGE_MARK);
   }

@@ -86,6 +86,8 @@ export function watchStoredIndex(db: LessonDb, onChange: (index: RelatedIndex) =
     return loaded.index;
   };
   const ready = loadIndex(db).then(use);
+  // Loaded while the page is read: a failure is handled where the index is awaited, not here.
+  ready.catch(() => {});
   const unfollow = followLessonWrites(db, async (touched) => {
     await ready;
     const seq = touched.all ? null : await catchUp(db, index!, applied);
