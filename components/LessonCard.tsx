@@ -1,6 +1,7 @@
 import type { Kind, Site, Visibility } from '@/lib/lesson';
 import { afterTitle, lessonWords, titleRepeatsQuote, type Answer } from '@/lib/lesson-words';
 import { KIND_LABEL } from '@/lib/pillars';
+import { siteLabel } from '@/lib/sites/registry';
 import { LessonWords } from './lesson-words';
 
 /** What a card shows; a full `Lesson` fits, and so does the library's lighter row. */
@@ -22,7 +23,6 @@ export interface CardLesson {
   openActions?: number;
 }
 
-const SITE_LABEL: Record<Site, string> = { jira: 'Jira', confluence: 'Confluence', github: 'GitHub', web: 'Web' };
 
 interface Props {
   lesson: CardLesson;
@@ -54,7 +54,7 @@ export function LessonCardBody({ lesson: l, compact }: { lesson: CardLesson; com
   const title = l.title || l.source.title || l.source.url;
   // A title cut from the quote would show the quote twice: the quote itself heads the card instead.
   const quoteHeads = titleRepeatsQuote(title, l.quote);
-  const where = [SITE_LABEL[l.source.site], l.source.project, l.source.title].filter(Boolean).join(' · ');
+  const where = [siteLabel(l.source.site), l.source.project, l.source.title].filter(Boolean).join(' · ');
   // A title made from the note is its first sentence: the words go on from there.
   const words = afterTitle(title, l.words ?? lessonWords({ note: l.note ?? '', answers: l.answers ?? [] }));
   const note = l.note === undefined ? undefined : afterTitle(title, l.note);

@@ -4,7 +4,7 @@ import type { Lesson } from '@/lib/lesson';
 import { lessonTitle } from '@/lib/lesson-basics';
 import type { PopupEnv } from './env';
 import { LIST_LIMIT } from './queries';
-import type { Live } from './useLive';
+import type { Live } from '../hooks/useLiveQuery';
 import { errorText } from '@/lib/error-text';
 
 interface Props {

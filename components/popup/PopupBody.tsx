@@ -11,7 +11,7 @@ import { lessonsWithDueActions, openQuestionsInProject, openQuestionsOn, recentL
 import { QuestionList } from './QuestionList';
 import { RecentList } from './RecentList';
 import { TemplateForm } from './TemplateForm';
-import { useLive } from './useLive';
+import { useLiveQuery } from '../hooks/useLiveQuery';
 
 export type View = { at: 'home' } | { at: 'template'; pillar: Pillar } | { at: 'answer'; question: Lesson };
 
@@ -81,10 +81,10 @@ function Lists({ env, page, onAnswer }: { env: PopupEnv; page: PageInfo | null |
   const workItem = page?.source.workItem;
   const project = page?.source.project;
   const today = localDay(env.now());
-  const here = useLive(workItem ? () => openQuestionsOn(env.db, workItem) : null, [workItem]);
-  const inProject = useLive(project && workItem ? () => openQuestionsInProject(env.db, project, workItem) : null, [project, workItem]);
-  const due = useLive(() => lessonsWithDueActions(env.db, today), [today]);
-  const recent = useLive(() => recentLessons(env.db), []);
+  const here = useLiveQuery(workItem ? () => openQuestionsOn(env.db, workItem) : null, [workItem]);
+  const inProject = useLiveQuery(project && workItem ? () => openQuestionsInProject(env.db, project, workItem) : null, [project, workItem]);
+  const due = useLiveQuery(() => lessonsWithDueActions(env.db, today), [today]);
+  const recent = useLiveQuery(() => recentLessons(env.db), []);
 
   return (
     <>

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Lesson } from '@/lib/lesson';
 import { lessonTitle } from '@/lib/lesson-basics';
-import type { Live } from './useLive';
+import type { Live } from '../hooks/useLiveQuery';
 
 interface Props {
   heading: string;

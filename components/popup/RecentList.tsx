@@ -1,7 +1,7 @@
 import type { Lesson } from '@/lib/lesson';
 import { lessonTitle } from '@/lib/lesson-basics';
 import { KIND_LABEL } from '@/lib/pillars';
-import type { Live } from './useLive';
+import type { Live } from '../hooks/useLiveQuery';
 
 interface Props {
   live: Live<Lesson[]>;

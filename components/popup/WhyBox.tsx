@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Lesson } from '@/lib/lesson';
 import { errorText } from '@/lib/error-text';
+import { useSaving } from '../hooks/useSaving';
 
 interface Props {
   /** Saves the question; may wait for the page to be read and the services to load. */
@@ -10,7 +11,7 @@ interface Props {
   unreadable: boolean;
 }
 
-type Status = { at: 'idle' } | { at: 'asked'; lesson: Lesson } | { at: 'undone' } | { at: 'error'; text: string };
+type Status = { at: 'idle' } | { at: 'asked'; lesson: Lesson } | { at: 'undone' };
 
 export const WHY_READY_MARK = 'lessonmark:why-ready';
 
@@ -22,7 +23,7 @@ export const WHY_READY_MARK = 'lessonmark:why-ready';
 export function WhyBox({ ask, undo, unreadable }: Props) {
   const [text, setText] = useState('');
   const [status, setStatus] = useState<Status>({ at: 'idle' });
-  const [saving, setSaving] = useState(false);
+  const { saving, error, setError, save } = useSaving((why) => `Could not save the question: ${why}.`);
   const input = useRef<HTMLInputElement>(null);
 
   // Layout effect: focus before the first paint, so the first keystroke lands in the box.
@@ -34,26 +35,22 @@ export function WhyBox({ ask, undo, unreadable }: Props) {
   const submit = async () => {
     const question = text.trim();
     if (!question || saving) return;
-    setSaving(true);
-    try {
+    await save(async () => {
       const lesson = await ask(question);
       setText('');
       setStatus({ at: 'asked', lesson });
-    } catch (e) {
-      setStatus({ at: 'error', text: `Could not save the question: ${errorText(e)}.` });
-    } finally {
-      setSaving(false);
-      input.current?.focus();
-    }
+    });
+    input.current?.focus();
   };
 
   const takeBack = async (lesson: Lesson) => {
     try {
       await undo(lesson);
       setText(lesson.question?.text ?? lesson.title);
+      setError('');
       setStatus({ at: 'undone' });
     } catch (e) {
-      setStatus({ at: 'error', text: `Could not undo: ${errorText(e)}.` });
+      setError(`Could not undo: ${errorText(e)}.`);
     }
     input.current?.focus();
   };
@@ -81,21 +78,22 @@ export function WhyBox({ ask, undo, unreadable }: Props) {
           }
         }}
       />
-      <p id="why-status" class={`why-status${status.at === 'error' ? ' error' : ''}`} role="status" aria-live="polite">
+      <p id="why-status" class={`why-status${error ? ' error' : ''}`} role="status" aria-live="polite">
         {unreadable
           ? 'Lessonmark cannot read this page (browser pages and extension stores are off limits). Open a ticket, a wiki page or an issue to ask about it.'
-          : status.at === 'asked'
-            ? <>
+          : error ||
+            (status.at === 'asked' ? (
+              <>
                 Asked: it stays open until someone answers it.{' '}
                 <button type="button" class="link" onClick={() => void takeBack(status.lesson)}>
                   Undo
                 </button>
               </>
-            : status.at === 'undone'
-              ? 'Question removed.'
-              : status.at === 'error'
-                ? status.text
-                : 'Enter saves it as an open question on this page.'}
+            ) : status.at === 'undone' ? (
+              'Question removed.'
+            ) : (
+              'Enter saves it as an open question on this page.'
+            ))}
       </p>
     </section>
   );

@@ -1,3 +1,4 @@
+import { errorText } from '@/lib/error-text';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Lesson } from '@/lib/lesson';
 import type { SidePanelEnv } from './env';
@@ -52,7 +53,7 @@ export function SidePanel({ env }: { env: SidePanelEnv }) {
   };
   const answer = (lesson: Lesson) => {
     setAnswering(lesson);
-    if (!answerModule) void import('@/components/popup/AnswerForm').then(setAnswerModule, (e) => setStatus(`Could not load the form: ${String(e)}`));
+    if (!answerModule) void import('@/components/popup/AnswerForm').then(setAnswerModule, (e) => setStatus(`Could not load the form: ${errorText(e)}`));
     if (page) void env.suggestTags(page.source).then(setSuggestions, () => {});
   };
 

@@ -1,8 +1,6 @@
-import type { Lesson, Site, Source } from '@/lib/lesson';
-import { itemKind, sameItemReason } from '@/lib/related/item-kind';
+import type { Lesson, Source } from '@/lib/lesson';
+import { itemKind, projectWord, sameItemReason } from '@/lib/related/item-kind';
 import { PANEL_LIMIT, type RelatedResult, type RelatedSection } from '@/lib/related/rank';
-
-const PROJECT_WORD: Record<Site, string> = { jira: 'project', github: 'repository', confluence: 'space', web: 'site' };
 
 export function sectionTitle(section: RelatedSection, page: Pick<Source, 'site' | 'url'>): string {
   switch (section) {
@@ -11,7 +9,7 @@ export function sectionTitle(section: RelatedSection, page: Pick<Source, 'site' 
     case 'questions':
       return 'Open questions here';
     case 'project':
-      return `Same ${PROJECT_WORD[page.site]} or labels`;
+      return `Same ${projectWord(page.site)} or labels`;
     case 'similar':
       return 'Similar text';
   }

@@ -1,26 +1,14 @@
 import type { Source } from '../lesson';
+import { adapterOf } from '../sites/registry';
 
-/** What people call the page a work item lives on, in the reasons and headings of the side panel. */
-export type ItemKind = 'ticket' | 'issue' | 'pull request' | 'discussion' | 'page';
+/** What people call the item a page is on its site (lib/sites): ticket, pull request, page. */
+export function itemKind(source: Pick<Source, 'site' | 'url'>): string {
+  return adapterOf(source.site).words.item(source.url);
+}
 
-const GITHUB_KIND: Record<string, ItemKind> = { pull: 'pull request', issues: 'issue', discussions: 'discussion' };
-
-/**
- * A Jira work item is a ticket; on GitHub the path says issue, pull request or discussion (also on
- * Enterprise hosts, whose paths are the same); Confluence and other pages are pages.
- */
-export function itemKind(source: Pick<Source, 'site' | 'url'>): ItemKind {
-  if (source.site === 'jira') return 'ticket';
-  if (source.site !== 'github') return 'page';
-  let path = '';
-  try {
-    path = new URL(source.url).pathname;
-  } catch {
-    return 'issue';
-  }
-  // /owner/repo/pull/12/files: the third segment names the kind.
-  const kind = path.split('/').filter(Boolean)[2];
-  return GITHUB_KIND[kind] ?? 'issue';
+/** What a project is called on the page's site: "repository", "space". */
+export function projectWord(site: Source['site']): string {
+  return adapterOf(site).words.project;
 }
 
 /** The reason given for a lesson captured on the very item in front of you: "same pull request". */

@@ -1,5 +1,5 @@
-import { normalizeTags, type Lesson, type Site, type Source } from '../lesson';
-import { sameItemReason } from './item-kind';
+import { normalizeTags, type Lesson, type Source } from '../lesson';
+import { projectWord, sameItemReason } from './item-kind';
 import type { RelatedIndex } from './lesson-index';
 
 export { createRelatedIndex, RelatedIndex } from './lesson-index';
@@ -44,7 +44,6 @@ const REASON_TERMS = 4;
 const TAG_SCORE = 0.4;
 
 const SECTION_ORDER: Record<RelatedSection, number> = { workItem: 0, questions: 1, project: 2, similar: 3 };
-const PROJECT_WORD: Record<Site, string> = { jira: 'project', confluence: 'space', github: 'repo', web: 'site' };
 
 interface TextMatch {
   similarity: number;
@@ -137,7 +136,7 @@ export function rankRelated(source: Source, pageText: string, index: RelatedInde
 
 /** Why a lesson of the page's project is listed: "same project ACME", "same repo acme/api". */
 export function projectReason(source: Source): string {
-  return `same ${PROJECT_WORD[source.site]} ${source.project?.trim()}`;
+  return `same ${projectWord(source.site)} ${source.project?.trim()}`;
 }
 
 /** Text matches by document number. */
