@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { noEvalNoHtml } from './build/no-eval-no-html';
 
 /** The Firefox add-on id (Firefox keeps an extension's data under it). */
 const FIREFOX_ID = 'lessonmark@lessonmark.dev';
@@ -14,6 +15,8 @@ const themeIcons = [16, 32].map((size) => ({ light: `toolbar/dark-theme-${size}.
 
 export default defineConfig({
   srcDir: '.',
+  // locales/<lang>.yml become _locales/<lang>/messages.json; `i18n.t` is typed from them.
+  modules: ['@wxt-dev/i18n/module'],
   entrypointsDir: 'entrypoints',
   // Lets two builds (two engineers, or a bench beside the tests) run without overwriting each other.
   outDir: process.env.LESSONMARK_OUT_DIR ?? '.output',
@@ -43,6 +46,7 @@ export default defineConfig({
   vite: () => ({
     plugins: [
       preact(),
+      noEvalNoHtml(),
       {
         // zod and Dexie in chunks of their own, so a page that paints from Dexie alone never waits for zod.
         // Only the multi-chunk (ES) builds: the background and content scripts are single IIFE files.
@@ -62,30 +66,46 @@ export default defineConfig({
       },
     ],
   }),
+  hooks: {
+    // The pages' <title>s name the toolbar button and Firefox's sidebar; the browser shows these in
+    // its own language, so they come from the messages.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      const button = manifest.action ?? manifest.browser_action;
+      if (button) button.default_title = '__MSG_action_title__';
+      const sidebar = (manifest as { sidebar_action?: { default_title?: string } }).sidebar_action;
+      if (sidebar) sidebar.default_title = '__MSG_sidebar_title__';
+    },
+  },
   manifest: ({ browser }) => ({
-    name: 'Lessonmark',
-    description: 'Capture lessons where work happens.',
+    name: '__MSG_extension_name__',
+    description: '__MSG_extension_description__',
+    default_locale: 'en',
     // WXT adds the popup to these; Firefox's MV2 build names the button browser_action.
     ...(browser === 'firefox'
       ? { browser_action: { default_icon: toolbarIcon, theme_icons: themeIcons } }
       : { action: { default_icon: toolbarIcon } }),
     permissions: ['storage', 'contextMenus', 'activeTab', 'scripting', 'alarms'],
     // Highlights come back on any page a lesson was saved on, so the content script runs everywhere.
+    // It covers the team endpoint (any host the user sets) and self-hosted Jira, Confluence and
+    // GitHub Enterprise too: the options page still asks for those, which re-grants a host the user
+    // had withheld in Chrome's site access settings.
     host_permissions: ['<all_urls>'],
-    // Self-hosted Jira, Confluence and GitHub Enterprise hosts are asked for at run time (options page).
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
     commands: {
       'save-lesson': {
         suggested_key: { default: 'Alt+Shift+L' },
-        description: 'Save the selection (or the page) as a lesson',
+        description: '__MSG_commands_saveLesson__',
       },
       'open-side-panel': {
         suggested_key: { default: 'Alt+Shift+K' },
-        description: 'Show lessons related to this page in the side panel',
+        description: '__MSG_commands_openSidePanel__',
       },
     },
     // Firefox keys an extension's storage (IndexedDB included) by its id: without a fixed one, each
     // load of the unpacked build gets a new id and starts with no lessons.
-    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: FIREFOX_ID } } } : {}),
+    // Nothing is collected by us: lessons stay in the browser, and team lessons go only to the
+    // endpoint the user sets up themselves (README, "What leaves your device").
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: FIREFOX_ID, data_collection_permissions: { required: ['none'] } } } }
+      : {}),
   }),
 });

@@ -109,6 +109,19 @@ describe.each([
     expect(named.filter((path) => !pkg().has(path))).toEqual([]);
   });
 
+  it('has every message its manifest names, in English and German', () => {
+    const manifest = text(pkg(), 'manifest.json');
+    const names = [...manifest.matchAll(/__MSG_(\w+)__/g)].map(([, name]) => name.toLowerCase());
+    expect(names).toEqual(expect.arrayContaining(['extension_name', 'extension_description', 'action_title']));
+    const languages = [...pkg().keys()].flatMap((path) => /^_locales\/([^/]+)\/messages\.json$/.exec(path)?.[1] ?? []);
+    expect(languages.sort()).toEqual(['de', 'en']);
+    for (const lang of languages) {
+      // Message names are case-insensitive to the browser.
+      const messages = new Set(Object.keys(JSON.parse(text(pkg(), `_locales/${lang}/messages.json`))).map((k) => k.toLowerCase()));
+      expect([lang, names.filter((name) => !messages.has(name))]).toEqual([lang, []]);
+    }
+  });
+
   it('contains every file its pages and scripts load', () => {
     const loaded = loadedFiles(pkg());
     expect(loaded.length).toBeGreaterThan(20);
@@ -127,6 +140,36 @@ describe.each([
   });
 });
 
+/** Writes unpacked files into a new temporary folder. */
+function unpackTo(files: Files, prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  for (const [name, data] of files) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), data);
+  }
+  return dir;
+}
+
+describe("Mozilla's add-ons linter on the Firefox package", () => {
+  it('finds no error, warning or notice', () => {
+    const dir = unpackTo(firefox, 'lessonmark-firefox-');
+    try {
+      const report = JSON.parse(
+        execFileSync('npx', ['web-ext', 'lint', '--source-dir', dir, '--output', 'json', '--no-config-discovery'], { cwd: root, env: buildEnv(), encoding: 'utf8' }),
+      ) as Record<'errors' | 'warnings' | 'notices', { code: string; file?: string; message: string }[]>;
+      const found = [...report.errors, ...report.warnings, ...report.notices].map((m) => `${m.code} ${m.file ?? ''}: ${m.message}`);
+      expect(found).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('declares that it collects nothing', () => {
+    const manifest = JSON.parse(text(firefox, 'manifest.json'));
+    expect(manifest.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
+  });
+});
+
 describe('the Firefox sources package', () => {
   it('holds the sources and nothing a build makes or only tests need', () => {
     const names = [...sources.keys()];
@@ -138,12 +181,8 @@ describe('the Firefox sources package', () => {
 
   it('rebuilds into exactly the Firefox package with the README commands', () => {
     // `npm ci` would fetch the same locked packages; the checkout's own node_modules stand in for it.
-    const dir = mkdtempSync(join(tmpdir(), 'lessonmark-sources-'));
+    const dir = unpackTo(sources, 'lessonmark-sources-');
     try {
-      for (const [name, data] of sources) {
-        mkdirSync(dirname(join(dir, name)), { recursive: true });
-        writeFileSync(join(dir, name), data);
-      }
       symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
       execFileSync('npx', ['wxt', 'build', '-b', 'firefox'], { cwd: dir, env: buildEnv(), stdio: 'pipe' });
       const rebuilt = new Map<string, string>();
