@@ -3,6 +3,7 @@ import type { Lesson, LessonPatch } from '@/lib/lesson';
 import { MAX_TITLE } from '@/lib/lesson-basics';
 import { useFocusOnOpen } from '../focus-on-open';
 import { errorText } from '@/lib/error-text';
+import { t } from '@/lib/i18n';
 
 interface Props {
   lesson: Lesson;
@@ -27,7 +28,7 @@ export function EditForm({ lesson, onSave, onClose }: Props) {
       await onSave(lesson.id, { title: title.trim(), note });
       onClose();
     } catch (e) {
-      setError(`Not saved: ${errorText(e)}`);
+      setError(t('common.notSaved', { error: errorText(e) }));
       setSaving(false);
     }
   };
@@ -35,7 +36,7 @@ export function EditForm({ lesson, onSave, onClose }: Props) {
   return (
     <form
       class="edit-form"
-      aria-label="Edit lesson"
+      aria-label={t('sidepanel.editForm')}
       onSubmit={(e) => {
         e.preventDefault();
         void save();
@@ -51,11 +52,11 @@ export function EditForm({ lesson, onSave, onClose }: Props) {
       }}
     >
       <label class="field">
-        <span>Title</span>
+        <span>{t('common.title')}</span>
         <input ref={first} value={title} maxLength={MAX_TITLE} onInput={(e) => setTitle(e.currentTarget.value)} />
       </label>
       <label class="field">
-        <span>Note</span>
+        <span>{t('common.note')}</span>
         <textarea rows={4} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
       </label>
       {error && (
@@ -64,12 +65,12 @@ export function EditForm({ lesson, onSave, onClose }: Props) {
         </p>
       )}
       <div class="form-foot">
-        <span class="hint">Ctrl+Enter saves, Escape cancels</span>
+        <span class="hint">{t('sidepanel.editKeys')}</span>
         <button type="button" class="secondary" onClick={onClose}>
-          Cancel
+          {t('common.cancel')}
         </button>
         <button type="submit" class="primary" disabled={saving}>
-          Save
+          {t('common.save')}
         </button>
       </div>
     </form>

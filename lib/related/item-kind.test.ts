@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { itemKind, sameItemReason } from './item-kind';
+import { afterEach, describe, expect, it } from 'vitest';
+import { speak } from '@/test/support/i18n';
+import { itemKind, onItemTitle, sameItemReason, sameProjectReason } from './item-kind';
 
 describe('itemKind and sameItemReason', () => {
   it('names GitHub items by what the path says they are', () => {
@@ -20,5 +21,16 @@ describe('itemKind and sameItemReason', () => {
     expect(sameItemReason({ site: 'jira', url: 'https://acme.atlassian.net/browse/ACME-1' })).toBe('same ticket');
     expect(sameItemReason({ site: 'confluence', url: 'https://wiki.corp.example/wiki/spaces/OPS/pages/1' })).toBe('same page');
     expect(sameItemReason({ site: 'web', url: 'https://blog.example/post' })).toBe('same page');
+  });
+
+  describe('in German', () => {
+    afterEach(() => speak('en'));
+    it('puts the right article before each kind of item', () => {
+      speak('de');
+      expect(onItemTitle({ site: 'github', url: 'https://github.com/acme/web/pull/7' })).toBe('Zu diesem Pull Request');
+      expect(onItemTitle({ site: 'web', url: 'https://blog.example/post' })).toBe('Zu dieser Seite');
+      expect(sameItemReason({ site: 'jira', url: 'https://acme.atlassian.net/browse/ACME-1' })).toBe('dasselbe Ticket');
+      expect(sameProjectReason('github', 'acme/web')).toBe('dasselbe Repository acme/web');
+    });
   });
 });

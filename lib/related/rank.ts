@@ -1,5 +1,6 @@
 import { normalizeTags, type Lesson, type Source } from '../lesson';
-import { projectWord, sameItemReason } from './item-kind';
+import { t } from '../i18n';
+import { sameItemReason, sameProjectReason } from './item-kind';
 import type { RelatedIndex } from './lesson-index';
 
 export { createRelatedIndex, RelatedIndex } from './lesson-index';
@@ -104,7 +105,7 @@ export function relatedLessons(
       projectTop.offer(id, projectScore(id));
     }
   });
-  const projectName = `same ${projectWord(source.site)} ${source.project?.trim()}`;
+  const projectName = sameProjectReason(source.site, source.project?.trim() ?? '');
   for (const id of projectTop.ids()) {
     const reasons = [...(inProject.has(id) ? [projectName] : []), ...tagReason(tagsOf(id))];
     out.push({ lesson: index.get(id)!, section: 'project', reasons: withText(id, reasons), score: projectScore(id) });
@@ -134,7 +135,7 @@ function textMatches(source: Source, pageText: string, index: RelatedIndex, k: n
   for (const hit of index.text.search(terms, k, options.minSimilarity ?? SIMILAR_MIN)) {
     if (hit.matched.length < MIN_SHARED_TERMS) continue;
     const words = hit.matched.slice(0, REASON_TERMS).map((i) => terms[i].word);
-    matches.set(hit.key, { similarity: hit.similarity, reason: `similar text: ${words.join(', ')}` });
+    matches.set(hit.key, { similarity: hit.similarity, reason: t('related.similarText', { words: words.join(', ') }) });
   }
   return matches;
 }
@@ -212,7 +213,7 @@ function worse(a: Entry, b: Entry): boolean {
 }
 
 function tagReason(tags: string[]): string[] {
-  return tags.length ? [`shares ${tags.length > 1 ? 'tags' : 'tag'}: ${tags.join(', ')}`] : [];
+  return tags.length ? [t('related.sharesTags', tags.length, { tags: tags.join(', ') })] : [];
 }
 
 /** The toolbar count: lessons on this work item or project, or sharing tags, plus strong text matches. */
