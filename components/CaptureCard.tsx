@@ -8,7 +8,7 @@ import { TagInput } from './TagInput';
 import { VisibilityPicker } from './VisibilityPicker';
 import { useFocusOnOpen } from './focus-on-open';
 import { trapTab } from './focus-trap';
-import { errorText } from '@/lib/error-text';
+import { useSaving } from './hooks/useSaving';
 
 interface Props {
   start: CaptureStart;
@@ -29,18 +29,14 @@ export function CaptureCard({ start, suggestions, defaultVisibility, onSave, onS
   const [note, setNote] = useState('');
   const [tags, setTags] = useState<string[]>([]);
   const [visibility, setVisibility] = useState<Visibility>(defaultVisibility);
-  const [error, setError] = useState('');
-  const [saving, setSaving] = useState(false);
+  const { saving, error, save: run } = useSaving((why) => `Could not save: ${why}. Your draft is kept.`, { closes: true });
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const dialogRef = useRef<HTMLDivElement>(null);
 
   useFocusOnOpen(() => noteRef.current);
 
-  const save = async () => {
-    if (saving) return;
-    setSaving(true);
-    setError('');
-    try {
+  const save = () =>
+    run(async () => {
       const lesson = await onSave({
         kind,
         note,
@@ -51,11 +47,7 @@ export function CaptureCard({ start, suggestions, defaultVisibility, onSave, onS
         anchor: start.anchor,
       });
       onSaved(lesson);
-    } catch (e) {
-      setError(`Could not save: ${errorText(e)}. Your draft is kept.`);
-      setSaving(false);
-    }
-  };
+    });
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {

@@ -9,7 +9,7 @@ import { PillarPicker } from './PillarPicker';
 import { TagInput } from './TagInput';
 import { VisibilityPicker } from './VisibilityPicker';
 import { useFocusOnOpen } from './focus-on-open';
-import { errorText } from '@/lib/error-text';
+import { useSaving } from './hooks/useSaving';
 
 export interface PillarFormValues {
   /** One answer per question of the pillar's template, in order. */
@@ -48,8 +48,7 @@ export function PillarForm({ heading, pillar, onPillarChange, children, initial,
   const [actions, setActions] = useState<Action[]>(initial?.actions ?? []);
   const [tags, setTags] = useState<string[]>(initial?.tags ?? []);
   const [visibility, setVisibility] = useState<Visibility>(initial?.visibility ?? 'private');
-  const [error, setError] = useState('');
-  const [saving, setSaving] = useState(false);
+  const { saving, error, setError, save: run } = useSaving((why) => `Could not save: ${why}. Everything you typed is kept.`, { closes: true });
   const form = useRef<HTMLFormElement>(null);
   const questions = PILLAR_INFO[pillar].questions;
 
@@ -61,14 +60,7 @@ export function PillarForm({ heading, pillar, onPillarChange, children, initial,
       setError('Answer at least one question, or write a note.');
       return;
     }
-    setSaving(true);
-    setError('');
-    try {
-      await onSubmit({ fields: questions.map((_, i) => fields[i] ?? ''), note, actions: cleanActions(actions), tags, visibility });
-    } catch (e) {
-      setError(`Could not save: ${errorText(e)}. Everything you typed is kept.`);
-      setSaving(false);
-    }
+    await run(() => onSubmit({ fields: questions.map((_, i) => fields[i] ?? ''), note, actions: cleanActions(actions), tags, visibility }));
   };
 
   /** Focus the next field after `from`; from the last field, save. Radio groups are one stop. */

@@ -33,7 +33,7 @@ export default defineBackground(() => {
   const badges = watchBadges(db, { limit: PANEL_LIMIT });
   const handlers: Handlers = {
     ...createHandlers(db, ctx, { detectOptions: async () => ({ hosts: await knownHosts() }) }),
-    ...platformHandlers(sync),
+    ...platformHandlers(sync, badges),
   };
   const afterWrite: AfterWrite = (touched, from) => {
     void announceChange(touched, from.tabId);

@@ -132,6 +132,26 @@ describe('Options page', () => {
     expect(byTestId('connection-result')).toContain('Bad token (401)');
   });
 
+  it('says a save failed, keeps what was typed, and saves on the next try', async () => {
+    const e = env();
+    const store = e.saveSettings;
+    let refuse = true;
+    e.saveSettings = (change) => (refuse ? Promise.reject(new Error('the extension storage is full')) : store(change));
+    await mount(e);
+    type(input('endpoint'), 'https://lessons.example.com');
+    type(input('token'), 'lm_secret');
+    await act(async () => button('Save').click());
+    await settle();
+    expect(byTestId('connection-result')).toBe('Not saved: the extension storage is full');
+    expect(root.querySelector('[data-testid="connection-result"]')!.className).toContain('error');
+    expect(input('token').value).toBe('lm_secret');
+    refuse = false;
+    await act(async () => button('Save').click());
+    await settle();
+    expect(calls.saved).toEqual([{ endpoint: 'https://lessons.example.com', token: 'lm_secret', displayName: '' }]);
+    expect(byTestId('connection-result')).toBe('Saved. Syncing with the team now.');
+  });
+
   it('shows pending changes, the last error and the sync result, live from the database', async () => {
     stored = { ...stored, endpoint: 'https://lessons.example.com', tokenSavedAt: '2026-11-01T00:00:00.000Z' };
     await db.meta.put({ key: 'sync.status', value: { lastError: 'Unreachable: nothing answered at that address.', failures: 1, nextAttemptAt: 0, blocked: [] } });

@@ -5,7 +5,7 @@ import { afterTitle } from '@/lib/lesson-words';
 import { KIND_LABEL } from '@/lib/pillars';
 import { PillarPicker } from '../PillarPicker';
 import { TagInput } from '../TagInput';
-import { errorText } from '@/lib/error-text';
+import { useSaving } from '../hooks/useSaving';
 
 interface Props {
   lesson: Lesson;
@@ -24,17 +24,13 @@ export function LessonPeek({ lesson, suggestions, onSave, onDelete, onOpen, onCl
   const [note, setNote] = useState(lesson.note);
   const [kind, setKind] = useState<Pillar>(lesson.kind === 'question' ? 'experience' : lesson.kind);
   const [tags, setTags] = useState(lesson.tags);
-  const [error, setError] = useState('');
+  const { error, save: run } = useSaving((why) => `Could not save: ${why}`);
 
-  const save = async () => {
-    setError('');
-    try {
+  const save = () =>
+    run(async () => {
       await onSave({ note, tags, ...(lesson.kind === 'question' ? {} : { kind }) });
       setEditing(false);
-    } catch (e) {
-      setError(`Could not save: ${errorText(e)}`);
-    }
-  };
+    });
 
   return (
     <section

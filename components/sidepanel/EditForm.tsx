@@ -2,7 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { Lesson, LessonPatch } from '@/lib/lesson';
 import { MAX_TITLE } from '@/lib/lesson-basics';
 import { useFocusOnOpen } from '../focus-on-open';
-import { errorText } from '@/lib/error-text';
+import { useSaving } from '../hooks/useSaving';
 import { t } from '@/lib/i18n';
 
 interface Props {
@@ -15,22 +15,16 @@ interface Props {
 export function EditForm({ lesson, onSave, onClose }: Props) {
   const [title, setTitle] = useState(lesson.title);
   const [note, setNote] = useState(lesson.note);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState('');
+  const { saving, error, save: run } = useSaving((why) => t('common.notSaved', { error: why }), { closes: true });
   const first = useRef<HTMLInputElement>(null);
   useFocusOnOpen(() => first.current);
 
   const save = async () => {
     if (title.trim() === lesson.title && note === lesson.note) return onClose();
-    setSaving(true);
-    setError('');
-    try {
+    await run(async () => {
       await onSave(lesson.id, { title: title.trim(), note });
       onClose();
-    } catch (e) {
-      setError(t('common.notSaved', { error: errorText(e) }));
-      setSaving(false);
-    }
+    });
   };
 
   return (

@@ -1,3 +1,4 @@
+import { errorText } from '@/lib/error-text';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { Fill } from '@/components/fill';
 import type { Lesson } from '@/lib/lesson';
@@ -54,7 +55,7 @@ export function SidePanel({ env }: { env: SidePanelEnv }) {
   };
   const answer = (lesson: Lesson) => {
     setAnswering(lesson);
-    if (!answerModule) void import('@/components/popup/AnswerForm').then(setAnswerModule, (e) => setStatus(t('sidepanel.formFailed', { error: String(e) })));
+    if (!answerModule) void import('@/components/popup/AnswerForm').then(setAnswerModule, (e) => setStatus(t('sidepanel.formFailed', { error: errorText(e) })));
     if (page) void env.suggestTags(page.source).then(setSuggestions, () => {});
   };
 

@@ -10,7 +10,7 @@ import { GITLEAKS } from './gitleaks-rules.generated';
 import type { GeneratedRule, JsRegex } from './gitleaks-types';
 import { KeywordSet } from './keywords';
 import { isPersonal, kindOfRule, labelOf } from './labels';
-import { OWN_RULES } from './own-rules';
+import { isIdentifier, isResourcePath, OWN_RULES } from './own-rules';
 
 export { isPersonal, labelOf } from './labels';
 
@@ -64,6 +64,7 @@ const GLOBAL_ALLOW = GITLEAKS.allow.regexes.map((r) => compile(r));
 const GLOBAL_STOPWORDS = GITLEAKS.allow.stopwords;
 
 function fromGitleaks(g: GeneratedRule): Rule {
+  const generic = g.id.startsWith('generic');
   let source = g.regex.source;
   let widen = 0;
   // Some rules repeat it inside their first group: `[\w.-]{0,50}?(?:[\w.-]{0,50}?(?:okta)…`.
@@ -84,12 +85,14 @@ function fromGitleaks(g: GeneratedRule): Rule {
     kind: kindOfRule(g.id),
     regex,
     keywords: g.keywords,
-    rank: g.id.startsWith('generic') ? GENERIC_RANK : 0,
+    rank: generic ? GENERIC_RANK : 0,
     group: g.secretGroup ?? -1,
     widen,
     starts,
     accept(secret, match, text, start, end) {
       if (g.entropy && shannonEntropy(secret) <= g.entropy) return false;
+      // Command lines and docs in lessons are full of `--key=SomeName` and `key: org/123`.
+      if (generic && (isIdentifier(secret) || isResourcePath(secret))) return false;
       if (GLOBAL_ALLOW.some((x) => x.test(secret))) return false;
       const lower = secret.toLowerCase();
       if (GLOBAL_STOPWORDS.some((w) => lower.includes(w))) return false;

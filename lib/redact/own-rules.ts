@@ -36,12 +36,31 @@ function looksLikePassword(value: string): boolean {
   if (/^(?:https?:|\/|\.\/|~\/|[A-Z]:\\)/i.test(value)) return false;
   if (/^(?:process\.env|os\.environ|env\.|ENV\[|getenv|System\.getenv|secrets?\.|vars\.|config\.|settings\.)/i.test(value)) return false;
   if (/^[A-Za-z_][\w.]*\([^)]*\)?$/.test(value)) return false;
+  if (isResourcePath(value)) return false;
+  // SECRET_FOO:latest, ENV=mysecret:latest: references to a secret by name.
+  if (/[:=]/.test(value) && value.split(/[:=,]/).every((p) => p === '' || isIdentifier(p))) return false;
+  // OAUTH2-CLIENT-SECRET, DB_PASSWORD: the name of a value, as in usage lines.
+  if (/^[A-Z0-9]+(?:[_-][A-Z0-9]+)+$/.test(value)) return false;
   if (/^(?:true|false|null|none|nil|undefined|required|optional|string|bool(?:ean)?|int(?:eger)?)$/i.test(value)) return false;
   const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((r) => r.test(value)).length;
   const hasDigitAndLetter = /\d/.test(value) && /[A-Za-z]/.test(value);
   if (classes < 3 && !(hasDigitAndLetter && value.length >= 12)) return false;
   return shannonEntropy(value) >= 3;
 }
+
+/** `ExistingLabelKey1`, `ORGANIZATION`, `--organization=ORG`, `my_bucket_name2`: names, not random values. */
+export function isIdentifier(value: string): boolean {
+  const parts = value.replace(/^-+/, '').split(/[_.=-]+/);
+  return parts.length > 0 && parts.every((p) => p === '' || WORDISH.test(p));
+}
+
+/** `projects/my-project/secrets/db/versions/2`, `organizations/54321`: names of things, not secrets. */
+export function isResourcePath(value: string): boolean {
+  return value.includes('/') && value.split(/[/=:]/).every((seg) => seg === '' || /^\d+$/.test(seg) || isIdentifier(seg));
+}
+
+/** One word of an identifier: lower, UPPER or CamelCase letters, then maybe a number. */
+const WORDISH = /^(?:[a-z]+|[A-Z]+|[A-Z]?[a-z]+(?:[A-Z][a-z]+)*[A-Z]*)\d*$/;
 
 const IMAGE_OR_FILE_SUFFIX =
   /\.(?:png|jpe?g|gif|svg|webp|ico|bmp|js|mjs|cjs|ts|tsx|jsx|css|scss|json|md|html?|txt|ya?ml|toml|zip|gz|tgz|tar|lock|sh|py|go|rs|java|kt|rb|php|xml|pdf|wasm|map|exe|dll|so)$/i;

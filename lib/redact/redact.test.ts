@@ -35,6 +35,9 @@ describe('findSensitive', () => {
       'token_url = https://login.acme.io/oauth2/token',
       'the secret: my-app-secret-name',
       'glpat-xxxxxxxxxxxxxxxxxxxx',
+      "gcloud apis describe (API : --organization=ORGANIZATION) --consumer=organizations/54321",
+      '--secret=projects/my-project/secrets/my-secret/versions/2 and secret_foo=SECRET_FOO:latest',
+      'oauth2-client-secret=OAUTH2-CLIENT-SECRET',
     ]) {
       expect(found(text), text).toEqual([]);
     }
@@ -78,6 +81,8 @@ describe('findSensitive', () => {
     expect(findSensitive('')).toEqual([]);
     expect(findSensitive('\u0000\uffff😀'.repeat(1000))).toEqual([]);
     expect(findSensitive('a'.repeat(200_000))).toEqual([]);
+    expect(findSensitive(`api_key = ${'Ab'.repeat(70)}!`)).toEqual([]);
+    expect(findSensitive(`password=${'A_'.repeat(2000)}`)).toEqual([]);
   });
 });
 

@@ -10,6 +10,7 @@
 import type { SiteAdapter } from './adapter';
 import { confluence } from './confluence';
 import { github } from './github';
+import { gitlab } from './gitlab';
 import { jira } from './jira';
 import { web } from './web';
 
@@ -17,6 +18,7 @@ export const ADAPTERS = [
   jira,
   confluence,
   github,
+  gitlab,
   web,
 ] as const;
 
