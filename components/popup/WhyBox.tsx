@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Lesson } from '@/lib/lesson';
 import { errorText } from '@/lib/error-text';
+import { t } from '@/lib/i18n';
 
 interface Props {
   /** Saves the question; may wait for the page to be read and the services to load. */
@@ -40,7 +41,7 @@ export function WhyBox({ ask, undo, unreadable }: Props) {
       setText('');
       setStatus({ at: 'asked', lesson });
     } catch (e) {
-      setStatus({ at: 'error', text: `Could not save the question: ${errorText(e)}.` });
+      setStatus({ at: 'error', text: t('popup.askFailed', { error: errorText(e) }) });
     } finally {
       setSaving(false);
       input.current?.focus();
@@ -53,7 +54,7 @@ export function WhyBox({ ask, undo, unreadable }: Props) {
       setText(lesson.question?.text ?? lesson.title);
       setStatus({ at: 'undone' });
     } catch (e) {
-      setStatus({ at: 'error', text: `Could not undo: ${errorText(e)}.` });
+      setStatus({ at: 'error', text: t('popup.undoFailed', { error: errorText(e) }) });
     }
     input.current?.focus();
   };
@@ -61,7 +62,7 @@ export function WhyBox({ ask, undo, unreadable }: Props) {
   return (
     <section class="why">
       <label class="why-label" for="why">
-        Ask why
+        {t('popup.askWhy')}
       </label>
       <input
         id="why"
@@ -69,7 +70,7 @@ export function WhyBox({ ask, undo, unreadable }: Props) {
         class="why-input"
         autofocus
         autocomplete="off"
-        placeholder="Why…?"
+        placeholder={t('popup.whyPlaceholder')}
         value={text}
         disabled={unreadable}
         aria-describedby="why-status"
@@ -83,19 +84,19 @@ export function WhyBox({ ask, undo, unreadable }: Props) {
       />
       <p id="why-status" class={`why-status${status.at === 'error' ? ' error' : ''}`} role="status" aria-live="polite">
         {unreadable
-          ? 'Lessonmark cannot read this page (browser pages and extension stores are off limits). Open a ticket, a wiki page or an issue to ask about it.'
+          ? t('popup.unreadable')
           : status.at === 'asked'
             ? <>
-                Asked: it stays open until someone answers it.{' '}
+                {t('popup.asked')}{' '}
                 <button type="button" class="link" onClick={() => void takeBack(status.lesson)}>
-                  Undo
+                  {t('common.undo')}
                 </button>
               </>
             : status.at === 'undone'
-              ? 'Question removed.'
+              ? t('popup.questionRemoved')
               : status.at === 'error'
                 ? status.text
-                : 'Enter saves it as an open question on this page.'}
+                : t('popup.whyHint')}
       </p>
     </section>
   );
