@@ -3,7 +3,9 @@
 //   public/toolbar/*.png        Firefox's toolbar button for dark themes
 //   docs/store/images/*.png     the Chrome Web Store's promotional tiles and screenshots
 // Run `npm run icons` after changing the SVG or the screenshots, and commit what it writes.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// `--check` writes nothing: it fails when a committed icon differs from what the SVG draws
+// (the store pictures hold text, whose rendering depends on the machine's fonts, so they are not checked).
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crc32, deflateSync } from 'node:zlib';
@@ -11,6 +13,8 @@ import { Resvg } from '@resvg/resvg-js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const source = readFileSync(join(root, 'assets/icon.svg'), 'utf8');
+const CHECK = process.argv.includes('--check');
+const stale = [];
 
 const INK = '#1f2430';
 const HIGHLIGHT = '#ffd23f';
@@ -67,6 +71,10 @@ function opaquePng(image) {
 }
 
 function write(path, data) {
+  if (CHECK) {
+    if (path.startsWith('public/') && !(existsSync(join(root, path)) && readFileSync(join(root, path)).equals(data))) stale.push(path);
+    return;
+  }
   mkdirSync(dirname(join(root, path)), { recursive: true });
   writeFileSync(join(root, path), data);
   console.log(`${path} (${data.length} bytes)`);
@@ -93,42 +101,52 @@ const words = (x, y, size, weight, fill, text, anchor = 'start') =>
   `<text x="${x}" y="${y}" text-anchor="${anchor}" font-family="DejaVu Sans, Liberation Sans, sans-serif" font-size="${size}" font-weight="${weight}" fill="${fill}">${escapeXml(text)}</text>`;
 const centred = (x, y, size, weight, text) => words(x, y, size, weight, INK, text, 'middle');
 
-// Promotional tiles, one per listing language.
-const taglines = {
-  en: ['Capture lessons where work happens,', 'and find them again when it counts.'],
-  de: ['Erkenntnisse festhalten, wo die Arbeit passiert,', 'und wiederfinden, wenn es darauf ankommt.'],
-};
-for (const [lang, [line1, line2]] of Object.entries(taglines)) {
-  const small = frame(
-    440,
-    280,
-    placedMark(175, 22, 90) + centred(220, 160, 36, 700, 'Lessonmark') +
-      centred(220, 202, 14, 400, line1) + centred(220, 224, 14, 400, line2),
-  );
-  write(`docs/store/images/promo-small-440x280-${lang}.png`, opaquePng(render(small, 440)));
-  const marquee = frame(
-    1400,
-    560,
-    placedMark(170, 110, 340) + words(560, 260, 110, 700, INK, 'Lessonmark') +
-      words(566, 340, 40, 400, INK, line1) + words(566, 396, 40, 400, INK, line2),
-  );
-  write(`docs/store/images/marquee-1400x560-${lang}.png`, opaquePng(render(marquee, 1400)));
+/** The Chrome Web Store's promotional tiles and screenshots. */
+function storeImages() {
+  // Promotional tiles, one per listing language.
+  const taglines = {
+    en: ['Capture lessons where work happens,', 'and find them again when it counts.'],
+    de: ['Erkenntnisse festhalten, wo die Arbeit passiert,', 'und wiederfinden, wenn es darauf ankommt.'],
+  };
+  for (const [lang, [line1, line2]] of Object.entries(taglines)) {
+    const small = frame(
+      440,
+      280,
+      placedMark(175, 22, 90) + centred(220, 160, 36, 700, 'Lessonmark') +
+        centred(220, 202, 14, 400, line1) + centred(220, 224, 14, 400, line2),
+    );
+    write(`docs/store/images/promo-small-440x280-${lang}.png`, opaquePng(render(small, 440)));
+    const marquee = frame(
+      1400,
+      560,
+      placedMark(170, 110, 340) + words(560, 260, 110, 700, INK, 'Lessonmark') +
+        words(566, 340, 40, 400, INK, line1) + words(566, 396, 40, 400, INK, line2),
+    );
+    write(`docs/store/images/marquee-1400x560-${lang}.png`, opaquePng(render(marquee, 1400)));
+  }
+
+  // Store screenshots: 1280×800 each; the narrower views are centred on the paper colour.
+  const shots = ['capture', 'highlight', 'library', 'popup', 'sidepanel', 'welcome'];
+  shots.forEach((name, i) => {
+    const png = readFileSync(join(root, `docs/screenshots/${name}.png`));
+    const [w, h] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+    const scale = Math.min(1, 1280 / w, 760 / h);
+    const [sw, sh] = [Math.round(w * scale), Math.round(h * scale)];
+    const fits = w === 1280 && h === 800;
+    const [x, y] = fits ? [0, 0] : [(1280 - sw) / 2, (800 - sh) / 2];
+    const picture = frame(
+      1280,
+      800,
+      (fits ? '' : `<rect x="${x - 1}" y="${y - 1}" width="${sw + 2}" height="${sh + 2}" fill="#c9c4b5"/>`) +
+        `<image x="${x}" y="${y}" width="${fits ? 1280 : sw}" height="${fits ? 800 : sh}" href="data:image/png;base64,${png.toString('base64')}"/>`,
+    );
+    write(`docs/store/images/screenshot-${i + 1}-${name}-1280x800.png`, opaquePng(render(picture, 1280)));
+  });
 }
 
-// Store screenshots: 1280×800 each; the narrower views are centred on the paper colour.
-const shots = ['capture', 'highlight', 'library', 'popup', 'sidepanel', 'welcome'];
-shots.forEach((name, i) => {
-  const png = readFileSync(join(root, `docs/screenshots/${name}.png`));
-  const [w, h] = [png.readUInt32BE(16), png.readUInt32BE(20)];
-  const scale = Math.min(1, 1280 / w, 760 / h);
-  const [sw, sh] = [Math.round(w * scale), Math.round(h * scale)];
-  const fits = w === 1280 && h === 800;
-  const [x, y] = fits ? [0, 0] : [(1280 - sw) / 2, (800 - sh) / 2];
-  const picture = frame(
-    1280,
-    800,
-    (fits ? '' : `<rect x="${x - 1}" y="${y - 1}" width="${sw + 2}" height="${sh + 2}" fill="#c9c4b5"/>`) +
-      `<image x="${x}" y="${y}" width="${fits ? 1280 : sw}" height="${fits ? 800 : sh}" href="data:image/png;base64,${png.toString('base64')}"/>`,
-  );
-  write(`docs/store/images/screenshot-${i + 1}-${name}-1280x800.png`, opaquePng(render(picture, 1280)));
-});
+if (!CHECK) storeImages();
+
+if (stale.length) {
+  console.error(`Out of date with assets/icon.svg (run npm run icons): ${stale.join(', ')}`);
+  process.exit(1);
+}

@@ -109,6 +109,20 @@ describe.each([
     expect(named.filter((path) => !pkg().has(path))).toEqual([]);
   });
 
+  it('has its icons at the sizes the manifest says', () => {
+    const manifest = JSON.parse(text(pkg(), 'manifest.json'));
+    const button = manifest.action ?? manifest.browser_action;
+    const sized: [string, string][] = [
+      ...Object.entries<string>(manifest.icons),
+      ...Object.entries<string>(button.default_icon),
+      ...(button.theme_icons ?? []).flatMap((i: { light: string; dark: string; size: number }) => [[String(i.size), i.light], [String(i.size), i.dark]] as [string, string][]),
+    ];
+    for (const [size, path] of sized) {
+      const png = Buffer.from(pkg().get(path)!);
+      expect([path, png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([path, Number(size), Number(size)]);
+    }
+  });
+
   it('has every message its manifest names, in English and German', () => {
     const manifest = text(pkg(), 'manifest.json');
     const names = [...manifest.matchAll(/__MSG_(\w+)__/g)].map(([, name]) => name.toLowerCase());
@@ -149,6 +163,10 @@ function unpackTo(files: Files, prefix: string): string {
   }
   return dir;
 }
+
+it('ships the icons assets/icon.svg draws (npm run icons)', () => {
+  execFileSync('node', ['scripts/icons.mjs', '--check'], { cwd: root, stdio: 'pipe' });
+});
 
 describe("Mozilla's add-ons linter on the Firefox package", () => {
   it('finds no error, warning or notice', () => {

@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Lesson } from '@/lib/lesson';
 import { errorText } from '@/lib/error-text';
+import { useSaving } from '../hooks/useSaving';
 import { t } from '@/lib/i18n';
 
 interface Props {
@@ -11,7 +12,7 @@ interface Props {
   unreadable: boolean;
 }
 
-type Status = { at: 'idle' } | { at: 'asked'; lesson: Lesson } | { at: 'undone' } | { at: 'error'; text: string };
+type Status = { at: 'idle' } | { at: 'asked'; lesson: Lesson } | { at: 'undone' };
 
 export const WHY_READY_MARK = 'lessonmark:why-ready';
 
@@ -23,7 +24,7 @@ export const WHY_READY_MARK = 'lessonmark:why-ready';
 export function WhyBox({ ask, undo, unreadable }: Props) {
   const [text, setText] = useState('');
   const [status, setStatus] = useState<Status>({ at: 'idle' });
-  const [saving, setSaving] = useState(false);
+  const { saving, error, setError, save } = useSaving((why) => t('popup.askFailed', { error: why }));
   const input = useRef<HTMLInputElement>(null);
 
   // Layout effect: focus before the first paint, so the first keystroke lands in the box.
@@ -35,26 +36,22 @@ export function WhyBox({ ask, undo, unreadable }: Props) {
   const submit = async () => {
     const question = text.trim();
     if (!question || saving) return;
-    setSaving(true);
-    try {
+    await save(async () => {
       const lesson = await ask(question);
       setText('');
       setStatus({ at: 'asked', lesson });
-    } catch (e) {
-      setStatus({ at: 'error', text: t('popup.askFailed', { error: errorText(e) }) });
-    } finally {
-      setSaving(false);
-      input.current?.focus();
-    }
+    });
+    input.current?.focus();
   };
 
   const takeBack = async (lesson: Lesson) => {
     try {
       await undo(lesson);
       setText(lesson.question?.text ?? lesson.title);
+      setError('');
       setStatus({ at: 'undone' });
     } catch (e) {
-      setStatus({ at: 'error', text: t('popup.undoFailed', { error: errorText(e) }) });
+      setError(t('popup.undoFailed', { error: errorText(e) }));
     }
     input.current?.focus();
   };
@@ -82,21 +79,22 @@ export function WhyBox({ ask, undo, unreadable }: Props) {
           }
         }}
       />
-      <p id="why-status" class={`why-status${status.at === 'error' ? ' error' : ''}`} role="status" aria-live="polite">
+      <p id="why-status" class={`why-status${error ? ' error' : ''}`} role="status" aria-live="polite">
         {unreadable
           ? t('popup.unreadable')
-          : status.at === 'asked'
-            ? <>
+          : error ||
+            (status.at === 'asked' ? (
+              <>
                 {t('popup.asked')}{' '}
                 <button type="button" class="link" onClick={() => void takeBack(status.lesson)}>
                   {t('common.undo')}
                 </button>
               </>
-            : status.at === 'undone'
-              ? t('popup.questionRemoved')
-              : status.at === 'error'
-                ? status.text
-                : t('popup.whyHint')}
+            ) : status.at === 'undone' ? (
+              t('popup.questionRemoved')
+            ) : (
+              t('popup.whyHint')
+            ))}
       </p>
     </section>
   );

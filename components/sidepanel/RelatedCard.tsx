@@ -2,8 +2,8 @@ import { useState } from 'preact/hooks';
 import { LessonCard } from '@/components/LessonCard';
 import type { Lesson, LessonPatch } from '@/lib/lesson';
 import type { RelatedResult } from '@/lib/related/rank';
+import { useSaving } from '../hooks/useSaving';
 import { EditForm } from './EditForm';
-import { errorText } from '@/lib/error-text';
 import { t } from '@/lib/i18n';
 
 interface Props {
@@ -22,21 +22,10 @@ interface Props {
 export function RelatedCard({ result, notFound, onShow, onAnswer, onOpen, onHelped, onSave }: Props) {
   const { lesson, reasons } = result;
   const [editing, setEditing] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
+  const { saving: busy, error, save } = useSaving((why) => t('sidepanel.helpedFailed', { error: why }));
   const label = lesson.title || lesson.source.title || lesson.source.url;
 
-  const helped = async () => {
-    setBusy(true);
-    setError('');
-    try {
-      await onHelped(lesson.id);
-    } catch (e) {
-      setError(t('sidepanel.helpedFailed', { error: errorText(e) }));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const helped = () => save(() => onHelped(lesson.id));
 
   return (
     <li class="related" data-lesson={lesson.id} data-section={result.section}>
