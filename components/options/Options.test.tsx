@@ -199,4 +199,21 @@ describe('Options page', () => {
     expect(stored.hosts.jira).toEqual(['jira.acme.internal']);
     expect(root.textContent).toContain('Lessonmark now runs on jira.acme.internal');
   });
+
+  it('offers every self-hosted kind of site the registry knows, GitLab included', async () => {
+    await mount();
+    const kind = root.querySelector('#sites-title')!.closest('section')!.querySelector('select')!;
+    expect([...kind.options].map((o) => o.textContent)).toEqual(['Jira (self-hosted)', 'Confluence (self-hosted)', 'GitHub Enterprise', 'GitLab (self-hosted)']);
+    await act(async () => {
+      kind.value = 'gitlab';
+      kind.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    const host = root.querySelector<HTMLInputElement>('input[placeholder="gitlab.example.com"]')!;
+    type(host, 'gitlab.acme.internal');
+    await act(async () => button('Grant access').click());
+    await settle();
+    expect(stored.hosts.gitlab).toEqual(['gitlab.acme.internal']);
+    expect(stored.hosts.jira).toEqual([]);
+    expect(root.textContent).toContain('GitLab (self-hosted)');
+  });
 });

@@ -60,7 +60,7 @@ export function SitesPanel({ env, settings, onSaved }: { env: OptionsEnv; settin
         </label>
         <label class="grow">
           <span class="sr-only">Host</span>
-          <input type="text" placeholder="jira.example.com" value={input} onInput={(e) => setInput(e.currentTarget.value)} spellcheck={false} />
+          <input type="text" placeholder={`${kind}.example.com`} value={input} onInput={(e) => setInput(e.currentTarget.value)} spellcheck={false} />
         </label>
         <button type="submit">Grant access</button>
       </form>

@@ -7,10 +7,10 @@ import {
   identifyGitHub,
   isGitHubDocument,
   readGitHub,
-  stateOf,
   type GitHubRoute,
 } from './github';
 import { siteOf } from './identify';
+import { stateOf } from './issue';
 
 const docWith = (head: string, body = '') =>
   new DOMParser().parseFromString(`<html><head>${head}</head><body>${body}</body></html>`, 'text/html');

@@ -9,10 +9,11 @@
  * but it is related to the repository. On a host other than github.com the host leads the name
  * (`github:git.corp.example/acme/web#12`) so that two installations never share a key.
  */
-import RESERVED_NAMES from 'github-reserved-names/reserved-names.json';
+import RESERVED_NAMES from 'github-reserved-names/reserved-names.json' with { type: 'json' };
 import { hostIn, normalizeUrl, parseHttpUrl } from '../url';
 import { defineSite, type Identified, type PageDetails } from './adapter';
-import { cleanLabels, cleanTitle, excerptOf, firstText, metaContent, textOf, titleAndBodyText } from './text';
+import { readIssue } from './issue';
+import { metaContent, textOf, titleAndBodyText } from './text';
 
 export type GitHubRoute =
   | { kind: 'issue' | 'pull' | 'discussion'; owner: string; repo: string; number: number; tab?: string }
@@ -155,16 +156,6 @@ export const GITHUB_CONTENT_ROOTS = [
   'main',
 ];
 
-/** `open` | `closed` | `merged` | `draft`, from a state badge's classes or text. */
-export function stateOf(badge: Element | null): string | undefined {
-  if (!badge) return undefined;
-  const words = `${badge.getAttribute('class') ?? ''} ${badge.getAttribute('title') ?? ''} ${textOf(badge)}`.toLowerCase();
-  for (const state of ['merged', 'draft', 'closed', 'open']) {
-    if (words.includes(state)) return state;
-  }
-  return undefined;
-}
-
 function labelOf(el: Element): string {
   return el.getAttribute('data-name') ?? textOf(el);
 }
@@ -175,15 +166,7 @@ function titleFromDocumentTitle(title: string): string {
 }
 
 export function readGitHub(doc: Document): PageDetails {
-  const labels = LABELS.flatMap((s) => [...doc.querySelectorAll(s)].map(labelOf));
-  const badge = STATE.map((s) => doc.querySelector(s)).find((el) => el !== null) ?? null;
-  const title = firstText(doc, TITLE) || titleFromDocumentTitle(metaContent(doc, 'og:title') || doc.title);
-  return {
-    title: cleanTitle(title),
-    labels: cleanLabels(labels),
-    status: stateOf(badge),
-    excerpt: excerptOf(firstText(doc, FIRST_POST, 2000) || metaContent(doc, 'description')),
-  };
+  return readIssue(doc, { title: TITLE, state: STATE, labels: LABELS, labelOf, body: FIRST_POST, descriptionMeta: 'description', titleFromDocumentTitle });
 }
 
 export function githubText(doc: Document): string {

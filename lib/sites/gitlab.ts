@@ -17,8 +17,8 @@
  */
 import { normalizeUrl, parseHttpUrl } from '../url';
 import { defineSite, type Identified, type PageDetails } from './adapter';
-import { stateOf } from './github';
-import { cleanLabels, cleanTitle, excerptOf, firstText, metaContent, textOf, titleAndBodyText } from './text';
+import { readIssue } from './issue';
+import { firstText, metaContent, textOf, titleAndBodyText } from './text';
 
 export type GitLabRoute =
   | { kind: 'issue' | 'merge request'; project: string; iid: number }
@@ -131,15 +131,7 @@ function titleFromDocumentTitle(title: string): string {
 }
 
 export function readGitLab(doc: Document): PageDetails {
-  const labels = LABELS.flatMap((s) => [...doc.querySelectorAll(s)].map(labelOf));
-  const badge = STATE.map((s) => doc.querySelector(s)).find((el) => el !== null) ?? null;
-  const title = firstText(doc, TITLE) || titleFromDocumentTitle(metaContent(doc, 'og:title') || doc.title);
-  return {
-    title: cleanTitle(title),
-    labels: cleanLabels(labels),
-    status: stateOf(badge),
-    excerpt: excerptOf(firstText(doc, DESCRIPTION, 2000) || metaContent(doc, 'og:description')),
-  };
+  return readIssue(doc, { title: TITLE, state: STATE, labels: LABELS, labelOf, body: DESCRIPTION, descriptionMeta: 'og:description', titleFromDocumentTitle });
 }
 
 export function gitlabText(doc: Document): string {
