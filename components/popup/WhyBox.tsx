@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Lesson } from '@/lib/lesson';
 import { errorText } from '@/lib/error-text';
 import { useSaving } from '../hooks/useSaving';
+import { t } from '@/lib/i18n';
 
 interface Props {
   /** Saves the question; may wait for the page to be read and the services to load. */
@@ -23,7 +24,7 @@ export const WHY_READY_MARK = 'lessonmark:why-ready';
 export function WhyBox({ ask, undo, unreadable }: Props) {
   const [text, setText] = useState('');
   const [status, setStatus] = useState<Status>({ at: 'idle' });
-  const { saving, error, setError, save } = useSaving((why) => `Could not save the question: ${why}.`);
+  const { saving, error, setError, save } = useSaving((why) => t('popup.askFailed', { error: why }));
   const input = useRef<HTMLInputElement>(null);
 
   // Layout effect: focus before the first paint, so the first keystroke lands in the box.
@@ -50,7 +51,7 @@ export function WhyBox({ ask, undo, unreadable }: Props) {
       setError('');
       setStatus({ at: 'undone' });
     } catch (e) {
-      setError(`Could not undo: ${errorText(e)}.`);
+      setError(t('popup.undoFailed', { error: errorText(e) }));
     }
     input.current?.focus();
   };
@@ -58,7 +59,7 @@ export function WhyBox({ ask, undo, unreadable }: Props) {
   return (
     <section class="why">
       <label class="why-label" for="why">
-        Ask why
+        {t('popup.askWhy')}
       </label>
       <input
         id="why"
@@ -66,7 +67,7 @@ export function WhyBox({ ask, undo, unreadable }: Props) {
         class="why-input"
         autofocus
         autocomplete="off"
-        placeholder="Why…?"
+        placeholder={t('popup.whyPlaceholder')}
         value={text}
         disabled={unreadable}
         aria-describedby="why-status"
@@ -80,19 +81,19 @@ export function WhyBox({ ask, undo, unreadable }: Props) {
       />
       <p id="why-status" class={`why-status${error ? ' error' : ''}`} role="status" aria-live="polite">
         {unreadable
-          ? 'Lessonmark cannot read this page (browser pages and extension stores are off limits). Open a ticket, a wiki page or an issue to ask about it.'
+          ? t('popup.unreadable')
           : error ||
             (status.at === 'asked' ? (
               <>
-                Asked: it stays open until someone answers it.{' '}
+                {t('popup.asked')}{' '}
                 <button type="button" class="link" onClick={() => void takeBack(status.lesson)}>
-                  Undo
+                  {t('common.undo')}
                 </button>
               </>
             ) : status.at === 'undone' ? (
-              'Question removed.'
+              t('popup.questionRemoved')
             ) : (
-              'Enter saves it as an open question on this page.'
+              t('popup.whyHint')
             ))}
       </p>
     </section>

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { itemKind, projectWord, sameItemReason } from './item-kind';
+import { afterEach, describe, expect, it } from 'vitest';
+import { speak } from '@/test/support/i18n';
+import { itemKind, onItemTitle, projectWord, sameItemReason, sameProjectReason } from './item-kind';
 
 describe('itemKind and sameItemReason', () => {
   it('names GitHub items by what the path says they are', () => {
@@ -35,5 +36,17 @@ describe('itemKind and sameItemReason', () => {
     expect(projectWord('github')).toBe('repository');
     expect(projectWord('gitlab')).toBe('project');
     expect(projectWord('web')).toBe('site');
+  });
+
+  describe('in German', () => {
+    afterEach(() => speak('en'));
+    it('puts the right article before each kind of item', () => {
+      speak('de');
+      expect(onItemTitle({ site: 'github', url: 'https://github.com/acme/web/pull/7' })).toBe('Zu diesem Pull Request');
+      expect(onItemTitle({ site: 'web', url: 'https://blog.example/post' })).toBe('Zu dieser Seite');
+      expect(sameItemReason({ site: 'jira', url: 'https://acme.atlassian.net/browse/ACME-1' })).toBe('dasselbe Ticket');
+      expect(sameItemReason({ site: 'gitlab', url: 'https://gitlab.com/acme/web/-/merge_requests/34' })).toBe('derselbe Merge Request');
+      expect(sameProjectReason('github', 'acme/web')).toBe('dasselbe Repository acme/web');
+    });
   });
 });

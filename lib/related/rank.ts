@@ -1,5 +1,6 @@
 import { normalizeTags, type Lesson, type Source } from '../lesson';
-import { projectWord, sameItemReason } from './item-kind';
+import { t } from '../i18n';
+import { sameItemReason, sameProjectReason } from './item-kind';
 import type { RelatedIndex } from './lesson-index';
 
 export { createRelatedIndex, RelatedIndex } from './lesson-index';
@@ -134,9 +135,9 @@ export function rankRelated(source: Source, pageText: string, index: RelatedInde
     .map(({ doc: _doc, ...ranked }) => ranked);
 }
 
-/** Why a lesson of the page's project is listed: "same project ACME", "same repo acme/api". */
+/** Why a lesson of the page's project is listed: "same project ACME", "same repository acme/api". */
 export function projectReason(source: Source): string {
-  return `same ${projectWord(source.site)} ${source.project?.trim()}`;
+  return sameProjectReason(source.site, source.project?.trim() ?? '');
 }
 
 /** Text matches by document number. */
@@ -153,7 +154,7 @@ function textMatches(source: Source, pageText: string, index: RelatedIndex, k: n
   for (const hit of index.text.search(terms, k, options.minSimilarity ?? SIMILAR_MIN)) {
     if (hit.matched.length < MIN_SHARED_TERMS) continue;
     const words = hit.matched.slice(0, REASON_TERMS).map((i) => terms[i].word);
-    matches.set(hit.doc, { similarity: hit.similarity, reason: `similar text: ${words.join(', ')}` });
+    matches.set(hit.doc, { similarity: hit.similarity, reason: t('related.similarText', { words: words.join(', ') }) });
   }
   return matches;
 }
@@ -232,7 +233,7 @@ class TopDocs {
 }
 
 function tagReason(tags: string[]): string[] {
-  return tags.length ? [`shares ${tags.length > 1 ? 'tags' : 'tag'}: ${tags.join(', ')}`] : [];
+  return tags.length ? [t('related.sharesTags', tags.length, { tags: tags.join(', ') })] : [];
 }
 
 /** The toolbar count: lessons on this work item or project, or sharing tags, plus strong text matches. */
