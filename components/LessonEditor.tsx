@@ -6,7 +6,7 @@ import { httpHref } from '@/lib/safe-url';
 import { answersFor, draftOf, newAction, patchOf, setActionDone, type EditDraft } from '@/lib/library/edit';
 import { TagInput } from './TagInput';
 import { useFocusOnOpen } from './focus-on-open';
-import { errorText } from '@/lib/error-text';
+import { useSaving } from './hooks/useSaving';
 
 interface Props {
   lesson: Lesson;
@@ -20,13 +20,12 @@ interface Props {
 /** Every field of a lesson a person may change: title, kind, note, answers, actions, tags, visibility. */
 export function LessonEditor({ lesson, tagSuggestions = [], onSave, onDelete, onClose }: Props) {
   const [draft, setDraft] = useState<EditDraft>(() => draftOf(lesson));
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { saving, error, setError, save: run } = useSaving((why) => `Not saved: ${why}`);
   const titleRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     setDraft(draftOf(lesson));
-    setError(null);
+    setError('');
   }, [lesson.id, lesson.updatedAt]);
   useFocusOnOpen(() => titleRef.current, [lesson.id]);
 
@@ -38,16 +37,8 @@ export function LessonEditor({ lesson, tagSuggestions = [], onSave, onDelete, on
 
   const save = async (e?: Event) => {
     e?.preventDefault();
-    if (!patch || saving) return;
-    setSaving(true);
-    setError(null);
-    try {
-      await onSave(patch);
-    } catch (err) {
-      setError(`Not saved: ${errorText(err)}`);
-    } finally {
-      setSaving(false);
-    }
+    if (!patch) return;
+    await run(() => onSave(patch));
   };
 
   const onKeyDown = (e: KeyboardEvent) => {

@@ -7,13 +7,10 @@
  */
 import type { PageGist } from '../messages';
 import type { Source } from '../lesson';
-import { readConfluence, confluenceText } from '../sites/confluence';
-import { readGitHub, githubText } from '../sites/github';
 import { contentRootSelector, identifyPage } from '../sites/identify';
-import { jiraText, readJira } from '../sites/jira';
+import { adapterOf } from '../sites/registry';
 import { capPageText, cleanLabels, cleanTitle, clip, collapse, metaContent, metaContents, rawTextOf, MAX_PAGE_TEXT_CHARS } from '../sites/text';
-import type { DetectOptions, PageDetails } from '../sites/types';
-import { jiraKeyOf } from '../work-item';
+import type { DetectOptions } from '../sites/types';
 
 export type { PageGist };
 
@@ -35,17 +32,11 @@ export function readGist(url: string, doc: Document, options: DetectOptions = {}
 }
 
 function siteParts({ site, workItem }: Pick<Source, 'site' | 'workItem'>, url: string, doc: Document) {
-  const from = (details: PageDetails, text: string) => ({ title: details.title, labels: details.labels, text });
-  switch (site) {
-    case 'jira':
-      return from(readJira(doc, jiraKeyOf(workItem)), jiraText(doc));
-    case 'confluence':
-      return from(readConfluence(new URL(url), doc), confluenceText(doc));
-    case 'github':
-      return from(readGitHub(doc), githubText(doc));
-    case 'web':
-      return webParts(doc);
-  }
+  const adapter = adapterOf(site);
+  if (!adapter.read) return webParts(doc);
+  const { title, labels } = adapter.read(new URL(url), doc, workItem);
+  const text = adapter.text?.(doc);
+  return { title, labels, text: text || webParts(doc).text };
 }
 
 function webParts(doc: Document) {

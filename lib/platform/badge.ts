@@ -1,17 +1,19 @@
 import { browser } from 'wxt/browser';
 import type { LessonDb } from '../db/database';
 import { normalizeTags, type Lesson, type Source } from '../lesson';
-import { badgeCount, relatedLessons, type RelatedOptions } from '../related/rank';
+import { badgeCount, rankRelated, type RelatedOptions } from '../related/rank';
 import { PageGistSchema, type PageGist } from '../messages';
 import { sendMessage } from '../messaging';
-import { watchRelatedIndex, type LiveRelatedIndex } from './related-index';
+import { watchStoredIndex, type LiveRelatedIndex } from './related-index';
+import { FULL_BADGE_MARK, INDEX_READY_MARK, PAGE_READ_MARK } from './badge-marks';
 
 /**
  * The toolbar badge: how many lessons relate to the page, as the side panel ranks them (same work
  * item, open questions there, same project or shared labels) plus strong text matches, so a ticket
  * resembling an old incident in words alone announces it. The worker wakes for every navigation
  * and sleeps after 30 s: the first count after waking comes from Dexie index lookups at once, the
- * full one when the related index is built (once per waking, then kept current as lessons change).
+ * full one when the related index is loaded (stored in IndexedDB, one read per waking, then kept
+ * current as lessons change). Counting reads no lesson: the index ranks by id.
  */
 
 /**
@@ -87,8 +89,8 @@ export function createBadges(db: LessonDb, host: BadgeHost, options: RelatedOpti
   const recountActive = async () => {
     await Promise.all((await host.activeTabs()).map((tabId) => count(tabId, pages.get(tabId) ?? read(tabId))));
   };
-  // Built on first need: a worker woken for a page the extension cannot read never reads every lesson.
-  const liveIndex = () => (live ??= watchRelatedIndex(db, () => void recountActive()));
+  // Loaded on first need (one read of the stored index), while the first page is being read.
+  const liveIndex = () => (live ??= watchStoredIndex(db, () => void recountActive()));
 
   async function count(tabId: number, reading: Promise<PageGist | null>): Promise<void> {
     const mine = ++counted;
@@ -96,9 +98,10 @@ export function createBadges(db: LessonDb, host: BadgeHost, options: RelatedOpti
     const show = (n: number) => {
       if (latest.get(tabId) === mine) host.setText(tabId, badgeText(n));
     };
-    const page = await reading;
-    if (!page) return show(0);
     const watched = liveIndex();
+    const page = await reading;
+    performance.mark(PAGE_READ_MARK);
+    if (!page) return show(0);
     if (!watched.current()) show(Math.min(await pageBadgeCount(db, page.source), options.limit));
     try {
       await watched.ready;
@@ -108,7 +111,9 @@ export function createBadges(db: LessonDb, host: BadgeHost, options: RelatedOpti
       if (live === watched) live = null;
       return;
     }
-    show(badgeCount(relatedLessons(page.source, page.text, watched.current()!, options)));
+    performance.mark(INDEX_READY_MARK);
+    show(badgeCount(rankRelated(page.source, page.text, watched.current()!, options)));
+    performance.mark(FULL_BADGE_MARK);
   }
 
   return {
