@@ -6,7 +6,7 @@ export default defineConfig({
   test: {
     include: ['{lib,components,server,test}/**/*.test.{ts,tsx}'],
     exclude: ['test/e2e/**', 'node_modules/**'],
-    setupFiles: ['fake-indexeddb/auto'],
+    setupFiles: ['fake-indexeddb/auto', 'test/support/i18n.ts'],
     testTimeout: 20_000,
   },
 });

@@ -16,6 +16,15 @@ export function buildExtension(outDir = '.output-bench'): string {
   return resolve(outDir, 'chrome-mv3');
 }
 
+/**
+ * The extension a bench measures: built into `outDir`, or the build LESSONMARK_BENCH_EXTENSION names
+ * (the previous code's, built beforehand, to measure it on the same machine and corpus).
+ */
+export function benchExtension(outDir: string): string {
+  const prebuilt = process.env.LESSONMARK_BENCH_EXTENSION;
+  return prebuilt ? resolve(prebuilt, 'chrome-mv3') : buildExtension(outDir);
+}
+
 const SOURCES = ['entrypoints', 'components', 'lib', 'wxt.config.ts', 'package.json', 'package-lock.json'];
 
 /** The extension built into `outDir`, rebuilt only when a source is newer than the build. */

@@ -1,6 +1,7 @@
 import { useRef } from 'preact/hooks';
 import type { Action } from '@/lib/lesson';
 import { uuidv7 } from '@/lib/id';
+import { t } from '@/lib/i18n';
 
 interface Props {
   actions: Action[];
@@ -31,7 +32,7 @@ export function ActionList({ actions, onChange, name = 'action' }: Props) {
 
   return (
     <fieldset class="actions">
-      <legend>Follow-up actions</legend>
+      <legend>{t('forms.actions')}</legend>
       <ul class="action-rows">
         {rows.map((a, i) => {
           const blank = a.id === blankId.current;
@@ -41,7 +42,7 @@ export function ActionList({ actions, onChange, name = 'action' }: Props) {
                 type="checkbox"
                 class="action-done"
                 name={`${name}-done-${i}`}
-                aria-label="Done"
+                aria-label={t('forms.actionDone')}
                 checked={a.done}
                 disabled={blank}
                 onChange={(e) => {
@@ -52,8 +53,8 @@ export function ActionList({ actions, onChange, name = 'action' }: Props) {
               <input
                 class="action-text"
                 name={`${name}-text-${i}`}
-                aria-label={blank ? 'New action' : 'Action'}
-                placeholder={blank ? 'Add a follow-up action' : ''}
+                aria-label={blank ? t('forms.newAction') : t('forms.action')}
+                placeholder={blank ? t('forms.addAction') : ''}
                 autocomplete="off"
                 value={a.text}
                 onInput={(e) => change(a.id, { text: value(e) })}
@@ -61,8 +62,8 @@ export function ActionList({ actions, onChange, name = 'action' }: Props) {
               <input
                 class="action-owner"
                 name={`${name}-owner-${i}`}
-                aria-label="Owner"
-                placeholder="Owner"
+                aria-label={t('forms.owner')}
+                placeholder={t('forms.owner')}
                 autocomplete="off"
                 value={a.owner ?? ''}
                 onInput={(e) => change(a.id, { owner: value(e) || undefined })}
@@ -71,12 +72,12 @@ export function ActionList({ actions, onChange, name = 'action' }: Props) {
                 type="date"
                 class="action-due"
                 name={`${name}-due-${i}`}
-                aria-label="Due"
+                aria-label={t('forms.due')}
                 value={a.due ?? ''}
                 onInput={(e) => change(a.id, { due: value(e) || undefined })}
               />
               {!blank && (
-                <button type="button" class="action-x" aria-label={`Remove action ${a.text}`} onClick={() => remove(a.id)}>
+                <button type="button" class="action-x" aria-label={t('forms.removeAction', { action: a.text })} onClick={() => remove(a.id)}>
                   ×
                 </button>
               )}

@@ -8,7 +8,8 @@ import { TagInput } from './TagInput';
 import { VisibilityPicker } from './VisibilityPicker';
 import { useFocusOnOpen } from './focus-on-open';
 import { trapTab } from './focus-trap';
-import { errorText } from '@/lib/error-text';
+import { useSaving } from './hooks/useSaving';
+import { formatNumber, t } from '@/lib/i18n';
 import { FindingsPanel } from './redact/FindingsPanel';
 
 interface Props {
@@ -30,20 +31,16 @@ export function CaptureCard({ start, suggestions, defaultVisibility, onSave, onS
   const [note, setNote] = useState('');
   const [tags, setTags] = useState<string[]>([]);
   const [visibility, setVisibility] = useState<Visibility>(defaultVisibility);
-  const [error, setError] = useState('');
+  const { saving, error, save: run } = useSaving((why) => t('card.saveFailed', { error: why }), { closes: true });
   // Quote, anchor and kept secrets as the findings panel left them (redacting changes the quote).
   const [checked, setChecked] = useState({ quote: start.quote, anchor: start.anchor, keptSecrets: undefined as Lesson['keptSecrets'] });
-  const [saving, setSaving] = useState(false);
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const dialogRef = useRef<HTMLDivElement>(null);
 
   useFocusOnOpen(() => noteRef.current);
 
-  const save = async () => {
-    if (saving) return;
-    setSaving(true);
-    setError('');
-    try {
+  const save = () =>
+    run(async () => {
       const lesson = await onSave({
         kind,
         note,
@@ -53,11 +50,7 @@ export function CaptureCard({ start, suggestions, defaultVisibility, onSave, onS
         source: start.source,
       });
       onSaved(lesson);
-    } catch (e) {
-      setError(`Could not save: ${errorText(e)}. Your draft is kept.`);
-      setSaving(false);
-    }
-  };
+    });
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {
@@ -73,7 +66,7 @@ export function CaptureCard({ start, suggestions, defaultVisibility, onSave, onS
   };
 
   return (
-    <div ref={dialogRef} class="card capture" role="dialog" aria-label="Save as lesson" onKeyDown={onKeyDown}>
+    <div ref={dialogRef} class="card capture" role="dialog" aria-label={t('card.heading')} onKeyDown={onKeyDown}>
       <form
         class="card-form"
         // Save acts on the button's click, which only real input reaches: requestSubmit() from a
@@ -81,7 +74,7 @@ export function CaptureCard({ start, suggestions, defaultVisibility, onSave, onS
         onSubmit={(e) => e.preventDefault()}
       >
         <div class="card-head">
-          <strong>Save as lesson</strong>
+          <strong>{t('card.heading')}</strong>
           <span class="where" title={start.source.url}>
             {start.source.title || start.source.url}
           </span>
@@ -89,28 +82,28 @@ export function CaptureCard({ start, suggestions, defaultVisibility, onSave, onS
         {checked.quote ? (
           <blockquote class="quote">{checked.quote}</blockquote>
         ) : (
-          <p class="page-level">No text selected: this lesson is about the whole page.</p>
+          <p class="page-level">{t('popup.noSelection')}</p>
         )}
         {start.clipped && (
           <p class="notice" role="alert">
-            The selection was longer than {MAX_QUOTE.toLocaleString('en')} characters; only its start is kept.
+            {t('card.clipped', { max: formatNumber(MAX_QUOTE) })}
           </p>
         )}
         <label class="field">
-          <span>Note</span>
+          <span>{t('common.note')}</span>
           <textarea
             ref={noteRef}
             class="note"
             rows={3}
             value={note}
-            placeholder={PILLAR_INFO[kind].questions.join(' ')}
+            placeholder={PILLAR_INFO[kind].asked.join(' ')}
             onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)}
             onKeyDown={onNoteKey}
           />
         </label>
         <PillarPicker name="lessonmark-kind" value={kind} onChange={setKind} />
         <div class="field">
-          <span id="lessonmark-tags-label">Tags</span>
+          <span id="lessonmark-tags-label">{t('forms.tags')}</span>
           <TagInput tags={tags} suggestions={suggestions} onChange={setTags} onSubmit={() => void save()} labelledBy="lessonmark-tags-label" />
         </div>
         <VisibilityPicker name="lessonmark-visibility" value={visibility} onChange={setVisibility} />
@@ -129,12 +122,12 @@ export function CaptureCard({ start, suggestions, defaultVisibility, onSave, onS
           </p>
         )}
         <div class="card-foot">
-          <span class="hint">Enter saves · Shift+Enter new line · Esc cancels</span>
+          <span class="hint">{t('card.keys')}</span>
           <button type="submit" class="primary" disabled={saving} onClick={() => void save()}>
-            {saving ? 'Saving…' : 'Save'}
+            {saving ? t('common.saving') : t('common.save')}
           </button>
           <button type="button" class="secondary" onClick={onCancel}>
-            Cancel
+            {t('common.cancel')}
           </button>
         </div>
       </form>

@@ -6,6 +6,7 @@ import { CaptureCard } from './CaptureCard';
 import { Placed } from './Placed';
 import { Toast } from './Toast';
 import { errorText } from '@/lib/error-text';
+import { t } from '@/lib/i18n';
 import { heldNote } from './redact/held';
 
 interface Props {
@@ -42,12 +43,12 @@ export function CaptureFlow({ start, target, suggestions, defaultVisibility, sav
   if (stage.at === 'saved') {
     const undo = () =>
       remove(stage.lesson.id).then(
-        () => setStage({ at: 'message', text: 'Lesson removed.', tone: 'ok' }),
-        (e) => setStage({ at: 'message', text: `Could not undo: ${errorText(e)}`, tone: 'error' }),
+        () => setStage({ at: 'message', text: t('card.removed'), tone: 'ok' }),
+        (e) => setStage({ at: 'message', text: t('popup.undoFailed', { error: errorText(e) }), tone: 'error' }),
       );
     return (
       <div class="corner">
-        <Toast message={`Lesson saved.${heldNote(stage.lesson)}`} actionLabel="Undo" onAction={undo} onClose={onDone} />
+        <Toast message={`${t('card.saved')}${heldNote(stage.lesson)}`} actionLabel={t('common.undo')} onAction={undo} onClose={onDone} />
       </div>
     );
   }

@@ -6,7 +6,7 @@ import { httpHref } from '@/lib/safe-url';
 import { answersFor, draftOf, newAction, patchOf, setActionDone, type EditDraft } from '@/lib/library/edit';
 import { TagInput } from './TagInput';
 import { useFocusOnOpen } from './focus-on-open';
-import { errorText } from '@/lib/error-text';
+import { useSaving } from './hooks/useSaving';
 import { FindingsPanel, type Redactable } from './redact/FindingsPanel';
 
 interface Props {
@@ -21,13 +21,12 @@ interface Props {
 /** Every field of a lesson a person may change: title, kind, note, answers, actions, tags, visibility. */
 export function LessonEditor({ lesson, tagSuggestions = [], onSave, onDelete, onClose }: Props) {
   const [draft, setDraft] = useState<EditDraft>(() => draftOf(lesson));
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { saving, error, setError, save: run } = useSaving((why) => `Not saved: ${why}`);
   const titleRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     setDraft(draftOf(lesson));
-    setError(null);
+    setError('');
   }, [lesson.id, lesson.updatedAt]);
   useFocusOnOpen(() => titleRef.current, [lesson.id]);
 
@@ -39,16 +38,8 @@ export function LessonEditor({ lesson, tagSuggestions = [], onSave, onDelete, on
 
   const save = async (e?: Event) => {
     e?.preventDefault();
-    if (!patch || saving) return;
-    setSaving(true);
-    setError(null);
-    try {
-      await onSave(patch);
-    } catch (err) {
-      setError(`Not saved: ${errorText(err)}`);
-    } finally {
-      setSaving(false);
-    }
+    if (!patch) return;
+    await run(() => onSave(patch));
   };
 
   // A Redact or Keep is stored at once, with the edits so far: the quote and its anchor change with it.
@@ -56,7 +47,7 @@ export function LessonEditor({ lesson, tagSuggestions = [], onSave, onDelete, on
     const nextDraft = { ...draft, title: next.title, note: next.note, answers: next.answers, actions: next.actions };
     setDraft(nextDraft);
     const decided = { quote: next.quote, keptSecrets: next.keptSecrets ?? [], ...(next.anchor ? { anchor: next.anchor } : {}) };
-    onSave({ ...patchOf(lesson, nextDraft), ...decided }).catch((err) => setError(`Not saved: ${errorText(err)}`));
+    void run(() => onSave({ ...patchOf(lesson, nextDraft), ...decided }));
   };
 
   const onKeyDown = (e: KeyboardEvent) => {

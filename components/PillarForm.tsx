@@ -9,7 +9,8 @@ import { PillarPicker } from './PillarPicker';
 import { TagInput } from './TagInput';
 import { VisibilityPicker } from './VisibilityPicker';
 import { useFocusOnOpen } from './focus-on-open';
-import { errorText } from '@/lib/error-text';
+import { useSaving } from './hooks/useSaving';
+import { t } from '@/lib/i18n';
 
 export interface PillarFormValues {
   /** One answer per question of the pillar's template, in order. */
@@ -48,8 +49,7 @@ export function PillarForm({ heading, pillar, onPillarChange, children, initial,
   const [actions, setActions] = useState<Action[]>(initial?.actions ?? []);
   const [tags, setTags] = useState<string[]>(initial?.tags ?? []);
   const [visibility, setVisibility] = useState<Visibility>(initial?.visibility ?? 'private');
-  const [error, setError] = useState('');
-  const [saving, setSaving] = useState(false);
+  const { saving, error, setError, save: run } = useSaving((why) => t('forms.saveFailed', { error: why }), { closes: true });
   const form = useRef<HTMLFormElement>(null);
   const questions = PILLAR_INFO[pillar].questions;
 
@@ -58,17 +58,10 @@ export function PillarForm({ heading, pillar, onPillarChange, children, initial,
   const save = async () => {
     if (saving) return;
     if (isBlank(fields, note)) {
-      setError('Answer at least one question, or write a note.');
+      setError(t('forms.empty'));
       return;
     }
-    setSaving(true);
-    setError('');
-    try {
-      await onSubmit({ fields: questions.map((_, i) => fields[i] ?? ''), note, actions: cleanActions(actions), tags, visibility });
-    } catch (e) {
-      setError(`Could not save: ${errorText(e)}. Everything you typed is kept.`);
-      setSaving(false);
-    }
+    await run(() => onSubmit({ fields: questions.map((_, i) => fields[i] ?? ''), note, actions: cleanActions(actions), tags, visibility }));
   };
 
   /** Focus the next field after `from`; from the last field, save. Radio groups are one stop. */
@@ -122,7 +115,7 @@ export function PillarForm({ heading, pillar, onPillarChange, children, initial,
       {onPillarChange && <PillarPicker name="pillar-form-kind" value={pillar} onChange={onPillarChange} />}
       {questions.map((q, i) => (
         <label class="field" key={`${pillar}-${i}`}>
-          <span>{q}</span>
+          <span>{PILLAR_INFO[pillar].asked[i] ?? q}</span>
           <textarea
             id={id(`q${i}`)}
             rows={2}
@@ -132,12 +125,12 @@ export function PillarForm({ heading, pillar, onPillarChange, children, initial,
         </label>
       ))}
       <label class="field">
-        <span>Note</span>
+        <span>{t('common.note')}</span>
         <textarea id={id('note')} rows={2} value={note} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} />
       </label>
       <ActionList actions={actions} onChange={setActions} name={id('action')} />
       <label class="field">
-        <span>Tags</span>
+        <span>{t('forms.tags')}</span>
         <TagInput id={id('tags')} tags={tags} suggestions={suggestions} onChange={setTags} onSubmit={() => moveOn(document.activeElement)} />
       </label>
       <VisibilityPicker name={id('visibility')} value={visibility} onChange={setVisibility} />
@@ -147,12 +140,12 @@ export function PillarForm({ heading, pillar, onPillarChange, children, initial,
         </p>
       )}
       <footer class="form-foot">
-        <span class="hint">Ctrl+Enter saves · Esc closes</span>
+        <span class="hint">{t('forms.keys')}</span>
         <button type="button" class="secondary" onClick={onCancel}>
-          Cancel
+          {t('common.cancel')}
         </button>
         <button type="submit" class="primary" disabled={saving}>
-          {saving ? 'Saving…' : submitLabel}
+          {saving ? t('common.saving') : submitLabel}
         </button>
       </footer>
     </form>

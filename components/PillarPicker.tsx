@@ -1,6 +1,7 @@
 import type { Pillar } from '@/lib/lesson';
 import { PILLARS } from '@/lib/lesson-basics';
 import { PILLAR_INFO } from '@/lib/pillars';
+import { t } from '@/lib/i18n';
 
 interface Props {
   value: Pillar;
@@ -12,9 +13,9 @@ interface Props {
 export function PillarPicker({ value, onChange, name }: Props) {
   return (
     <fieldset class="pillars">
-      <legend>Kind of lesson</legend>
+      <legend>{t('pillars.legend')}</legend>
       {PILLARS.map((p) => (
-        <label key={p} class={`pillar pillar-${p}`} title={PILLAR_INFO[p].questions.join(' ')}>
+        <label key={p} class={`pillar pillar-${p}`} title={PILLAR_INFO[p].asked.join(' ')}>
           <input type="radio" name={name} value={p} checked={value === p} onChange={() => onChange(p)} />
           {PILLAR_INFO[p].label}
         </label>

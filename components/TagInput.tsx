@@ -1,5 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import { normalizeTag, normalizeTags } from '@/lib/lesson-basics';
+import { t } from '@/lib/i18n';
 
 interface Props {
   tags: string[];
@@ -25,7 +26,7 @@ export function TagInput({ tags, suggestions, onChange, onSubmit, id, labelledBy
     if (next.length !== tags.length) onChange(next);
     setText('');
   };
-  const remove = (tag: string) => onChange(tags.filter((t) => t !== tag));
+  const remove = (tag: string) => onChange(tags.filter((kept) => kept !== tag));
   const offered = suggestions.filter((s) => !tags.includes(s)).slice(0, 8);
   const active = Math.min(current, offered.length - 1);
 
@@ -62,11 +63,11 @@ export function TagInput({ tags, suggestions, onChange, onSubmit, id, labelledBy
 
   return (
     <div class="tags">
-      <ul class="chips" aria-label="Tags">
-        {tags.map((t) => (
-          <li key={t} class="chip">
-            {t}
-            <button type="button" class="chip-x" aria-label={`Remove tag ${t}`} onClick={() => remove(t)}>
+      <ul class="chips" aria-label={t('forms.tags')}>
+        {tags.map((tag) => (
+          <li key={tag} class="chip">
+            {tag}
+            <button type="button" class="chip-x" aria-label={t('forms.removeTag', { tag })} onClick={() => remove(tag)}>
               ×
             </button>
           </li>
@@ -77,14 +78,14 @@ export function TagInput({ tags, suggestions, onChange, onSubmit, id, labelledBy
         class="tag-input"
         value={text}
         aria-labelledby={labelledBy}
-        placeholder={tags.length ? 'Add a tag' : 'Tags (Enter or comma to add)'}
+        placeholder={tags.length ? t('forms.addTag') : t('forms.tagsHint')}
         autocomplete="off"
         onInput={(e) => setText((e.target as HTMLInputElement).value)}
         onKeyDown={onKeyDown}
         onBlur={() => normalizeTag(text) && add(text)}
       />
       {offered.length > 0 && (
-        <div ref={suggestionsRef} class="suggestions" role="group" aria-label="Suggested tags" onKeyDown={onSuggestionKey}>
+        <div ref={suggestionsRef} class="suggestions" role="group" aria-label={t('forms.suggestedTags')} onKeyDown={onSuggestionKey}>
           {offered.map((s, i) => (
             <button type="button" key={s} class="suggestion" tabIndex={i === active ? 0 : -1} onClick={() => take(s, i)}>
               + {s}

@@ -1,4 +1,5 @@
 import { useEffect } from 'preact/hooks';
+import { t } from '@/lib/i18n';
 
 interface Props {
   message: string;
@@ -23,7 +24,7 @@ export function Toast({ message, actionLabel, onAction, onClose, timeoutMs = 600
           {actionLabel}
         </button>
       )}
-      <button type="button" class="toast-x" aria-label="Dismiss" onClick={onClose}>
+      <button type="button" class="toast-x" aria-label={t('common.dismiss')} onClick={onClose}>
         ×
       </button>
     </div>

@@ -1,4 +1,5 @@
 import { givenAnswers, type Answer } from '@/lib/lesson-words';
+import { askedAs } from '@/lib/pillars';
 
 interface Props {
   /** The note, else the answers, on one line (lib/lesson-words `lessonWords`): what a compact row shows. */
@@ -35,7 +36,7 @@ export function LessonWords({ words = '', note, answers = [], quote, compact }: 
           <span class="lesson-answers">
             {given.map((a) => (
               <span key={a.question} class="lesson-answer">
-                <span class="lesson-answer-question">{a.question}</span> {a.answer.trim()}
+                <span class="lesson-answer-question">{askedAs(a.question)}</span> {a.answer.trim()}
               </span>
             ))}
           </span>

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import { openDb } from '@/lib/db/database';
 import { PANEL_LIMIT } from '@/lib/related/rank';
 import { onMessage } from '@/lib/messaging';
@@ -32,7 +33,7 @@ export default defineBackground(() => {
   const badges = watchBadges(db, { limit: PANEL_LIMIT });
   const handlers: Handlers = {
     ...createHandlers(db, ctx, { detectOptions: async () => ({ hosts: await knownHosts() }) }),
-    ...platformHandlers(sync),
+    ...platformHandlers(sync, badges),
   };
   const afterWrite: AfterWrite = (touched, from) => {
     void announceChange(touched, from.tabId);
@@ -53,7 +54,7 @@ export default defineBackground(() => {
   initSidePanel();
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
-    browser.contextMenus.create({ id: SAVE_MENU, title: 'Save as lesson', contexts: ['selection', 'page'] });
+    browser.contextMenus.create({ id: SAVE_MENU, title: i18n.t('menu.saveLesson'), contexts: ['selection', 'page'] });
     // A new install is greeted once; updates and reloads of the extension are not.
     if (reason === 'install') void welcomeOnce().catch(() => {});
   });

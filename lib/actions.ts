@@ -1,5 +1,6 @@
 import { lessonTitle, type Action, type Lesson, type LessonPatch } from './lesson';
 import { KIND_LABEL } from './pillars';
+import { t } from './i18n';
 
 /** Actions due within this many days (after today) count as "due soon". */
 export const DUE_SOON_DAYS = 3;
@@ -30,11 +31,11 @@ export function dueStatus(action: Pick<Action, 'due' | 'done'>, today: string, s
 /** How the popup says when an action is due. */
 export function dueLabel(due: string, today: string): string {
   const days = daysBetween(today, due);
-  if (days < -1) return `${-days} days overdue`;
-  if (days === -1) return 'due yesterday';
-  if (days === 0) return 'due today';
-  if (days === 1) return 'due tomorrow';
-  return `due in ${days} days`;
+  if (days < -1) return t('actions.overdue', -days);
+  if (days === -1) return t('actions.dueYesterday');
+  if (days === 0) return t('actions.dueToday');
+  if (days === 1) return t('actions.dueTomorrow');
+  return t('actions.dueIn', days);
 }
 
 export interface DueAction {
@@ -115,11 +116,16 @@ export interface IssueText {
 export function issueText(lesson: Lesson, action: Action): IssueText {
   const quote = lesson.quote.trim();
   const body = [
-    `From the lesson "${lessonTitle(lesson)}" (${KIND_LABEL[lesson.kind]}).`,
+    t('actions.issueFrom', { title: lessonTitle(lesson), kind: KIND_LABEL[lesson.kind] }),
     quote ? quote.split('\n').map((line) => `> ${line}`.trimEnd()).join('\n') : '',
     lesson.note.trim(),
-    `Source: ${lesson.source.title ? `[${lesson.source.title.replace(/[[\]]/g, '\\$&')}](${lesson.source.url})` : lesson.source.url}`,
-    [`Owner: ${action.owner?.trim() || 'unassigned'}`, `Due: ${action.due ?? 'no date'}`].join('\n'),
+    t('actions.issueSource', {
+      source: lesson.source.title ? `[${lesson.source.title.replace(/[[\]]/g, '\\$&')}](${lesson.source.url})` : lesson.source.url,
+    }),
+    [
+      t('actions.issueOwner', { owner: action.owner?.trim() || t('actions.unassigned') }),
+      t('actions.issueDue', { due: action.due ?? t('actions.noDate') }),
+    ].join('\n'),
   ].filter(Boolean);
   return { title: action.text.trim(), body: body.join('\n\n') };
 }

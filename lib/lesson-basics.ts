@@ -6,11 +6,12 @@ import type { Lesson } from './lesson';
 import { makeTitle } from './title';
 
 export { deriveTitle, makeTitle } from './title';
+/** The sites' ids, one per adapter in lib/sites/registry.ts. */
+export { SITES } from './sites/registry';
 
 /** The four pillars of a learning culture plus the quick "Why?" question. */
 export const PILLARS = ['experience', 'mistake', 'performance', 'improvement'] as const;
 export const KINDS = [...PILLARS, 'question'] as const;
-export const SITES = ['jira', 'confluence', 'github', 'web'] as const;
 export const VISIBILITIES = ['private', 'team'] as const;
 
 /** Longest quote kept; longer selections are clipped and the person is told. */

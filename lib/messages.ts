@@ -3,6 +3,7 @@ import { LessonDraftSchema, LessonPatchSchema, SourceSchema, type Lesson } from 
 import type { ImportResult } from './import/session';
 import type { ImportSummary } from './library/import-plan';
 import type { SyncReport } from './sync/engine';
+import { MAX_PAGE_TEXT_CHARS } from './sites/text';
 import { InvalidMessageError, message, tabMessages, type InferInput, type InferOutput } from './tab-messages';
 
 export { InvalidMessageError };
@@ -18,6 +19,10 @@ export const PageReportSchema = z.object({
   notFound: z.array(z.uuid()),
 });
 export type PageReport = z.output<typeof PageReportSchema>;
+
+/** A tab's cheap read of its page (lib/page/gist.ts), what the toolbar badge counts from. */
+export const PageGistSchema = z.object({ source: SourceSchema, text: z.string().max(MAX_PAGE_TEXT_CHARS) });
+export type PageGist = z.output<typeof PageGistSchema>;
 
 /**
  * The one message protocol between extension contexts: each entry names where it goes, whether
@@ -41,6 +46,8 @@ export const protocol = {
   suggestTags: message<string[]>()({ to: 'worker', writes: false }, z.object({ source: SourceSchema })),
   /** From a tab: how its lessons anchored, for the badge and the side panel. */
   pageReport: message()({ to: 'worker', writes: false }, PageReportSchema),
+  /** From a tab: its page as the badge counts it, read when the page was idle after a load or a soft navigation. */
+  pageGist: message()({ to: 'worker', writes: false }, PageGistSchema),
   /** From a tab: its "Save as lesson" button was pressed; open the capture card there, as the shortcut does. */
   openCapture: message()({ to: 'worker', writes: false }, z.object({})),
   /** From a tab: inject the in-page lesson card and lists, loaded only when a page needs them. */

@@ -76,9 +76,12 @@ describe('checkSender', () => {
     await send('updateLesson', { id: saved.id, patch: { note: 'better' } }, page);
     await send('deleteLessons', { ids: [saved.id] }, page);
     await send('restoreLessons', { ids: [saved.id] }, page);
-    await send('pageReport', { workItem: source.workItem, url: source.url, found: [saved.id], notFound: [] }, page).catch((e) => {
-      expect(e).not.toBeInstanceOf(SenderRefusedError);
-    });
+    for (const [name, payload] of [
+      ['pageReport', { workItem: source.workItem, url: source.url, found: [saved.id], notFound: [] }],
+      ['pageGist', { source, text: 'checkout pool' }],
+    ] as const) {
+      await send(name, payload, page).catch((e) => expect(e, name).not.toBeInstanceOf(SenderRefusedError));
+    }
     expect((await db.lessons.get(saved.id))?.note).toBe('better');
   });
 
@@ -96,6 +99,8 @@ describe('checkSender', () => {
       ['suggestTags', { source: otherSource }],
       ['pageReport', { workItem: otherSource.workItem, url: source.url, found: [], notFound: [] }],
       ['pageReport', { workItem: source.workItem, url: otherSource.url, found: [], notFound: [] }],
+      // A page cannot make another page's badge count.
+      ['pageGist', { source: otherSource, text: '' }],
     ];
     for (const [name, payload] of attempts) await expect(send(name, payload, page), name).rejects.toBeInstanceOf(SenderRefusedError);
     expect(await snapshot()).toBe(before);
@@ -131,7 +136,7 @@ describe('checkSender', () => {
 
   it('names every content-script message it allows; the rest of the protocol is for extension pages', () => {
     expect(Object.keys(CONTENT_SCRIPT_RULES).sort()).toEqual(
-      ['deleteLessons', 'lessonsForPage', 'loadPageLayer', 'openCapture', 'openLibrary', 'pageReport', 'restoreLessons', 'saveLesson', 'suggestTags', 'updateLesson'].sort(),
+      ['deleteLessons', 'lessonsForPage', 'loadPageLayer', 'openCapture', 'openLibrary', 'pageGist', 'pageReport', 'restoreLessons', 'saveLesson', 'suggestTags', 'updateLesson'].sort(),
     );
   });
 });

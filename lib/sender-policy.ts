@@ -83,6 +83,7 @@ const rule = <D>(check: (data: D, page: PageScope) => boolean | Promise<boolean>
 export const CONTENT_SCRIPT_RULES: Readonly<Record<string, Rule>> = {
   lessonsForPage: rule<{ workItem: string }>(({ workItem }, page) => page.owns(workItem)),
   pageReport: rule<{ workItem: string; url: string }>(({ workItem, url }, page) => page.owns(workItem) && page.isAt(url)),
+  pageGist: rule<{ source: Source }>(({ source }, page) => ownsSource(source, page)),
   saveLesson: rule<{ source: Source }>(({ source }, page) => ownsSource(source, page)),
   suggestTags: rule<{ source: Source }>(({ source }, page) => ownsSource(source, page)),
   updateLesson: rule<{ id: string }>(({ id }, page) => page.ownsLessons([id])),

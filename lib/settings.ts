@@ -1,5 +1,15 @@
 import { z } from 'zod';
 import { VisibilitySchema } from './lesson';
+import { HOST_KINDS, type HostKind } from './sites/registry';
+
+/** One list of added hosts per kind of self-hosted site; kinds added since a save read as empty. */
+const HostsSchema = z.object(
+  Object.fromEntries(HOST_KINDS.map((kind) => [kind, z.array(z.string()).default([])])) as Record<
+    HostKind,
+    z.ZodDefault<z.ZodArray<z.ZodString>>
+  >,
+);
+const NO_HOSTS = Object.fromEntries(HOST_KINDS.map((kind) => [kind, []])) as unknown as z.output<typeof HostsSchema>;
 
 /** The person's preferences and the team connection; stored with a version (see lib/platform/settings-storage.ts). */
 export const SettingsSchema = z.object({
@@ -17,14 +27,8 @@ export const SettingsSchema = z.object({
   endpoint: z.string().trim().max(2000).default(''),
   /** When a team token was saved; the token itself is kept in the database (lib/sync/state.ts). */
   tokenSavedAt: z.string().max(100).optional(),
-  /** Extra hosts of self-hosted Jira, Confluence and GitHub Enterprise the person granted. */
-  hosts: z
-    .object({
-      jira: z.array(z.string()).default([]),
-      confluence: z.array(z.string()).default([]),
-      github: z.array(z.string()).default([]),
-    })
-    .default({ jira: [], confluence: [], github: [] }),
+  /** Hosts of self-hosted installations the person granted, by kind (lib/sites/registry.ts). */
+  hosts: HostsSchema.default(() => structuredClone(NO_HOSTS)),
 });
 export type Settings = z.output<typeof SettingsSchema>;
 

@@ -56,6 +56,8 @@ export const tabMessages = {
       return typeof id === 'string' && UUID.test(id) ? { id } : 'id: expected a UUID';
     }),
   ),
+  /** The tab's cheap read of its page (a `PageGist`, checked by the worker), for the badge of a worker that woke after the page loaded. */
+  readGist: message<unknown>()({ to: 'tab' }, schema<object>(() => ({}))),
   /** After a write that may concern the tab: repaint. `workItem` is the page the tab last reported, absent before its first report. */
   lessonsChanged: message()(
     { to: 'tab' },

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { errorText } from '../lib/error-text';
 import { openDb, type DbConfig } from './db';
 import { migrate } from './migrations';
 import { createTeam, createToken, listTeams, listTokens, revokeToken } from './teams';
@@ -171,6 +172,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(errorText(error));
   process.exit(1);
 });

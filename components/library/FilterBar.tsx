@@ -2,6 +2,7 @@ import type { RefObject } from 'preact';
 import { useState } from 'preact/hooks';
 import { KINDS, SITES, normalizeTag } from '@/lib/lesson-basics';
 import { KIND_LABEL } from '@/lib/pillars';
+import { siteLabel } from '@/lib/sites/registry';
 import { EMPTY_FILTERS, isUnfiltered, type LibraryFilters } from '@/lib/library/filters';
 import type { Facets } from '@/lib/library/search';
 
@@ -12,7 +13,6 @@ interface Props {
   searchRef: RefObject<HTMLInputElement>;
 }
 
-const SITE_LABEL = { jira: 'Jira', confluence: 'Confluence', github: 'GitHub', web: 'Other web pages' } as const;
 const VISIBILITY_CHOICES = [
   ['private', 'Private'],
   ['team', 'Team'],
@@ -47,7 +47,7 @@ export function FilterBar({ filters: f, facets, onChange, searchRef }: Props) {
       />
       <div class="filters">
         <Choice label="Kind" any="Any kind" value={f.kind} options={KINDS.map((k) => [k, KIND_LABEL[k]] as const)} onChange={(v) => set('kind', v)} />
-        <Choice label="Site" any="Any site" value={f.site} options={SITES.map((s) => [s, SITE_LABEL[s]] as const)} onChange={(v) => set('site', v)} />
+        <Choice label="Site" any="Any site" value={f.site} options={SITES.map((s) => [s, siteLabel(s)] as const)} onChange={(v) => set('site', v)} />
         <label>
           <span>Tag</span>
           <input

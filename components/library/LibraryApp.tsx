@@ -1,142 +1,79 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { LessonDb } from '@/lib/db/database';
-import type { Lesson, LessonPatch, Visibility } from '@/lib/lesson';
-import { heldBack } from '../redact/held';
-import { addTag, bulkPatches, removeTag, setVisibility, type BulkChange } from '@/lib/library/bulk';
-import { lessonsByIds } from '@/lib/library/load';
-import { filtersToParams, isUnfiltered, type LibraryFilters } from '@/lib/library/filters';
-import { sendMessage } from '@/lib/messaging';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
+import type { Lesson, LessonPatch } from '@/lib/lesson';
+import { isUnfiltered, type LibraryFilters } from '@/lib/library/filters';
 import { LessonEditor } from '../LessonEditor';
 import { Toast } from '../Toast';
 import { BulkBar } from './BulkBar';
+import type { LibraryEnv } from './env';
 import { FilterBar } from './FilterBar';
 import { LessonList } from './LessonList';
 import { lazyView } from './lazyView';
+import { plural, useBulkActions } from './useBulkActions';
 import { useLibrary } from './useLibrary';
-import { errorText } from '@/lib/error-text';
+import { useOpenLesson } from './useOpenLesson';
+import { useSelection } from './useSelection';
+import { useToast } from './useToast';
+import { useUrlState, type View } from './useUrlState';
 
 const DigestView = lazyView(() => import('./DigestView').then((m) => m.DigestView));
 const TransferView = lazyView(() => import('./TransferView').then((m) => m.TransferView));
 
-type View = 'lessons' | 'digest' | 'transfer';
-const VIEWS: { id: View; label: string }[] = [
+const VIEW_LABELS: { id: View; label: string }[] = [
   { id: 'lessons', label: 'Lessons' },
   { id: 'digest', label: 'Weekly look back' },
   { id: 'transfer', label: 'Export & import' },
 ];
 
-interface ToastState {
-  key: number;
-  message: string;
-  tone: 'ok' | 'error';
-  actionLabel?: string;
-  onAction?: () => void;
-}
-
-const params = () => new URLSearchParams(location.search);
-const viewOf = (p: URLSearchParams): View => (VIEWS.some((v) => v.id === p.get('view')) ? (p.get('view') as View) : 'lessons');
-
-/** Rewrites the page URL in place, so every view can be bookmarked without filling the history. */
-function writeUrl(p: URLSearchParams) {
-  const query = p.toString();
-  history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}`);
-}
-
 const typingIn = (t: EventTarget | null) =>
   t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
 interface Props {
-  db: LessonDb;
+  env: LibraryEnv;
   /** The newest lessons, being read while the page loads. */
   first: Promise<Lesson[]>;
   /** The filters the page URL names. */
   initialFilters: LibraryFilters;
 }
 
-export function LibraryApp({ db, first, initialFilters }: Props) {
+export function LibraryApp({ env, first, initialFilters }: Props) {
+  const { db } = env;
   const data = useLibrary(db, first);
   const { index, version, apply } = data;
-  const [filters, setFilters] = useState<LibraryFilters>(initialFilters);
-  const [view, setView] = useState<View>(() => viewOf(params()));
-  const [week, setWeek] = useState<string | undefined>(() => params().get('week') ?? undefined);
-  const [openId, setOpenId] = useState<string | null>(() => params().get('lesson'));
-  const [editing, setEditing] = useState<Lesson | null>(null);
-  const [missing, setMissing] = useState(false);
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [activeId, setActiveId] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [toast, setToast] = useState<ToastState | null>(null);
+  const { filters, setFilters, view, setView: go, week, setWeek, openId, setOpenId } = useUrlState(initialFilters);
+  const { toast, notify, dismiss } = useToast();
   const searchRef = useRef<HTMLInputElement>(null);
   const listFocus = useRef<() => void>(() => {});
-
-  const notify = useCallback((message: string, tone: 'ok' | 'error' = 'ok', action?: { label: string; run: () => void }) => {
-    setToast({ key: Date.now(), message, tone, actionLabel: action?.label, onAction: action?.run });
-  }, []);
 
   const rows = useMemo(() => {
     if (index) return index.query(filters);
     return data.first && isUnfiltered(filters) && filters.sort === 'newest' ? data.first : null;
   }, [index, version, filters, data.first]);
 
-  const activeIndex = useMemo(() => (rows && activeId ? rows.findIndex((r) => r.id === activeId) : -1), [rows, activeId]);
+  const { selected, activeIndex, setActiveId, toggle, toggleAll, clear } = useSelection(rows);
+  const [opened, setOpened] = useOpenLesson(db, openId, version, notify);
+  const editing = opened.at === 'open' ? opened.lesson : null;
 
-  // In the same commit as the list it describes: a bookmark taken as the results appear is that view.
-  useLayoutEffect(() => {
-    const p = filtersToParams(filters, params());
-    writeUrl(p);
-  }, [filters]);
-
-  const setParam = (name: string, value: string | null | undefined) => {
-    const p = params();
-    if (value) p.set(name, value);
-    else p.delete(name);
-    writeUrl(p);
-  };
-
-  const go = (v: View) => {
-    setView(v);
-    setParam('view', v === 'lessons' ? null : v);
-  };
   const open = (id: string) => {
     setOpenId(id);
     setActiveId(id);
-    setParam('lesson', id);
   };
   const close = () => {
     setOpenId(null);
-    setEditing(null);
-    setParam('lesson', null);
     if (view === 'lessons') requestAnimationFrame(() => listFocus.current());
   };
 
-  useEffect(() => {
-    if (!openId) return;
-    let live = true;
-    setMissing(false);
-    db.lessons
-      .get(openId)
-      .then((l) => {
-        if (!live) return;
-        if (!l || l.deletedAt) {
-          setEditing(null);
-          setMissing(true);
-        } else setEditing(l);
-      })
-      .catch((e) => live && notify(`The lesson could not be read: ${errorText(e)}`, 'error'));
-    return () => {
-      live = false;
-    };
-  }, [db, openId, version]);
+  const bulk = useBulkActions({
+    env,
+    selected,
+    apply,
+    notify,
+    onDeleted: (ids) => {
+      clear();
+      if (openId && ids.includes(openId)) close();
+    },
+  });
 
   useEffect(() => {
-    const onPop = () => {
-      const p = params();
-      void import('@/lib/library/filter-schema').then((m) => setFilters(m.filtersFromParams(p)));
-      setView(viewOf(p));
-      setOpenId(p.get('lesson'));
-    };
     const onKey = (e: KeyboardEvent) => {
       if (e.key === '/' && !typingIn(e.target)) {
         e.preventDefault();
@@ -149,90 +86,15 @@ export function LibraryApp({ db, first, initialFilters }: Props) {
         listFocus.current();
       }
     };
-    addEventListener('popstate', onPop);
     addEventListener('keydown', onKey);
-    return () => {
-      removeEventListener('popstate', onPop);
-      removeEventListener('keydown', onKey);
-    };
+    return () => removeEventListener('keydown', onKey);
   });
-
-  const remove = async (ids: string[]) => {
-    if (!ids.length) return;
-    setBusy(true);
-    try {
-      apply(await sendMessage('deleteLessons', { ids }));
-      setSelected(new Set());
-      if (openId && ids.includes(openId)) close();
-      notify(`Deleted ${plural(ids.length, 'lesson')}`, 'ok', {
-        label: 'Undo',
-        run: async () => {
-          try {
-            apply(await sendMessage('restoreLessons', { ids }));
-            notify(`Restored ${plural(ids.length, 'lesson')}`);
-          } catch (e) {
-            notify(`Could not undo: ${errorText(e)}`, 'error');
-          }
-        },
-      });
-    } catch (e) {
-      notify(`Could not delete: ${errorText(e)}`, 'error');
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const bulkUpdate = async (run: () => Promise<Lesson[]>, done: (n: number, changed: Lesson[]) => string) => {
-    setBusy(true);
-    try {
-      const changed = await run();
-      apply(changed);
-      notify(done(changed.length, changed));
-    } catch (e) {
-      notify(`Could not change the lessons: ${errorText(e)}`, 'error');
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  /** One change to every selected lesson, read fresh from the database so no field is lost. */
-  const bulkChange = (change: BulkChange, done: (n: number, changed: Lesson[]) => string) =>
-    bulkUpdate(async () => {
-      const out: Lesson[] = [];
-      for (const g of bulkPatches(await lessonsByIds(db, [...selected]), change)) {
-        out.push(...(await sendMessage('updateLessons', { ids: g.ids, patch: g.patch })));
-      }
-      return out;
-    }, done);
-  const bulkTag = (tag: string, mode: 'add' | 'remove') =>
-    bulkChange(mode === 'add' ? addTag(tag) : removeTag(tag), (n) =>
-      `${mode === 'add' ? 'Tagged' : 'Untagged'} ${plural(n, 'lesson')} ${mode === 'add' ? 'with' : 'from'} #${tag}`,
-    );
-  const bulkVisibility = (visibility: Visibility) =>
-    bulkChange(setVisibility(visibility), (n, changed) => `${plural(n, 'lesson')} now ${visibility === 'team' ? `shared with the team${heldBack(changed)}` : 'private'}`);
-
-  const toggle = (id: string, range?: boolean) => {
-    setSelected((s) => {
-      const next = new Set(s);
-      if (range && rows && activeIndex >= 0) {
-        const to = rows.findIndex((r) => r.id === id);
-        const [a, b] = [Math.min(activeIndex, to), Math.max(activeIndex, to)];
-        for (let i = a; i <= b; i++) next.add(rows[i].id);
-      } else if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
-  };
-  const toggleAll = () => {
-    if (!rows) return;
-    setSelected((s) => (s.size === rows.length ? new Set() : new Set(rows.map((r) => r.id))));
-  };
 
   const save = async (patch: LessonPatch) => {
     if (!editing) return;
-    const l = await sendMessage('updateLesson', { id: editing.id, patch });
+    const l = await env.updateLesson(editing.id, patch);
     apply([l]);
-    setEditing(l);
+    setOpened(l);
     notify('Saved');
   };
 
@@ -252,7 +114,7 @@ export function LibraryApp({ db, first, initialFilters }: Props) {
       <header class="library-head">
         <h1>Lessonmark library</h1>
         <nav class="tabs" role="tablist" aria-label="Library views">
-          {VIEWS.map((v) => (
+          {VIEW_LABELS.map((v) => (
             <button key={v.id} type="button" role="tab" aria-selected={view === v.id} class="tab" onClick={() => go(v.id)}>
               {v.label}
             </button>
@@ -277,13 +139,13 @@ export function LibraryApp({ db, first, initialFilters }: Props) {
               <BulkBar
                 count={selected.size}
                 matching={rows?.length ?? 0}
-                busy={busy || !index}
+                busy={bulk.busy || !index}
                 onSelectAll={toggleAll}
-                onClear={() => setSelected(new Set())}
-                onAddTag={(t) => bulkTag(t, 'add')}
-                onRemoveTag={(t) => bulkTag(t, 'remove')}
-                onVisibility={bulkVisibility}
-                onDelete={() => remove([...selected])}
+                onClear={clear}
+                onAddTag={(t) => void bulk.tag(t, 'add')}
+                onRemoveTag={(t) => void bulk.tag(t, 'remove')}
+                onVisibility={(v) => void bulk.setVisibility(v)}
+                onDelete={() => void bulk.remove([...selected])}
               />
             )}
             {rows && rows.length > 0 && (
@@ -332,7 +194,7 @@ export function LibraryApp({ db, first, initialFilters }: Props) {
                     onToggle={toggle}
                     onToggleAll={toggleAll}
                     onOpen={open}
-                    onDelete={(ids) => void remove(ids)}
+                    onDelete={(ids) => void bulk.remove(ids)}
                   />
                 )}
               />
@@ -346,10 +208,7 @@ export function LibraryApp({ db, first, initialFilters }: Props) {
               index={index}
               version={version}
               week={week}
-              onWeek={(w) => {
-                setWeek(w);
-                setParam('week', w);
-              }}
+              onWeek={setWeek}
               onOpen={open}
               notify={notify}
             />
@@ -359,7 +218,7 @@ export function LibraryApp({ db, first, initialFilters }: Props) {
         {view === 'transfer' &&
           (index ? (
             <TransferView
-              db={db}
+              env={env}
               index={index}
               filtered={!isUnfiltered(filters)}
               filteredIds={() => (rows ?? []).map((r) => r.id)}
@@ -377,10 +236,10 @@ export function LibraryApp({ db, first, initialFilters }: Props) {
               lesson={editing}
               tagSuggestions={index?.facets().tags.slice(0, 30).map(([t]) => t) ?? []}
               onSave={save}
-              onDelete={() => void remove([editing.id])}
+              onDelete={() => void bulk.remove([editing.id])}
               onClose={close}
             />
-          ) : missing ? (
+          ) : opened.at === 'missing' ? (
             <div class="empty" role="alert">
               <h2>Lesson not found</h2>
               <p>It may have been deleted.</p>
@@ -403,9 +262,9 @@ export function LibraryApp({ db, first, initialFilters }: Props) {
             actionLabel={toast.actionLabel}
             onAction={() => {
               toast.onAction?.();
-              setToast(null);
+              dismiss();
             }}
-            onClose={() => setToast(null)}
+            onClose={dismiss}
           />
         </div>
       )}

@@ -1,21 +1,20 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { LessonDb } from '@/lib/db/database';
 import type { Lesson } from '@/lib/lesson';
 import { exportCsv } from '@/lib/export/csv';
 import { exportJson } from '@/lib/export/json';
 import { exportMarkdown, exportMarkdownZip } from '@/lib/export/markdown';
 import { exportWebAnnotations } from '@/lib/export/web-annotation';
-import { MAX_IMPORT_BYTES, formatIssue } from '@/lib/import/preview';
+import { MAX_IMPORT_BYTES, formatIssue, type ImportFormat } from '@/lib/import/preview';
 import { summarizePreview, type ImportSummary } from '@/lib/library/import-plan';
 import { lessonsByIds } from '@/lib/library/load';
 import type { LessonIndex } from '@/lib/library/search';
-import { sendMessage } from '@/lib/messaging';
 import { download, today } from './download';
+import type { LibraryEnv } from './env';
 import { errorText } from '@/lib/error-text';
 import { ExportCheck, needsCheck } from '../redact/ExportCheck';
 
 interface Props {
-  db: LessonDb;
+  env: LibraryEnv;
   index: LessonIndex;
   /** Ids of the lessons the current filter shows. */
   filteredIds: () => string[];
@@ -42,6 +41,12 @@ function save(format: Format, lessons: Lesson[]) {
   else download(`${stem}.jsonld`, exportWebAnnotations(lessons), 'application/ld+json');
 }
 
+const FORMAT_NAMES: Record<ImportFormat, string> = {
+  lessonmark: 'Lessonmark export',
+  hypothesis: 'Hypothesis export',
+  webanno: 'W3C Web Annotations',
+};
+
 /** A previewed file: the worker has read it by `url`, which lives until the import or its cancel. */
 interface Pending {
   name: string;
@@ -50,7 +55,7 @@ interface Pending {
 }
 
 /** Export of all lessons or the current filter, and import with a preview before anything is written. */
-export function TransferView({ db, index, filteredIds, filtered, notify }: Props) {
+export function TransferView({ env, index, filteredIds, filtered, notify }: Props) {
   const [scope, setScope] = useState<'all' | 'filter'>(filtered ? 'filter' : 'all');
   const [busy, setBusy] = useState(false);
   const [pending, setPending] = useState<Pending | null>(null);
@@ -63,7 +68,7 @@ export function TransferView({ db, index, filteredIds, filtered, notify }: Props
     setBusy(true);
     try {
       const ids = scope === 'filter' ? filteredIds() : index.all().map((r) => r.id);
-      const lessons = await lessonsByIds(db, ids);
+      const lessons = await lessonsByIds(env.db, ids);
       if (needsCheck(lessons)) {
         setChecking({ format, lessons });
         return;
@@ -97,7 +102,7 @@ export function TransferView({ db, index, filteredIds, filtered, notify }: Props
     setBusy(true);
     const url = URL.createObjectURL(file);
     try {
-      const summary = await sendMessage('previewImport', { url });
+      const summary = await env.previewImport(url);
       if (summary.error) {
         URL.revokeObjectURL(url);
         setImportError(`${file.name}: ${summary.error} Nothing was changed.`);
@@ -114,7 +119,7 @@ export function TransferView({ db, index, filteredIds, filtered, notify }: Props
     if (!pending) return;
     setBusy(true);
     try {
-      const { written, skipped } = await sendMessage('applyImport', { url: pending.url });
+      const { written, skipped } = await env.applyImport(pending.url);
       dismiss();
       const kept = skipped ? ` (${skipped} changed here since the preview: the newer copy here was kept)` : '';
       notify(`Imported ${written} ${written === 1 ? 'lesson' : 'lessons'} from ${pending.name}${kept}`);
@@ -166,7 +171,10 @@ export function TransferView({ db, index, filteredIds, filtered, notify }: Props
 
       <section aria-labelledby="import-title">
         <h2 id="import-title">Import</h2>
-        <p class="muted">A Lessonmark JSON export or a Hypothesis export. You see what will change before anything is written.</p>
+        <p class="muted">
+          A Lessonmark JSON export, a Hypothesis export, or W3C Web Annotations (JSON-LD) from any annotation tool. You see
+          what will change before anything is written.
+        </p>
         <label
           class={`drop-zone${dragging ? ' dragging' : ''}`}
           onDragOver={(e) => {
@@ -183,7 +191,7 @@ export function TransferView({ db, index, filteredIds, filtered, notify }: Props
           <span>Drop a file here, or choose one</span>
           <input
             type="file"
-            accept=".json,application/json"
+            accept=".json,.jsonld,application/json,application/ld+json"
             aria-label="File to import"
             onChange={(e) => {
               void readFile(e.currentTarget.files?.[0]);
@@ -199,7 +207,7 @@ export function TransferView({ db, index, filteredIds, filtered, notify }: Props
         {pending && p && (
           <div class="import-preview" aria-label="Import preview">
             <h3>
-              {pending.name} <span class="muted">({p.format === 'hypothesis' ? 'Hypothesis export' : 'Lessonmark export'}, {p.total} records)</span>
+              {pending.name} <span class="muted">({FORMAT_NAMES[p.format ?? 'lessonmark']}, {p.total} records)</span>
             </h3>
             <ul class="import-counts">
               <li data-count="new">
@@ -241,6 +249,19 @@ export function TransferView({ db, index, filteredIds, filtered, notify }: Props
                     </li>
                   ))}
                 </ul>
+              </details>
+            )}
+            {p.inPartCount > 0 && (
+              <details open={p.inPartCount <= 10} class="import-in-part">
+                <summary>Imported in part: what could not be kept</summary>
+                <ul>
+                  {p.inPart.map((s) => (
+                    <li key={s.index}>
+                      #{s.index}: {s.reason}
+                    </li>
+                  ))}
+                </ul>
+                {p.inPartCount > p.inPart.length && <p class="muted">…and {p.inPartCount - p.inPart.length} more.</p>}
               </details>
             )}
             <p class="muted">{summarizePreview(p)}</p>

@@ -1,6 +1,6 @@
 import type { SyncConflictRow } from '@/lib/db/database';
 import type { OptionsEnv } from './env';
-import { useLiveQuery } from './useLiveQuery';
+import { useLiveQuery } from '../hooks/useLiveQuery';
 
 const show = (value: unknown): string => {
   if (value === null || value === undefined) return '(none)';
@@ -16,8 +16,9 @@ function describe(row: SyncConflictRow) {
 
 /** Conflicts the endpoint reported: what the team kept and what this device had, until dismissed. */
 export function ConflictList({ env }: { env: OptionsEnv }) {
-  const rows = useLiveQuery(() => env.db.syncConflicts.orderBy('seq').reverse().toArray());
-  if (!rows) return null;
+  const live = useLiveQuery(() => env.db.syncConflicts.orderBy('seq').reverse().toArray(), []);
+  if (live.state !== 'ready') return null;
+  const rows = live.value;
   return (
     <section class="panel" aria-labelledby="conflicts-title">
       <h2 id="conflicts-title">Sync conflicts</h2>

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { endpointProblem, type Settings } from '@/lib/settings';
 import type { ConnectionResult } from '@/lib/sync/connection';
+import { useSaving } from '../hooks/useSaving';
 import type { OptionsEnv } from './env';
 import { endpointFromInput } from './hosts';
 
@@ -12,6 +13,7 @@ export function ConnectionForm({ env, settings, onSaved }: { env: OptionsEnv; se
   const [showToken, setShowToken] = useState(false);
   const [test, setTest] = useState<ConnectionResult | 'testing' | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const { saving, error, setError, save: run } = useSaving((why) => `Not saved: ${why}`);
   const endpoint = endpointFromInput(draft.endpoint);
   const problem = endpointProblem(endpoint);
   // Typed without a scheme: say which address will be used, so the guess is never silent.
@@ -22,20 +24,33 @@ export function ConnectionForm({ env, settings, onSaved }: { env: OptionsEnv; se
     setDraft({ ...draft, [key]: (e.currentTarget as HTMLInputElement).value });
     setTest(null);
     setSaved(null);
+    setError('');
   };
   const runTest = async () => {
+    setError('');
     setTest('testing');
     setTest(await env.testConnection({ endpoint, token: draft.token.trim() }));
   };
   const save = async (e: Event) => {
     e.preventDefault();
     if (problem) return;
-    const next = await env.saveSettings({ endpoint, token: draft.token.trim(), displayName: draft.displayName.trim() });
-    onSaved(next);
-    setDraft({ ...draft, endpoint: next.endpoint, token: '' });
-    setTest(null);
-    setSaved(endpoint ? 'Saved. Syncing with the team now.' : 'Saved. Team sync is off.');
+    await run(async () => {
+      const next = await env.saveSettings({ endpoint, token: draft.token.trim(), displayName: draft.displayName.trim() });
+      onSaved(next);
+      setDraft({ ...draft, endpoint: next.endpoint, token: '' });
+      setTest(null);
+      setSaved(endpoint ? 'Saved. Syncing with the team now.' : 'Saved. Team sync is off.');
+    });
   };
+
+  const result: { text: string; tone: '' | 'ok' | 'error' } =
+    test === 'testing'
+      ? { text: 'Testing…', tone: '' }
+      : error
+        ? { text: error, tone: 'error' }
+        : test
+          ? { text: test.message, tone: test.ok ? 'ok' : 'error' }
+          : { text: saved ?? '', tone: '' };
 
   return (
     <form class="panel" onSubmit={save} aria-labelledby="connection-title">
@@ -69,10 +84,10 @@ export function ConnectionForm({ env, settings, onSaved }: { env: OptionsEnv; se
       </label>
       <div class="buttons">
         <button type="button" onClick={runTest} disabled={test === 'testing' || !!problem}>Test connection</button>
-        <button type="submit" class="primary" disabled={!dirty || !!problem}>Save</button>
+        <button type="submit" class="primary" disabled={!dirty || !!problem || saving}>Save</button>
       </div>
-      <p role="status" class={`result ${test && test !== 'testing' ? (test.ok ? 'ok' : 'error') : ''}`} data-testid="connection-result">
-        {test === 'testing' ? 'Testing…' : test?.message ?? saved ?? ''}
+      <p role="status" class={`result ${result.tone}`} data-testid="connection-result">
+        {result.text}
       </p>
     </form>
   );

@@ -132,6 +132,26 @@ describe('Options page', () => {
     expect(byTestId('connection-result')).toContain('Bad token (401)');
   });
 
+  it('says a save failed, keeps what was typed, and saves on the next try', async () => {
+    const e = env();
+    const store = e.saveSettings;
+    let refuse = true;
+    e.saveSettings = (change) => (refuse ? Promise.reject(new Error('the extension storage is full')) : store(change));
+    await mount(e);
+    type(input('endpoint'), 'https://lessons.example.com');
+    type(input('token'), 'lm_secret');
+    await act(async () => button('Save').click());
+    await settle();
+    expect(byTestId('connection-result')).toBe('Not saved: the extension storage is full');
+    expect(root.querySelector('[data-testid="connection-result"]')!.className).toContain('error');
+    expect(input('token').value).toBe('lm_secret');
+    refuse = false;
+    await act(async () => button('Save').click());
+    await settle();
+    expect(calls.saved).toEqual([{ endpoint: 'https://lessons.example.com', token: 'lm_secret', displayName: '' }]);
+    expect(byTestId('connection-result')).toBe('Saved. Syncing with the team now.');
+  });
+
   it('shows pending changes, the last error and the sync result, live from the database', async () => {
     stored = { ...stored, endpoint: 'https://lessons.example.com', tokenSavedAt: '2026-11-01T00:00:00.000Z' };
     await db.meta.put({ key: 'sync.status', value: { lastError: 'Unreachable: nothing answered at that address.', failures: 1, nextAttemptAt: 0, blocked: [] } });
@@ -178,5 +198,22 @@ describe('Options page', () => {
     await settle();
     expect(stored.hosts.jira).toEqual(['jira.acme.internal']);
     expect(root.textContent).toContain('Lessonmark now runs on jira.acme.internal');
+  });
+
+  it('offers every self-hosted kind of site the registry knows, GitLab included', async () => {
+    await mount();
+    const kind = root.querySelector('#sites-title')!.closest('section')!.querySelector('select')!;
+    expect([...kind.options].map((o) => o.textContent)).toEqual(['Jira (self-hosted)', 'Confluence (self-hosted)', 'GitHub Enterprise', 'GitLab (self-hosted)']);
+    await act(async () => {
+      kind.value = 'gitlab';
+      kind.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    const host = root.querySelector<HTMLInputElement>('input[placeholder="gitlab.example.com"]')!;
+    type(host, 'gitlab.acme.internal');
+    await act(async () => button('Grant access').click());
+    await settle();
+    expect(stored.hosts.gitlab).toEqual(['gitlab.acme.internal']);
+    expect(stored.hosts.jira).toEqual([]);
+    expect(root.textContent).toContain('GitLab (self-hosted)');
   });
 });

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { errorText } from '@/lib/error-text';
 import type { Settings } from '@/lib/settings';
 import type { Visibility } from '@/lib/lesson';
 import { ConflictList } from './ConflictList';
@@ -13,7 +14,7 @@ export function Options({ env }: { env: OptionsEnv }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    env.loadSettings().then(setSettings, (e) => setError(String(e)));
+    env.loadSettings().then(setSettings, (e) => setError(errorText(e)));
   }, []);
   if (error) return <p class="error">Settings could not be read: {error}</p>;
   if (!settings) return <p class="hint">Loading…</p>;

@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
 import type { Settings } from '@/lib/settings';
 import type { OptionsEnv } from './env';
-import { HOST_KINDS, hostPattern, type HostKind } from './hosts';
+import { HOST_KINDS, hostPattern, PUBLIC_SITES, type HostKind } from './hosts';
 
-/** Self-hosted Jira, Confluence and GitHub Enterprise hosts: granted at run time, listed, removable. */
+/** Hosts of self-hosted sites (Jira, GitHub Enterprise, …): granted at run time, listed, removable. */
 export function SitesPanel({ env, settings, onSaved }: { env: OptionsEnv; settings: Settings; onSaved: (s: Settings) => void }) {
-  const [kind, setKind] = useState<HostKind>('jira');
+  const [kind, setKind] = useState<HostKind>(HOST_KINDS[0].kind);
   const [input, setInput] = useState('');
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
 
@@ -36,7 +36,7 @@ export function SitesPanel({ env, settings, onSaved }: { env: OptionsEnv; settin
   return (
     <section class="panel" aria-labelledby="sites-title">
       <h2 id="sites-title">Sites</h2>
-      <p class="hint">Lessonmark knows Jira Cloud (*.atlassian.net), Confluence Cloud and github.com, and works on any other page. Add the hosts of your self-hosted Jira, Confluence or GitHub Enterprise so their issues and pages are recognised.</p>
+      <p class="hint">Lessonmark knows {PUBLIC_SITES}, and works on any other page. Add the hosts of your own installations so their issues and pages are recognised.</p>
       {all.length === 0 ? (
         <p class="empty">No self-hosted sites added.</p>
       ) : (
@@ -60,7 +60,7 @@ export function SitesPanel({ env, settings, onSaved }: { env: OptionsEnv; settin
         </label>
         <label class="grow">
           <span class="sr-only">Host</span>
-          <input type="text" placeholder="jira.example.com" value={input} onInput={(e) => setInput(e.currentTarget.value)} spellcheck={false} />
+          <input type="text" placeholder={`${kind}.example.com`} value={input} onInput={(e) => setInput(e.currentTarget.value)} spellcheck={false} />
         </label>
         <button type="submit">Grant access</button>
       </form>

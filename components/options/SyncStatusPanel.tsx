@@ -4,20 +4,20 @@ import { pendingCount } from '@/lib/sync/outbox';
 import { readStatus } from '@/lib/sync/state';
 import type { OptionsEnv } from './env';
 import { formatWhen, syncBlocker } from './hosts';
-import { useLiveQuery } from './useLiveQuery';
+import { liveValue, useLiveQuery } from '../hooks/useLiveQuery';
+import { useSaving } from '../hooks/useSaving';
 
 /** Last sync, changes waiting, the last error, and "Sync now". */
 export function SyncStatusPanel({ env, settings }: { env: OptionsEnv; settings: Settings }) {
-  const status = useLiveQuery(() => readStatus(env.db));
-  const pending = useLiveQuery(() => pendingCount(env.db));
-  const [busy, setBusy] = useState(false);
+  const status = liveValue(useLiveQuery(() => readStatus(env.db), []));
+  const pending = liveValue(useLiveQuery(() => pendingCount(env.db), []));
+  const { saving: busy, error, save } = useSaving((why) => `Sync failed: ${why}`);
   const [message, setMessage] = useState<string | null>(null);
   const blocker = syncBlocker(settings);
 
-  const syncNow = async () => {
-    setBusy(true);
-    setMessage(null);
-    try {
+  const syncNow = () =>
+    save(async () => {
+      setMessage(null);
       const report = await env.syncNow();
       setMessage(
         report.state === 'ok'
@@ -26,12 +26,7 @@ export function SyncStatusPanel({ env, settings }: { env: OptionsEnv; settings: 
             ? 'Team sync is off: save an endpoint and a token first.'
             : (report.error ?? 'Sync failed.'),
       );
-    } catch (error) {
-      setMessage(`Sync failed: ${String((error as Error)?.message ?? error)}`);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <section class="panel" aria-labelledby="status-title">
@@ -67,7 +62,7 @@ export function SyncStatusPanel({ env, settings }: { env: OptionsEnv; settings: 
           </span>
         )}
       </div>
-      <p role="status" class="result" data-testid="sync-result">{message ?? ''}</p>
+      <p role="status" class="result" data-testid="sync-result">{error || (message ?? '')}</p>
     </section>
   );
 }

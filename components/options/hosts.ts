@@ -1,10 +1,16 @@
-export type HostKind = 'jira' | 'confluence' | 'github';
+import { ADAPTERS, type HostKind } from '@/lib/sites/registry';
 
-export const HOST_KINDS: { kind: HostKind; label: string }[] = [
-  { kind: 'jira', label: 'Jira (self-hosted)' },
-  { kind: 'confluence', label: 'Confluence (self-hosted)' },
-  { kind: 'github', label: 'GitHub Enterprise' },
-];
+export type { HostKind };
+
+/** The kinds of self-hosted site a host can be added as, in the registry's order. */
+export const HOST_KINDS = ADAPTERS.flatMap((a) => ('selfHosted' in a ? [{ kind: a.id, label: a.selfHosted.label }] : []));
+
+/** The public hosts known without adding anything: "Jira Cloud (*.atlassian.net), … and github.com". */
+export const PUBLIC_SITES = listed(ADAPTERS.flatMap((a) => ('publicHosts' in a ? [a.publicHosts] : [])));
+
+function listed(words: string[]): string {
+  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+}
 
 /**
  * The host a person typed (a bare host, host:port, or a URL) and the permission pattern that

@@ -5,7 +5,8 @@ import { afterTitle } from '@/lib/lesson-words';
 import { KIND_LABEL } from '@/lib/pillars';
 import { PillarPicker } from '../PillarPicker';
 import { TagInput } from '../TagInput';
-import { errorText } from '@/lib/error-text';
+import { useSaving } from '../hooks/useSaving';
+import { t } from '@/lib/i18n';
 
 interface Props {
   lesson: Lesson;
@@ -24,23 +25,19 @@ export function LessonPeek({ lesson, suggestions, onSave, onDelete, onOpen, onCl
   const [note, setNote] = useState(lesson.note);
   const [kind, setKind] = useState<Pillar>(lesson.kind === 'question' ? 'experience' : lesson.kind);
   const [tags, setTags] = useState(lesson.tags);
-  const [error, setError] = useState('');
+  const { error, save: run } = useSaving((why) => t('forms.saveFailed', { error: why }));
 
-  const save = async () => {
-    setError('');
-    try {
+  const save = () =>
+    run(async () => {
       await onSave({ note, tags, ...(lesson.kind === 'question' ? {} : { kind }) });
       setEditing(false);
-    } catch (e) {
-      setError(`Could not save: ${errorText(e)}`);
-    }
-  };
+    });
 
   return (
     <section
       class={`card peek peek-${lesson.kind}`}
       role="dialog"
-      aria-label={`Lesson: ${lessonTitle(lesson)}`}
+      aria-label={t('peek.label', { title: lessonTitle(lesson) })}
       onKeyDown={(e) => e.key === 'Escape' && (editing ? setEditing(false) : onClose())}
     >
       <header class="card-head">
@@ -56,11 +53,11 @@ export function LessonPeek({ lesson, suggestions, onSave, onDelete, onOpen, onCl
         >
           {lesson.kind !== 'question' && <PillarPicker name={`peek-kind-${lesson.id}`} value={kind} onChange={setKind} />}
           <label class="field">
-            <span>Note</span>
+            <span>{t('common.note')}</span>
             <textarea class="note" rows={6} value={note} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} />
           </label>
           <div class="field">
-            <span id="lessonmark-peek-tags">Tags</span>
+            <span id="lessonmark-peek-tags">{t('forms.tags')}</span>
             <TagInput tags={tags} suggestions={suggestions} onChange={setTags} labelledBy="lessonmark-peek-tags" />
           </div>
           {error && (
@@ -70,10 +67,10 @@ export function LessonPeek({ lesson, suggestions, onSave, onDelete, onOpen, onCl
           )}
           <footer class="card-foot">
             <button type="button" class="secondary" onClick={() => setEditing(false)}>
-              Cancel
+              {t('common.cancel')}
             </button>
             <button type="submit" class="primary" onClick={() => void save()}>
-              Save
+              {t('common.save')}
             </button>
           </footer>
         </form>
@@ -81,25 +78,25 @@ export function LessonPeek({ lesson, suggestions, onSave, onDelete, onOpen, onCl
         <>
           {noteRest && <p class="peek-note">{noteRest}</p>}
           {lesson.tags.length > 0 && (
-            <ul class="chips" aria-label="Tags">
-              {lesson.tags.map((t) => (
-                <li key={t} class="chip">
-                  {t}
+            <ul class="chips" aria-label={t('forms.tags')}>
+              {lesson.tags.map((tag) => (
+                <li key={tag} class="chip">
+                  {tag}
                 </li>
               ))}
             </ul>
           )}
           <footer class="card-foot">
             <button type="button" class="secondary" onClick={onOpen}>
-              Open
+              {t('sidepanel.open')}
             </button>
             <button type="button" class="secondary" onClick={() => setEditing(true)}>
-              Edit
+              {t('sidepanel.edit')}
             </button>
             <button type="button" class="secondary danger" onClick={onDelete}>
-              Delete
+              {t('peek.delete')}
             </button>
-            <button type="button" class="toast-x" aria-label="Close" onClick={onClose}>
+            <button type="button" class="toast-x" aria-label={t('peek.close')} onClick={onClose}>
               ×
             </button>
           </footer>

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Lesson } from '@/lib/lesson';
 import { lessonTitle } from '@/lib/lesson-basics';
+import { t } from '@/lib/i18n';
 
 interface Props {
   lessons: Lesson[];
@@ -14,11 +15,10 @@ interface Props {
 export function NotFoundList({ lessons, onOpen }: Props) {
   const [open, setOpen] = useState(false);
   if (lessons.length === 0) return null;
-  const count = lessons.length === 1 ? '1 lesson' : `${lessons.length} lessons`;
   return (
-    <section class="not-found" aria-label="Lessons not found on this page">
+    <section class="not-found" aria-label={t('peek.notFoundLabel')}>
       <button type="button" class="pill" aria-expanded={open} onClick={() => setOpen(!open)}>
-        {count} not found on this page
+        {t('peek.notFound', lessons.length)}
       </button>
       {open && (
         <ul class="not-found-list">

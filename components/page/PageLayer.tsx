@@ -3,6 +3,7 @@ import { Placed } from '../Placed';
 import { Toast } from '../Toast';
 import { LessonPeek } from './LessonPeek';
 import { NotFoundList } from './NotFoundList';
+import { t } from '@/lib/i18n';
 
 export interface PageLayerState {
   /** `pinned`: opened by a click or used since; it no longer hides when the pointer leaves. */
@@ -51,7 +52,7 @@ export function PageLayer(props: Props) {
         {toast && (
           <Toast
             message={toast.message}
-            actionLabel={toast.undo ? 'Undo' : undefined}
+            actionLabel={toast.undo ? t('common.undo') : undefined}
             onAction={toast.undo}
             onClose={props.onCloseToast}
           />

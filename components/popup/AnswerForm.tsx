@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Lesson, LessonPatch, Pillar } from '@/lib/lesson';
 import { answerPatch } from '@/lib/questions';
 import { PillarForm } from '../PillarForm';
+import { t } from '@/lib/i18n';
 
 interface Props {
   /** The open question being answered. */
@@ -24,12 +25,12 @@ export function AnswerForm({ question, suggestions, onSave, onSaved, onClose }: 
   const text = question.question?.text ?? question.title;
   return (
     <PillarForm
-      heading="Answer the question"
+      heading={t('popup.answerHeading')}
       pillar={pillar}
       onPillarChange={setPillar}
       initial={{ note: question.note, actions: question.actions, tags: question.tags, visibility: question.visibility }}
       suggestions={suggestions}
-      submitLabel="Save answer"
+      submitLabel={t('popup.saveAnswer')}
       onSubmit={async (values) => {
         await onSave(question.id, answerPatch(question, { pillar, ...values }));
         onSaved();

@@ -4,8 +4,9 @@ import type { Lesson } from '@/lib/lesson';
 import { lessonTitle } from '@/lib/lesson-basics';
 import type { PopupEnv } from './env';
 import { LIST_LIMIT } from './queries';
-import type { Live } from './useLive';
+import type { Live } from '../hooks/useLiveQuery';
 import { errorText } from '@/lib/error-text';
+import { t } from '@/lib/i18n';
 
 interface Props {
   env: PopupEnv;
@@ -19,32 +20,32 @@ type Note = { text: string; undo?: { lessonId: string; actionId: string } } | nu
 export function DueActions({ env, live, today }: Props) {
   const [note, setNote] = useState<Note>(null);
   const [all, setAll] = useState(false);
-  const report = (what: string, e: unknown) => setNote({ text: `Could not ${what}: ${errorText(e)}` });
+  const report = (failed: (error: string) => string, e: unknown) => setNote({ text: failed(errorText(e)) });
 
   const tick = async ({ lesson, action }: DueAction) => {
     try {
       await env.updateLesson(lesson.id, completeActionPatch(lesson, action.id, env.now()));
-      setNote({ text: `Done: ${action.text}`, undo: { lessonId: lesson.id, actionId: action.id } });
+      setNote({ text: t('popup.actionDone', { action: action.text }), undo: { lessonId: lesson.id, actionId: action.id } });
     } catch (e) {
-      report('tick it off', e);
+      report((error) => t('popup.tickFailed', { error }), e);
     }
   };
   const undo = async ({ lessonId, actionId }: { lessonId: string; actionId: string }) => {
     try {
       const lesson = await env.db.lessons.get(lessonId);
-      if (!lesson) throw new Error('the lesson is gone');
+      if (!lesson) throw new Error(t('popup.lessonGone'));
       await env.updateLesson(lessonId, reopenActionPatch(lesson, actionId));
-      setNote({ text: 'Action reopened.' });
+      setNote({ text: t('popup.actionReopened') });
     } catch (e) {
-      report('undo', e);
+      report((error) => t('popup.undoFailed', { error }), e);
     }
   };
   const copy = async ({ lesson, action }: DueAction) => {
     try {
       await env.copyText(issueClipboardText(lesson, action));
-      setNote({ text: 'Copied as an issue: paste it into Jira or GitHub.' });
+      setNote({ text: t('popup.copied') });
     } catch (e) {
-      report('copy', e);
+      report((error) => t('popup.copyFailed', { error }), e);
     }
   };
 
@@ -52,19 +53,19 @@ export function DueActions({ env, live, today }: Props) {
   // The most pressing first; the rest on request, so a long backlog does not bury the other lists.
   const shown = all ? due : due.slice(0, LIST_LIMIT);
   return (
-    <section class="list" aria-label="Actions due">
-      <h2>Actions due</h2>
+    <section class="list" aria-label={t('popup.due')}>
+      <h2>{t('popup.due')}</h2>
       {live.state === 'loading' ? (
-        <p class="empty">Loading…</p>
+        <p class="empty">{t('common.loading')}</p>
       ) : live.state === 'error' ? (
-        <p class="error">Could not read actions: {live.error}</p>
+        <p class="error">{t('popup.actionsFailed', { error: live.error })}</p>
       ) : due.length === 0 ? (
-        <p class="empty">Nothing due. When you answer a question or fill a template, give it a follow-up action with an owner and a due date: it shows here as the date comes near.</p>
+        <p class="empty">{t('popup.nothingDue')}</p>
       ) : (
         <ul class="rows">
           {shown.map((d) => (
             <li key={`${d.lesson.id}/${d.action.id}`} class={`row action due-${d.status}`}>
-              <input type="checkbox" class="tick" aria-label={`Done: ${d.action.text}`} checked={false} onChange={() => void tick(d)} />
+              <input type="checkbox" class="tick" aria-label={t('popup.actionDone', { action: d.action.text })} checked={false} onChange={() => void tick(d)} />
               <span class="row-main">
                 <span class="row-title">{d.action.text}</span>
                 <span class="row-sub">
@@ -75,8 +76,8 @@ export function DueActions({ env, live, today }: Props) {
                   </button>
                 </span>
               </span>
-              <button type="button" class="secondary small" aria-label={`Copy as issue: ${d.action.text}`} onClick={() => void copy(d)}>
-                Copy as issue
+              <button type="button" class="secondary small" aria-label={t('popup.copyLabel', { action: d.action.text })} onClick={() => void copy(d)}>
+                {t('popup.copy')}
               </button>
             </li>
           ))}
@@ -84,7 +85,7 @@ export function DueActions({ env, live, today }: Props) {
       )}
       {shown.length < due.length && (
         <button type="button" class="link more" onClick={() => setAll(true)}>
-          Show all {due.length} actions due
+          {t('popup.showAll', due.length)}
         </button>
       )}
       {note && (
@@ -94,7 +95,7 @@ export function DueActions({ env, live, today }: Props) {
             <>
               {' '}
               <button type="button" class="link" onClick={() => void undo(note.undo!)}>
-                Undo
+                {t('common.undo')}
               </button>
             </>
           )}

@@ -6,6 +6,7 @@ import type { View } from './PopupBody';
 import { PopupHeader, type PopupNav } from './PopupHeader';
 import { WhyBox } from './WhyBox';
 import { errorText } from '@/lib/error-text';
+import { t } from '@/lib/i18n';
 
 type Body = typeof import('./PopupBody');
 
@@ -36,14 +37,14 @@ export function Popup({ env: envLoading, page: pageReading, nav }: Props) {
         setEnv(loaded);
         void loaded.prefs.then(setPrefs, () => {});
       },
-      (e) => setFlash(`Lessonmark could not start: ${errorText(e)}`),
+      (e) => setFlash(t('popup.startFailed', { error: errorText(e) })),
     );
-    import('./PopupBody').then(setBody, (e) => setFlash(`Lessonmark could not load its lists: ${errorText(e)}`));
+    import('./PopupBody').then(setBody, (e) => setFlash(t('popup.listsFailed', { error: errorText(e) })));
   }, []);
 
   const ask = async (text: string): Promise<Lesson> => {
     const [services, read] = await Promise.all([envLoading, pageReading]);
-    if (!read) throw new Error('this page cannot be read by extensions');
+    if (!read) throw new Error(t('popup.pageClosed'));
     return services.askQuestion(text, read, prefs.displayName || undefined);
   };
   const undo = async (lesson: Lesson) => (await envLoading).deleteLessons([lesson.id]);

@@ -11,7 +11,8 @@ import { lessonsWithDueActions, openQuestionsInProject, openQuestionsOn, recentL
 import { QuestionList } from './QuestionList';
 import { RecentList } from './RecentList';
 import { TemplateForm } from './TemplateForm';
-import { useLive } from './useLive';
+import { useLiveQuery } from '../hooks/useLiveQuery';
+import { t } from '@/lib/i18n';
 
 export type View = { at: 'home' } | { at: 'template'; pillar: Pillar } | { at: 'answer'; question: Lesson };
 
@@ -40,7 +41,7 @@ export function PopupBody({ env, page, prefs, view, go }: Props) {
         suggestions={suggestions}
         defaultVisibility={prefs.defaultVisibility}
         onSave={env.saveLesson}
-        onSaved={() => go({ at: 'home' }, `${PILLAR_INFO[view.pillar].template} saved.`)}
+        onSaved={() => go({ at: 'home' }, t('popup.templateSaved', { template: PILLAR_INFO[view.pillar].template }))}
         onClose={() => go({ at: 'home' })}
       />
     );
@@ -51,21 +52,21 @@ export function PopupBody({ env, page, prefs, view, go }: Props) {
         question={view.question}
         suggestions={suggestions}
         onSave={env.updateLesson}
-        onSaved={() => go({ at: 'home' }, 'Answered: the question is now a lesson.')}
+        onSaved={() => go({ at: 'home' }, t('sidepanel.answered'))}
         onClose={() => go({ at: 'home' })}
       />
     );
   }
   return (
     <>
-      <nav class="templates" aria-label="Templates">
+      <nav class="templates" aria-label={t('popup.templates')}>
         {PILLARS.map((p) => (
           <button
             type="button"
             key={p}
             class={`template template-${p}`}
             disabled={!page}
-            title={PILLAR_INFO[p].questions.join(' ')}
+            title={PILLAR_INFO[p].asked.join(' ')}
             onClick={() => go({ at: 'template', pillar: p })}
           >
             {PILLAR_INFO[p].template}
@@ -81,27 +82,27 @@ function Lists({ env, page, onAnswer }: { env: PopupEnv; page: PageInfo | null |
   const workItem = page?.source.workItem;
   const project = page?.source.project;
   const today = localDay(env.now());
-  const here = useLive(workItem ? () => openQuestionsOn(env.db, workItem) : null, [workItem]);
-  const inProject = useLive(project && workItem ? () => openQuestionsInProject(env.db, project, workItem) : null, [project, workItem]);
-  const due = useLive(() => lessonsWithDueActions(env.db, today), [today]);
-  const recent = useLive(() => recentLessons(env.db), []);
+  const here = useLiveQuery(workItem ? () => openQuestionsOn(env.db, workItem) : null, [workItem]);
+  const inProject = useLiveQuery(project && workItem ? () => openQuestionsInProject(env.db, project, workItem) : null, [project, workItem]);
+  const due = useLiveQuery(() => lessonsWithDueActions(env.db, today), [today]);
+  const recent = useLiveQuery(() => recentLessons(env.db), []);
 
   return (
     <>
-      {page === undefined && <p class="empty">Reading the page…</p>}
+      {page === undefined && <p class="empty">{t('sidepanel.reading')}</p>}
       {page && (
         <QuestionList
-          heading="Open questions here"
+          heading={t('related.questionsSection')}
           live={here}
-          empty={<>No open questions here. Ask one above, such as "Why do we do it this way?", and anyone on the page can answer it later.</>}
+          empty={t('popup.noQuestionsHere')}
           onAnswer={onAnswer}
         />
       )}
       {page && project && (
         <QuestionList
-          heading={`Open questions in ${project}`}
+          heading={t('popup.questionsIn', { project })}
           live={inProject}
-          empty={<>No other open questions in {project}. Questions asked on its other tickets and pages show up here.</>}
+          empty={t('popup.noQuestionsIn', { project })}
           showWhere
           onAnswer={onAnswer}
         />

@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n';
 /** Where the popup can take the person: the whole library, the page's related lessons, the settings. */
 export interface PopupNav {
   library: () => void;
@@ -10,15 +11,15 @@ export function PopupHeader({ nav }: { nav: PopupNav }) {
   return (
     <header class="popup-head">
       <h1>Lessonmark</h1>
-      <nav class="popup-nav" aria-label="Open">
-        <button type="button" class="head-button" onClick={nav.library} title="Every lesson: search, filters, weekly look back, export">
-          Library
+      <nav class="popup-nav" aria-label={t('popup.nav')}>
+        <button type="button" class="head-button" onClick={nav.library} title={t('popup.libraryHint')}>
+          {t('popup.library')}
         </button>
-        <button type="button" class="head-button" onClick={nav.sidePanel} title="Lessons related to this page, beside it">
-          Side panel
+        <button type="button" class="head-button" onClick={nav.sidePanel} title={t('popup.sidePanelHint')}>
+          {t('popup.sidePanel')}
         </button>
-        <button type="button" class="head-button" onClick={nav.settings} title="Team endpoint, sites, privacy, shortcuts">
-          Settings
+        <button type="button" class="head-button" onClick={nav.settings} title={t('popup.settingsHint')}>
+          {t('popup.settings')}
         </button>
       </nav>
     </header>

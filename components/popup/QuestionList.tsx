@@ -1,7 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import type { Lesson } from '@/lib/lesson';
 import { lessonTitle } from '@/lib/lesson-basics';
-import type { Live } from './useLive';
+import type { Live } from '../hooks/useLiveQuery';
+import { t } from '@/lib/i18n';
 
 interface Props {
   heading: string;
@@ -18,9 +19,9 @@ export function QuestionList({ heading, live, empty, showWhere, onAnswer }: Prop
     <section class="list" aria-label={heading}>
       <h2>{heading}</h2>
       {live.state === 'loading' ? (
-        <p class="empty">Loading…</p>
+        <p class="empty">{t('common.loading')}</p>
       ) : live.state === 'error' ? (
-        <p class="error">Could not read questions: {live.error}</p>
+        <p class="error">{t('popup.questionsFailed', { error: live.error })}</p>
       ) : live.value.length === 0 ? (
         <p class="empty">{empty}</p>
       ) : (
@@ -33,8 +34,8 @@ export function QuestionList({ heading, live, empty, showWhere, onAnswer }: Prop
                 </span>
                 {showWhere && <span class="row-sub">{q.source.title || q.source.workItem}</span>}
               </span>
-              <button type="button" class="secondary small" aria-label={`Answer: ${q.question?.text ?? lessonTitle(q)}`} onClick={() => onAnswer(q)}>
-                Answer
+              <button type="button" class="secondary small" aria-label={t('sidepanel.answerLabel', { label: q.question?.text ?? lessonTitle(q) })} onClick={() => onAnswer(q)}>
+                {t('sidepanel.answer')}
               </button>
             </li>
           ))}

@@ -1,7 +1,8 @@
 import type { Lesson } from '@/lib/lesson';
 import { lessonTitle } from '@/lib/lesson-basics';
 import { KIND_LABEL } from '@/lib/pillars';
-import type { Live } from './useLive';
+import type { Live } from '../hooks/useLiveQuery';
+import { t } from '@/lib/i18n';
 
 interface Props {
   live: Live<Lesson[]>;
@@ -11,14 +12,14 @@ interface Props {
 /** The last lessons saved; each opens in the library. */
 export function RecentList({ live, onOpen }: Props) {
   return (
-    <section class="list" aria-label="Recent lessons">
-      <h2>Recent</h2>
+    <section class="list" aria-label={t('popup.recentLabel')}>
+      <h2>{t('popup.recent')}</h2>
       {live.state === 'loading' ? (
-        <p class="empty">Loading…</p>
+        <p class="empty">{t('common.loading')}</p>
       ) : live.state === 'error' ? (
-        <p class="error">Could not read lessons: {live.error}</p>
+        <p class="error">{t('popup.lessonsFailed', { error: live.error })}</p>
       ) : live.value.length === 0 ? (
-        <p class="empty">No lessons yet. Select text on a ticket and press Alt+Shift+L, or fill a template above.</p>
+        <p class="empty">{t('popup.noLessons')}</p>
       ) : (
         <ul class="rows">
           {live.value.map((l) => (

@@ -4,6 +4,7 @@ import { PILLAR_INFO } from '@/lib/pillars';
 import { suggestTags } from '@/lib/tags';
 import { templateDraft } from '@/lib/templates';
 import { PillarForm } from '../PillarForm';
+import { t } from '@/lib/i18n';
 
 interface Props {
   pillar: Pillar;
@@ -20,11 +21,11 @@ export function TemplateForm({ pillar, page, suggestions, defaultVisibility, onS
   const info = PILLAR_INFO[pillar];
   return (
     <PillarForm
-      heading={`${info.template}: ${info.label.toLowerCase()}`}
+      heading={t('popup.templateHeading', { template: info.template, kind: info.label })}
       pillar={pillar}
       initial={{ tags: suggestTags(page.source), visibility: defaultVisibility }}
       suggestions={suggestions}
-      submitLabel="Save lesson"
+      submitLabel={t('popup.saveLesson')}
       onSubmit={async (values) => onSaved(await onSave(templateDraft(pillar, page, values)))}
       onCancel={onClose}
     >
@@ -34,7 +35,7 @@ export function TemplateForm({ pillar, page, suggestions, defaultVisibility, onS
       {page.quote ? (
         <blockquote class="quote">{page.quote}</blockquote>
       ) : (
-        <p class="hint">No text selected: this lesson is about the whole page.</p>
+        <p class="hint">{t('popup.noSelection')}</p>
       )}
     </PillarForm>
   );

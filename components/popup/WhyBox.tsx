@@ -1,6 +1,8 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Lesson } from '@/lib/lesson';
 import { errorText } from '@/lib/error-text';
+import { useSaving } from '../hooks/useSaving';
+import { t } from '@/lib/i18n';
 
 interface Props {
   /** Saves the question; may wait for the page to be read and the services to load. */
@@ -10,7 +12,7 @@ interface Props {
   unreadable: boolean;
 }
 
-type Status = { at: 'idle' } | { at: 'asked'; lesson: Lesson } | { at: 'undone' } | { at: 'error'; text: string };
+type Status = { at: 'idle' } | { at: 'asked'; lesson: Lesson } | { at: 'undone' };
 
 export const WHY_READY_MARK = 'lessonmark:why-ready';
 
@@ -22,7 +24,7 @@ export const WHY_READY_MARK = 'lessonmark:why-ready';
 export function WhyBox({ ask, undo, unreadable }: Props) {
   const [text, setText] = useState('');
   const [status, setStatus] = useState<Status>({ at: 'idle' });
-  const [saving, setSaving] = useState(false);
+  const { saving, error, setError, save } = useSaving((why) => t('popup.askFailed', { error: why }));
   const input = useRef<HTMLInputElement>(null);
 
   // Layout effect: focus before the first paint, so the first keystroke lands in the box.
@@ -34,26 +36,22 @@ export function WhyBox({ ask, undo, unreadable }: Props) {
   const submit = async () => {
     const question = text.trim();
     if (!question || saving) return;
-    setSaving(true);
-    try {
+    await save(async () => {
       const lesson = await ask(question);
       setText('');
       setStatus({ at: 'asked', lesson });
-    } catch (e) {
-      setStatus({ at: 'error', text: `Could not save the question: ${errorText(e)}.` });
-    } finally {
-      setSaving(false);
-      input.current?.focus();
-    }
+    });
+    input.current?.focus();
   };
 
   const takeBack = async (lesson: Lesson) => {
     try {
       await undo(lesson);
       setText(lesson.question?.text ?? lesson.title);
+      setError('');
       setStatus({ at: 'undone' });
     } catch (e) {
-      setStatus({ at: 'error', text: `Could not undo: ${errorText(e)}.` });
+      setError(t('popup.undoFailed', { error: errorText(e) }));
     }
     input.current?.focus();
   };
@@ -61,7 +59,7 @@ export function WhyBox({ ask, undo, unreadable }: Props) {
   return (
     <section class="why">
       <label class="why-label" for="why">
-        Ask why
+        {t('popup.askWhy')}
       </label>
       <input
         id="why"
@@ -69,7 +67,7 @@ export function WhyBox({ ask, undo, unreadable }: Props) {
         class="why-input"
         autofocus
         autocomplete="off"
-        placeholder="Why…?"
+        placeholder={t('popup.whyPlaceholder')}
         value={text}
         disabled={unreadable}
         aria-describedby="why-status"
@@ -81,21 +79,22 @@ export function WhyBox({ ask, undo, unreadable }: Props) {
           }
         }}
       />
-      <p id="why-status" class={`why-status${status.at === 'error' ? ' error' : ''}`} role="status" aria-live="polite">
+      <p id="why-status" class={`why-status${error ? ' error' : ''}`} role="status" aria-live="polite">
         {unreadable
-          ? 'Lessonmark cannot read this page (browser pages and extension stores are off limits). Open a ticket, a wiki page or an issue to ask about it.'
-          : status.at === 'asked'
-            ? <>
-                Asked: it stays open until someone answers it.{' '}
+          ? t('popup.unreadable')
+          : error ||
+            (status.at === 'asked' ? (
+              <>
+                {t('popup.asked')}{' '}
                 <button type="button" class="link" onClick={() => void takeBack(status.lesson)}>
-                  Undo
+                  {t('common.undo')}
                 </button>
               </>
-            : status.at === 'undone'
-              ? 'Question removed.'
-              : status.at === 'error'
-                ? status.text
-                : 'Enter saves it as an open question on this page.'}
+            ) : status.at === 'undone' ? (
+              t('popup.questionRemoved')
+            ) : (
+              t('popup.whyHint')
+            ))}
       </p>
     </section>
   );

@@ -2,7 +2,8 @@ import { useRef, useState } from 'preact/hooks';
 import type { Lesson, LessonPatch } from '@/lib/lesson';
 import { MAX_TITLE } from '@/lib/lesson-basics';
 import { useFocusOnOpen } from '../focus-on-open';
-import { errorText } from '@/lib/error-text';
+import { useSaving } from '../hooks/useSaving';
+import { t } from '@/lib/i18n';
 
 interface Props {
   lesson: Lesson;
@@ -14,28 +15,22 @@ interface Props {
 export function EditForm({ lesson, onSave, onClose }: Props) {
   const [title, setTitle] = useState(lesson.title);
   const [note, setNote] = useState(lesson.note);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState('');
+  const { saving, error, save: run } = useSaving((why) => t('common.notSaved', { error: why }), { closes: true });
   const first = useRef<HTMLInputElement>(null);
   useFocusOnOpen(() => first.current);
 
   const save = async () => {
     if (title.trim() === lesson.title && note === lesson.note) return onClose();
-    setSaving(true);
-    setError('');
-    try {
+    await run(async () => {
       await onSave(lesson.id, { title: title.trim(), note });
       onClose();
-    } catch (e) {
-      setError(`Not saved: ${errorText(e)}`);
-      setSaving(false);
-    }
+    });
   };
 
   return (
     <form
       class="edit-form"
-      aria-label="Edit lesson"
+      aria-label={t('sidepanel.editForm')}
       onSubmit={(e) => {
         e.preventDefault();
         void save();
@@ -51,11 +46,11 @@ export function EditForm({ lesson, onSave, onClose }: Props) {
       }}
     >
       <label class="field">
-        <span>Title</span>
+        <span>{t('common.title')}</span>
         <input ref={first} value={title} maxLength={MAX_TITLE} onInput={(e) => setTitle(e.currentTarget.value)} />
       </label>
       <label class="field">
-        <span>Note</span>
+        <span>{t('common.note')}</span>
         <textarea rows={4} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
       </label>
       {error && (
@@ -64,12 +59,12 @@ export function EditForm({ lesson, onSave, onClose }: Props) {
         </p>
       )}
       <div class="form-foot">
-        <span class="hint">Ctrl+Enter saves, Escape cancels</span>
+        <span class="hint">{t('sidepanel.editKeys')}</span>
         <button type="button" class="secondary" onClick={onClose}>
-          Cancel
+          {t('common.cancel')}
         </button>
         <button type="submit" class="primary" disabled={saving}>
-          Save
+          {t('common.save')}
         </button>
       </div>
     </form>

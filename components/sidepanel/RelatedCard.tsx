@@ -2,8 +2,9 @@ import { useState } from 'preact/hooks';
 import { LessonCard } from '@/components/LessonCard';
 import type { Lesson, LessonPatch } from '@/lib/lesson';
 import type { RelatedResult } from '@/lib/related/rank';
+import { useSaving } from '../hooks/useSaving';
 import { EditForm } from './EditForm';
-import { errorText } from '@/lib/error-text';
+import { t } from '@/lib/i18n';
 
 interface Props {
   result: RelatedResult;
@@ -21,53 +22,42 @@ interface Props {
 export function RelatedCard({ result, notFound, onShow, onAnswer, onOpen, onHelped, onSave }: Props) {
   const { lesson, reasons } = result;
   const [editing, setEditing] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
+  const { saving: busy, error, save } = useSaving((why) => t('sidepanel.helpedFailed', { error: why }));
   const label = lesson.title || lesson.source.title || lesson.source.url;
 
-  const helped = async () => {
-    setBusy(true);
-    setError('');
-    try {
-      await onHelped(lesson.id);
-    } catch (e) {
-      setError(`Could not count it: ${errorText(e)}`);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const helped = () => save(() => onHelped(lesson.id));
 
   return (
     <li class="related" data-lesson={lesson.id} data-section={result.section}>
       <LessonCard lesson={lesson} />
-      <ul class="reasons" aria-label="Why it is related">
+      <ul class="reasons" aria-label={t('sidepanel.why')}>
         {reasons.map((r) => (
           <li key={r}>{r}</li>
         ))}
       </ul>
-      {notFound && <p class="not-found">Not found on this page: its text changed or is gone.</p>}
+      {notFound && <p class="not-found">{t('sidepanel.notFound')}</p>}
       {editing ? (
         <EditForm lesson={lesson} onSave={onSave} onClose={() => setEditing(false)} />
       ) : (
         <div class="related-actions">
           {onShow && !notFound && (
-            <button type="button" class="primary" onClick={() => onShow(lesson)} aria-label={`Show on page: ${label}`}>
-              Show on page
+            <button type="button" class="primary" onClick={() => onShow(lesson)} aria-label={t('sidepanel.showOnPageLabel', { label })}>
+              {t('sidepanel.showOnPage')}
             </button>
           )}
           {onAnswer && (
-            <button type="button" class="primary" onClick={() => onAnswer(lesson)} aria-label={`Answer: ${label}`}>
-              Answer
+            <button type="button" class="primary" onClick={() => onAnswer(lesson)} aria-label={t('sidepanel.answerLabel', { label })}>
+              {t('sidepanel.answer')}
             </button>
           )}
-          <button type="button" class="secondary" onClick={() => onOpen(lesson.id)} aria-label={`Open in the library: ${label}`}>
-            Open
+          <button type="button" class="secondary" onClick={() => onOpen(lesson.id)} aria-label={t('sidepanel.openLabel', { label })}>
+            {t('sidepanel.open')}
           </button>
-          <button type="button" class="secondary" onClick={() => setEditing(true)} aria-label={`Edit: ${label}`}>
-            Edit
+          <button type="button" class="secondary" onClick={() => setEditing(true)} aria-label={t('sidepanel.editLabel', { label })}>
+            {t('sidepanel.edit')}
           </button>
-          <button type="button" class="secondary helped-button" disabled={busy} onClick={() => void helped()} aria-label={`This helped: ${label}`}>
-            This helped{lesson.helped > 0 ? ` · ${lesson.helped}` : ''}
+          <button type="button" class="secondary helped-button" disabled={busy} onClick={() => void helped()} aria-label={t('sidepanel.helpedLabel', { label })}>
+            {t('sidepanel.helped')}{lesson.helped > 0 ? ` · ${lesson.helped}` : ''}
           </button>
         </div>
       )}

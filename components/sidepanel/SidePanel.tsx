@@ -1,5 +1,8 @@
+import { errorText } from '@/lib/error-text';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { Fill } from '@/components/fill';
 import type { Lesson } from '@/lib/lesson';
+import { t } from '@/lib/i18n';
 import type { SidePanelEnv } from './env';
 import { COMPLETE_MARK, FIRST_SECTION_MARK } from './marks';
 import { filterResults, sectionTitle, sections } from './model';
@@ -48,11 +51,11 @@ export function SidePanel({ env }: { env: SidePanelEnv }) {
   const show = async (lesson: Lesson) => {
     if (tabId == null) return;
     const painted = await env.flash(tabId, lesson.id).catch(() => false);
-    setStatus(painted ? '' : `“${lesson.title || 'This lesson'}” is not highlighted on this page.`);
+    setStatus(painted ? '' : t('sidepanel.notHighlighted', { title: lesson.title || t('sidepanel.thisLesson') }));
   };
   const answer = (lesson: Lesson) => {
     setAnswering(lesson);
-    if (!answerModule) void import('@/components/popup/AnswerForm').then(setAnswerModule, (e) => setStatus(`Could not load the form: ${String(e)}`));
+    if (!answerModule) void import('@/components/popup/AnswerForm').then(setAnswerModule, (e) => setStatus(t('sidepanel.formFailed', { error: errorText(e) })));
     if (page) void env.suggestTags(page.source).then(setSuggestions, () => {});
   };
 
@@ -65,7 +68,7 @@ export function SidePanel({ env }: { env: SidePanelEnv }) {
           onSave={env.updateLesson}
           onSaved={() => {
             setAnswering(null);
-            setStatus('Answered: the question is now a lesson.');
+            setStatus(t('sidepanel.answered'));
           }}
           onClose={() => setAnswering(null)}
         />
@@ -76,7 +79,7 @@ export function SidePanel({ env }: { env: SidePanelEnv }) {
   return (
     <main class="sidepanel">
       <header class="panel-head">
-        <h1>Related lessons</h1>
+        <h1>{t('sidepanel.heading')}</h1>
         {page && (
           <p class="page-title" title={page.source.url}>
             {page.source.title || page.source.url}
@@ -86,8 +89,8 @@ export function SidePanel({ env }: { env: SidePanelEnv }) {
           ref={search}
           type="search"
           class="search"
-          placeholder="Filter related lessons  ( / )"
-          aria-label="Filter related lessons"
+          placeholder={t('sidepanel.filterPlaceholder')}
+          aria-label={t('sidepanel.filter')}
           value={query}
           onInput={(e) => setQuery(e.currentTarget.value)}
           onKeyDown={(e) => {
@@ -105,7 +108,7 @@ export function SidePanel({ env }: { env: SidePanelEnv }) {
       )}
       {related.error && (
         <p class="error" role="alert">
-          Could not read your lessons: {related.error}
+          {t('sidepanel.readFailed', { error: related.error })}
         </p>
       )}
       <Body env={env} page={page} related={related} shown={shown} query={query} notFound={notFound} onShow={show} onAnswer={answer} />
@@ -128,21 +131,20 @@ function Body({ env, page, related, shown, query, notFound, onShow, onAnswer }: 
   if (page === null) {
     return (
       <div class="empty-state">
-        <p class="empty-title">Lessonmark can't read this page.</p>
-        <p class="empty">Browser pages and extension stores are closed to extensions. Switch to a ticket, a wiki page or an article to see its lessons.</p>
+        <p class="empty-title">{t('sidepanel.closedPage')}</p>
+        <p class="empty">{t('sidepanel.closedPageHint')}</p>
       </div>
     );
   }
   if (shown === null || (page === undefined && shown.length === 0)) {
-    return <p class="empty" aria-busy="true">Reading the page…</p>;
+    return <p class="empty" aria-busy="true">{t('sidepanel.reading')}</p>;
   }
   if (related.lessonCount === 0 && page) {
     return (
       <div class="empty-state">
-        <p class="empty-title">No lessons yet.</p>
+        <p class="empty-title">{t('sidepanel.noLessons')}</p>
         <p class="empty">
-          Select text on a page and press <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>L</kbd> to save your first lesson. Lessons from this ticket,
-          its project and similar pages will show here.
+          <Fill text={t('sidepanel.noLessonsHint')} parts={{ keys: <SaveKeys /> }} />
         </p>
       </div>
     );
@@ -174,22 +176,29 @@ function Body({ env, page, related, shown, query, notFound, onShow, onAnswer }: 
       ))}
       {!related.complete && page !== undefined && (
         <p class="empty" aria-busy="true">
-          Looking through your other lessons…
+          {t('sidepanel.looking')}
         </p>
       )}
       {related.complete && page && groups.length === 0 && (
         query ? (
-          <p class="empty">No related lesson matches “{query}”.</p>
+          <p class="empty">{t('sidepanel.noMatch', { query })}</p>
         ) : (
           <div class="empty-state">
-            <p class="empty-title">Nothing related here yet.</p>
+            <p class="empty-title">{t('sidepanel.nothingRelated')}</p>
             <p class="empty">
-              No lesson was saved on this page, its project or labels, and none reads like it. Select text and press <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>L</kbd> to
-              save one.
+              <Fill text={t('sidepanel.nothingRelatedHint')} parts={{ keys: <SaveKeys /> }} />
             </p>
           </div>
         )
       )}
+    </>
+  );
+}
+
+function SaveKeys() {
+  return (
+    <>
+      <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>L</kbd>
     </>
   );
 }

@@ -1,19 +1,18 @@
-import type { Lesson, Site, Source } from '@/lib/lesson';
-import { itemKind, sameItemReason } from '@/lib/related/item-kind';
+import type { Lesson, Source } from '@/lib/lesson';
+import { t } from '@/lib/i18n';
+import { onItemTitle, projectSectionTitle, sameItemReason } from '@/lib/related/item-kind';
 import { PANEL_LIMIT, type RelatedResult, type RelatedSection } from '@/lib/related/rank';
-
-const PROJECT_WORD: Record<Site, string> = { jira: 'project', github: 'repository', confluence: 'space', web: 'site' };
 
 export function sectionTitle(section: RelatedSection, page: Pick<Source, 'site' | 'url'>): string {
   switch (section) {
     case 'workItem':
-      return `On this ${itemKind(page)}`;
+      return onItemTitle(page);
     case 'questions':
-      return 'Open questions here';
+      return t('related.questionsSection');
     case 'project':
-      return `Same ${PROJECT_WORD[page.site]} or labels`;
+      return projectSectionTitle(page.site);
     case 'similar':
-      return 'Similar text';
+      return t('related.similarSection');
   }
 }
 

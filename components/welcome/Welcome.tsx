@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { Fill } from '@/components/fill';
 import type { Shortcut } from '@/lib/platform/commands';
+import { t } from '@/lib/i18n';
 
 interface Props {
   /** The shortcuts as the browser has them bound now; null while being read. */
@@ -37,18 +39,14 @@ export function Welcome({ shortcuts, openShortcutSettings, capture }: Props) {
   return (
     <main class="welcome">
       <header>
-        <h1>Welcome to Lessonmark</h1>
-        <p class="lead">
-          Save what your team learns where the work happens. Select a sentence on a Jira ticket, a Confluence page, a GitHub issue or
-          any page, and keep it as a lesson with a note and tags. Open that page again and the words are highlighted; open a related
-          ticket and the side panel brings the lesson back.
-        </p>
+        <h1>{t('welcome.heading')}</h1>
+        <p class="lead">{t('welcome.lead')}</p>
       </header>
 
       <section aria-labelledby="keys-heading">
-        <h2 id="keys-heading">Your shortcuts</h2>
+        <h2 id="keys-heading">{t('welcome.shortcuts')}</h2>
         {shortcuts === null ? (
-          <p>Reading your shortcuts…</p>
+          <p>{t('welcome.readingShortcuts')}</p>
         ) : (
           <table class="keys">
             <tbody>
@@ -63,7 +61,7 @@ export function Welcome({ shortcuts, openShortcutSettings, capture }: Props) {
                         </>
                       ))
                     ) : (
-                      <span class="unset">not set</span>
+                      <span class="unset">{t('welcome.notSet')}</span>
                     )}
                   </td>
                   <td>{s.description}</td>
@@ -74,36 +72,33 @@ export function Welcome({ shortcuts, openShortcutSettings, capture }: Props) {
         )}
         <p class="hint">
           {openShortcutSettings ? (
-            <>
-              Change them in{' '}
-              <button type="button" class="link" onClick={openShortcutSettings}>
-                the browser's shortcut settings
-              </button>
-              .
-            </>
+            <Fill
+              text={t('welcome.changeShortcuts')}
+              parts={{
+                settings: (
+                  <button type="button" class="link" onClick={openShortcutSettings}>
+                    {t('welcome.shortcutSettings')}
+                  </button>
+                ),
+              }}
+            />
           ) : (
-            <>Change them under Manage Extension Shortcuts, in the add-ons menu.</>
+            t('welcome.changeShortcutsFirefox')
           )}{' '}
-          The toolbar button opens the popup: ask "Why…?" about the page, fill a template, see what is due.
+          {t('welcome.toolbar')}
         </p>
       </section>
 
       <section aria-labelledby="try-heading">
-        <h2 id="try-heading">Try it here</h2>
+        <h2 id="try-heading">{t('welcome.try')}</h2>
         <p>
-          Select a sentence below, then press <strong>Save as lesson</strong> next to it
-          {save?.keys.length ? (
-            <>
-              {' '}or <kbd>{save.keys.join('+')}</kbd>
-            </>
-          ) : null}
-          . Add a note, press Enter, and the lesson is saved; Undo takes it back.
+          <Fill
+            text={save?.keys.length ? t('welcome.tryStepsWithKeys') : t('welcome.trySteps')}
+            parts={{ button: <strong>{t('welcome.adder')}</strong>, keys: <kbd>{save?.keys.join('+')}</kbd> }}
+          />
         </p>
         <div class="practice" ref={practice}>
-          <p>
-            The deploy failed twice because the staging database ran out of connections. We raised the pool size, but the real fix was
-            closing connections in the retry path.
-          </p>
+          <p>{t('welcome.practice')}</p>
         </div>
         {spot && (
           <button
@@ -117,19 +112,19 @@ export function Welcome({ shortcuts, openShortcutSettings, capture }: Props) {
               capture();
             }}
           >
-            Save as lesson
+            {t('welcome.adder')}
           </button>
         )}
       </section>
 
       <section aria-labelledby="next-heading">
-        <h2 id="next-heading">Then</h2>
+        <h2 id="next-heading">{t('welcome.then')}</h2>
         <ul class="next">
           <li>
-            <a href="/library.html">Open the library</a>: every lesson, with search, filters, the weekly look back and export.
+            <Fill text={t('welcome.library')} parts={{ link: <a href="/library.html">{t('welcome.openLibrary')}</a> }} />
           </li>
           <li>
-            <a href="/options.html">Open the settings</a>: your name, your team's endpoint, self-hosted Jira, Confluence and GitHub.
+            <Fill text={t('welcome.settings')} parts={{ link: <a href="/options.html">{t('welcome.openSettings')}</a> }} />
           </li>
         </ul>
       </section>

@@ -11,6 +11,8 @@ import { knownHosts, selectionButtonSetting } from '@/lib/platform/known-hosts';
 import { watchPointer } from '@/lib/page/pointer';
 import { selectionEndBox, watchSelection } from '@/lib/page/selection';
 import { createAdder } from '@/components/selectionAdder';
+import { readGist, type PageGist } from '@/lib/page/gist';
+import { whenIdle } from '@/lib/page/idle';
 
 /** On every page: find the lessons saved here, paint them, and keep them painted as the page changes. */
 export default defineContentScript({
@@ -58,12 +60,23 @@ export default defineContentScript({
       },
     });
 
-    void knownHosts()
+    const hostsRead = knownHosts()
       .catch(() => hosts)
       .then((known) => {
         hosts = known;
-        return highlighter.refresh();
       });
+    void hostsRead.then(() => highlighter.refresh());
+
+    // The badge's read of the page: once per URL, when the page is idle, never a full Readability pass.
+    let gist: { url: string; read: Promise<PageGist> } | null = null;
+    const pageGist = () => {
+      const url = location.href;
+      if (gist?.url !== url) gist = { url, read: hostsRead.then(() => whenIdle(window, () => readGist(url, document, { hosts }))) };
+      return gist.read;
+    };
+    const reportGist = () => void pageGist().then((page) => sendMessage('pageGist', page)).catch(() => {});
+    reportGist();
+
     // The "Save as lesson" button: nothing is built or read until a selection settles.
     const adder = createAdder(document, () => void sendMessage('openCapture', {}).catch(() => {}));
     let adderOn: Promise<boolean> | null = null;
@@ -87,7 +100,11 @@ export default defineContentScript({
         if (painted) painter.flash(id);
         return painted;
       }),
-      watchNavigation(window, () => void highlighter.refresh()),
+      onMessage('readGist', () => pageGist()),
+      watchNavigation(window, () => {
+        void highlighter.refresh();
+        reportGist();
+      }),
       watchContent(document.documentElement, () => highlighter.contentChanged()),
       watchPointer(document, painter, {
         lessonById: highlighter.lessonById,

@@ -18,8 +18,8 @@ const params = new URLSearchParams(location.search);
 const filters = hasFilterParams(params) ? import('@/lib/library/filter-schema').then((m) => m.filtersFromParams(params)) : EMPTY_FILTERS;
 
 const app = document.getElementById('app')!;
-Promise.all([import('@/components/library/LibraryApp'), import('@/lib/db/database'), filters]).then(
-  ([{ LibraryApp }, { openDb }, initialFilters]) => render(<LibraryApp db={openDb()} first={first} initialFilters={initialFilters} />, app),
+Promise.all([import('@/components/library/LibraryApp'), import('./services'), filters]).then(
+  ([{ LibraryApp }, { pageEnv }, initialFilters]) => render(<LibraryApp env={pageEnv()} first={first} initialFilters={initialFilters} />, app),
   (e) =>
     render(
       <p class="error" role="alert">

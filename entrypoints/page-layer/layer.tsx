@@ -8,6 +8,7 @@ import type { Lesson } from '@/lib/lesson';
 import { sendMessage } from '@/lib/messaging';
 import type { PageLayerApi } from '@/lib/page/layer-api';
 import { errorText } from '@/lib/error-text';
+import { t } from '@/lib/i18n';
 
 /** Leave a highlight or the card for this long and the card hides. */
 const HIDE_MS = 400;
@@ -29,8 +30,7 @@ export function createPageLayer(doc: Document): PageLayerApi {
     hideTimer = setTimeout(() => update({ peek: null }), HIDE_MS);
   };
 
-  const fail = (what: string) => (e: unknown) =>
-    update({ toast: { message: `Could not ${what}: ${errorText(e)}` } });
+  const fail = (failed: (error: string) => string) => (e: unknown) => update({ toast: { message: failed(errorText(e)) } });
 
   function remove(lesson: Lesson) {
     sendMessage('deleteLessons', { ids: [lesson.id] }).then(
@@ -38,14 +38,14 @@ export function createPageLayer(doc: Document): PageLayerApi {
         update({
           peek: null,
           toast: {
-            message: 'Lesson deleted.',
+            message: t('peek.deleted'),
             undo: () => {
               update({ toast: null });
-              sendMessage('restoreLessons', { ids: [lesson.id] }).catch(fail('undo'));
+              sendMessage('restoreLessons', { ids: [lesson.id] }).catch(fail((error) => t('popup.undoFailed', { error })));
             },
           },
         }),
-      fail('delete'),
+      fail((error) => t('peek.deleteFailed', { error })),
     );
   }
 
@@ -60,7 +60,7 @@ export function createPageLayer(doc: Document): PageLayerApi {
           sendMessage('updateLesson', { id: lesson.id, patch }).then((l) => update({ peek: state.peek && { ...state.peek, lesson: l } }))
         }
         onDelete={remove}
-        onOpen={(lesson) => void sendMessage('openLibrary', { lessonId: lesson.id }).catch(fail('open the library'))}
+        onOpen={(lesson) => void sendMessage('openLibrary', { lessonId: lesson.id }).catch(fail((error) => t('peek.openFailed', { error })))}
         onClosePeek={() => update({ peek: null })}
         onCloseToast={() => update({ toast: null })}
         onPeekHover={(inside) => (inside ? clearTimeout(hideTimer) : hideSoon())}

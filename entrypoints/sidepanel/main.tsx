@@ -9,6 +9,7 @@ import { sendMessage } from '@/lib/messaging';
 import { readPage, targetTabId } from '@/lib/platform/page';
 import { currentPageReport, followTab, watchPageReports } from '@/lib/platform/side-panel';
 import { reuseFirst, startEarly } from '@/lib/reuse-first';
+import { t } from '@/lib/i18n';
 
 // `?tab=<id>` pins the panel to one tab (tests, "open in a tab"); else it follows the active tab.
 const pinned = new URLSearchParams(location.search).has('tab');
@@ -44,6 +45,7 @@ const env: SidePanelEnv = {
   suggestTags: (source) => sendMessage('suggestTags', { source }),
 };
 
+document.title = t('sidebar.title');
 render(<SidePanel env={env} />, document.getElementById('app')!);
 // Teammates' lessons arrive as they are shared while the panel is open; the sync code (with zod)
 // loads once the panel is idle, so it never competes with drawing the first section.

@@ -6,6 +6,7 @@ import '@/components/welcome/welcome.css';
 import { Welcome } from '@/components/welcome/Welcome';
 import { createCaptureOpener } from '@/components/capture-opener';
 import { CHROME_SHORTCUTS_PAGE, readShortcuts, type Shortcut } from '@/lib/platform/commands';
+import { t } from '@/lib/i18n';
 
 /** The capture card on this page, as the shortcut and the in-page adder open it on any other page. */
 const capture = createCaptureOpener();
@@ -29,4 +30,5 @@ function App() {
   );
 }
 
+document.title = t('welcome.pageTitle');
 render(<App />, document.getElementById('app')!);

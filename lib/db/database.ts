@@ -5,6 +5,7 @@ import type { Lesson } from '../lesson';
 import { hostStoredWorkItems } from '../work-item';
 import type { Conflict, MergeField } from '../sync/protocol';
 import { retitleLessons } from './title-migration';
+import { LESSON_LOG, lessonLogMiddleware, type LessonLogRow } from './lesson-log';
 
 /** Small key/value facts the database keeps beside the lessons (sync cursor, counters). */
 export interface MetaRow {
@@ -63,6 +64,10 @@ export type LessonDb = Dexie & {
   resetSeen: EntityTable<{ id: string }, 'id'>;
   /** The due dates of each lesson's open actions (lib/db/due-index.ts), kept by a middleware. */
   dueDates: EntityTable<DueDatesRow, 'id'>;
+  /** Every write to the lessons, numbered (lib/db/lesson-log.ts), until the indexes that follow it have stored it. */
+  lessonLog: EntityTable<LessonLogRow, 'seq'>;
+  /** Indexes over the lessons, stored so that a wake loads them in one read (lib/platform/related-index.ts). */
+  lessonIndexes: EntityTable<{ key: string; value: unknown }, 'key'>;
 };
 
 /**
@@ -92,6 +97,9 @@ export function openDb(name = DB_NAME): LessonDb {
   db.version(5).stores({}).upgrade(hostStoredWorkItems);
   // Titles made from the lesson, with no stored ellipsis (lib/title.ts).
   db.version(6).upgrade(retitleLessons);
+  // The worker's related index, stored, and the writes since (a missing index is built again).
+  db.version(7).stores({ [LESSON_LOG]: '++seq', lessonIndexes: 'key' });
   db.use(dueDatesMiddleware);
+  db.use(lessonLogMiddleware);
   return db;
 }

@@ -22,10 +22,18 @@ describe('W3C Web Annotation export', () => {
       motivation: 'commenting',
       creator: { type: 'Person', name: 'alice' },
       target: {
+        type: 'SpecificResource',
         source: 'https://acme.atlassian.net/browse/OPS-42',
         selector: [
+          {
+            type: 'CssSelector',
+            value: '.ak-renderer-document',
+            refinedBy: [
+              { type: 'TextQuoteSelector', exact: 'the cache key used package.json only', prefix: 'Root cause ', suffix: ' and so' },
+              { type: 'TextPositionSelector', start: 120, end: 156 },
+            ],
+          },
           { type: 'TextQuoteSelector', exact: 'the cache key used package.json only', prefix: 'Root cause ', suffix: ' and so' },
-          { type: 'TextPositionSelector', start: 120, end: 156 },
         ],
       },
     });
@@ -48,15 +56,32 @@ describe('W3C Web Annotation export', () => {
   });
 
   it('targets the page itself when there is no quote, and the quote alone when there is no anchor', () => {
-    expect(toWebAnnotation(improvement).target).toEqual({ source: 'https://example.com/blog/batching?x=1' });
-    expect(toWebAnnotation(experience).target.selector).toEqual([
-      { type: 'TextQuoteSelector', exact: 'We said "ship it", then waited two days for review' },
-    ]);
+    expect(toWebAnnotation(improvement).target).toBe('https://example.com/blog/batching?x=1');
+    expect(toWebAnnotation(experience).target).toEqual({
+      type: 'SpecificResource',
+      source: 'https://github.com/acme/shop/pull/7',
+      selector: [{ type: 'TextQuoteSelector', exact: 'We said "ship it", then waited two days for review' }],
+    });
+  });
+
+  it('counts positions in the whole page without a CSS selector when the anchor is on the body', () => {
+    const onBody = LessonSchema.parse({ ...mistake, anchor: { ...mistake.anchor!, root: 'body' } });
+    expect(toWebAnnotation(onBody).target).toEqual({
+      type: 'SpecificResource',
+      source: 'https://acme.atlassian.net/browse/OPS-42',
+      selector: [
+        { type: 'TextQuoteSelector', exact: 'the cache key used package.json only', prefix: 'Root cause ', suffix: ' and so' },
+        { type: 'TextPositionSelector', start: 120, end: 156 },
+      ],
+    });
   });
 
   it('wraps live lessons in an AnnotationCollection with one embedded page', () => {
     const c = toAnnotationCollection(sampleLessons());
     expect(c.type).toBe('AnnotationCollection');
+    expect(c.id).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
+    expect(toAnnotationCollection(sampleLessons()).id).toBe(c.id);
+    expect(toAnnotationCollection(sampleLessons().slice(1)).id).not.toBe(c.id);
     expect(c.total).toBe(7);
     expect(c.first.items).toHaveLength(7);
     expect(c.first.items.map((i) => i.id)).not.toContain('urn:uuid:01958a3c-8e00-7000-8000-000000000007');

@@ -15,14 +15,14 @@ describe('parseImport: whole-file problems', () => {
     ['  \n\t', 'The file is empty.'],
     ['{"format": "lessonmark", "version": 1, "lessons": [', /^The file is not JSON: /],
     ['lesson,kind\n1,mistake', /^The file is not JSON: /],
-    ['{"format": "other", "lessons": []}', 'The file is neither a Lessonmark export nor a Hypothesis annotation export.'],
-    ['[]', 'The file is neither a Lessonmark export nor a Hypothesis annotation export.'],
-    ['null', 'The file is neither a Lessonmark export nor a Hypothesis annotation export.'],
+    ['{"format": "other", "lessons": []}', 'The file is not a Lessonmark export, a Hypothesis export or W3C Web Annotations (JSON-LD).'],
+    ['[]', 'The file is not a Lessonmark export, a Hypothesis export or W3C Web Annotations (JSON-LD).'],
+    ['null', 'The file is not a Lessonmark export, a Hypothesis export or W3C Web Annotations (JSON-LD).'],
     [file([], 2), 'Unsupported Lessonmark export version 2 (this version reads version 1). It was made by a newer Lessonmark; update the extension to import it.'],
     [file([], 0), /^This Lessonmark file is damaged: version: /],
     [file([], '1'), /^This Lessonmark file is damaged: version: /],
     ['{"format": "lessonmark", "version": 1}', /^This Lessonmark file is damaged: lessons: /],
-    ['{"export_date": "2025-01-01", "annotations": {}}', 'The file is neither a Lessonmark export nor a Hypothesis annotation export.'],
+    ['{"export_date": "2025-01-01", "annotations": {}}', 'The file is not a Lessonmark export, a Hypothesis export or W3C Web Annotations (JSON-LD).'],
   ])('%j → %s', (text, message) => {
     const p = parseImport(text);
     if (typeof message === 'string') expect(p.error).toBe(message);

@@ -5,6 +5,7 @@ import { EXPORT_FORMAT, EXPORT_VERSION, JsonExportEnvelopeSchema } from '../expo
 import type { DetectOptions } from '../sites/types';
 import { HypothesisAnnotationSchema, HypothesisExportSchema, hypothesisToLesson, looksLikeHypothesisExport } from './hypothesis';
 import { errorText } from '../error-text';
+import { WebAnnotationSchema, annotationsIn, looksLikeWebAnnotation, notALesson, webAnnotationToLesson } from './webanno';
 
 /** Files larger than this are refused before they are parsed (a parse would hold several copies in memory). */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -28,7 +29,7 @@ export interface SkippedRecord {
   reason: string;
 }
 
-export type ImportFormat = 'lessonmark' | 'hypothesis';
+export type ImportFormat = 'lessonmark' | 'hypothesis' | 'webanno';
 
 export interface ImportPreview {
   /** Set when the file as a whole cannot be read; then every list is empty. */
@@ -46,6 +47,8 @@ export interface ImportPreview {
   invalid: InvalidRecord[];
   /** Records that are fine but are not lessons (Hypothesis replies) or repeat an id. */
   skipped: SkippedRecord[];
+  /** Valid records imported in part, and what was not kept: a place on the page we cannot read, further pages. */
+  inPart: SkippedRecord[];
 }
 
 /**
@@ -68,7 +71,7 @@ const ImportLessonSchema = LessonSchema.superRefine((l, ctx) => {
 });
 
 function emptyPreview(error: string | null, format: ImportFormat | null = null, version: number | null = null): ImportPreview {
-  return { error, format, version, total: 0, toCreate: [], toUpdate: [], unchanged: [], invalid: [], skipped: [] };
+  return { error, format, version, total: 0, toCreate: [], toUpdate: [], unchanged: [], invalid: [], skipped: [], inPart: [] };
 }
 
 function failed(error: string, format: ImportFormat | null = null, version: number | null = null): ReadImport {
@@ -188,6 +191,42 @@ function readHypothesis(data: unknown, options: DetectOptions): ReadImport {
   return records.finish();
 }
 
+function readWebAnnotations(data: unknown, options: DetectOptions): ReadImport {
+  const found = annotationsIn(data);
+  if ('error' in found) return failed(found.error, 'webanno');
+  const preview = emptyPreview(null, 'webanno');
+  preview.total = found.annotations.length;
+  const records = new Deduper(preview);
+  const ids = new Set(found.annotations.map((a) => (a as { id?: unknown } | null)?.id).filter((id): id is string => typeof id === 'string'));
+  const now = new Date();
+  found.annotations.forEach((record, index) => {
+    const where = `annotations[${index}]`;
+    const annotation = WebAnnotationSchema.safeParse(record);
+    if (!annotation.success) {
+      preview.invalid.push({ index, issues: issuesOf(where, annotation.error) });
+      return;
+    }
+    const skip = notALesson(annotation.data, ids);
+    if (skip) {
+      preview.skipped.push({ index, reason: skip });
+      return;
+    }
+    const read = webAnnotationToLesson(annotation.data, options, now);
+    if ('error' in read) {
+      preview.invalid.push({ index, issues: [{ path: `${where}.target`, message: read.error }] });
+      return;
+    }
+    const parsed = ImportLessonSchema.safeParse(read.lesson);
+    if (!parsed.success) {
+      preview.invalid.push({ index, issues: issuesOf(`${where} → lesson`, parsed.error) });
+      return;
+    }
+    records.add(index, parsed.data, 'annotations');
+    if (read.notKept.length) preview.inPart.push({ index, reason: read.notKept.join('; ') });
+  });
+  return records.finish();
+}
+
 /**
  * Reads and validates an export file, before it is compared with what is stored. `options` names
  * the self-hosted installations, to key annotations on their pages as captures there are keyed.
@@ -207,7 +246,8 @@ export function readImport(text: string, options: DetectOptions = {}): ReadImpor
     return readLessonmark(data);
   }
   if (looksLikeHypothesisExport(data)) return readHypothesis(data, options);
-  return failed('The file is neither a Lessonmark export nor a Hypothesis annotation export.');
+  if (looksLikeWebAnnotation(data)) return readWebAnnotations(data, options);
+  return failed('The file is not a Lessonmark export, a Hypothesis export or W3C Web Annotations (JSON-LD).');
 }
 
 /**

@@ -41,6 +41,9 @@ export interface ImportSummary {
   invalid: InvalidRecord[];
   skippedCount: number;
   skipped: SkippedRecord[];
+  /** Web Annotations imported in part, and what was not kept. */
+  inPartCount: number;
+  inPart: SkippedRecord[];
 }
 
 export function summaryOf(p: ImportPreview, stored: ReadonlyMap<string, string>): ImportSummary {
@@ -57,6 +60,8 @@ export function summaryOf(p: ImportPreview, stored: ReadonlyMap<string, string>)
     invalid: p.invalid.slice(0, SHOWN_RECORDS),
     skippedCount: p.skipped.length,
     skipped: p.skipped.slice(0, SHOWN_RECORDS),
+    inPartCount: p.inPart.length,
+    inPart: p.inPart.slice(0, SHOWN_RECORDS),
   };
 }
 
@@ -66,5 +71,6 @@ export function summarizePreview(s: ImportSummary): string {
   const parts = [`${s.create} new`, `${s.update} updated`, `${s.unchanged} unchanged`];
   if (s.invalidCount) parts.push(`${s.invalidCount} invalid`);
   if (s.skippedCount) parts.push(`${s.skippedCount} skipped`);
+  if (s.inPartCount) parts.push(`${s.inPartCount} imported in part`);
   return parts.join(', ');
 }

@@ -1,16 +1,19 @@
 import { browser } from 'wxt/browser';
 import type { LessonDb } from '../db/database';
 import { normalizeTags, type Lesson, type Source } from '../lesson';
-import { badgeCount, relatedLessons, type RelatedOptions } from '../related/rank';
-import { readPage, type PageInfo } from './page';
-import { watchRelatedIndex, type LiveRelatedIndex } from './related-index';
+import { badgeCount, rankRelated, type RelatedOptions } from '../related/rank';
+import { PageGistSchema, type PageGist } from '../messages';
+import { sendMessage } from '../messaging';
+import { watchStoredIndex, type LiveRelatedIndex } from './related-index';
+import { FULL_BADGE_MARK, INDEX_READY_MARK, PAGE_READ_MARK } from './badge-marks';
 
 /**
  * The toolbar badge: how many lessons relate to the page, as the side panel ranks them (same work
  * item, open questions there, same project or shared labels) plus strong text matches, so a ticket
  * resembling an old incident in words alone announces it. The worker wakes for every navigation
  * and sleeps after 30 s: the first count after waking comes from Dexie index lookups at once, the
- * full one when the related index is built (once per waking, then kept current as lessons change).
+ * full one when the related index is loaded (stored in IndexedDB, one read per waking, then kept
+ * current as lessons change). Counting reads no lesson: the index ranks by id.
  */
 
 /**
@@ -40,8 +43,8 @@ export function badgeText(count: number): string {
 
 /** What counting needs from the browser: the worker passes its tabs and toolbar button, tests their own. */
 export interface BadgeHost {
-  /** The tab's page; null where extensions may not run. */
-  readPage(tabId: number): Promise<PageInfo | null>;
+  /** The tab's page as its content script last read it (cheaply); null where extensions may not run. */
+  readPage(tabId: number): Promise<PageGist | null>;
   setText(tabId: number, text: string): void;
   /** The tabs in front, counted again when lessons change; others are counted when activated. */
   activeTabs(): Promise<number[]>;
@@ -50,6 +53,8 @@ export interface BadgeHost {
 export interface Badges {
   /** Reads the tab's page and counts it: the quick count first unless the index is ready, then the full count. */
   refresh(tabId: number): Promise<void>;
+  /** Counts the page a tab's content script sent after a load or soft navigation; the same page again is not recounted. */
+  pageRead(tabId: number, page: PageGist): Promise<void>;
   /** After the worker wrote lessons: counts the tabs in front, unless the live index will (it recounts on every change). */
   afterWrite(): Promise<void>;
   /** A closed tab: its counts still running are dropped, and its page forgotten. */
@@ -71,28 +76,32 @@ export function createBadges(db: LessonDb, host: BadgeHost, options: RelatedOpti
 
   // Each tab's page as last read on navigation or activation. A write changes lessons, not pages:
   // recounting after one reuses the read instead of running the page reader in every tab again.
-  const pages = new Map<number, Promise<PageInfo | null>>();
+  const pages = new Map<number, Promise<PageGist | null>>();
+  // The page each tab's count is of, so the content script's own report of it is not counted twice.
+  const counting = new Map<number, string>();
   const read = (tabId: number) => {
     const page = host.readPage(tabId);
     pages.set(tabId, page);
+    void page.then((p) => p && pages.get(tabId) === page && counting.set(tabId, JSON.stringify(p)));
     return page;
   };
 
   const recountActive = async () => {
     await Promise.all((await host.activeTabs()).map((tabId) => count(tabId, pages.get(tabId) ?? read(tabId))));
   };
-  // Built on first need: a worker woken for a page the extension cannot read never reads every lesson.
-  const liveIndex = () => (live ??= watchRelatedIndex(db, () => void recountActive()));
+  // Loaded on first need (one read of the stored index), while the first page is being read.
+  const liveIndex = () => (live ??= watchStoredIndex(db, () => void recountActive()));
 
-  async function count(tabId: number, reading: Promise<PageInfo | null>): Promise<void> {
+  async function count(tabId: number, reading: Promise<PageGist | null>): Promise<void> {
     const mine = ++counted;
     latest.set(tabId, mine);
     const show = (n: number) => {
       if (latest.get(tabId) === mine) host.setText(tabId, badgeText(n));
     };
-    const page = await reading;
-    if (!page) return show(0);
     const watched = liveIndex();
+    const page = await reading;
+    performance.mark(PAGE_READ_MARK);
+    if (!page) return show(0);
     if (!watched.current()) show(Math.min(await pageBadgeCount(db, page.source), options.limit));
     try {
       await watched.ready;
@@ -102,17 +111,28 @@ export function createBadges(db: LessonDb, host: BadgeHost, options: RelatedOpti
       if (live === watched) live = null;
       return;
     }
-    show(badgeCount(relatedLessons(page.source, page.text, watched.current()!, options)));
+    performance.mark(INDEX_READY_MARK);
+    show(badgeCount(rankRelated(page.source, page.text, watched.current()!, options)));
+    performance.mark(FULL_BADGE_MARK);
   }
 
   return {
     refresh: (tabId) => count(tabId, read(tabId)),
+    pageRead: async (tabId, page) => {
+      const key = JSON.stringify(page);
+      if (counting.get(tabId) === key) return;
+      counting.set(tabId, key);
+      const reading = Promise.resolve(page);
+      pages.set(tabId, reading);
+      await count(tabId, reading);
+    },
     afterWrite: async () => {
       if (!live) await recountActive();
     },
     forget: (tabId) => {
       latest.delete(tabId);
       pages.delete(tabId);
+      counting.delete(tabId);
     },
     stop: () => live?.stop(),
   };
@@ -122,15 +142,31 @@ export function createBadges(db: LessonDb, host: BadgeHost, options: RelatedOpti
 const action = () => browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
 
 /**
+ * Asks the tab's content script for its cheap read of the page: no script is injected, so a page
+ * pays nothing here beyond the read its content script takes once per navigation anyway. What a
+ * page's world replies is checked like any message.
+ */
+export async function readGist(tabId: number): Promise<PageGist | null> {
+  try {
+    const parsed = PageGistSchema.safeParse(await sendMessage('readGist', {}, tabId));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    // No content script there: a page extensions may not run on, or one still loading (it reports itself).
+    return null;
+  }
+}
+
+/**
  * Keeps badges current as tabs are activated and navigate; soft navigations (Jira, GitHub)
- * change the tab's URL, which fires `onUpdated` with a `url`.
+ * change the tab's URL, which fires `onUpdated` with a `url`. Content scripts also report their
+ * page when they have read it (`pageRead`), which covers a page whose script came after the event.
  */
 export function watchBadges(db: LessonDb, options: RelatedOptions & { limit: number }): Badges {
   void action().setBadgeBackgroundColor({ color: '#0b63ce' });
   const badges = createBadges(
     db,
     {
-      readPage,
+      readPage: readGist,
       // One call per count, made as soon as it is known to be the latest: the tab may have closed since.
       setText: (tabId, text) => void action().setBadgeText({ tabId, text }).catch(() => {}),
       activeTabs: async () => (await browser.tabs.query({ active: true })).flatMap((tab) => (tab.id == null ? [] : [tab.id])),

@@ -1,12 +1,16 @@
 import type { PlatformHandlers } from '../service';
+import type { Badges } from './badge';
 import { loadPageLayer, openCapture } from './capture';
 import { savePageReport } from './page-status';
 import type { SyncWiring } from './sync';
 import { openLibrary } from './tabs';
 
 /** The worker's handlers that act on the browser rather than on lessons. */
-export function platformHandlers(sync: SyncWiring): PlatformHandlers {
+export function platformHandlers(sync: SyncWiring, badges: Pick<Badges, 'pageRead'>): PlatformHandlers {
   return {
+    pageGist: async (page, { tabId }) => {
+      if (tabId != null) await badges.pageRead(tabId, page);
+    },
     openLibrary: ({ lessonId }) => openLibrary(lessonId),
     pageReport: async (report, { tabId }) => {
       if (tabId != null) await savePageReport(tabId, report);

@@ -8,13 +8,17 @@ describe('knownHosts', () => {
   beforeEach(() => fakeBrowser.reset());
 
   it('reads the hosts the settings item stores', async () => {
-    await settingsItem.setValue({ ...DEFAULT_SETTINGS, hosts: { jira: ['jira.corp.example'], confluence: [], github: ['git.corp.example'] } });
-    expect(await knownHosts()).toEqual({ jira: ['jira.corp.example'], confluence: [], github: ['git.corp.example'] });
+    const hosts = { ...DEFAULT_SETTINGS.hosts, jira: ['jira.corp.example'], github: ['git.corp.example'] };
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, hosts });
+    expect(await knownHosts()).toEqual(hosts);
   });
 
   it('reads malformed or missing settings as no hosts', async () => {
-    expect(await knownHosts()).toEqual({ jira: [], confluence: [], github: [] });
+    const none = DEFAULT_SETTINGS.hosts;
+    expect(Object.keys(none)).toEqual(expect.arrayContaining(['jira', 'confluence', 'github']));
+    expect(Object.values(none).every((list) => list.length === 0)).toBe(true);
+    expect(await knownHosts()).toEqual(none);
     await fakeBrowser.storage.local.set({ settings: { hosts: { jira: 'nope', github: [42, 'ok.example'] } } });
-    expect(await knownHosts()).toEqual({ jira: [], confluence: [], github: ['ok.example'] });
+    expect(await knownHosts()).toEqual({ ...none, github: ['ok.example'] });
   });
 });

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { HOST_KINDS } from '../sites/registry';
 import type { KnownHosts } from '../sites/types';
 
 /**
@@ -10,7 +11,7 @@ export async function knownHosts(): Promise<KnownHosts> {
   const { settings } = (await browser.storage.local.get('settings')) as { settings?: { hosts?: Record<string, unknown> } };
   const list = (v: unknown) => (Array.isArray(v) ? v.filter((h): h is string => typeof h === 'string') : []);
   const hosts = settings?.hosts ?? {};
-  return { jira: list(hosts.jira), confluence: list(hosts.confluence), github: list(hosts.github) };
+  return Object.fromEntries(HOST_KINDS.map((kind) => [kind, list(hosts[kind])]));
 }
 
 /**

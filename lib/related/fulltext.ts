@@ -1,5 +1,6 @@
 import { forEachWord, termOf } from './tokenize';
 import { WordTable } from './words';
+import { isPacked, packStrings, unpackString, type PackedStrings } from './packed-strings';
 
 /** One field of a document with its weight: a title word counts for more than a note word. */
 export interface WeightedText {
@@ -18,6 +19,8 @@ export interface QueryTerm {
 
 export interface Hit {
   key: string;
+  /** The document's number, until the next compaction. */
+  doc: number;
   /** BM25 score. */
   score: number;
   /** Score over the most the query could give a document matching each term once, capped at 1. */
@@ -34,20 +37,38 @@ const MAX_TF = 255;
 /** A query has at most this many terms: `matched` is a 32-bit mask per document. */
 export const MAX_QUERY_TERMS = 32;
 
+/** Bumped whenever tokenising, stemming or the stored layout changes: a stored index is then rebuilt. */
+export const FULLTEXT_VERSION = 2;
+
+/** The index as stored (IndexedDB clones typed arrays as they are): compacted, no delta, no dead documents. */
+export interface FullTextSnapshot {
+  version: number;
+  /** Terms in term-id order. */
+  terms: string[];
+  /** Document keys in document order. */
+  keys: PackedStrings;
+  df: Int32Array<ArrayBuffer>;
+  offsets: Uint32Array<ArrayBuffer>;
+  postDocs: Uint32Array<ArrayBuffer>;
+  postTfs: Uint8Array<ArrayBuffer>;
+  docLen: Float32Array<ArrayBuffer>;
+  totalLen: number;
+}
+
 /**
  * An inverted index over weighted text, kept up to date one document at a time.
  *
  * Postings live in one compact segment (CSR: per-term offsets into a Uint32Array of document
  * numbers and a Uint8Array of term frequencies) plus a small delta of documents added since.
  * Removal marks the document dead; a compaction merges the delta and drops the dead once either
- * grows past a fraction of the segment, so writes stay cheap and queries stay fast.
+ * grows past a fraction of the segment, so writes stay cheap and queries stay fast. No document's
+ * text is kept: a removal finds the document's terms in the postings.
  */
 export class FullTextIndex {
   private readonly dict = new Map<string, number>();
   /** Words seen in documents → term ids: most words repeat, so stemming runs once per word. */
   private readonly words = new WordTable();
   private readonly internTerm = (term: string) => this.intern(term);
-  private readonly knownTerm = (term: string) => this.dict.get(term) ?? -1;
   private termCount = 0;
   private df = new Int32Array(1024);
 
@@ -58,12 +79,18 @@ export class FullTextIndex {
   /** termId → packed postings (doc * 256 + tf) of documents added after the last compaction. */
   private delta = new Map<number, number[]>();
   private deltaDocs = 0;
+  /** Documents numbered below this are in the segment; the others only in the delta. */
+  private mainDocs = 0;
 
   private docCount = 0;
   private docLen = new Float32Array(1024);
   private alive = new Uint8Array(1024);
   private keys: string[] = [];
-  private docOf = new Map<string, number>();
+  /** The keys of the documents as loaded, until a compaction: `keys` holds those added since. */
+  private loadedKeys: PackedStrings | null = null;
+  private loadedDocs = 0;
+  /** Built on first need: an index loaded to answer queries never makes a map of 100,000 keys. */
+  private docOfMap: Map<string, number> | null = new Map();
   private live = 0;
   private dead = 0;
   private totalLen = 0;
@@ -74,25 +101,92 @@ export class FullTextIndex {
   private acc = new Float32Array(0);
   private mask = new Uint32Array(0);
 
+  /** Called with old → new document numbers (-1: dropped) when a compaction renumbers them. */
+  onCompact: ((renum: Int32Array) => void) | null = null;
+
   /** Builds the index in two passes, straight into the compact segment. */
   static build(docs: Iterable<[key: string, fields: WeightedText[]]>): FullTextIndex {
+    const builder = FullTextIndex.builder();
+    for (const [key, fields] of docs) builder.add(key, fields);
+    return builder.finish();
+  }
+
+  /** Builds the index from documents handed over one at a time (read in pages, say), then laid out once. */
+  static builder(): { add(key: string, fields: WeightedText[]): void; finish(): FullTextIndex } {
     const index = new FullTextIndex();
-    index.bulkLoad(docs);
+    const load = index.bulkLoad();
+    return { add: load.add, finish: () => (load.finish(), index) };
+  }
+
+  /** The index a snapshot holds; null when it comes from another version or does not hold together. */
+  static restore(s: FullTextSnapshot): FullTextIndex | null {
+    const terms = s.terms.length;
+    const docs = s.docLen.length;
+    if (s.version !== FULLTEXT_VERSION || s.df.length !== terms || s.offsets.length !== terms + 1) return null;
+    if (s.postDocs.length !== s.offsets[terms] || s.postTfs.length !== s.postDocs.length) return null;
+    if (!isPacked(s.keys, docs)) return null;
+    const index = new FullTextIndex();
+    s.terms.forEach((term, id) => index.dict.set(term, id));
+    index.termCount = terms;
+    index.df = s.df;
+    index.tfScratch = new Int32Array(Math.max(terms, 16));
+    index.mainTerms = terms;
+    index.offsets = s.offsets;
+    index.postDocs = s.postDocs;
+    index.postTfs = s.postTfs;
+    index.docCount = docs;
+    index.mainDocs = docs;
+    index.docLen = s.docLen;
+    index.alive = new Uint8Array(docs).fill(1);
+    index.loadedKeys = s.keys;
+    index.loadedDocs = docs;
+    index.docOfMap = null;
+    index.live = docs;
+    index.totalLen = s.totalLen;
     return index;
+  }
+
+  /** Compacts (unless nothing was added or removed since), then gives the arrays as they are (not copies). */
+  snapshot(): FullTextSnapshot {
+    if (this.deltaDocs > 0 || this.dead > 0) this.compact();
+    return {
+      version: FULLTEXT_VERSION,
+      terms: [...this.dict.keys()],
+      keys: packStrings(this.docCount, (doc) => this.keyOf(doc)),
+      df: this.df.slice(0, this.termCount),
+      offsets: this.offsets,
+      postDocs: this.postDocs,
+      postTfs: this.postTfs,
+      docLen: this.docLen.slice(0, this.docCount),
+      totalLen: this.totalLen,
+    };
   }
 
   get size(): number {
     return this.live;
   }
 
+  /** The number the next document added gets (before any compaction that add may run). */
+  get nextDoc(): number {
+    return this.docCount;
+  }
+
   has(key: string): boolean {
-    return this.docOf.has(key);
+    return this.docOf().has(key);
+  }
+
+  keyOf(doc: number): string {
+    return doc < this.loadedDocs ? unpackString(this.loadedKeys!, doc) : this.keys[doc];
+  }
+
+  isAlive(doc: number): boolean {
+    return this.alive[doc] === 1;
   }
 
   add(key: string, fields: WeightedText[]): void {
-    if (this.docOf.has(key)) throw new Error(`Already indexed: ${key}`);
+    if (this.docOf().has(key)) throw new Error(`Already indexed: ${key}`);
     const doc = this.newDoc(key);
-    const len = this.countTerms(fields, true);
+    const len = this.countTerms(fields);
     this.docLen[doc] = len;
     this.totalLen += len;
     for (const t of this.termScratch) {
@@ -107,22 +201,39 @@ export class FullTextIndex {
     if (this.deltaDocs > Math.max(512, this.mainDocsLive() / 8)) this.compact();
   }
 
-  /** Forgets a document; `fields` must be what it was added with, to keep term counts exact. */
-  remove(key: string, fields: WeightedText[]): boolean {
-    const doc = this.docOf.get(key);
+  /** Forgets a document: its terms, found in the postings, count one document fewer. */
+  remove(key: string): boolean {
+    const docOf = this.docOf();
+    const doc = docOf.get(key);
     if (doc === undefined) return false;
-    this.docOf.delete(key);
+    docOf.delete(key);
     this.alive[doc] = 0;
     this.live--;
     this.dead++;
     this.totalLen -= this.docLen[doc];
-    this.countTerms(fields, false);
-    for (const t of this.termScratch) {
-      this.tfScratch[t] = 0;
-      this.df[t]--;
+    if (doc < this.mainDocs) {
+      const { offsets, postDocs } = this;
+      for (let t = 0; t < this.mainTerms; t++) {
+        const to = offsets[t + 1];
+        const p = lowerBound(postDocs, offsets[t], to, doc);
+        if (p < to && postDocs[p] === doc) this.df[t]--;
+      }
+    } else {
+      for (const [t, list] of this.delta) {
+        const p = lowerBoundPacked(list, doc * 256);
+        if (p < list.length && Math.floor(list[p] / 256) === doc) this.df[t]--;
+      }
     }
     if (this.dead > Math.max(512, this.live / 4)) this.compact();
     return true;
+  }
+
+  private docOf(): Map<string, number> {
+    if (!this.docOfMap) {
+      this.docOfMap = new Map();
+      for (let doc = 0; doc < this.docCount; doc++) if (this.alive[doc]) this.docOfMap.set(this.keyOf(doc), doc);
+    }
+    return this.docOfMap;
   }
 
   /**
@@ -243,7 +354,8 @@ export class FullTextIndex {
       mask[doc] = 0;
     }
     return hits.map(({ doc, score, mask: bits }) => ({
-      key: this.keys[doc],
+      key: this.keyOf(doc),
+      doc,
       score,
       similarity: Math.min(1, score / norm),
       matched: bitsOf(bits, terms.length),
@@ -253,7 +365,7 @@ export class FullTextIndex {
   private topK(touched: number[], k: number, floor: number): Array<{ doc: number; score: number; mask: number }> {
     const heap: number[] = [];
     const worse = (a: number, b: number) =>
-      this.acc[a] < this.acc[b] || (this.acc[a] === this.acc[b] && this.keys[a] > this.keys[b]);
+      this.acc[a] < this.acc[b] || (this.acc[a] === this.acc[b] && this.keyOf(a) > this.keyOf(b));
     for (const doc of touched) {
       if (this.acc[doc] < floor || this.acc[doc] <= 0) continue;
       if (heap.length < k) heapPush(heap, doc, worse);
@@ -282,13 +394,13 @@ export class FullTextIndex {
   }
 
   /** Counts terms of a document into tfScratch/termScratch; returns its weighted length. */
-  private countTerms(fields: WeightedText[], create: boolean): number {
+  private countTerms(fields: WeightedText[]): number {
     this.termScratch.length = 0;
     this.docLength = 0;
     for (const { text, weight } of fields) {
       if (!text) continue;
       this.fieldWeight = weight;
-      this.words.scan(text, create ? this.internTerm : this.knownTerm, this.countTerm);
+      this.words.scan(text, this.internTerm, this.countTerm);
     }
     return this.docLength;
   }
@@ -309,7 +421,7 @@ export class FullTextIndex {
     }
     this.alive[doc] = 1;
     this.keys[doc] = key;
-    this.docOf.set(key, doc);
+    this.docOf().set(key, doc);
     this.live++;
     return doc;
   }
@@ -318,16 +430,16 @@ export class FullTextIndex {
     return this.live - this.deltaDocs;
   }
 
-  private bulkLoad(docs: Iterable<[string, WeightedText[]]>): void {
+  private bulkLoad(): { add(key: string, fields: WeightedText[]): void; finish(): void } {
     // Pass 1: every document's (term, tf) pairs into flat scratch arrays; document frequencies.
     let pairTerms = new Int32Array(1 << 16);
     let pairTfs = new Uint8Array(1 << 16);
     let pairs = 0;
     const docEnds: number[] = [];
-    for (const [key, fields] of docs) {
-      if (this.docOf.has(key)) throw new Error(`Already indexed: ${key}`);
+    const add = (key: string, fields: WeightedText[]) => {
+      if (this.docOf().has(key)) throw new Error(`Already indexed: ${key}`);
       const doc = this.newDoc(key);
-      const len = this.countTerms(fields, true);
+      const len = this.countTerms(fields);
       this.docLen[doc] = len;
       this.totalLen += len;
       const terms = this.termScratch;
@@ -342,14 +454,16 @@ export class FullTextIndex {
         this.df[t]++;
       }
       docEnds.push(pairs);
-    }
+    };
     // Pass 2: lay the pairs out per term, document numbers ascending.
-    this.layout((emit) => {
-      let p = 0;
-      for (let doc = 0; doc < docEnds.length; doc++) {
-        for (const end = docEnds[doc]; p < end; p++) emit(pairTerms[p], doc, pairTfs[p]);
-      }
-    });
+    const finish = () =>
+      this.layout((emit) => {
+        let p = 0;
+        for (let doc = 0; doc < docEnds.length; doc++) {
+          for (const end = docEnds[doc]; p < end; p++) emit(pairTerms[p], doc, pairTfs[p]);
+        }
+      });
+    return { add, finish };
   }
 
   /**
@@ -372,6 +486,7 @@ export class FullTextIndex {
     this.postDocs = postDocs;
     this.postTfs = postTfs;
     this.mainTerms = this.termCount;
+    this.mainDocs = this.docCount;
     this.delta = new Map();
     this.deltaDocs = 0;
   }
@@ -385,7 +500,7 @@ export class FullTextIndex {
     for (let doc = 0; doc < this.docCount; doc++) {
       if (!this.alive[doc]) continue;
       renum[doc] = next;
-      keys[next] = this.keys[doc];
+      keys[next] = this.keyOf(doc);
       docLen[next++] = this.docLen[doc];
     }
     const oldOffsets = this.offsets;
@@ -412,12 +527,16 @@ export class FullTextIndex {
       }
     });
     this.keys = keys;
+    this.loadedKeys = null;
+    this.loadedDocs = 0;
     this.docLen = docLen;
     this.alive = new Uint8Array(docLen.length);
     this.alive.fill(1, 0, next);
     this.docCount = next;
-    this.docOf = new Map(keys.map((key, doc) => [key, doc]));
+    this.mainDocs = next;
+    this.docOfMap = null;
     this.dead = 0;
+    this.onCompact?.(renum);
   }
 
   private ensureScratch(): void {
@@ -437,6 +556,18 @@ function grow<T extends Int32Array | Uint8Array | Float32Array | Uint32Array>(a:
 }
 
 function lowerBound(a: Uint32Array, from: number, to: number, x: number): number {
+  while (from < to) {
+    const mid = (from + to) >>> 1;
+    if (a[mid] < x) from = mid + 1;
+    else to = mid;
+  }
+  return from;
+}
+
+/** First index of a list of packed postings (doc × 256 + tf, ascending) at or above `x`. */
+function lowerBoundPacked(a: number[], x: number): number {
+  let from = 0;
+  let to = a.length;
   while (from < to) {
     const mid = (from + to) >>> 1;
     if (a[mid] < x) from = mid + 1;

@@ -1,10 +1,12 @@
 import { normalizeTag, normalizeTags, type Lesson } from '../lesson';
-import { FullTextIndex, type WeightedText } from './fulltext';
-
-const NONE: ReadonlySet<string> = new Set();
+import { FullTextIndex, type FullTextSnapshot, type WeightedText } from './fulltext';
+import { isPacked, packStrings, unpackString, type PackedStrings } from './packed-strings';
 
 /** Title and tags say what a lesson is about more densely than its quote or note. */
 const FIELD_WEIGHTS = { title: 2, tags: 2, body: 1 } as const;
+
+/** Bumped whenever what the index keeps per lesson changes: a stored index is then rebuilt. */
+export const RELATED_INDEX_VERSION = 2;
 
 export function lessonFields(lesson: Lesson): WeightedText[] {
   const answers = lesson.answers.length ? lesson.answers.map((a) => `${a.question}\n${a.answer}`).join('\n') : '';
@@ -30,40 +32,157 @@ export function lessonTags(lesson: Lesson): string[] {
   return lesson.source.labels.length ? normalizeTags([...lesson.tags, ...lesson.source.labels]) : lesson.tags;
 }
 
+/** Document numbers under one key, ascending; a stored list stays a view of the stored array until written to. */
+type Docs = number[] | Uint32Array;
+
+interface Parts {
+  text: FullTextIndex;
+  lessons: Map<string, Lesson> | null;
+  updatedAt: string[];
+  /** The updatedAt of the documents as loaded, until a compaction: `updatedAt` holds those added since. */
+  loadedUpdatedAt: PackedStrings | null;
+  question: Uint8Array;
+  byWorkItem: Map<string, Docs>;
+  byProject: Map<string, Docs>;
+  byTag: Map<string, Docs>;
+}
+
+/** A map of keys to document lists as stored: the keys, and per key its slice of one array (CSR). */
+export interface StoredLookup {
+  keys: string[];
+  starts: Uint32Array<ArrayBuffer>;
+  docs: Uint32Array<ArrayBuffer>;
+}
+
+/** The related index as stored in IndexedDB (lib/platform/related-index.ts): no lesson in it. */
+export interface RelatedSnapshot {
+  version: number;
+  text: FullTextSnapshot;
+  /** Per document, its lesson's updatedAt (they order equal scores). */
+  updatedAt: PackedStrings;
+  /** Per document, 1 for an open question. */
+  question: Uint8Array<ArrayBuffer>;
+  workItems: StoredLookup;
+  projects: StoredLookup;
+  tags: StoredLookup;
+}
+
 /**
  * The live (not deleted) lessons, with lookups by work item, project and tag, and a full-text
  * index over their text. Kept up to date as lessons change rather than rebuilt per page.
+ *
+ * What ranking needs of each lesson (id, updatedAt, whether it is a question) is kept per document
+ * number of the full-text index, and the lookups hold document numbers: 100,000 lessons cost a few
+ * megabytes, not the lessons themselves. The lessons are kept as well only when asked for
+ * (`keepLessons`, for the side panel, which shows them); a removed lesson's numbers stay in the
+ * lookups, skipped as dead, until a compaction renumbers every document.
  */
 export class RelatedIndex {
   readonly text: FullTextIndex;
-  private readonly lessons = new Map<string, Lesson>();
-  private readonly byWorkItem = new Map<string, Set<string>>();
-  private readonly byProject = new Map<string, Set<string>>();
-  private readonly byTag = new Map<string, Set<string>>();
+  private readonly lessons: Map<string, Lesson> | null;
+  private updatedAt: string[];
+  private loadedUpdatedAt: PackedStrings | null;
+  private question: Uint8Array;
+  private byWorkItem: Map<string, Docs>;
+  private byProject: Map<string, Docs>;
+  private byTag: Map<string, Docs>;
 
-  constructor(lessons: Iterable<Lesson> = []) {
-    const live: Lesson[] = [];
-    for (const lesson of lessons) {
-      if (lesson.deletedAt || this.lessons.has(lesson.id)) continue;
-      this.remember(lesson);
-      live.push(lesson);
-    }
-    this.text = FullTextIndex.build(live.map((l) => [l.id, lessonFields(l)]));
+  private constructor(parts: Parts) {
+    this.text = parts.text;
+    this.lessons = parts.lessons;
+    this.updatedAt = parts.updatedAt;
+    this.loadedUpdatedAt = parts.loadedUpdatedAt;
+    this.question = parts.question;
+    this.byWorkItem = parts.byWorkItem;
+    this.byProject = parts.byProject;
+    this.byTag = parts.byTag;
+    this.text.onCompact = (renum) => this.renumber(renum);
+  }
+
+  /**
+   * Builds the index from lessons handed over one at a time (read from the database in pages, so
+   * they are never all in memory); deleted ones and repeated ids are skipped.
+   */
+  static builder({ keepLessons = false } = {}): { add(lesson: Lesson): void; finish(): RelatedIndex } {
+    const text = FullTextIndex.builder();
+    const parts = {
+      lessons: keepLessons ? new Map<string, Lesson>() : null,
+      updatedAt: [] as string[],
+      loadedUpdatedAt: null,
+      question: new Uint8Array(1024) as Uint8Array,
+      byWorkItem: new Map<string, Docs>(),
+      byProject: new Map<string, Docs>(),
+      byTag: new Map<string, Docs>(),
+    };
+    const seen = new Set<string>();
+    return {
+      add(lesson) {
+        if (lesson.deletedAt || seen.has(lesson.id)) return;
+        seen.add(lesson.id);
+        const doc = parts.updatedAt.length;
+        text.add(lesson.id, lessonFields(lesson));
+        parts.lessons?.set(lesson.id, lesson);
+        parts.updatedAt.push(lesson.updatedAt);
+        if (doc >= parts.question.length) parts.question = growBytes(parts.question, doc + 1);
+        if (lesson.kind === 'question') parts.question[doc] = 1;
+        link(parts.byWorkItem, lesson.source.workItem, doc);
+        const project = projectKey(lesson.source.project);
+        if (project) link(parts.byProject, project, doc);
+        for (const tag of lessonTags(lesson)) link(parts.byTag, tag, doc);
+      },
+      finish: () => new RelatedIndex({ text: text.finish(), ...parts }),
+    };
+  }
+
+  /** The index a snapshot holds; null when it comes from another version or does not hold together. */
+  static restore(s: RelatedSnapshot): RelatedIndex | null {
+    if (s.version !== RELATED_INDEX_VERSION) return null;
+    const text = FullTextIndex.restore(s.text);
+    if (!text) return null;
+    const docs = s.text.docLen.length;
+    const [byWorkItem, byProject, byTag] = [s.workItems, s.projects, s.tags].map((l) => restoreLookup(l, docs));
+    if (!isPacked(s.updatedAt, docs) || s.question.length !== docs || !byWorkItem || !byProject || !byTag) return null;
+    return new RelatedIndex({ text, lessons: null, updatedAt: [], loadedUpdatedAt: s.updatedAt, question: s.question, byWorkItem, byProject, byTag });
+  }
+
+  /** Compacts, then gives the index as it is stored (the segment's arrays themselves, which writes never change in place). */
+  snapshot(): RelatedSnapshot {
+    const text = this.text.snapshot();
+    const docs = text.docLen.length;
+    return {
+      version: RELATED_INDEX_VERSION,
+      text,
+      updatedAt: packStrings(docs, (doc) => this.updatedAtOf(doc)),
+      question: this.question.slice(0, docs),
+      workItems: storeLookup(this.byWorkItem),
+      projects: storeLookup(this.byProject),
+      tags: storeLookup(this.byTag),
+    };
   }
 
   get size(): number {
-    return this.lessons.size;
+    return this.text.size;
   }
 
+  /** The lesson, when the index keeps lessons (see the class comment). */
   get(id: string): Lesson | undefined {
-    return this.lessons.get(id);
+    return this.lessons?.get(id);
   }
 
   /** Adds a lesson, or replaces the one with its id; a deleted lesson is removed instead. */
   add(lesson: Lesson): void {
     this.remove(lesson.id);
     if (lesson.deletedAt) return;
-    this.remember(lesson);
+    // Kept under the number the text index gives the lesson; an add that compacts renumbers them all.
+    const doc = this.text.nextDoc;
+    this.lessons?.set(lesson.id, lesson);
+    this.updatedAt[doc] = lesson.updatedAt;
+    if (doc >= this.question.length) this.question = growBytes(this.question, doc + 1);
+    this.question[doc] = lesson.kind === 'question' ? 1 : 0;
+    link(this.byWorkItem, lesson.source.workItem, doc);
+    const project = projectKey(lesson.source.project);
+    if (project) link(this.byProject, project, doc);
+    for (const tag of lessonTags(lesson)) link(this.byTag, tag, doc);
     this.text.add(lesson.id, lessonFields(lesson));
   }
 
@@ -72,55 +191,128 @@ export class RelatedIndex {
   }
 
   remove(id: string): boolean {
-    const lesson = this.lessons.get(id);
-    if (!lesson) return false;
-    this.lessons.delete(id);
-    unlink(this.byWorkItem, lesson.source.workItem, id);
-    const project = projectKey(lesson.source.project);
-    if (project) unlink(this.byProject, project, id);
-    for (const tag of lessonTags(lesson)) unlink(this.byTag, tag, id);
-    this.text.remove(id, lessonFields(lesson));
-    return true;
+    this.lessons?.delete(id);
+    return this.text.remove(id);
+  }
+
+  /** Live documents of the lessons captured on a work item. */
+  docsOnWorkItem(workItem: string): number[] {
+    return this.alive(this.byWorkItem.get(workItem));
+  }
+
+  /** Live documents of the lessons on a project, space or repository, compared without regard to case. */
+  docsInProject(project: string | undefined): number[] {
+    const key = projectKey(project);
+    return key ? this.alive(this.byProject.get(key)) : [];
+  }
+
+  /** Live documents of the lessons with a tag, or captured on a page with that label. */
+  docsWithTag(tag: string): number[] {
+    return this.alive(this.byTag.get(normalizeTag(tag)));
   }
 
   /** Ids of the lessons captured on a work item. */
   onWorkItem(workItem: string): ReadonlySet<string> {
-    return this.byWorkItem.get(workItem) ?? NONE;
+    return this.ids(this.docsOnWorkItem(workItem));
   }
 
   /** Ids of the lessons on a project, space or repository, compared without regard to case. */
   inProject(project: string | undefined): ReadonlySet<string> {
-    const key = projectKey(project);
-    return (key && this.byProject.get(key)) || NONE;
+    return this.ids(this.docsInProject(project));
   }
 
   /** Ids of the lessons with a tag, or captured on a page with that label. */
   withTag(tag: string): ReadonlySet<string> {
-    return this.byTag.get(normalizeTag(tag)) ?? NONE;
+    return this.ids(this.docsWithTag(tag));
   }
 
-  private remember(lesson: Lesson): void {
-    this.lessons.set(lesson.id, lesson);
-    link(this.byWorkItem, lesson.source.workItem, lesson.id);
-    const project = projectKey(lesson.source.project);
-    if (project) link(this.byProject, project, lesson.id);
-    for (const tag of lessonTags(lesson)) link(this.byTag, tag, lesson.id);
+  idOf(doc: number): string {
+    return this.text.keyOf(doc);
+  }
+
+  updatedAtOf(doc: number): string {
+    return this.loadedUpdatedAt && doc < this.loadedUpdatedAt.ends.length ? unpackString(this.loadedUpdatedAt, doc) : this.updatedAt[doc];
+  }
+
+  isQuestion(doc: number): boolean {
+    return this.question[doc] === 1;
+  }
+
+  private alive(docs: Docs | undefined): number[] {
+    const out: number[] = [];
+    if (docs) for (const doc of docs) if (this.text.isAlive(doc)) out.push(doc);
+    return out;
+  }
+
+  private ids(docs: number[]): ReadonlySet<string> {
+    return new Set(docs.map((doc) => this.text.keyOf(doc)));
+  }
+
+  /** Follows a compaction of the text index: the same documents under their new numbers, the dropped ones gone. */
+  private renumber(renum: Int32Array): void {
+    const live = renum.reduce((n, to) => (to >= 0 ? n + 1 : n), 0);
+    const updatedAt: string[] = new Array(live);
+    const question = new Uint8Array(Math.max(1024, live));
+    for (let doc = 0; doc < renum.length; doc++) {
+      const to = renum[doc];
+      if (to < 0) continue;
+      updatedAt[to] = this.updatedAtOf(doc);
+      question[to] = this.question[doc];
+    }
+    this.updatedAt = updatedAt;
+    this.loadedUpdatedAt = null;
+    this.question = question;
+    for (const map of [this.byWorkItem, this.byProject, this.byTag]) {
+      for (const [key, docs] of map) {
+        const moved: number[] = [];
+        for (const doc of docs) if (doc < renum.length && renum[doc] >= 0) moved.push(renum[doc]);
+        if (moved.length) map.set(key, moved);
+        else map.delete(key);
+      }
+    }
   }
 }
 
+/** An index over `lessons` that keeps them, for the pages that show them. */
 export function createRelatedIndex(lessons: Iterable<Lesson> = []): RelatedIndex {
-  return new RelatedIndex(lessons);
+  const builder = RelatedIndex.builder({ keepLessons: true });
+  for (const lesson of lessons) builder.add(lesson);
+  return builder.finish();
 }
 
-function link(map: Map<string, Set<string>>, key: string, id: string): void {
-  let ids = map.get(key);
-  if (!ids) map.set(key, (ids = new Set()));
-  ids.add(id);
+function link(map: Map<string, Docs>, key: string, doc: number): void {
+  let docs = map.get(key);
+  if (!docs) map.set(key, (docs = []));
+  else if (!Array.isArray(docs)) map.set(key, (docs = Array.from(docs)));
+  (docs as number[]).push(doc);
 }
 
-function unlink(map: Map<string, Set<string>>, key: string, id: string): void {
-  const ids = map.get(key);
-  if (!ids) return;
-  ids.delete(id);
-  if (ids.size === 0) map.delete(key);
+function storeLookup(map: Map<string, Docs>): StoredLookup {
+  const keys = [...map.keys()];
+  const starts = new Uint32Array(keys.length + 1);
+  let n = 0;
+  keys.forEach((key, i) => {
+    starts[i] = n;
+    n += map.get(key)!.length;
+  });
+  starts[keys.length] = n;
+  const docs = new Uint32Array(n);
+  keys.forEach((key, i) => docs.set(map.get(key)!, starts[i]));
+  return { keys, starts, docs };
+}
+
+function restoreLookup(l: StoredLookup, docCount: number): Map<string, Docs> | null {
+  if (l.starts.length !== l.keys.length + 1 || l.starts[l.keys.length] !== l.docs.length) return null;
+  for (let i = 0; i < l.docs.length; i++) if (l.docs[i] >= docCount) return null;
+  const map = new Map<string, Docs>();
+  l.keys.forEach((key, i) => map.set(key, l.docs.subarray(l.starts[i], l.starts[i + 1])));
+  return map;
+}
+
+function growBytes(a: Uint8Array, min: number): Uint8Array {
+  let size = Math.max(a.length, 16);
+  while (size < min) size *= 2;
+  const b = new Uint8Array(size);
+  b.set(a);
+  return b;
 }

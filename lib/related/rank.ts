@@ -1,5 +1,6 @@
-import { normalizeTags, type Lesson, type Site, type Source } from '../lesson';
-import { sameItemReason } from './item-kind';
+import { normalizeTags, type Lesson, type Source } from '../lesson';
+import { t } from '../i18n';
+import { sameItemReason, sameProjectReason } from './item-kind';
 import type { RelatedIndex } from './lesson-index';
 
 export { createRelatedIndex, RelatedIndex } from './lesson-index';
@@ -44,17 +45,20 @@ const REASON_TERMS = 4;
 const TAG_SCORE = 0.4;
 
 const SECTION_ORDER: Record<RelatedSection, number> = { workItem: 0, questions: 1, project: 2, similar: 3 };
-const PROJECT_WORD: Record<Site, string> = { jira: 'project', confluence: 'space', github: 'repo', web: 'site' };
 
 interface TextMatch {
   similarity: number;
   reason: string;
 }
 
+/** A related lesson as ranked: its id (the lesson is read for what is shown), where it is listed and why. */
+export type RankedLesson = Omit<RelatedResult, 'lesson'> & { id: string };
+
 /**
  * Lessons related to the page in `source`, in the order of DESIGN.md ("Related lessons"): same
  * work item, open questions there, same project or shared tags, then similar text. Lessons
- * related in none of these ways are left out; deleted lessons are never in the index.
+ * related in none of these ways are left out; deleted lessons are never in the index. The index
+ * must keep its lessons (createRelatedIndex does); `rankRelated` ranks without them.
  */
 export function relatedLessons(
   source: Source,
@@ -62,67 +66,82 @@ export function relatedLessons(
   index: RelatedIndex,
   options: RelatedOptions = {},
 ): RelatedResult[] {
+  return rankRelated(source, pageText, index, options).map(({ id, ...rest }) => {
+    const lesson = index.get(id);
+    if (!lesson) throw new Error('This related index keeps no lessons: rank with rankRelated');
+    return { lesson, ...rest };
+  });
+}
+
+/** `relatedLessons` by id: the ranking needs no lesson, only what the index keeps of each. */
+export function rankRelated(source: Source, pageText: string, index: RelatedIndex, options: RelatedOptions = {}): RankedLesson[] {
   const limit = options.limit ?? 20;
-  const onItem = index.onWorkItem(source.workItem);
-  const inProject = index.inProject(source.project);
-  const labels = normalizeTags(source.labels).map((tag) => ({ tag, ids: index.withTag(tag) }));
-  const tagsOf = (id: string) => labels.filter((l) => l.ids.has(id)).map((l) => l.tag);
+  const onItem = new Set(index.docsOnWorkItem(source.workItem));
+  const inProject = new Set(index.docsInProject(source.project));
+  const labels = normalizeTags(source.labels).map((tag) => ({ tag, docs: new Set(index.docsWithTag(tag)) }));
+  const tagsOf = (doc: number) => labels.filter((l) => l.docs.has(doc)).map((l) => l.tag);
+  const compare = compareDocs(index);
 
   // Text hits may all be lessons already listed above; ask for enough to fill the rest.
-  const listed = labels.reduce((n, l) => n + l.ids.size, onItem.size + inProject.size);
+  const listed = labels.reduce((n, l) => n + l.docs.size, onItem.size + inProject.size);
   const text = textMatches(source, pageText, index, limit + Math.min(listed, limit), options);
-  const similarity = (id: string) => text.get(id)?.similarity ?? 0;
-  const withText = (id: string, reasons: string[]) => {
-    const match = text.get(id);
+  const similarity = (doc: number) => text.get(doc)?.similarity ?? 0;
+  const withText = (doc: number, reasons: string[]) => {
+    const match = text.get(doc);
     return match ? [...reasons, match.reason] : reasons;
   };
 
-  const out: RelatedResult[] = [];
+  const out: (RankedLesson & { doc: number })[] = [];
   const sameItem = sameItemReason(source);
-  const itemTop = new TopLessons(limit, index);
-  for (const id of onItem) itemTop.offer(id, similarity(id));
-  for (const id of itemTop.ids()) {
-    const lesson = index.get(id)!;
+  const itemTop = new TopDocs(limit, compare);
+  for (const doc of onItem) itemTop.offer(doc, similarity(doc));
+  for (const doc of itemTop.docs()) {
     // Listed for this very item: similar text would add nothing to that.
-    out.push({ lesson, section: lesson.kind === 'question' ? 'questions' : 'workItem', reasons: [sameItem], score: similarity(id) });
+    out.push({ doc, id: index.idOf(doc), section: index.isQuestion(doc) ? 'questions' : 'workItem', reasons: [sameItem], score: similarity(doc) });
   }
 
-  const projectScore = (id: string) => {
+  const projectScore = (doc: number) => {
     let tags = 0;
-    for (const l of labels) if (l.ids.has(id)) tags++;
-    return (inProject.has(id) ? 1 : 0) + tags * TAG_SCORE + similarity(id);
+    for (const l of labels) if (l.docs.has(doc)) tags++;
+    return (inProject.has(doc) ? 1 : 0) + tags * TAG_SCORE + similarity(doc);
   };
-  const projectTop = new TopLessons(limit, index);
-  for (const id of inProject) if (!onItem.has(id)) projectTop.offer(id, projectScore(id));
-  const seenUnder = (id: string, label: number) => {
-    for (let j = 0; j < label; j++) if (labels[j].ids.has(id)) return true;
+  const projectTop = new TopDocs(limit, compare);
+  for (const doc of inProject) if (!onItem.has(doc)) projectTop.offer(doc, projectScore(doc));
+  const seenUnder = (doc: number, label: number) => {
+    for (let j = 0; j < label; j++) if (labels[j].docs.has(doc)) return true;
     return false;
   };
-  labels.forEach(({ ids }, i) => {
-    for (const id of ids) {
+  labels.forEach(({ docs }, i) => {
+    for (const doc of docs) {
       // Each lesson once: skip those met in the project or under an earlier label.
-      if (onItem.has(id) || inProject.has(id) || seenUnder(id, i)) continue;
-      projectTop.offer(id, projectScore(id));
+      if (onItem.has(doc) || inProject.has(doc) || seenUnder(doc, i)) continue;
+      projectTop.offer(doc, projectScore(doc));
     }
   });
-  const projectName = `same ${PROJECT_WORD[source.site]} ${source.project?.trim()}`;
-  for (const id of projectTop.ids()) {
-    const reasons = [...(inProject.has(id) ? [projectName] : []), ...tagReason(tagsOf(id))];
-    out.push({ lesson: index.get(id)!, section: 'project', reasons: withText(id, reasons), score: projectScore(id) });
+  const projectName = projectReason(source);
+  for (const doc of projectTop.docs()) {
+    const reasons = [...(inProject.has(doc) ? [projectName] : []), ...tagReason(tagsOf(doc))];
+    out.push({ doc, id: index.idOf(doc), section: 'project', reasons: withText(doc, reasons), score: projectScore(doc) });
   }
 
-  for (const [id, match] of text) {
-    if (onItem.has(id) || inProject.has(id) || labels.some((l) => l.ids.has(id))) continue;
-    out.push({ lesson: index.get(id)!, section: 'similar', reasons: [match.reason], score: match.similarity });
+  for (const [doc, match] of text) {
+    if (onItem.has(doc) || inProject.has(doc) || labels.some((l) => l.docs.has(doc))) continue;
+    out.push({ doc, id: index.idOf(doc), section: 'similar', reasons: [match.reason], score: match.similarity });
   }
 
   return out
-    .filter((r) => !r.lesson.deletedAt)
-    .sort((a, b) => SECTION_ORDER[a.section] - SECTION_ORDER[b.section] || compareResults(a.lesson, a.score, b.lesson, b.score))
-    .slice(0, limit);
+    .sort((a, b) => SECTION_ORDER[a.section] - SECTION_ORDER[b.section] || compare(a.doc, a.score, b.doc, b.score))
+    .slice(0, limit)
+    .map(({ doc: _doc, ...ranked }) => ranked);
 }
 
-function textMatches(source: Source, pageText: string, index: RelatedIndex, k: number, options: RelatedOptions): Map<string, TextMatch> {
+/** Why a lesson of the page's project is listed: "same project ACME", "same repository acme/api". */
+export function projectReason(source: Source): string {
+  return sameProjectReason(source.site, source.project?.trim() ?? '');
+}
+
+/** Text matches by document number. */
+function textMatches(source: Source, pageText: string, index: RelatedIndex, k: number, options: RelatedOptions): Map<number, TextMatch> {
   const terms = index.text.queryTerms(
     [
       { text: source.title, weight: 3 },
@@ -131,18 +150,21 @@ function textMatches(source: Source, pageText: string, index: RelatedIndex, k: n
     ],
     options.queryTerms,
   );
-  const matches = new Map<string, TextMatch>();
+  const matches = new Map<number, TextMatch>();
   for (const hit of index.text.search(terms, k, options.minSimilarity ?? SIMILAR_MIN)) {
     if (hit.matched.length < MIN_SHARED_TERMS) continue;
     const words = hit.matched.slice(0, REASON_TERMS).map((i) => terms[i].word);
-    matches.set(hit.key, { similarity: hit.similarity, reason: `similar text: ${words.join(', ')}` });
+    matches.set(hit.doc, { similarity: hit.similarity, reason: t('related.similarText', { words: words.join(', ') }) });
   }
   return matches;
 }
 
+type CompareDocs = (a: number, scoreA: number, b: number, scoreB: number) => number;
+
 /** Higher score first, then the more recently updated, then the smaller id: a total order. */
-function compareResults(a: Lesson, scoreA: number, b: Lesson, scoreB: number): number {
-  return scoreB - scoreA || compareStrings(b.updatedAt, a.updatedAt) || compareStrings(a.id, b.id);
+function compareDocs(index: RelatedIndex): CompareDocs {
+  return (a, scoreA, b, scoreB) =>
+    scoreB - scoreA || compareStrings(index.updatedAtOf(b), index.updatedAtOf(a)) || compareStrings(index.idOf(a), index.idOf(b));
 }
 
 function compareStrings(a: string, b: string): number {
@@ -150,45 +172,47 @@ function compareStrings(a: string, b: string): number {
 }
 
 interface Entry {
-  id: string;
-  lesson: Lesson;
+  doc: number;
   score: number;
 }
 
 /**
- * The `k` best lessons offered, in a bounded min-heap: a project or a common label can hold
- * thousands of lessons, and most are turned away by their score alone, without a lookup.
+ * The `k` best documents offered, in a bounded min-heap: a project or a common label can hold
+ * thousands of lessons, and most are turned away by their score alone, without a comparison.
  */
-class TopLessons {
+class TopDocs {
   private readonly heap: Entry[] = [];
 
   constructor(
     private readonly k: number,
-    private readonly index: RelatedIndex,
+    private readonly compare: CompareDocs,
   ) {}
 
-  offer(id: string, score: number): void {
+  offer(doc: number, score: number): void {
     const heap = this.heap;
     if (this.k === 0 || (heap.length === this.k && score < heap[0].score)) return;
-    const lesson = this.index.get(id)!;
     if (heap.length < this.k) {
-      heap.push({ id, lesson, score });
+      heap.push({ doc, score });
       this.up(heap.length - 1);
-    } else if (compareResults(heap[0].lesson, heap[0].score, lesson, score) > 0) {
-      heap[0] = { id, lesson, score };
+    } else if (this.compare(heap[0].doc, heap[0].score, doc, score) > 0) {
+      heap[0] = { doc, score };
       this.down(0);
     }
   }
 
-  ids(): string[] {
-    return this.heap.map((e) => e.id);
+  docs(): number[] {
+    return this.heap.map((e) => e.doc);
+  }
+
+  private worse(a: Entry, b: Entry): boolean {
+    return this.compare(a.doc, a.score, b.doc, b.score) > 0;
   }
 
   private up(i: number): void {
     const heap = this.heap;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!worse(heap[i], heap[parent])) return;
+      if (!this.worse(heap[i], heap[parent])) return;
       [heap[i], heap[parent]] = [heap[parent], heap[i]];
       i = parent;
     }
@@ -199,8 +223,8 @@ class TopLessons {
     for (;;) {
       const l = 2 * i + 1;
       let m = i;
-      if (l < heap.length && worse(heap[l], heap[m])) m = l;
-      if (l + 1 < heap.length && worse(heap[l + 1], heap[m])) m = l + 1;
+      if (l < heap.length && this.worse(heap[l], heap[m])) m = l;
+      if (l + 1 < heap.length && this.worse(heap[l + 1], heap[m])) m = l + 1;
       if (m === i) return;
       [heap[i], heap[m]] = [heap[m], heap[i]];
       i = m;
@@ -208,15 +232,11 @@ class TopLessons {
   }
 }
 
-function worse(a: Entry, b: Entry): boolean {
-  return compareResults(a.lesson, a.score, b.lesson, b.score) > 0;
-}
-
 function tagReason(tags: string[]): string[] {
-  return tags.length ? [`shares ${tags.length > 1 ? 'tags' : 'tag'}: ${tags.join(', ')}`] : [];
+  return tags.length ? [t('related.sharesTags', tags.length, { tags: tags.join(', ') })] : [];
 }
 
 /** The toolbar count: lessons on this work item or project, or sharing tags, plus strong text matches. */
-export function badgeCount(results: readonly RelatedResult[]): number {
+export function badgeCount(results: readonly Pick<RelatedResult, 'section' | 'score'>[]): number {
   return results.filter((r) => r.section !== 'similar' || r.score >= STRONG_SIMILAR).length;
 }

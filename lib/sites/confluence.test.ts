@@ -77,10 +77,8 @@ describe('Confluence markup', () => {
   it('names a page by host and id, from the URL first and the meta tags second', () => {
     const dc = docWith('<meta name="ajs-page-id" content="98765"><meta name="ajs-space-key" content="ENG">');
     expect(identifyConfluence(new URL('https://wiki.corp.example/display/ENG/Runbook#Runbook-Why'), dc)).toEqual({
-      site: 'confluence',
       workItem: 'confluence:wiki.corp.example:98765',
       project: 'ENG',
-      url: 'https://wiki.corp.example/display/ENG/Runbook',
     });
     expect(identifyConfluence(new URL('https://acme.atlassian.net/wiki/spaces/OPS/pages/5/X'), dc)).toMatchObject({
       workItem: 'confluence:acme.atlassian.net:5',

@@ -3,8 +3,8 @@
  * (`confluence:acme.atlassian.net:123456`): ids are unique per site, titles and paths are not stable.
  */
 import { hostIn, normalizeUrl, parseHttpUrl } from '../url';
+import { defineSite, type Identified, type PageDetails } from './adapter';
 import { allTexts, cleanLabels, cleanTitle, excerptOf, firstText, metaContent, titleAndBodyText } from './text';
-import type { PageDetails, PageIdentity } from './types';
 
 export interface ConfluenceRoute {
   pageId?: string;
@@ -106,15 +106,9 @@ function routeOf(url: URL, doc?: Document): ConfluenceRoute {
   };
 }
 
-export function identifyConfluence(url: URL, doc?: Document): PageIdentity {
+export function identifyConfluence(url: URL, doc?: Document): Identified {
   const { pageId, space } = routeOf(url, doc);
-  const normalized = normalizeUrl(url.href);
-  return {
-    site: 'confluence',
-    workItem: pageId ? confluencePageKey(url.host, pageId) : normalized,
-    project: space,
-    url: normalized,
-  };
+  return { workItem: pageId ? confluencePageKey(url.host, pageId) : normalizeUrl(url.href), project: space };
 }
 
 const TITLE = ['[data-testid="title-text"]', 'h1#title-text', '#title-text'];
@@ -163,3 +157,16 @@ export function readConfluence(url: URL, doc: Document): PageDetails {
 export function confluenceText(doc: Document): string {
   return titleAndBodyText(doc, TITLE, BODY);
 }
+
+export const confluence = defineSite({
+  id: 'confluence',
+  words: { label: 'Confluence', project: 'space', item: () => 'page' },
+  selfHosted: { label: 'Confluence (self-hosted)' },
+  publicHosts: 'Confluence Cloud',
+  isPublicHost: (url) => isConfluenceHost(url),
+  isDocument: isConfluenceDocument,
+  identify: identifyConfluence,
+  contentRoots: [...CONFLUENCE_CONTENT_ROOTS, 'main', '[role="main"]'],
+  read: readConfluence,
+  text: confluenceText,
+});

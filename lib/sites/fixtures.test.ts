@@ -5,7 +5,7 @@ import { FIXTURES, loadFixture } from '../../test/fixtures/sites/load';
 import { contentRootSelector, detectSource, identifyPage, pageText } from './index';
 
 /** The self-hosted installations the saved pages come from, as the person added them in options. */
-const HOSTS = { hosts: { jira: ['jira.corp.example'], confluence: ['wiki.corp.example'] } };
+const HOSTS = { hosts: { jira: ['jira.corp.example'], confluence: ['wiki.corp.example'], gitlab: ['gitlab.corp.example'] } };
 
 type Expected = Omit<Source, 'excerpt' | 'labels'> & { labels: string[]; excerptStart: string; text: string[] };
 
@@ -106,6 +106,27 @@ const EXPECTED: Record<string, Expected> = {
     status: 'open',
     excerptStart: "Last month's migration that added a NOT NULL column",
     text: ['We follow expand and contract'],
+  },
+  'gitlab-issue.html': {
+    url: 'https://gitlab.com/acme/platform/checkout/-/issues/12',
+    site: 'gitlab',
+    workItem: 'gitlab:acme/platform/checkout#12',
+    title: 'Card payments are charged twice when the provider times out',
+    project: 'acme/platform/checkout',
+    labels: ['bug', 'payments', 'priority::1'],
+    excerptStart: 'When the payment provider answers after our 10 second timeout',
+    text: ['Derive the idempotency key from the order id', 'The retry must reuse the key of the first attempt.'],
+  },
+  'gitlab-merge-request.html': {
+    url: 'https://gitlab.corp.example/platform/payments-api/-/merge_requests/34',
+    site: 'gitlab',
+    workItem: 'gitlab:gitlab.corp.example:platform/payments-api!34',
+    title: "Reuse the first attempt's idempotency key on retries",
+    project: 'gitlab.corp.example/platform/payments-api',
+    labels: ['payments', 'reliability'],
+    status: 'merged',
+    excerptStart: 'Closes acme/platform/checkout#12.',
+    text: ['asks the provider for the state of the first charge', 'every retry returned the original charge id'],
   },
   'generic-article.html': {
     url: 'https://blog.example.com/2024/03/what-a-flaky-test-taught-us',
@@ -215,6 +236,17 @@ describe('self-hosted pages are known on the hosts the person added, never by ma
       project: 'git.corp.example/acme/web',
       status: 'open',
       labels: ['bug', 'flaky-test', 'e2e'],
+    });
+  });
+
+  it('GitLab on a host added as another product: the markup names the site, the URL the work item', () => {
+    const { doc } = loadFixture('gitlab-merge-request.html');
+    const url = 'http://localhost:4173/platform/payments-api/-/merge_requests/34';
+    expect(identifyPage(url, doc).site).toBe('web');
+    expect(identifyPage(url, doc, { hosts: { jira: ['localhost:4173'] } })).toMatchObject({
+      site: 'gitlab',
+      workItem: 'gitlab:localhost:4173:platform/payments-api!34',
+      project: 'localhost:4173/platform/payments-api',
     });
   });
 

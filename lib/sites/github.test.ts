@@ -7,9 +7,10 @@ import {
   identifyGitHub,
   isGitHubDocument,
   readGitHub,
-  stateOf,
   type GitHubRoute,
 } from './github';
+import { siteOf } from './identify';
+import { stateOf } from './issue';
 
 const docWith = (head: string, body = '') =>
   new DOMParser().parseFromString(`<html><head>${head}</head><body>${body}</body></html>`, 'text/html');
@@ -65,7 +66,7 @@ describe('GitHub URLs', () => {
     const id = identify(url);
     expect(id.workItem).toBe(workItem);
     expect(id.project).toBe(project);
-    expect(id.site).toBe('github');
+    expect(siteOf(url)).toBe('github');
   });
 
   it('tells issue, pull request, discussion, commit and repository apart', () => {

@@ -9,9 +9,11 @@
  * but it is related to the repository. On a host other than github.com the host leads the name
  * (`github:git.corp.example/acme/web#12`) so that two installations never share a key.
  */
+import RESERVED_NAMES from 'github-reserved-names/reserved-names.json' with { type: 'json' };
 import { hostIn, normalizeUrl, parseHttpUrl } from '../url';
-import { cleanLabels, cleanTitle, excerptOf, firstText, metaContent, textOf, titleAndBodyText } from './text';
-import type { PageDetails, PageIdentity } from './types';
+import { defineSite, type Identified, type PageDetails } from './adapter';
+import { readIssue } from './issue';
+import { metaContent, textOf, titleAndBodyText } from './text';
 
 export type GitHubRoute =
   | { kind: 'issue' | 'pull' | 'discussion'; owner: string; repo: string; number: number; tab?: string }
@@ -20,14 +22,8 @@ export type GitHubRoute =
   | { kind: 'repo-page'; owner: string; repo: string }
   | { kind: 'other' };
 
-/** First path segments that are GitHub's own pages, never an owner. */
-const RESERVED = new Set([
-  'about', 'account', 'apps', 'blog', 'codespaces', 'collections', 'contact', 'copilot', 'customer-stories',
-  'dashboard', 'enterprise', 'enterprises', 'events', 'explore', 'features', 'gist', 'github-copilot',
-  'issues', 'join', 'login', 'logout', 'marketplace', 'new', 'notifications', 'organizations', 'orgs',
-  'pricing', 'pulls', 'readme', 'search', 'security', 'sessions', 'settings', 'signup', 'site', 'sponsors',
-  'stars', 'team', 'topics', 'trending', 'users', 'watching', 'discussions', 'repositories', 'codesearch',
-]);
+/** First path segments that are GitHub's own pages, never an owner (kept up to date upstream). */
+const RESERVED = new Set<string>(RESERVED_NAMES);
 
 const OWNER = /^[a-z0-9](?:[a-z0-9-]{0,38})$/i;
 const REPO = /^[a-z0-9._-]{1,100}$/i;
@@ -115,9 +111,8 @@ export function githubWorkItem(url: URL, route: GitHubRoute): { workItem: string
   }
 }
 
-export function identifyGitHub(url: URL, doc?: Document): PageIdentity {
-  const { workItem, project } = githubWorkItem(url, githubRoute(url, doc));
-  return { site: 'github', workItem, project, url: normalizeUrl(url.href) };
+export function identifyGitHub(url: URL, doc?: Document): Identified {
+  return githubWorkItem(url, githubRoute(url, doc));
 }
 
 const TITLE = [
@@ -161,16 +156,6 @@ export const GITHUB_CONTENT_ROOTS = [
   'main',
 ];
 
-/** `open` | `closed` | `merged` | `draft`, from a state badge's classes or text. */
-export function stateOf(badge: Element | null): string | undefined {
-  if (!badge) return undefined;
-  const words = `${badge.getAttribute('class') ?? ''} ${badge.getAttribute('title') ?? ''} ${textOf(badge)}`.toLowerCase();
-  for (const state of ['merged', 'draft', 'closed', 'open']) {
-    if (words.includes(state)) return state;
-  }
-  return undefined;
-}
-
 function labelOf(el: Element): string {
   return el.getAttribute('data-name') ?? textOf(el);
 }
@@ -181,17 +166,30 @@ function titleFromDocumentTitle(title: string): string {
 }
 
 export function readGitHub(doc: Document): PageDetails {
-  const labels = LABELS.flatMap((s) => [...doc.querySelectorAll(s)].map(labelOf));
-  const badge = STATE.map((s) => doc.querySelector(s)).find((el) => el !== null) ?? null;
-  const title = firstText(doc, TITLE) || titleFromDocumentTitle(metaContent(doc, 'og:title') || doc.title);
-  return {
-    title: cleanTitle(title),
-    labels: cleanLabels(labels),
-    status: stateOf(badge),
-    excerpt: excerptOf(firstText(doc, FIRST_POST, 2000) || metaContent(doc, 'description')),
-  };
+  return readIssue(doc, { title: TITLE, state: STATE, labels: LABELS, labelOf, body: FIRST_POST, descriptionMeta: 'description', titleFromDocumentTitle });
 }
 
 export function githubText(doc: Document): string {
   return titleAndBodyText(doc, TITLE, FIRST_POST, GITHUB_CONTENT_ROOTS);
 }
+
+const ITEM_WORD: Record<string, string> = { pull: 'pull request', issues: 'issue', discussions: 'discussion' };
+
+/** The path's third segment names the kind (`/owner/repo/pull/12/files`), on Enterprise hosts too. */
+export function githubItemWord(url: string): string {
+  const kind = parseHttpUrl(url)?.pathname.split('/').filter(Boolean)[2];
+  return kind && Object.hasOwn(ITEM_WORD, kind) ? ITEM_WORD[kind] : 'issue';
+}
+
+export const github = defineSite({
+  id: 'github',
+  words: { label: 'GitHub', project: 'repository', item: githubItemWord },
+  selfHosted: { label: 'GitHub Enterprise' },
+  publicHosts: 'github.com',
+  isPublicHost: (url) => isGitHubHost(url),
+  isDocument: isGitHubDocument,
+  identify: identifyGitHub,
+  contentRoots: GITHUB_CONTENT_ROOTS,
+  read: (_url, doc) => readGitHub(doc),
+  text: githubText,
+});

@@ -5,9 +5,7 @@
  */
 import type { Site } from '../lesson';
 import { hostIn, normalizeUrl, parseHttpUrl } from '../url';
-import { CONFLUENCE_CONTENT_ROOTS, identifyConfluence, isConfluenceDocument, isConfluenceHost } from './confluence';
-import { GITHUB_CONTENT_ROOTS, identifyGitHub, isGitHubDocument, isGitHubHost } from './github';
-import { identifyJira, isJiraDocument, isJiraHost, JIRA_CONTENT_ROOTS } from './jira';
+import { adapterOf, ADAPTERS, FALLBACK } from './registry';
 import { firstPresent } from './text';
 import type { DetectOptions, PageIdentity } from './types';
 
@@ -19,30 +17,16 @@ import type { DetectOptions, PageIdentity } from './types';
  */
 export function siteOf(url: string, doc?: Document, options: DetectOptions = {}): Site {
   const parsed = parseHttpUrl(url);
-  if (!parsed) return 'web';
-  if (isGitHubHost(parsed)) return 'github';
-  if (isConfluenceHost(parsed)) return 'confluence';
-  if (isJiraHost(parsed)) return 'jira';
-  const hosts = options.hosts ?? {};
-  const added = ADDED_ORDER.filter((site) => hostIn(parsed.host, hosts[site]));
-  if (added.length === 0) return 'web';
-  return (doc && siteByMarkup(doc)) ?? added[0];
-}
-
-const ADDED_ORDER = ['github', 'confluence', 'jira'] as const;
-
-function siteByMarkup(doc: Document): Site | undefined {
-  if (isGitHubDocument(doc)) return 'github';
-  if (isConfluenceDocument(doc)) return 'confluence';
-  if (isJiraDocument(doc)) return 'jira';
-  return undefined;
+  if (!parsed) return FALLBACK.id;
+  const byHost = ADAPTERS.find((a) => a.isPublicHost(parsed));
+  if (byHost) return byHost.id;
+  const hosts: Partial<Record<string, readonly string[]>> = options.hosts ?? {};
+  const added = ADAPTERS.filter((a) => hostIn(parsed.host, hosts[a.id]));
+  if (added.length === 0) return FALLBACK.id;
+  return ((doc && ADAPTERS.find((a) => a.isDocument(doc))) || added[0]).id;
 }
 
 const MAX_URL = 4096;
-
-function bounded(identity: PageIdentity): PageIdentity {
-  return { ...identity, url: identity.url.slice(0, MAX_URL), workItem: identity.workItem.slice(0, MAX_URL) };
-}
 
 /**
  * Site, work item, project and normalised URL of a page, without reading its text. Without a
@@ -52,28 +36,18 @@ function bounded(identity: PageIdentity): PageIdentity {
 export function identifyPage(url: string, doc?: Document, options: DetectOptions = {}): PageIdentity {
   const site = siteOf(url, doc, options);
   const parsed = parseHttpUrl(url);
-  if (!parsed || site === 'web') {
-    const normalized = normalizeUrl(url);
-    return bounded({ site: 'web', workItem: normalized || 'about:blank', url: normalized || 'about:blank' });
+  if (!parsed || site === FALLBACK.id) {
+    const normalized = normalizeUrl(url) || 'about:blank';
+    return { site: FALLBACK.id, workItem: normalized.slice(0, MAX_URL), url: normalized.slice(0, MAX_URL) };
   }
-  if (site === 'github') return bounded(identifyGitHub(parsed, doc));
-  if (site === 'confluence') return bounded(identifyConfluence(parsed, doc));
-  return bounded(identifyJira(parsed, doc));
+  const { workItem, project } = adapterOf(site).identify(parsed, doc);
+  return { site, workItem: workItem.slice(0, MAX_URL), project, url: normalizeUrl(parsed.href).slice(0, MAX_URL) };
 }
-
-const WEB_CONTENT_ROOTS = ['article', 'main', '[role="main"]', '#content', '#main'];
-
-const ROOTS: Record<Site, readonly string[]> = {
-  jira: [...JIRA_CONTENT_ROOTS, 'main', '[role="main"]'],
-  confluence: [...CONFLUENCE_CONTENT_ROOTS, 'main', '[role="main"]'],
-  github: GITHUB_CONTENT_ROOTS,
-  web: WEB_CONTENT_ROOTS,
-};
 
 /**
  * CSS selector of the element holding the page's main content, the root highlights are anchored
  * in. Always one that matches in `doc`; 'body' when nothing more specific does.
  */
 export function contentRootSelector(site: Site, doc: Document): string {
-  return firstPresent(doc, ROOTS[site]) ?? 'body';
+  return firstPresent(doc, adapterOf(site).contentRoots) ?? 'body';
 }

@@ -92,10 +92,8 @@ describe('Jira markup', () => {
     const server = docWith('<meta name="ajs-issue-key" content="OPS-42"><meta name="ajs-project-key" content="OPS">');
     expect(identifyJira(new URL('https://jira.corp.example/browse/OPS-7'), server).workItem).toBe('jira:jira.corp.example:OPS-7');
     expect(identifyJira(new URL('https://jira.corp.example/secure/ViewIssue.jspa?id=1'), server)).toEqual({
-      site: 'jira',
       workItem: 'jira:jira.corp.example:OPS-42',
       project: 'OPS',
-      url: 'https://jira.corp.example/secure/ViewIssue.jspa?id=1',
     });
     const cloud = docWith(
       '',
@@ -113,10 +111,8 @@ describe('Jira markup', () => {
   it('names a non-issue page by its URL, with the project when the path has one', () => {
     const id = identifyJira(new URL('https://acme.atlassian.net/jira/software/c/projects/ACME/boards/1?utm_source=x'), emptyDoc());
     expect(id).toEqual({
-      site: 'jira',
       workItem: 'https://acme.atlassian.net/jira/software/c/projects/ACME/boards/1',
       project: 'ACME',
-      url: 'https://acme.atlassian.net/jira/software/c/projects/ACME/boards/1',
     });
   });
 });

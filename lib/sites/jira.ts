@@ -4,9 +4,9 @@
  * URL when it names one, else from the page's markup (Server's `ajs-issue-key`).
  */
 import { hostIn, normalizeUrl, parseHttpUrl } from '../url';
-import { jiraWorkItem } from '../work-item';
+import { jiraKeyOf, jiraWorkItem } from '../work-item';
+import { defineSite, type Identified, type PageDetails } from './adapter';
 import { allTexts, cleanLabels, cleanTitle, excerptOf, firstText, metaContent, titleAndBodyText } from './text';
-import type { PageDetails, PageIdentity } from './types';
 
 const ISSUE_KEY = /^[A-Z][A-Z0-9_]+-[1-9]\d*$/;
 const PROJECT_KEY = /^[A-Z][A-Z0-9_]+$/;
@@ -107,14 +107,13 @@ export function jiraIssueKey(url: URL, doc?: Document): string | null {
   return issueKeyFromDocument(doc);
 }
 
-export function identifyJira(url: URL, doc?: Document): PageIdentity {
+export function identifyJira(url: URL, doc?: Document): Identified {
   const key = jiraIssueKey(url, doc);
-  const normalized = normalizeUrl(url.href);
   const project =
     (key ? projectOfKey(key) : undefined) ??
     projectFromPath(url) ??
     ((doc && metaContent(doc, 'ajs-project-key').toUpperCase()) || undefined);
-  return { site: 'jira', workItem: key ? jiraWorkItem(url.host, key) : normalized, project, url: normalized };
+  return { workItem: key ? jiraWorkItem(url.host, key) : normalizeUrl(url.href), project };
 }
 
 const SUMMARY = [CLOUD_SUMMARY, '#summary-val', 'h1#summary-val'];
@@ -179,3 +178,16 @@ export function readJira(doc: Document, key: string | null): PageDetails {
 export function jiraText(doc: Document): string {
   return titleAndBodyText(doc, SUMMARY, DESCRIPTION, JIRA_CONTENT_ROOTS);
 }
+
+export const jira = defineSite({
+  id: 'jira',
+  words: { label: 'Jira', project: 'project', item: () => 'ticket' },
+  selfHosted: { label: 'Jira (self-hosted)' },
+  publicHosts: 'Jira Cloud (*.atlassian.net)',
+  isPublicHost: (url) => isJiraHost(url),
+  isDocument: isJiraDocument,
+  identify: identifyJira,
+  contentRoots: [...JIRA_CONTENT_ROOTS, 'main', '[role="main"]'],
+  read: (_url, doc, workItem) => readJira(doc, jiraKeyOf(workItem)),
+  text: jiraText,
+});

@@ -1,23 +1,19 @@
 import type { Site, Source } from '../lesson';
+import type { HostKind } from './registry';
+
+export type { PageDetails } from './adapter';
 
 /** What a content script needs on every page load: which work item this page is. */
 export type PageIdentity = Pick<Source, 'site' | 'workItem' | 'project' | 'url'>;
 
 /**
- * Self-hosted Jira, Confluence and GitHub Enterprise hosts the person granted access to. Pages on
- * other hosts are still recognised from their markup; these make URL-only decisions possible.
+ * The self-hosted hosts the person granted, by kind of site (registry.ts): the only hosts besides
+ * the public ones where a page's markup may say which site it is.
  */
-export interface KnownHosts {
-  jira?: readonly string[];
-  confluence?: readonly string[];
-  github?: readonly string[];
-}
+export type KnownHosts = Partial<Record<HostKind, readonly string[]>>;
 
 export interface DetectOptions {
   hosts?: KnownHosts;
 }
-
-/** The part of a `Source` an adapter reads from the page beyond the identity. */
-export type PageDetails = Pick<Source, 'title' | 'labels' | 'status' | 'excerpt'>;
 
 export type { Site, Source };

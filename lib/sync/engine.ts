@@ -1,4 +1,5 @@
 import type { LessonDb } from '../db/database';
+import { errorText } from '../error-text';
 import { endpointProblem } from '../settings';
 import { backoffDelay } from './backoff';
 import { explain } from './connection';
@@ -90,7 +91,7 @@ export class SyncEngine {
       return report;
     } catch (error) {
       const failures = report.status.failures + 1;
-      const message = error instanceof SyncHttpError ? explain(error) : `Sync failed: ${String((error as Error)?.message ?? error)}`;
+      const message = error instanceof SyncHttpError ? explain(error) : `Sync failed: ${errorText(error)}`;
       const wait = backoffDelay(failures, this.random, error instanceof SyncHttpError ? error.retryAfter : undefined);
       report.status = await updateStatus(db, { lastAttemptAt: attemptAt, lastError: message, failures, nextAttemptAt: this.now() + wait });
       return { ...report, state: 'error', error: message };

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { errorText } from '../error-text';
 import {
   ErrorResponseSchema,
   MeResponseSchema,
@@ -80,7 +81,7 @@ export class SyncClient {
       response = await this.fetchFn(endpointUrl(this.target.endpoint, path), { ...init, headers, signal: AbortSignal.timeout(this.timeoutMs) });
     } catch (error) {
       if (error instanceof DOMException && error.name === 'TimeoutError') throw new SyncHttpError('timeout', `no answer within ${this.timeoutMs / 1000} s`);
-      throw new SyncHttpError('unreachable', `cannot reach ${this.target.endpoint}: ${String((error as Error)?.message ?? error)}`);
+      throw new SyncHttpError('unreachable', `cannot reach ${this.target.endpoint}: ${errorText(error)}`);
     }
     const text = await response.text().catch(() => '');
     let body: unknown;

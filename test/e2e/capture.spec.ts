@@ -6,6 +6,7 @@ import { card, toast, watchErrors } from '../support/e2e/page';
 const JIRA = 'https://acme.atlassian.net/browse/ACME-123';
 const CONFLUENCE = 'https://acme.atlassian.net/wiki/spaces/ENG/pages/123456/Incident+Review';
 const GITHUB = 'https://github.com/acme/web/issues/12';
+const GITLAB = 'https://gitlab.com/acme/platform/checkout/-/issues/12';
 const ARTICLE = 'https://blog.example.com/2024/03/what-a-flaky-test-taught-us';
 const HOSTILE = 'https://jira.corp.example/browse/SEC-1';
 
@@ -50,6 +51,13 @@ const cases = [
     quote: 'the button is still disabled because address validation is a debounced request',
     source: { site: 'github', workItem: 'github:acme/web#12', project: 'acme/web' },
     suggested: ['acme/web', 'flaky-test'],
+  },
+  {
+    name: 'GitLab',
+    url: GITLAB,
+    quote: 'the checkout service retries the charge with a new idempotency key',
+    source: { site: 'gitlab', workItem: 'gitlab:acme/platform/checkout#12', project: 'acme/platform/checkout' },
+    suggested: ['acme/platform/checkout', 'priority::1'],
   },
 ];
 

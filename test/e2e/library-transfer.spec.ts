@@ -163,12 +163,14 @@ test('exports CSV, Markdown, a Markdown zip and Web Annotations of every lesson'
   expect(items.map((a: { id: string }) => a.id)).toEqual(LIVE.map((id) => `urn:uuid:${id}`));
   for (const a of items) expect(a).toMatchObject({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'Annotation' });
   expect(items[0].target).toEqual({
+    type: 'SpecificResource',
     source: 'https://acme.atlassian.net/browse/ACME-1',
     selector: [{ type: 'TextQuoteSelector', exact: HOSTILE_QUOTE }],
   });
   expect(items[0].body).toContainEqual({ type: 'TextualBody', value: 'security', purpose: 'tagging' });
   expect(items[0].creator).toEqual({ type: 'Person', name: 'Ana' });
   expect(items[1].target).toEqual({
+    type: 'SpecificResource',
     source: 'https://github.com/acme/shop/pull/7',
     selector: [
       { type: 'TextQuoteSelector', exact: 'Pairing on the review halved the wait', prefix: 'In short: ', suffix: '.' },
@@ -177,7 +179,7 @@ test('exports CSV, Markdown, a Markdown zip and Web Annotations of every lesson'
   });
   expect(items[2].motivation).toBe('questioning');
   // Nothing was quoted: the annotation targets the whole page.
-  expect(items[3].target).toEqual({ source: 'https://acme.atlassian.net/wiki/spaces/ENG/pages/42' });
+  expect(items[3].target).toBe('https://acme.atlassian.net/wiki/spaces/ENG/pages/42');
   expect(errors).toEqual([]);
 });
 

@@ -8,12 +8,17 @@ import { readImport } from '../../lib/import/preview';
 import { ImportSessions } from '../../lib/import/session';
 
 /**
- * Every import path (our JSON export, Hypothesis' export) fed hostile files: random text, random
+ * Every import path (our JSON export, Hypothesis' export, Web Annotations) fed hostile files: random text, random
  * JSON, and real exports with one value anywhere replaced by junk. Reading never throws, every
  * lesson it accepts is a valid lesson, and an import that is refused writes nothing.
  */
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
-const EXPORTS = [join(FIXTURES, 'export', 'lessons.json'), join(FIXTURES, 'import', 'hypothesis-export.json')].map(
+const EXPORTS = [
+  join(FIXTURES, 'export', 'lessons.json'),
+  join(FIXTURES, 'import', 'hypothesis-export.json'),
+  join(FIXTURES, 'export', 'lessons.jsonld'),
+  join(FIXTURES, 'webanno', 'w3c-examples', 'collection1.json'),
+].map(
   (path) => JSON.parse(readFileSync(path, 'utf8')) as unknown,
 );
 let casesRun = 0;

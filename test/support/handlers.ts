@@ -12,6 +12,7 @@ export function workerHandlers(db: LessonDb, ctx?: WriteContext): Handlers {
   const platform: PlatformHandlers = {
     openLibrary: refuse,
     pageReport: refuse,
+    pageGist: refuse,
     syncNow: refuse,
     dismissSyncConflicts: refuse,
     loadPageLayer: refuse,

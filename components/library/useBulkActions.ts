@@ -1,0 +1,86 @@
+import { useState } from 'preact/hooks';
+import { errorText } from '@/lib/error-text';
+import type { Lesson, Visibility } from '@/lib/lesson';
+import { addTag, bulkPatches, removeTag, setVisibility, type BulkChange } from '@/lib/library/bulk';
+import { lessonsByIds } from '@/lib/library/load';
+import { heldBack } from '../redact/held';
+import type { LibraryEnv } from './env';
+import type { Notify } from './useToast';
+
+export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+interface Options {
+  env: LibraryEnv;
+  selected: ReadonlySet<string>;
+  /** Takes in the lessons as the worker wrote them, so the list shows them at once. */
+  apply: (lessons: readonly Lesson[]) => void;
+  notify: Notify;
+  /** Called once lessons are deleted (before the toast offering to undo it). */
+  onDeleted: (ids: string[]) => void;
+}
+
+export interface BulkActions {
+  /** A change is being written: the bulk buttons wait. */
+  busy: boolean;
+  /** Deletes lessons (the selection, a row, the one open) with an Undo in the toast. */
+  remove: (ids: string[]) => Promise<void>;
+  tag: (tag: string, mode: 'add' | 'remove') => Promise<void>;
+  setVisibility: (visibility: Visibility) => Promise<void>;
+}
+
+/** What the library does to many lessons at once; every outcome is told in the toast. */
+export function useBulkActions({ env, selected, apply, notify, onDeleted }: Options): BulkActions {
+  const [busy, setBusy] = useState(false);
+
+  const remove = async (ids: string[]) => {
+    if (!ids.length) return;
+    setBusy(true);
+    try {
+      apply(await env.deleteLessons(ids));
+      onDeleted(ids);
+      notify(`Deleted ${plural(ids.length, 'lesson')}`, 'ok', {
+        label: 'Undo',
+        run: async () => {
+          try {
+            apply(await env.restoreLessons(ids));
+            notify(`Restored ${plural(ids.length, 'lesson')}`);
+          } catch (e) {
+            notify(`Could not undo: ${errorText(e)}`, 'error');
+          }
+        },
+      });
+    } catch (e) {
+      notify(`Could not delete: ${errorText(e)}`, 'error');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** One change to every selected lesson, read fresh from the database so no field is lost. */
+  const change = async (what: BulkChange, done: (n: number, changed: Lesson[]) => string) => {
+    setBusy(true);
+    try {
+      const changed: Lesson[] = [];
+      for (const g of bulkPatches(await lessonsByIds(env.db, [...selected]), what)) {
+        changed.push(...(await env.updateLessons(g.ids, g.patch)));
+      }
+      apply(changed);
+      notify(done(changed.length, changed));
+    } catch (e) {
+      notify(`Could not change the lessons: ${errorText(e)}`, 'error');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return {
+    busy,
+    remove,
+    tag: (tag, mode) =>
+      change(mode === 'add' ? addTag(tag) : removeTag(tag), (n) =>
+        `${mode === 'add' ? 'Tagged' : 'Untagged'} ${plural(n, 'lesson')} ${mode === 'add' ? 'with' : 'from'} #${tag}`,
+      ),
+    setVisibility: (visibility) =>
+      change(setVisibility(visibility), (n, changed) => `${plural(n, 'lesson')} now ${visibility === 'team' ? `shared with the team${heldBack(changed)}` : 'private'}`),
+  };
+}
