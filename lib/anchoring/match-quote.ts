@@ -69,7 +69,7 @@ const RUN_WEIGHT = 2;
 const IN_PLACE = 64;
 const MAX_RUN_SHARE = 0.25;
 /** A nearly intact quote this long stands on its own when its context was replaced. */
-const LONG_QUOTE = 64;
+const LONG_QUOTE = 128;
 /** Context on one side at least this similar backs a nearly intact quote of any usual length. */
 const ONE_SIDE = 0.8;
 /** A short quote is found with its context: every side at least this similar. */
@@ -231,14 +231,19 @@ function byScore(a: Candidate, b: Candidate): number {
   return b.score - a.score;
 }
 
-/** The best acceptable candidate, or null when none is good enough or a rival elsewhere is as good. */
+/**
+ * The best acceptable candidate, or null when none is good enough or a rival elsewhere is as good.
+ * A look-alike with a changed stretch that is not acceptable itself is another passage, not a
+ * rival: it does not hide the edited original however well its context fits.
+ */
 function pick(all: Candidate[], length: number, unique: boolean): Candidate | null {
-  if (all.length === 0) return null;
   const sorted = [...all].sort(byScore);
-  const best = sorted[0];
-  if (!accepted(best, length, unique)) return null;
+  const best = sorted.find((c) => accepted(c, length, unique));
+  if (!best) return null;
   if (best.quote < 1) {
-    const rival = sorted.find((c) => c.end <= best.start || c.start >= best.end);
+    const rival = sorted.find(
+      (c) => (c.end <= best.start || c.start >= best.end) && (c.run <= SCATTERED || accepted(c, length, unique)),
+    );
     if (rival && rival.score >= best.score - AMBIGUITY) return null;
   }
   return best;
