@@ -67,13 +67,15 @@ const RUN_WEIGHT = 2;
  * a quarter of the quote's length.
  */
 const IN_PLACE = 64;
-const MAX_RUN_SHARE = 0.25;
+const MAX_RUN_SHARE = 0.15;
 /** A nearly intact quote this long stands on its own when its context was replaced. */
 const LONG_QUOTE = 128;
 /** Context on one side at least this similar backs a nearly intact quote of any usual length. */
 const ONE_SIDE = 0.8;
 /** A short quote is found with its context: every side at least this similar. */
 const SHORT_SIDE = 0.75;
+/** ...or, where the quote was, nearly intact with one side of context this similar. */
+const SHORT_IN_PLACE = 0.95;
 /** Context moves a match's edge only where it fits with at most this share of its length in edits. */
 const EDGE_FIT = 0.3;
 /** Approximate search of the whole text allows this share of the pattern's length in errors. */
@@ -220,7 +222,10 @@ function accepted(c: Candidate, length: number, unique: boolean): boolean {
   }
   if (length < SOLO_LENGTH) {
     if (c.quote === 1) return evidence >= MIN_EVIDENCE;
-    return sides.length > 0 && Math.min(...sides) >= SHORT_SIDE && evidence >= MIN_EVIDENCE;
+    if (sides.length === 0) return false;
+    // Where it was, one side intact is enough: text inserted right above replaces the prefix.
+    if (c.inPlace && c.quote >= SOLO_QUOTE && Math.max(...sides) >= SHORT_IN_PLACE) return true;
+    return Math.min(...sides) >= SHORT_SIDE && evidence >= MIN_EVIDENCE;
   }
   if (sides.length === 0) return c.quote >= SOLO_QUOTE;
   if (evidence >= MIN_EVIDENCE) return true;
