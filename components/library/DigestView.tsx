@@ -3,7 +3,7 @@ import type { LessonDb } from '@/lib/db/database';
 import { lessonTitle } from '@/lib/lesson-basics';
 import { titleRepeatsQuote } from '@/lib/lesson-words';
 import { LessonWords } from '../lesson-words';
-import { localDay, startOfWeek, weeklyDigest, type DigestAction, type WeeklyDigest } from '@/lib/export/digest';
+import { digestLessonIds, localDay, startOfWeek, weeklyDigest, type DigestAction, type WeeklyDigest } from '@/lib/export/digest';
 import { digestToMarkdown } from '@/lib/export/digest-markdown';
 import { dayStart } from '@/lib/library/filters';
 import { digestScope, openingWeek } from '@/lib/library/digest-scope';
@@ -11,6 +11,8 @@ import { lessonsByIds } from '@/lib/library/load';
 import type { LessonIndex } from '@/lib/library/search';
 import { download } from './download';
 import { errorText } from '@/lib/error-text';
+import type { Lesson } from '@/lib/lesson';
+import { CopyCheck, needsCopyCheck } from '../redact/CopyCheck';
 
 interface Props {
   db: LessonDb;
@@ -38,13 +40,20 @@ export function DigestView({ db, index, version, week, onWeek, onOpen, notify }:
   const monday = localDay(startOfWeek(new Date(dayStart(week ?? opening))));
   const [digest, setDigest] = useState<WeeklyDigest | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [source, setSource] = useState<Lesson[]>([]);
+  const [checking, setChecking] = useState<Lesson[] | null>(null);
 
   useEffect(() => {
     let live = true;
     const start = new Date(dayStart(monday));
     setError(null);
     lessonsByIds(db, digestScope(index.all(), start))
-      .then((lessons) => live && setDigest(weeklyDigest(lessons, start)))
+      .then((lessons) => {
+        if (!live) return;
+        setSource(lessons);
+        setChecking(null);
+        setDigest(weeklyDigest(lessons, start));
+      })
       .catch((e) => live && setError(`The look back could not be made: ${errorText(e)}`));
     return () => {
       live = false;
@@ -53,9 +62,23 @@ export function DigestView({ db, index, version, week, onWeek, onOpen, notify }:
 
   const markdown = useMemo(() => (digest ? digestToMarkdown(digest) : ''), [digest]);
 
-  const copy = async () => {
+  /** Lessons holding secrets or personal data are shown first; the copy is made from them as decided. */
+  const startCopy = () => {
+    if (!digest) return;
+    const shown = digestLessonIds(digest);
+    const inDigest = source.filter((l) => shown.has(l.id));
+    if (needsCopyCheck(inDigest)) setChecking(inDigest);
+    else void copy(markdown);
+  };
+  const copyDecided = (decided: Lesson[]) => {
+    setChecking(null);
+    const byId = new Map(decided.map((l) => [l.id, l]));
+    void copy(digestToMarkdown(weeklyDigest(source.map((l) => byId.get(l.id) ?? l), new Date(dayStart(monday)))));
+  };
+
+  const copy = async (text: string) => {
     try {
-      await navigator.clipboard.writeText(markdown);
+      await navigator.clipboard.writeText(text);
       notify('Copied the look back as Markdown');
     } catch (e) {
       notify(`Could not copy: ${errorText(e)}`, 'error');
@@ -79,7 +102,7 @@ export function DigestView({ db, index, version, week, onWeek, onOpen, notify }:
           <button type="button" class="secondary" onClick={() => onWeek(thisWeek())}>
             This week
           </button>
-          <button type="button" class="primary" disabled={!digest} onClick={copy}>
+          <button type="button" class="primary" disabled={!digest} onClick={startCopy}>
             Copy as Markdown
           </button>
           <button
@@ -92,6 +115,7 @@ export function DigestView({ db, index, version, week, onWeek, onOpen, notify }:
           </button>
         </div>
       </header>
+      {checking && <CopyCheck lessons={checking} onCopy={copyDecided} onCancel={() => setChecking(null)} />}
       {error && (
         <p class="error" role="alert">
           {error}

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { Lesson, LessonPatch } from '@/lib/lesson';
 import { isUnfiltered, type LibraryFilters } from '@/lib/library/filters';
 import { LessonEditor } from '../LessonEditor';
+import { HeldLessons } from '../redact/HeldLessons';
 import { Toast } from '../Toast';
 import { BulkBar } from './BulkBar';
 import type { LibraryEnv } from './env';
@@ -146,6 +147,17 @@ export function LibraryApp({ env, first, initialFilters }: Props) {
                 onRemoveTag={(t) => void bulk.tag(t, 'remove')}
                 onVisibility={(v) => void bulk.setVisibility(v)}
                 onDelete={() => void bulk.remove([...selected])}
+              />
+            )}
+            {bulk.held.length > 0 && (
+              <HeldLessons
+                lessons={bulk.held}
+                save={async (id, patch) => {
+                  const l = await env.updateLesson(id, patch);
+                  apply([l]);
+                  return l;
+                }}
+                onClose={bulk.closeHeld}
               />
             )}
             {rows && rows.length > 0 && (

@@ -12,6 +12,7 @@ import { download, today } from './download';
 import type { LibraryEnv } from './env';
 import { errorText } from '@/lib/error-text';
 import { ExportCheck, needsCheck } from '../redact/ExportCheck';
+import { HeldLessons, lessonsToDecide } from '../redact/HeldLessons';
 
 interface Props {
   env: LibraryEnv;
@@ -61,6 +62,7 @@ export function TransferView({ env, index, filteredIds, filtered, notify }: Prop
   const [pending, setPending] = useState<Pending | null>(null);
   const [importError, setImportError] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
+  const [held, setHeld] = useState<Lesson[]>([]);
   const matching = useMemo(() => filteredIds().length, [filteredIds]);
 
   const [checking, setChecking] = useState<{ format: Format; lessons: Lesson[] } | null>(null);
@@ -94,6 +96,7 @@ export function TransferView({ env, index, filteredIds, filtered, notify }: Prop
   const readFile = async (file: File | undefined) => {
     if (!file) return;
     dismiss();
+    setHeld([]);
     setImportError(null);
     if (file.size > MAX_IMPORT_BYTES) {
       setImportError(`${file.name} is too large to import (over ${MAX_IMPORT_BYTES / 1024 / 1024} MB). Nothing was changed.`);
@@ -119,8 +122,9 @@ export function TransferView({ env, index, filteredIds, filtered, notify }: Prop
     if (!pending) return;
     setBusy(true);
     try {
-      const { written, skipped } = await env.applyImport(pending.url);
+      const { written, skipped, flagged } = await env.applyImport(pending.url);
       dismiss();
+      if (flagged?.length) setHeld(lessonsToDecide(await lessonsByIds(env.db, flagged)));
       const kept = skipped ? ` (${skipped} changed here since the preview: the newer copy here was kept)` : '';
       notify(`Imported ${written} ${written === 1 ? 'lesson' : 'lessons'} from ${pending.name}${kept}`);
     } catch (e) {
@@ -204,6 +208,7 @@ export function TransferView({ env, index, filteredIds, filtered, notify }: Prop
             {importError}
           </p>
         )}
+        {held.length > 0 && <HeldLessons lessons={held} save={env.updateLesson} onClose={() => setHeld([])} />}
         {pending && p && (
           <div class="import-preview" aria-label="Import preview">
             <h3>

@@ -4,6 +4,7 @@ import type { Lesson, Visibility } from '@/lib/lesson';
 import { addTag, bulkPatches, removeTag, setVisibility, type BulkChange } from '@/lib/library/bulk';
 import { lessonsByIds } from '@/lib/library/load';
 import { heldBack } from '../redact/held';
+import { lessonsToDecide } from '../redact/HeldLessons';
 import type { LibraryEnv } from './env';
 import type { Notify } from './useToast';
 
@@ -26,11 +27,15 @@ export interface BulkActions {
   remove: (ids: string[]) => Promise<void>;
   tag: (tag: string, mode: 'add' | 'remove') => Promise<void>;
   setVisibility: (visibility: Visibility) => Promise<void>;
+  /** Lessons just shared that hold secrets or personal data, to decide on (components/redact/HeldLessons). */
+  held: Lesson[];
+  closeHeld: () => void;
 }
 
 /** What the library does to many lessons at once; every outcome is told in the toast. */
 export function useBulkActions({ env, selected, apply, notify, onDeleted }: Options): BulkActions {
   const [busy, setBusy] = useState(false);
+  const [held, setHeld] = useState<Lesson[]>([]);
 
   const remove = async (ids: string[]) => {
     if (!ids.length) return;
@@ -81,6 +86,11 @@ export function useBulkActions({ env, selected, apply, notify, onDeleted }: Opti
         `${mode === 'add' ? 'Tagged' : 'Untagged'} ${plural(n, 'lesson')} ${mode === 'add' ? 'with' : 'from'} #${tag}`,
       ),
     setVisibility: (visibility) =>
-      change(setVisibility(visibility), (n, changed) => `${plural(n, 'lesson')} now ${visibility === 'team' ? `shared with the team${heldBack(changed)}` : 'private'}`),
+      change(setVisibility(visibility), (n, changed) => {
+        setHeld(visibility === 'team' ? lessonsToDecide(changed) : []);
+        return `${plural(n, 'lesson')} now ${visibility === 'team' ? `shared with the team${heldBack(changed)}` : 'private'}`;
+      }),
+    held,
+    closeHeld: () => setHeld([]),
   };
 }

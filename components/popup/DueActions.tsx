@@ -7,6 +7,7 @@ import { LIST_LIMIT } from './queries';
 import type { Live } from '../hooks/useLiveQuery';
 import { errorText } from '@/lib/error-text';
 import { t } from '@/lib/i18n';
+import { CopyCheck, needsCopyCheck } from '../redact/CopyCheck';
 
 interface Props {
   env: PopupEnv;
@@ -20,6 +21,7 @@ type Note = { text: string; undo?: { lessonId: string; actionId: string } } | nu
 export function DueActions({ env, live, today }: Props) {
   const [note, setNote] = useState<Note>(null);
   const [all, setAll] = useState(false);
+  const [checking, setChecking] = useState<Pick<DueAction, 'lesson' | 'action'> | null>(null);
   const report = (failed: (error: string) => string, e: unknown) => setNote({ text: failed(errorText(e)) });
 
   const tick = async ({ lesson, action }: DueAction) => {
@@ -40,9 +42,16 @@ export function DueActions({ env, live, today }: Props) {
       report((error) => t('popup.undoFailed', { error }), e);
     }
   };
-  const copy = async ({ lesson, action }: DueAction) => {
+  const copy = async ({ lesson, action }: Pick<DueAction, 'lesson' | 'action'>, decided = false) => {
+    if (!decided && needsCopyCheck([lesson])) {
+      setNote(null);
+      setChecking({ lesson, action });
+      return;
+    }
+    setChecking(null);
     try {
-      await env.copyText(issueClipboardText(lesson, action));
+      // A Redact in the check changes the action's text too; the issue is made from the lesson as decided.
+      await env.copyText(issueClipboardText(lesson, lesson.actions.find((a) => a.id === action.id) ?? action));
       setNote({ text: t('popup.copied') });
     } catch (e) {
       report((error) => t('popup.copyFailed', { error }), e);
@@ -87,6 +96,14 @@ export function DueActions({ env, live, today }: Props) {
         <button type="button" class="link more" onClick={() => setAll(true)}>
           {t('popup.showAll', due.length)}
         </button>
+      )}
+      {checking && (
+        <CopyCheck
+          key={`${checking.lesson.id}/${checking.action.id}`}
+          lessons={[checking.lesson]}
+          onCopy={([lesson]) => void copy({ lesson, action: checking.action }, true)}
+          onCancel={() => setChecking(null)}
+        />
       )}
       {note && (
         <p class="note" role="status">

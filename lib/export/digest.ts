@@ -113,3 +113,8 @@ export function weeklyDigest(lessons: readonly Lesson[], weekStart?: Date, opts:
     actionsOpen: actionsOpen.sort(byDue),
   };
 }
+
+/** Ids of the lessons whose words the look back shows: its lessons, open questions and actions' lessons. */
+export function digestLessonIds(d: WeeklyDigest): Set<string> {
+  return new Set([...d.sections.flatMap((s) => s.lessons.map((l) => l.id)), ...d.openQuestions.map((q) => q.id), ...[...d.actionsDone, ...d.actionsOpen].map((a) => a.lessonId)]);
+}

@@ -2,6 +2,7 @@ import type { LessonDb } from '../db/database';
 import { importBaseline, lessonsToWrite, summaryOf, type ImportSummary } from '../library/import-plan';
 import type { DetectOptions } from '../sites/types';
 import { storedRows } from '../db/stored-rows';
+import { openFindings } from '../redact/lesson';
 import { existingVersions, importLessons } from './apply';
 import { MAX_IMPORT_BYTES, readImport, sortImport, type ImportPreview } from './preview';
 
@@ -12,6 +13,8 @@ export type ReadFile = (url: string) => Promise<string>;
 export interface ImportResult {
   written: number;
   skipped: number;
+  /** Ids of the team lessons written that hold secrets or personal data, for the person to decide on. */
+  flagged?: string[];
 }
 
 /**
@@ -40,8 +43,10 @@ export class ImportSessions {
     const session = this.last?.url === url ? this.last : await this.open(url);
     this.last = undefined;
     if (session.preview.error) throw new Error(session.preview.error);
-    const { created, updated, skipped } = await importLessons(this.db, lessonsToWrite(session.preview, session.stored));
-    return { written: created + updated, skipped };
+    const lessons = lessonsToWrite(session.preview, session.stored);
+    const { created, updated, skipped } = await importLessons(this.db, lessons);
+    const flagged = lessons.filter((l) => l.visibility === 'team' && openFindings(l).length > 0).map((l) => l.id);
+    return { written: created + updated, skipped, ...(flagged.length ? { flagged } : {}) };
   }
 
   private async open(url: string) {

@@ -1,0 +1,64 @@
+import { useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
+import type { Lesson } from '@/lib/lesson';
+import { lessonTitle } from '@/lib/lesson-basics';
+import { openFindings, redactAll } from '@/lib/redact/lesson';
+import { FindingsPanel } from './FindingsPanel';
+
+interface Props {
+  /** The lessons the copied text is made from. */
+  lessons: Lesson[];
+  /** Makes and copies the text from the lessons as decided (Redact and Keep change this copy only). */
+  onCopy: (lessons: Lesson[]) => void;
+  onCancel: () => void;
+}
+
+/** Lessons shown at once; the rest are handled by "Redact all" or copied as they are. */
+const SHOWN = 20;
+
+/** A copy carries the lesson's words, never its anchor's page context, so only those are asked about. */
+const copyFindings = (l: Lesson) => openFindings(l).filter((f) => !f.field.startsWith('anchor.'));
+
+/** Whether copying text made from these lessons should first ask about what they hold. */
+export function needsCopyCheck(lessons: readonly Lesson[]): boolean {
+  return lessons.some((l) => copyFindings(l).length > 0);
+}
+
+/**
+ * Before a copy to the clipboard: each lesson holding secrets or personal data with its findings,
+ * Redact / Keep for this copy, Redact all (Alt+R), and the copy itself once the person decides.
+ */
+export function CopyCheck({ lessons, onCopy, onCancel }: Props) {
+  const [copies, setCopies] = useState<Lesson[]>(lessons);
+  const flagged = copies.map((l, i) => [l, i] as const).filter(([l]) => copyFindings(l).length > 0);
+  const update = (i: number, next: Lesson) => setCopies((all) => all.map((l, j) => (j === i ? next : l)));
+  const many = lessons.length > 1;
+  return (
+    <section class="lm-copy-check" role="region" aria-label={t('redact.copyLabel')}>
+      <p class="lm-copy-check-head">
+        <strong>{flagged.length ? t('redact.copyTitle', flagged.length) : t('redact.decided')}</strong>{' '}
+        {flagged.length > 0 && t('redact.copyHint')}
+      </p>
+      {flagged.slice(0, SHOWN).map(([l, i]) => (
+        <div key={l.id} class="lm-copy-check-lesson">
+          {many && <strong>{lessonTitle(l)}</strong>}
+          <FindingsPanel value={l} purpose="copy" onChange={(next) => update(i, next)} />
+        </div>
+      ))}
+      {flagged.length > SHOWN && <p class="muted">{t('redact.more', flagged.length - SHOWN)}</p>}
+      <p class="lm-copy-check-buttons">
+        {many && flagged.length > 0 && (
+          <button type="button" class="secondary" onClick={() => setCopies((all) => all.map((l) => redactAll(l)))}>
+            {t('redact.redactAll')}
+          </button>
+        )}
+        <button type="button" class="primary" onClick={() => onCopy(copies)}>
+          {t('redact.copyConfirm')}
+        </button>
+        <button type="button" class="secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </p>
+    </section>
+  );
+}
