@@ -4,6 +4,7 @@ import type { Lesson } from '@/lib/lesson';
 import { lessonTitle } from '@/lib/lesson-basics';
 import { openFindings, redactAll } from '@/lib/redact/lesson';
 import { FindingsPanel } from './FindingsPanel';
+import { CHECK_CSS } from './styles';
 
 interface Props {
   /** The lessons the copied text is made from. */
@@ -34,19 +35,20 @@ export function CopyCheck({ lessons, onCopy, onCancel }: Props) {
   const update = (i: number, next: Lesson) => setCopies((all) => all.map((l, j) => (j === i ? next : l)));
   const many = lessons.length > 1;
   return (
-    <section class="lm-copy-check" role="region" aria-label={t('redact.copyLabel')}>
-      <p class="lm-copy-check-head">
-        <strong>{flagged.length ? t('redact.copyTitle', flagged.length) : t('redact.decided')}</strong>{' '}
-        {flagged.length > 0 && t('redact.copyHint')}
+    <section class="lm-check" role="region" aria-label={t('redact.copyLabel')}>
+      <style>{CHECK_CSS}</style>
+      <p class="lm-check-head">
+        <strong>{flagged.length ? t('redact.copyTitle', flagged.length) : t('redact.decided')}</strong>
       </p>
+      {flagged.length > 0 && <p class="lm-check-hint">{t('redact.copyHint')}</p>}
       {flagged.slice(0, SHOWN).map(([l, i]) => (
-        <div key={l.id} class="lm-copy-check-lesson">
+        <div key={l.id} class="lm-check-lesson">
           {many && <strong>{lessonTitle(l)}</strong>}
           <FindingsPanel value={l} purpose="copy" onChange={(next) => update(i, next)} />
         </div>
       ))}
-      {flagged.length > SHOWN && <p class="muted">{t('redact.more', flagged.length - SHOWN)}</p>}
-      <p class="lm-copy-check-buttons">
+      {flagged.length > SHOWN && <p class="lm-check-hint">{t('redact.more', flagged.length - SHOWN)}</p>}
+      <p class="lm-check-buttons">
         {many && flagged.length > 0 && (
           <button type="button" class="secondary" onClick={() => setCopies((all) => all.map((l) => redactAll(l)))}>
             {t('redact.redactAll')}

@@ -5,6 +5,7 @@ import type { Lesson, LessonPatch } from '@/lib/lesson';
 import { lessonTitle } from '@/lib/lesson-basics';
 import { openFindings, redactAll, type Redactable } from '@/lib/redact/lesson';
 import { FindingsPanel } from './FindingsPanel';
+import { CHECK_CSS } from './styles';
 
 interface Props {
   /** Lessons just made team-visible (bulk share, import) that hold secrets or personal data. */
@@ -61,22 +62,23 @@ export function HeldLessons({ lessons, save, onClose }: Props) {
   };
 
   return (
-    <section class="panel lm-held" role="region" aria-label={t('redact.heldLabel')}>
-      <h3>{open.length ? t('redact.heldTitle', open.length) : t('redact.decided')}</h3>
-      {open.length > 0 && <p class="muted">{t('redact.heldHint')}</p>}
+    <section class="lm-check" role="region" aria-label={t('redact.heldLabel')}>
+      <style>{CHECK_CSS}</style>
+      <h3 class="lm-check-head">{open.length ? t('redact.heldTitle', open.length) : t('redact.decided')}</h3>
+      {open.length > 0 && <p class="lm-check-hint">{t('redact.heldHint')}</p>}
       {open.slice(0, SHOWN).map((l) => (
-        <div key={l.id} class="lm-held-lesson">
+        <div key={l.id} class="lm-check-lesson">
           <strong>{lessonTitle(l)}</strong>
           <FindingsPanel value={l} onChange={(next) => void write([{ id: l.id, next }])} />
         </div>
       ))}
-      {open.length > SHOWN && <p class="muted">{t('redact.more', open.length - SHOWN)}</p>}
+      {open.length > SHOWN && <p class="lm-check-hint">{t('redact.more', open.length - SHOWN)}</p>}
       {error && (
         <p class="error" role="alert">
           {error}
         </p>
       )}
-      <p class="lm-held-buttons">
+      <p class="lm-check-buttons">
         {open.length > 1 && (
           <button type="button" class="secondary" disabled={busy} onClick={() => void write(open.map((l) => ({ id: l.id, next: redactAll(l) })))}>
             {t('redact.redactAll')}

@@ -18,3 +18,16 @@ export const REDACT_CSS = `
 .lm-findings button:focus-visible { outline: 2px solid var(--lm-accent, #0b63ce); outline-offset: 2px; }
 .lm-findings-hint { color: var(--lm-muted, #59636e); font-size: 12px; }
 `;
+
+/** The checks that hold several findings panels (before a copy, after a bulk share or an import), the same in the popup and the library. */
+export const CHECK_CSS = `
+.lm-check { border: 1px solid var(--lm-border, #d1d9e0); border-radius: var(--lm-radius, 8px); padding: 10px 12px; margin: 8px 0; background: var(--lm-surface, #f6f8fa); color: var(--lm-fg, #1f2328); }
+.lm-check-head { margin: 0 0 6px; font-size: 14px; }
+.lm-check-hint { margin: 0 0 6px; color: var(--lm-muted, #59636e); font-size: 12px; }
+.lm-check-lesson > strong { display: block; margin-top: 8px; }
+.lm-check-lesson .lm-findings { background: var(--lm-bg, #fff); }
+.lm-check-buttons { display: flex; flex-wrap: wrap; gap: 6px; margin: 8px 0 0; }
+.lm-check-buttons button { font: inherit; border-radius: 6px; padding: 4px 12px; cursor: pointer; border: 1px solid var(--lm-border, #d1d9e0); background: var(--lm-bg, #fff); color: var(--lm-fg, #1f2328); }
+.lm-check-buttons button.primary { background: var(--lm-accent, #0b63ce); border-color: var(--lm-accent, #0b63ce); color: var(--lm-accent-fg, #fff); }
+.lm-check-buttons button:focus-visible { outline: 2px solid var(--lm-accent, #0b63ce); outline-offset: 2px; }
+`;
