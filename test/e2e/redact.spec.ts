@@ -3,7 +3,10 @@ import { LessonSchema } from '../../lib/lesson';
 import { expect, openCapture, readLessons, seedLessons, selectText, test } from '../support/e2e/fixtures';
 import { optionsUrl } from '../support/e2e/sync';
 import { clickUi } from '../support/e2e/closed-ui';
-import { card, paintedTexts, toast } from '../support/e2e/page';
+import { card, paintedTexts, toast, watchErrors } from '../support/e2e/page';
+import { idFor, lesson as libraryLesson, libraryUrl } from '../support/e2e/library';
+import { expectSeen } from '../support/e2e/look';
+import { localToday, openPopup } from '../support/e2e/popup';
 
 const PAGE = 'https://acme.atlassian.net/browse/ACME-900';
 const TOKEN = 'ghp_9fK2mQ7xL4pR8sT1vW3yZ6bN0cD5eH2jA8kP';
@@ -114,4 +117,92 @@ test('saved as a team lesson with the secret undecided, it is kept on the device
   await expect(toast(page)).toContainText('Lesson saved. It holds a secret, so it stays on this device until you redact or keep it.');
   await expect.poll(async () => (await readLessons(sw)).length).toBe(1);
   expect((await readLessons(sw))[0]).toMatchObject({ visibility: 'team', quote: QUOTE });
+});
+
+test('"Copy as issue" in the popup shows the token first; Alt+R redacts it and the copy carries the redaction', async ({ context, sw, sites }) => {
+  const ticket = await context.newPage();
+  await ticket.goto(sites.url('https://acme.atlassian.net/browse/ACME-123'));
+  const today = await localToday(ticket);
+  await seedLessons(sw, [
+    libraryLesson({
+      id: idFor(1),
+      kind: 'mistake',
+      title: 'The deploy job printed its environment',
+      note: `It showed GH=${TOKEN} in the log.`,
+      actions: [{ id: 'a1', text: 'Revoke the leaked CI token', owner: 'priya', due: today, done: false }],
+    }),
+  ]);
+  const { popup, errors } = await openPopup(context, sw, ticket);
+  const due = popup.getByRole('region', { name: 'Actions due' });
+  await due.getByRole('button', { name: 'Copy as issue: Revoke the leaked CI token' }).click();
+  const check = popup.getByRole('region', { name: 'Check before copying' });
+  await expectSeen(check);
+  await expect(check).toContainText('The text to copy holds secrets or personal data');
+  await expect(check.locator('mark')).toHaveText(TOKEN);
+  await expect(due.getByText('Copied as an issue')).toHaveCount(0);
+
+  mkdirSync('docs/screenshots', { recursive: true });
+  for (const scheme of ['light', 'dark'] as const) {
+    await popup.emulateMedia({ colorScheme: scheme });
+    await popup.locator('.popup').screenshot({ path: `docs/screenshots/redact-copy-${scheme}.png` });
+  }
+  await popup.emulateMedia({ colorScheme: 'light' });
+
+  await popup.keyboard.press('Alt+r');
+  await expect(check).toContainText('Nothing left to decide.');
+  await check.getByRole('button', { name: 'Copy as shown' }).click();
+  await expect(check).toHaveCount(0);
+  await expect(due.getByText('Copied as an issue')).toBeVisible();
+  // Read the clipboard back the way a person does: paste it.
+  const why = popup.getByLabel('Ask why');
+  await why.focus();
+  await popup.keyboard.press('Control+V');
+  const pasted = await why.inputValue();
+  expect(pasted).toContain('Revoke the leaked CI token');
+  expect(pasted).toContain('GH=[redacted: GitHub token]');
+  expect(pasted).not.toContain(TOKEN);
+  // The lesson on this device is as it was: the redaction was for this copy.
+  expect((await readLessons(sw))[0].note).toBe(`It showed GH=${TOKEN} in the log.`);
+  expect(errors).toEqual([]);
+});
+
+test('sharing selected lessons with the team lists those holding secrets; Redact and Keep are stored to each lesson', async ({ context, sw }) => {
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.setViewportSize({ width: 1100, height: 900 });
+  await seedLessons(sw, [
+    libraryLesson({ id: idFor(1), kind: 'mistake', title: 'Deploy key in the runbook', quote: `export GH=${TOKEN} before the deploy` }),
+    libraryLesson({ id: idFor(2), kind: 'experience', title: 'Customer call about invoices', note: 'Reported by jane.doe@acme-corp.com' }),
+    libraryLesson({ id: idFor(3), kind: 'improvement', title: 'Pin the node version' }),
+  ]);
+  await page.goto(libraryUrl(sw));
+  for (const title of ['Deploy key in the runbook', 'Customer call about invoices', 'Pin the node version']) {
+    await page.getByRole('checkbox', { name: `Select ${title}` }).click();
+  }
+  await page.getByRole('button', { name: 'Share with team' }).click();
+  const held = page.getByRole('region', { name: 'Lessons to check before sharing' });
+  await expectSeen(held);
+  await expect(held.getByRole('heading')).toHaveText('2 lessons hold secrets or personal data');
+  await expect(held.locator('mark')).toHaveText([TOKEN, 'jane.doe@acme-corp.com']);
+  await expect(held).not.toContainText('Pin the node version');
+  await expect(page.getByRole('status').filter({ hasText: '3 lessons now shared with the team; 1 of them holds a secret' })).toBeVisible();
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await held.screenshot({ path: `docs/screenshots/redact-bulk-share-${scheme}.png` });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  await held.getByRole('button', { name: 'Redact the GitHub token' }).click();
+  await expect(held.locator('mark')).toHaveText(['jane.doe@acme-corp.com']);
+  await held.getByRole('button', { name: 'Keep the email address' }).click();
+  await expect(held.getByRole('heading')).toHaveText('Nothing left to decide.');
+  const rows = await readLessons(sw);
+  const key = rows.find((l) => l.id === idFor(1));
+  expect(key).toMatchObject({ visibility: 'team', quote: 'export GH=[redacted: GitHub token] before the deploy' });
+  expect(JSON.stringify(key)).not.toContain(TOKEN);
+  expect(rows.find((l) => l.id === idFor(2)).keptSecrets).toEqual([{ kind: 'email', hash: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
+  await held.getByRole('button', { name: 'Done' }).click();
+  await expect(held).toHaveCount(0);
+  expect(errors).toEqual([]);
 });
