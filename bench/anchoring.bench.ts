@@ -2,6 +2,7 @@
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { gzipSync } from 'node:zlib';
+import { readFileSync, readdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import type * as BenchPage from '../lib/anchoring/testing/bench-page';
 import type { Metrics } from './metric';
@@ -13,6 +14,15 @@ const QUOTES = 200;
 const BASELINE_SUBSET = 40;
 
 type Api = typeof BenchPage;
+
+/** Real manuals with look-alike passages (test/fixtures/anchoring/README.md says where from). */
+const MANUALS = 'test/fixtures/anchoring';
+function manuals(): BenchPage.Manual[] {
+  return readdirSync(MANUALS)
+    .filter((f) => /\.(md|\d)$/.test(f) && f !== 'README.md')
+    .sort()
+    .map((name) => ({ name, source: readFileSync(`${MANUALS}/${name}`, 'utf8'), format: name.endsWith('.md') ? 'markdown' : 'roff' }));
+}
 
 async function bundle(entry: string, options: { globalName?: string; format: 'iife' | 'esm' }): Promise<string> {
   const out = await build({ entryPoints: [entry], bundle: true, minify: true, write: false, target: 'chrome120', ...options });
@@ -69,6 +79,9 @@ export default async (): Promise<Metrics> => {
     const absent = await call('runOurs');
     const baseAbsent = await call('runBaseline', BASELINE_SUBSET);
 
+    // Real manuals: deleted passages with a look-alike, and passages moved with 5% of their characters dropped.
+    const man = await call('manualCases', manuals(), 0.05, 6);
+
     const scale = (n: number, run: { count: number }) => (n * saved) / run.count;
     const load = `load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`;
     const page1 = `${Math.round(textLength / 1000)} k chars of generated prose in nested sections, lists and tables`;
@@ -102,6 +115,18 @@ export default async (): Promise<Metrics> => {
         unit: 'share',
         baseline: baseEdited.recall,
         note: `edited quotes found over their edited text (overlap/union ≥ 0.7); baseline on ${baseEdited.count} quotes; goal ≥ 0.98`,
+      },
+      anchor_twin_false_anchors: {
+        value: man.twinWrong,
+        unit: 'anchors',
+        baseline: man.baseTwinWrong,
+        note: `${man.twins} passages deleted from real manuals (Node.js fs docs, man pages) while a look-alike stays on the page (another block within 35% of edits); anchored anyway, ours and baseline on the same pages; goal 0`,
+      },
+      anchor_harsh_edit_recall: {
+        value: Math.round((man.editedFound / man.edited) * 1000) / 1000,
+        unit: 'share',
+        baseline: Math.round((man.baseEditedFound / man.edited) * 1000) / 1000,
+        note: `${man.edited} passages of the same manuals (those with look-alikes and a tenth of the rest) moved by text inserted at the top and, for every third, right above it, then 5% of their characters dropped; found over their text (overlap/union ≥ 0.7); goal ≥ 0.97`,
       },
       highlight_paint_200_ms: {
         value: paint.ms,

@@ -1,6 +1,6 @@
 import type { Selectors } from '../lesson';
 import { CONTEXT_CHARS, MAX_QUOTE } from '../lesson-basics';
-import { matchQuote, type TextCache } from './match-quote';
+import { matchQuoteSteps, type QuoteMatch, type TextCache } from './match-quote';
 import { extractText, textReader, type TextMap } from './text-map';
 
 export interface Anchored {
@@ -54,7 +54,9 @@ function clip(root: Element, range: Range): Range {
 
 /** Finds a described selection again in `root`; null when its text is no longer there. */
 export function anchor(root: Element, selectors: Selectors): Anchored | null {
-  return anchorIn(extractText(root), selectors, 0, {});
+  const pass = new Pass(extractText(root), [selectors]);
+  while (pass.step());
+  return pass.results[0];
 }
 
 /** Anchors many selections, reading the root's text once. Results follow the input's order. */
@@ -72,7 +74,7 @@ export interface ChunkOptions {
 
 /**
  * As `anchorAll`, yielding to the event loop whenever `budgetMs` has passed (while reading the
- * text, and between quotes) so that the page stays responsive. The DOM may change while it yields: callers re-run a pass after mutations.
+ * text, between quotes, and between pieces of a whole-text search) so that the page stays responsive. The DOM may change while it yields: callers re-run a pass after mutations.
  */
 export async function anchorAllChunked(
   root: Element,
@@ -103,6 +105,8 @@ class Pass {
   readonly results: Array<Anchored | null>;
   private readonly order: number[];
   private next = 0;
+  private index = 0;
+  private current: Generator<void, QuoteMatch | null, void> | null = null;
   private drift = 0;
   private readonly cache: TextCache = {};
 
@@ -114,25 +118,30 @@ class Pass {
     this.order = list.map((_, i) => i).sort((a, b) => (list[a].position?.start ?? 0) - (list[b].position?.start ?? 0));
   }
 
+  /** One slice of work: a quote, or a piece of a quote's whole-text search. False when done. */
   step(): boolean {
-    if (this.next >= this.order.length) return false;
-    const i = this.order[this.next++];
-    const found = anchorIn(this.map, this.list[i], this.drift, this.cache);
-    const hint = this.list[i].position?.start;
+    if (!this.current) {
+      if (this.next >= this.order.length) return false;
+      this.index = this.order[this.next++];
+      this.current = this.search(this.list[this.index]);
+    }
+    const r = this.current.next();
+    if (!r.done) return true;
+    this.current = null;
+    const found = r.value;
+    const hint = this.list[this.index].position?.start;
     if (found && hint !== undefined) this.drift = found.start - hint;
-    this.results[i] = found && { range: found.range, score: found.score };
+    this.results[this.index] = found && { range: this.map.rangeOf(found.start, found.end), score: found.score };
     return this.next < this.order.length;
   }
-}
 
-function anchorIn(map: TextMap, selectors: Selectors, drift: number, cache: TextCache): (Anchored & { start: number }) | null {
-  const { quote, position } = selectors;
-  const m = matchQuote(map.text, {
-    exact: quote.exact,
-    prefix: quote.prefix,
-    suffix: quote.suffix,
-    hint: position?.start,
-    drift,
-  }, cache);
-  return m && { range: map.rangeOf(m.start, m.end), score: m.score, start: m.start };
+  private search({ quote, position }: Selectors): Generator<void, QuoteMatch | null, void> {
+    return matchQuoteSteps(this.map.text, {
+      exact: quote.exact,
+      prefix: quote.prefix,
+      suffix: quote.suffix,
+      hint: position?.start,
+      drift: this.drift,
+    }, this.cache);
+  }
 }

@@ -86,4 +86,45 @@ describe('matchQuote', () => {
   it('refuses an empty quote', () => {
     expect(matchQuote(TEXT, { exact: '  ' })).toBeNull();
   });
+
+  // Two entries of Node.js' fs documentation (test/fixtures/anchoring/node-fs.md): the same
+  // sentences around one changed word.
+  const READ = 'If options is a string, then it specifies the encoding. The {FileHandle} has to support reading. If one or more filehandle.read() calls are made';
+  const WRITE = 'If options is a string, then it specifies the encoding. The {FileHandle} has to support writing. If one or more filehandle.write() calls are made';
+
+  it('refuses a look-alike whose middle differs, even with the same context around it', () => {
+    const exact = 'The {FileHandle} has to support reading.';
+    const text = `${'Unrelated text before. '.repeat(40)}${WRITE} and more.`;
+    expect(matchQuote(text, { exact, prefix: 'then it specifies the encoding. ', suffix: ' If one or more filehandle.read(', hint: 100 })).toBeNull();
+  });
+
+  it('accepts the same change in place when the context on both sides confirms it', () => {
+    const exact = 'The {FileHandle} has to support reading.';
+    const hint = READ.indexOf(exact);
+    const m = matchQuote(WRITE, { exact, prefix: 'then it specifies the encoding. ', suffix: ' If one or more filehandle.writ', hint });
+    expect(WRITE.slice(m!.start, m!.end)).toBe('The {FileHandle} has to support writing.');
+  });
+
+  it('finds a moved quote whose every word lost a letter, with its prefix replaced', () => {
+    const exact = 'Temporarily unavailable: maintenance scheduled Wednesday afternoon';
+    // A letter lost near the start of every word: no 8-character seed of the quote is left intact.
+    const damaged = 'Tmporarily uavailable: mintenance sheduled Wdnesday aternoon';
+    const text = `${'Words inserted above push everything down. '.repeat(200)}A new note sits here. ${damaged}. Please plan accordingly.`;
+    const m = matchQuote(text, { exact, prefix: 'The old heading was right here. ', suffix: '. Please plan accordingly.', hint: 40 });
+    expect(text.slice(m!.start, m!.end)).toBe(damaged);
+  });
+
+  it('finds a short moved quote with a dropped letter by its context', () => {
+    const exact = 'Returns: {string}';
+    const text = `${'Inserted above. '.repeat(100)}* \`encoding\` {string} Returns: {strng} The resolved path. Then Returns: {Buffer} elsewhere.`;
+    const m = matchQuote(text, { exact, prefix: '* `encoding` {string} ', suffix: ' The resolved path.', hint: 10 });
+    expect(text.slice(m!.start, m!.end)).toBe('Returns: {strng}');
+  });
+
+  it('compares context that reaches the end of the text without its trailing space', () => {
+    const text = 'first: the build failed. second: the build failed at the end';
+    const m = matchQuote(text, { exact: 'the build failed', prefix: 'second: ', suffix: ' at the end ' });
+    expect(m).toEqual({ start: text.lastIndexOf('the build failed'), end: text.lastIndexOf('the build failed') + 16, score: 1 });
+  });
 });
+

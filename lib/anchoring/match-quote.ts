@@ -1,4 +1,5 @@
 import approxSearch from 'approx-string-match';
+import { damage } from './damage';
 import { distancesByEnd, distancesByStart, headSimilarity, tailSimilarity } from './similarity';
 
 export interface QuoteQuery {
@@ -19,7 +20,15 @@ export interface QuoteMatch {
 }
 
 interface Candidate extends QuoteMatch {
+  /** 1 - edits / quote length. */
   quote: number;
+  /** Quote characters spanned by the largest cluster of edits (see damage.ts). */
+  run: number;
+  /** Where the quote was expected (the old position, shifted as the quotes before it were), or no position was given. */
+  inPlace: boolean;
+  /** Similarity of each side's context; null where the selectors carry none. */
+  prefix: number | null;
+  suffix: number | null;
   /** Mean similarity of the context given; null when the selectors carry none. */
   context: number | null;
 }
@@ -43,6 +52,34 @@ const SOLO_QUOTE = 0.9;
 const SURE_CONTEXT = 0.9;
 /** A runner-up elsewhere this close to the best makes a fuzzy match ambiguous. */
 const AMBIGUITY = 0.03;
+/**
+ * Edits clustered over more quote characters than this changed a stretch of the passage (a word,
+ * a type, a name) rather than dropped a letter or two: such a match is a different passage unless
+ * context on every side confirms it (CONFIRM) and its changed stretch is small (MAX_RUN_SHARE)...
+ */
+const SCATTERED = 3;
+const CONFIRM = 0.85;
+/** In ranking, each character of a changed stretch beyond SCATTERED counts as this many edits. */
+const RUN_WEIGHT = 2;
+/**
+ * ...and it must be where the quote was: a look-alike elsewhere often has the same context (the
+ * sync form of a call is described with the callback form's sentences). Characters of slack, plus
+ * a quarter of the quote's length.
+ */
+const IN_PLACE = 64;
+const MAX_RUN_SHARE = 0.25;
+/** A nearly intact quote this long stands on its own when its context was replaced. */
+const LONG_QUOTE = 64;
+/** Context on one side at least this similar backs a nearly intact quote of any usual length. */
+const ONE_SIDE = 0.8;
+/** A short quote is found with its context: every side at least this similar. */
+const SHORT_SIDE = 0.75;
+/** Context moves a match's edge only where it fits with at most this share of its length in edits. */
+const EDGE_FIT = 0.3;
+/** Approximate search of the whole text allows this share of the pattern's length in errors. */
+const SCAN_ERRORS = 0.12;
+/** Whole-text search proceeds in pieces this long: one best match per piece, a pause between. */
+const SCAN_PIECE = 8192;
 
 const MAX_EXACT = 256;
 const MAX_ERRORS = 512;
@@ -61,15 +98,29 @@ export interface TextCache {
 /**
  * Finds `exact` in `text` (both whitespace-normalised). Order: the hinted position, checked
  * against quote and context; an approximate match right around it; exact occurrences anywhere,
- * ranked by context and nearness; approximate matches wherever words of the quote occur. Returns null rather than a weak or ambiguous match.
+ * ranked by context and nearness; approximate matches wherever words of the quote occur; and when
+ * none of those is acceptable, an approximate search of the whole text (of quote and context
+ * together for a short quote). Returns null rather than a weak or ambiguous match.
  */
 export function matchQuote(text: string, query: QuoteQuery, cache: TextCache = {}): QuoteMatch | null {
+  const steps = matchQuoteSteps(text, query, cache);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * `matchQuote` as steps: it yields between pieces of the whole-text search, so that a caller
+ * with a time budget (anchorAllChunked) can pause there.
+ */
+export function* matchQuoteSteps(text: string, query: QuoteQuery, cache: TextCache = {}): Generator<void, QuoteMatch | null, void> {
   const quote = normalizeSpace(query.exact).trim();
   if (!quote) return null;
   const prefix = normalizeSpace(query.prefix ?? '');
   const suffix = normalizeSpace(query.suffix ?? '');
   const { hint } = query;
-  const ctx = { text, quote, prefix, suffix, hint };
+  const ctx: Ctx = { text, quote, prefix, suffix, hint, drift: query.drift ?? 0 };
   const len = quote.length;
   const maxErrors = Math.min(MAX_ERRORS, Math.floor(len * (1 - MIN_QUOTE)));
   const drift = query.drift ?? 0;
@@ -80,30 +131,44 @@ export function matchQuote(text: string, query: QuoteQuery, cache: TextCache = {
 
   if (hint !== undefined) {
     if (text.startsWith(quote, hint)) {
-      const c = score(ctx, hint, hint + len, 0);
-      if (c.context === 1 || c.context === null) return strip(c, ctx);
+      const c = score(ctx, hint, hint + len);
+      if (c.context === 1 || c.context === null) return result(c);
     }
     // Edited in place, the usual case: one small search settles it when the context agrees.
     const best = pick(fuzzyIn(ctx, ...near(maxErrors + 32), maxErrors, Infinity), len, false);
-    if (best && best.context !== null) return strip(best, ctx);
+    if (best && best.context !== null) return result(best);
   }
 
   const exact: Candidate[] = [];
   for (let i = text.indexOf(quote); i !== -1 && exact.length < MAX_EXACT; i = text.indexOf(quote, i + 1)) {
-    exact.push(score(ctx, i, i + len, 0));
+    exact.push(score(ctx, i, i + len));
   }
   exact.sort(byScore);
   const unique = exact.length === 1;
   // Verbatim with its context: done. Verbatim elsewhere only: an edited copy near the old place
   // may be the real one, so that is weighed against the approximate matches below.
-  if (exact.length > 0 && (exact[0].context ?? 0) >= SURE_CONTEXT) return strip(exact[0], ctx);
+  if (exact.length > 0 && (exact[0].context ?? 0) >= SURE_CONTEXT) return result(exact[0]);
 
   const found: Candidate[] = [...exact];
   for (const [from, to] of seedWindows(text, quote, prefix, maxErrors, cache)) {
     found.push(...fuzzyIn(ctx, from, to, maxErrors, Infinity));
   }
-  const best = pick(found, len, unique);
-  return best && strip(best, ctx);
+  let best = pick(found, len, unique);
+  if (!best) {
+    // Typos may have broken every seed, and a short quote has none worth the name: search it all,
+    // a piece at a time, allowing few errors (a moved quote must be nearly intact to be accepted).
+    const short = len < SOLO_LENGTH && (prefix.trim() || suffix.trim());
+    const pattern = short ? prefix + quote + suffix : quote;
+    const errors = Math.min(MAX_ERRORS, Math.floor(pattern.length * SCAN_ERRORS));
+    for (let at = 0; at < text.length; at += SCAN_PIECE) {
+      const to = Math.min(text.length, at + SCAN_PIECE + pattern.length + errors);
+      if (short) found.push(...inContext(ctx, at, to, errors));
+      else found.push(...fuzzyIn(ctx, at, to, errors, Infinity));
+      if (to < text.length) yield;
+    }
+    best = pick(found, len, unique);
+  }
+  return best && result(best);
 }
 
 interface Ctx {
@@ -112,31 +177,54 @@ interface Ctx {
   prefix: string;
   suffix: string;
   hint?: number;
+  drift: number;
 }
 
-function score(c: Ctx, start: number, end: number, errors: number): Candidate {
-  const quote = 1 - errors / c.quote.length;
-  const slack = 8;
-  const before = c.text.slice(Math.max(0, start - c.prefix.length - slack), start).trimEnd();
-  const after = c.text.slice(end, end + c.suffix.length + slack).trimStart();
-  const want = [c.prefix.trimEnd(), c.suffix.trimStart()];
+function score(c: Ctx, start: number, end: number): Candidate {
+  const len = c.quote.length;
+  const have = c.text.slice(start, end);
+  const d = have === c.quote ? { errors: 0, run: 0 } : damage(c.quote, have);
+  const quote = 1 - d.errors / len;
+  // A changed stretch counts beyond its edits: it is what makes the passage another one.
+  const weighed = 1 - (d.errors + RUN_WEIGHT * Math.max(0, d.run - SCATTERED)) / len;
+  const margin = 8;
+  // Both ends of the expected context trimmed: white space at its far end (the end of the root,
+  // a block boundary) may no longer be there to match.
+  const want = [c.prefix.trim(), c.suffix.trim()];
+  const before = c.text.slice(Math.max(0, start - want[0].length - margin), start).trimEnd();
+  const after = c.text.slice(end, end + want[1].length + margin).trimStart();
   const p = want[0] ? tailSimilarity(want[0], before) : null;
   const s = want[1] ? headSimilarity(want[1], after) : null;
   const pos = c.hint === undefined ? 1 : 1 - Math.min(1, Math.abs(start - c.hint) / Math.max(1, c.text.length));
+  const slack = IN_PLACE + (len >> 2);
   return {
     start,
     end,
     quote,
+    run: d.run,
+    inPlace: c.hint === undefined || (start >= Math.min(c.hint, c.hint + c.drift) - slack && start <= Math.max(c.hint, c.hint + c.drift) + slack),
+    prefix: p,
+    suffix: s,
     context: p === null ? s : s === null ? p : (p + s) / 2,
-    score: (W_QUOTE * quote + W_PREFIX * (p ?? 1) + W_SUFFIX * (s ?? 1) + W_POS * pos) / W_ALL,
+    score: (W_QUOTE * Math.max(0, weighed) + W_PREFIX * (p ?? 1) + W_SUFFIX * (s ?? 1) + W_POS * pos) / W_ALL,
   };
 }
 
 function accepted(c: Candidate, length: number, unique: boolean): boolean {
   if (c.quote < MIN_QUOTE) return false;
   if (c.quote === 1 && (c.context === null || (unique && length >= SOLO_LENGTH))) return true;
-  if (c.context === null) return c.quote >= SOLO_QUOTE && length >= SOLO_LENGTH;
-  return (W_QUOTE * c.quote + (W_PREFIX + W_SUFFIX) * c.context) / (W_QUOTE + W_PREFIX + W_SUFFIX) >= MIN_EVIDENCE;
+  const sides = [c.prefix, c.suffix].filter((x): x is number => x !== null);
+  const evidence = c.context === null ? c.quote : (W_QUOTE * c.quote + (W_PREFIX + W_SUFFIX) * c.context) / (W_QUOTE + W_PREFIX + W_SUFFIX);
+  if (c.run > SCATTERED) {
+    return c.inPlace && sides.length > 0 && Math.min(...sides) >= CONFIRM && c.run <= Math.max(SCATTERED, length * MAX_RUN_SHARE) && evidence >= MIN_EVIDENCE;
+  }
+  if (length < SOLO_LENGTH) {
+    if (c.quote === 1) return evidence >= MIN_EVIDENCE;
+    return sides.length > 0 && Math.min(...sides) >= SHORT_SIDE && evidence >= MIN_EVIDENCE;
+  }
+  if (sides.length === 0) return c.quote >= SOLO_QUOTE;
+  if (evidence >= MIN_EVIDENCE) return true;
+  return c.quote >= SOLO_QUOTE && (length >= LONG_QUOTE || Math.max(...sides) >= ONE_SIDE);
 }
 
 function byScore(a: Candidate, b: Candidate): number {
@@ -178,11 +266,35 @@ function fuzzyIn(c: Ctx, from: number, to: number, maxErrors: number, step: numb
         continue;
       }
       lastEnd = m.end;
-      const start = trimStart(window, m.start, m.end) + at;
-      const stop = trimEnd(window, m.start, m.end) + at;
-      if (stop > start) out.push(score(c, start, stop, m.errors));
+      const [start, stop] = edges(c, trimStart(window, m.start, m.end) + at, trimEnd(window, m.start, m.end) + at, m.errors);
+      if (stop > start) out.push(score(c, start, stop));
     }
     if (end === hi) break;
+  }
+  return out;
+}
+
+/**
+ * Matches of prefix + quote + suffix in text[from, to), each cut back to its quote through the
+ * alignment: a short quote is told apart by the words around it.
+ */
+function inContext(c: Ctx, from: number, to: number, maxErrors: number): Candidate[] {
+  const pattern = c.prefix + c.quote + c.suffix;
+  const window = c.text.slice(from, to);
+  const out: Candidate[] = [];
+  let lastEnd = -2;
+  for (const m of approxSearch(window, pattern, maxErrors)) {
+    if (m.end === lastEnd + 1) {
+      lastEnd = m.end;
+      continue;
+    }
+    lastEnd = m.end;
+    const d = damage(pattern, window.slice(m.start, m.end));
+    const inner = m.start + d.at(c.prefix.length);
+    const outer = m.start + d.at(c.prefix.length + c.quote.length);
+    const start = trimStart(window, inner, outer) + from;
+    const stop = trimEnd(window, inner, outer) + from;
+    if (stop > start) out.push(score(c, start, stop));
   }
   return out;
 }
@@ -246,42 +358,51 @@ function seedWindows(text: string, quote: string, prefix: string, maxErrors: num
     .map(([b]) => [b * bucket - margin, (b + 1) * bucket + quote.length + margin]);
 }
 
+function result(c: Candidate): QuoteMatch {
+  return { start: c.start, end: c.end, score: c.score };
+}
+
 /**
  * Edit distance alone may trim a changed word at the quote's edge ("latency nearly" matched as
- * "early"); moving each edge to where the expected context fits best restores it.
+ * "early"); moving each edge to where the expected context fits best restores it, before the
+ * match is scored.
  */
-function strip(c: Candidate, ctx: Ctx): QuoteMatch {
-  if (c.quote === 1) return { start: c.start, end: c.end, score: c.score };
+function edges(ctx: Ctx, from: number, to: number, errors: number): [number, number] {
+  if (errors === 0) return [from, to];
   const { text } = ctx;
-  const shift = Math.min(24, Math.ceil((1 - c.quote) * ctx.quote.length));
-  let { start, end } = c;
+  const shift = Math.min(24, errors);
+  let start = from;
+  let end = to;
   const prefix = ctx.prefix.trimEnd();
   if (prefix) {
     // One pass gives the prefix's fit ending at every candidate start.
-    const lo = Math.max(0, c.start - shift - prefix.length - 8);
-    const hi = Math.min(c.end - 1, c.start + shift);
+    const lo = Math.max(0, from - shift - prefix.length - 8);
+    const hi = Math.min(to - 1, from + shift);
     const fit = distancesByEnd(prefix, text.slice(lo, hi));
-    start = bestEdge(Math.max(0, c.start - shift), hi, c.start, (s) => fit[s - lo - (text.charCodeAt(s - 1) === 32 ? 1 : 0)]);
+    start = bestEdge(Math.max(0, from - shift), hi, from, prefix.length, (s) => fit[s - lo - (text.charCodeAt(s - 1) === 32 ? 1 : 0)]);
   }
   const suffix = ctx.suffix.trimStart();
   if (suffix) {
-    const lo = Math.max(start + 1, c.end - shift);
-    const hi = Math.min(text.length, c.end + shift + suffix.length + 8);
+    const lo = Math.max(start + 1, to - shift);
+    const hi = Math.min(text.length, to + shift + suffix.length + 8);
     const fit = distancesByStart(suffix, text.slice(lo, hi));
-    end = bestEdge(lo, Math.min(text.length, c.end + shift), c.end, (e) => fit[e - lo + (text.charCodeAt(e) === 32 ? 1 : 0)]);
+    end = bestEdge(lo, Math.min(text.length, to + shift), to, suffix.length, (e) => fit[e - lo + (text.charCodeAt(e) === 32 ? 1 : 0)]);
   }
   start = trimStart(text, start, end);
   end = trimEnd(text, start, end);
-  return { start, end, score: c.score };
+  return [start, end];
 }
 
-/** The position in [from, to] where the context fits best, nearest to `was` among equals. */
-function bestEdge(from: number, to: number, was: number, cost: (at: number) => number): number {
+/**
+ * The position in [from, to] where the context fits best, nearest to `was` among equals; `was`
+ * itself when the context fits nowhere (it was replaced), since a poor fit only adds noise.
+ */
+function bestEdge(from: number, to: number, was: number, length: number, cost: (at: number) => number): number {
   let best = was;
   let bestCost = Infinity;
   for (let at = from; at <= to; at++) {
     const c = cost(at) + Math.abs(at - was) * 1e-6;
     if (c < bestCost) [best, bestCost] = [at, c];
   }
-  return best;
+  return bestCost <= length * EDGE_FIT ? best : was;
 }

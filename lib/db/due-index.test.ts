@@ -145,7 +145,7 @@ describe('the due-date index', () => {
       { id: due.id, due: ['2026-03-05'] },
       { id: later.id, due: ['2027-01-01'] },
     ]);
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBeGreaterThanOrEqual(6);
     expect(await db.lessons.get(due.id)).toStrictEqual(due);
     expect(await db.lessons.count()).toBe(1205);
   });

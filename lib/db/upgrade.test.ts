@@ -14,6 +14,9 @@ const RELEASED: Record<string, string | null>[] = [
   { outbox: 'id, changedAt', syncConflicts: '++seq, id', resetSeen: 'id' },
   { dueDates: 'id, *due' },
   { lessons: 'id, kind, *tags, source.workItem, source.project, updatedAt, createdAt', shareBatches: '++seq' },
+  // Versions 5 and 6 only moved data.
+  {},
+  {},
 ];
 
 let clock = Date.parse('2025-06-01T00:00:00Z');
@@ -92,9 +95,13 @@ describe('opening a database made by an earlier version', () => {
         now.map(dueDatesRow).filter((r) => r !== null).sort((a, b) => a!.id.localeCompare(b!.id)),
       );
 
+      // Version 7: no related index is stored yet (the worker builds one), and writes are logged from now on.
+      expect(await db.lessonIndexes.count()).toBe(0);
+      const logged = await db.lessonLog.count();
       const added = lesson(lessons[0]!.source);
       await db.lessons.add(added);
       expect(await db.lessons.get(added.id)).toStrictEqual(added);
+      expect((await db.lessonLog.orderBy('seq').toArray()).slice(logged).map((r) => r.ids)).toEqual([[added.id]]);
       expect(await db.lessons.where('source.workItem').equals(now[0]!.source.workItem).count()).toBeGreaterThan(0);
       db.close();
     });

@@ -1,12 +1,13 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LessonSchema, type Lesson, type Source } from '../lesson';
+import type { Source } from '../lesson';
 import { PageGistSchema } from '../messages';
 import { badgeCount, createRelatedIndex, relatedLessons, STRONG_SIMILAR } from '../related/rank';
 import { detectSource, pageText } from '../sites';
 import { MAX_PAGE_TEXT_CHARS } from '../sites/text';
 import { loadFixture } from '../../test/fixtures/sites/load';
 import { PAGE_HOSTS, SAVED_PAGES, savedPageHtml } from '../../test/fixtures/pages/pages';
+import { lessonsAboutPages } from '../../test/support/page-lessons';
 import { MAX_HEADINGS, readGist } from './gist';
 import { whenIdle } from './idle';
 
@@ -74,9 +75,8 @@ describe('readGist bounds', () => {
 });
 
 /**
- * Lessons made from each saved page's own text (a passage from the middle of its main text, and
- * the same passage reworded less closely), plus lessons on other pages: the badge must count from
- * the cheap read exactly what it counts from the full read, which the side panel lists.
+ * Lessons about each saved page, saved elsewhere (test/support/page-lessons.ts): the badge must count
+ * from the cheap read exactly what it counts from the full read, which the side panel lists.
  */
 describe('badge agreement on real saved pages', () => {
   const pages = SAVED_PAGES.map((p) => {
@@ -84,42 +84,7 @@ describe('badge agreement on real saved pages', () => {
     const full = { source: detectSource(p.url, doc, HOSTS), text: pageText(p.url, doc, HOSTS) };
     return { ...p, doc, full };
   });
-  let n = 0;
-  const words = (text: string) => text.split(/\s+/).filter((w) => /^[a-z]{4,}$/i.test(w));
-  const lesson = (fields: { title: string; quote: string; note: string }, source: Partial<Source> = {}): Lesson => {
-    n++;
-    return LessonSchema.parse({
-      id: `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`,
-      kind: 'mistake',
-      ...fields,
-      createdAt: '2024-01-01T00:00:00.000Z',
-      updatedAt: '2024-01-01T00:00:00.000Z',
-      source: { url: `https://elsewhere.example/${n}`, site: 'web', workItem: `https://elsewhere.example/${n}`, ...source },
-    });
-  };
-  const vocabulary = pages.map(({ full }) => new Set(words(full.text).map((w) => w.toLowerCase())));
-  /** The words a page uses most that no other page uses: what a lesson about its subject would say. */
-  const ownWords = (i: number, n: number) => {
-    const tf = new Map<string, number>();
-    for (const w of words(pages[i].full.text)) {
-      const word = w.toLowerCase();
-      if (word.length > 4 && vocabulary.every((v, j) => j === i || !v.has(word))) tf.set(word, (tf.get(word) ?? 0) + 1);
-    }
-    return [...tf].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, n).map(([word]) => word);
-  };
-  // For each page: a lesson about its subject, under its title and in its own words (related by its
-  // text alone: it shares no work item, project or tag with the page), one quoting a passage from
-  // its middle, and one from the same project on another item.
-  const lessons = pages.flatMap(({ full }, i) => {
-    const w = words(full.text);
-    const mid = w.length >> 1;
-    const own = ownWords(i, 24);
-    return [
-      lesson({ title: full.source.title, quote: own.join(' '), note: full.source.labels.join(' ') }),
-      lesson({ title: w.slice(mid + 40, mid + 46).join(' '), quote: w.slice(mid, mid + 40).join(' '), note: '' }),
-      ...(full.source.project ? [lesson({ title: 'Another item', quote: '', note: '' }, { site: full.source.site, project: full.source.project, workItem: `${full.source.workItem}-other` })] : []),
-    ];
-  });
+  const lessons = lessonsAboutPages(pages.map((p) => p.full));
   const index = createRelatedIndex(lessons);
   const count = (source: Source, text: string) => badgeCount(relatedLessons(source, text, index, { limit: 60 }));
 

@@ -27,7 +27,8 @@ export function createHighlighter({ doc, painter, workItemOf, load, onReport }: 
   const pageTextLength = () => doc.body?.textContent?.length ?? 0;
 
   function repaint() {
-    textLength = pageTextLength();
+    // Only missing lessons need it (contentChanged), and on a page without lessons it would copy all its text.
+    textLength = lessons.length > 0 ? pageTextLength() : -1;
     report = anchorLessons(doc, lessons);
     paintedText = new Map(report.found.map(({ lesson, range }) => [lesson.id, range.toString()]));
     painter.paint(report.found.map(({ lesson, range }) => ({ id: lesson.id, kind: lesson.kind, range })));

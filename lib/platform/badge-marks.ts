@@ -1,2 +1,7 @@
-/** The User Timing mark the worker sets with each full badge count, read by its benchmark (no cost worth naming). */
+/** User Timing marks the worker sets as it counts a page for the badge, read by its benchmark (no cost worth naming). */
+/** The tab's page has been read. */
+export const PAGE_READ_MARK = 'lessonmark:badge-page-read';
+/** The related index is ready (loaded, or built). */
+export const INDEX_READY_MARK = 'lessonmark:badge-index-ready';
+/** A full badge count has been set. */
 export const FULL_BADGE_MARK = 'lessonmark:badge-full';

@@ -5,7 +5,7 @@ import { badgeCount, rankRelated, type RelatedOptions } from '../related/rank';
 import { PageGistSchema, type PageGist } from '../messages';
 import { sendMessage } from '../messaging';
 import { watchStoredIndex, type LiveRelatedIndex } from './related-index';
-import { FULL_BADGE_MARK } from './badge-marks';
+import { FULL_BADGE_MARK, INDEX_READY_MARK, PAGE_READ_MARK } from './badge-marks';
 
 /**
  * The toolbar badge: how many lessons relate to the page, as the side panel ranks them (same work
@@ -89,7 +89,7 @@ export function createBadges(db: LessonDb, host: BadgeHost, options: RelatedOpti
   const recountActive = async () => {
     await Promise.all((await host.activeTabs()).map((tabId) => count(tabId, pages.get(tabId) ?? read(tabId))));
   };
-  // Loaded on first need: a worker woken for a page the extension cannot read never reads the index.
+  // Loaded on first need (one read of the stored index), while the first page is being read.
   const liveIndex = () => (live ??= watchStoredIndex(db, () => void recountActive()));
 
   async function count(tabId: number, reading: Promise<PageGist | null>): Promise<void> {
@@ -98,9 +98,10 @@ export function createBadges(db: LessonDb, host: BadgeHost, options: RelatedOpti
     const show = (n: number) => {
       if (latest.get(tabId) === mine) host.setText(tabId, badgeText(n));
     };
-    const page = await reading;
-    if (!page) return show(0);
     const watched = liveIndex();
+    const page = await reading;
+    performance.mark(PAGE_READ_MARK);
+    if (!page) return show(0);
     if (!watched.current()) show(Math.min(await pageBadgeCount(db, page.source), options.limit));
     try {
       await watched.ready;
@@ -110,6 +111,7 @@ export function createBadges(db: LessonDb, host: BadgeHost, options: RelatedOpti
       if (live === watched) live = null;
       return;
     }
+    performance.mark(INDEX_READY_MARK);
     show(badgeCount(rankRelated(page.source, page.text, watched.current()!, options)));
     performance.mark(FULL_BADGE_MARK);
   }

@@ -69,29 +69,32 @@ const StoredSchema = StampSchema.extend({ index: z.custom<RelatedSnapshot>((v) =
  * newest updatedAt, which catch writes that bypassed the log) is built again from the lessons, a
  * page at a time. Stored again a moment after writes settle.
  */
-export function watchStoredIndex(db: LessonDb, onChange: (index: RelatedIndex) => void): LiveRelatedIndex {
+export function watchStoredIndex(db: LessonDb, onChange: (index: RelatedIndex) => void, { saveDelayMs = SAVE_DELAY_MS } = {}): LiveRelatedIndex {
   let index: RelatedIndex | null = null;
   let applied = 0;
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const save = () => {
+  const save = (delay: number) => {
     clearTimeout(timer);
-    timer = setTimeout(() => void (index && !stopped && storeIndex(db, index, applied).catch(() => {})), SAVE_DELAY_MS);
+    timer = setTimeout(() => void (index && !stopped && storeIndex(db, index, applied).catch(() => {})), delay);
   };
   const use = (loaded: { index: RelatedIndex; seq: number; stored: boolean }) => {
     index = loaded.index;
     applied = loaded.seq;
-    if (!loaded.stored) save();
+    // A built index is stored at once: the browser may stop the worker any time after the count.
+    if (!loaded.stored) save(0);
     return loaded.index;
   };
   const ready = loadIndex(db).then(use);
+  // Loaded while the page is read: a failure is handled where the index is awaited, not here.
+  ready.catch(() => {});
   const unfollow = followLessonWrites(db, async (touched) => {
     await ready;
     const seq = touched.all ? null : await catchUp(db, index!, applied);
     if (seq === null) use(await buildIndex(db));
     else if (seq !== applied) {
       applied = seq;
-      save();
+      save(saveDelayMs);
     }
     if (!stopped) onChange(index!);
   });

@@ -142,9 +142,9 @@ export class FullTextIndex {
     return index;
   }
 
-  /** Compacts, then gives the arrays as they are (not copies): store them before the next write. */
+  /** Compacts (unless nothing was added or removed since), then gives the arrays as they are (not copies). */
   snapshot(): FullTextSnapshot {
-    this.compact();
+    if (this.deltaDocs > 0 || this.dead > 0) this.compact();
     return {
       version: FULLTEXT_VERSION,
       terms: [...this.dict.keys()],

@@ -140,7 +140,7 @@ export class RelatedIndex {
     return new RelatedIndex({ text, lessons: null, updatedAt, question: s.question, byWorkItem, byProject, byTag });
   }
 
-  /** Compacts, then gives the index as it is stored: store it before the next write. */
+  /** Compacts, then gives the index as it is stored (the segment's arrays themselves, which writes never change in place). */
   snapshot(): RelatedSnapshot {
     const text = this.text.snapshot();
     const docs = text.docLen.length;

@@ -118,7 +118,7 @@ export function rankRelated(source: Source, pageText: string, index: RelatedInde
       projectTop.offer(doc, projectScore(doc));
     }
   });
-  const projectName = sameProjectReason(source.site, source.project?.trim() ?? '');
+  const projectName = projectReason(source);
   for (const doc of projectTop.docs()) {
     const reasons = [...(inProject.has(doc) ? [projectName] : []), ...tagReason(tagsOf(doc))];
     out.push({ doc, id: index.idOf(doc), section: 'project', reasons: withText(doc, reasons), score: projectScore(doc) });
@@ -133,6 +133,11 @@ export function rankRelated(source: Source, pageText: string, index: RelatedInde
     .sort((a, b) => SECTION_ORDER[a.section] - SECTION_ORDER[b.section] || compare(a.doc, a.score, b.doc, b.score))
     .slice(0, limit)
     .map(({ doc: _doc, ...ranked }) => ranked);
+}
+
+/** Why a lesson of the page's project is listed: "same project ACME", "same repo acme/api". */
+export function projectReason(source: Source): string {
+  return sameProjectReason(source.site, source.project?.trim() ?? '');
 }
 
 /** Text matches by document number. */

@@ -12,6 +12,9 @@ import { extractText } from '../text-map';
 import { baselineAnchor, baselineDescribe, type BaselineSelectors } from './baseline';
 import { prng } from '../../../test/support/prng';
 import { buildProse } from './prose';
+import { deletedTwins, editedPassages, type Manual } from './manual-cases';
+
+export type { Manual };
 
 interface Saved {
   ours: Selectors;
@@ -206,4 +209,25 @@ export function profile(): { extractMs: number; matchMs: number; slowestMs: numb
     return performance.now() - t;
   });
   return { extractMs, matchMs: times.reduce((a, b) => a + b, 0), slowestMs: Math.max(...times) };
+}
+
+/**
+ * The manual cases (see manual-cases.ts) on every manual given, ours and the baseline on the same
+ * page states: deleted passages that have a look-alike, and passages moved and edited.
+ */
+export function manualCases(manuals: Manual[], rate: number, seed: number) {
+  const page = document.getElementById('root')!;
+  const sum = { twins: 0, twinWrong: 0, baseTwinWrong: 0, edited: 0, editedFound: 0, baseEditedFound: 0 };
+  for (const manual of manuals) {
+    const del = deletedTwins(page, manual, Infinity, true);
+    sum.twins += del.cases;
+    sum.twinWrong += del.wrong;
+    sum.baseTwinWrong += del.baseline!.wrong;
+    const ed = editedPassages(page, manual, rate, seed, { baseline: true });
+    sum.edited += ed.cases;
+    sum.editedFound += ed.found;
+    sum.baseEditedFound += ed.baseline!.found;
+  }
+  page.replaceChildren();
+  return sum;
 }

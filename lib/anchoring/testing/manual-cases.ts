@@ -7,6 +7,7 @@ import type { Selectors } from '../../lesson';
 import { anchor, anchorAll, describe } from '../anchor';
 import { extractText } from '../text-map';
 import { prng } from '../../../test/support/prng';
+import { baselineAnchor, baselineDescribe, type BaselineSelectors } from './baseline';
 import { blockSpan, buildManual, dropCharacters, twinQuotes, type ManualFormat } from './manuals';
 
 export interface Manual {
@@ -23,6 +24,8 @@ export interface CaseResult {
   found: number;
   /** Quotes of the cases that went wrong, for a test's message. */
   failures: Array<{ quote: string; got: string | null }>;
+  /** The same counts for the Hypothesis-style baseline, when asked for. */
+  baseline?: { wrong: number; found: number };
 }
 
 function fresh(root: Element, manual: Manual): void {
@@ -34,19 +37,19 @@ function fresh(root: Element, manual: Manual): void {
  * Deletes passages that have a look-alike on the page (never a passage and its look-alike both)
  * and anchors each deleted passage's selectors; one page state per batch, like a changed page.
  */
-export function deletedTwins(root: Element, manual: Manual, limit = Infinity): CaseResult {
+export function deletedTwins(root: Element, manual: Manual, limit = Infinity, baseline = false): CaseResult {
   fresh(root, manual);
   const map = extractText(root);
   const kept = new Set<number>();
   const taken = new Set<number>();
-  const chosen: Array<{ selectors: Selectors; range: Range }> = [];
+  const chosen: Array<{ selectors: Selectors; base: BaselineSelectors | null; range: Range }> = [];
   for (const t of twinQuotes(root)) {
     if (chosen.length >= limit) break;
     if (kept.has(t.start) || taken.has(t.twin.start)) continue;
     taken.add(t.start);
     kept.add(t.twin.start);
     const range = map.rangeOf(t.start, t.end);
-    chosen.push({ selectors: describe(root, range, map), range });
+    chosen.push({ selectors: describe(root, range, map), base: baseline ? baselineDescribe(root, range) : null, range });
   }
   for (const { range } of chosen) blockOf(range).remove();
   const results = anchorAll(root, chosen.map((c) => c.selectors));
@@ -54,15 +57,18 @@ export function deletedTwins(root: Element, manual: Manual, limit = Infinity): C
   const failures = results.flatMap((r, i) =>
     r ? [{ quote: chosen[i].selectors.quote.exact, got: textOf(after, r.range) }] : [],
   );
-  return { cases: chosen.length, wrong: failures.length, found: 0, failures };
+  const out: CaseResult = { cases: chosen.length, wrong: failures.length, found: 0, failures };
+  if (baseline) out.baseline = { wrong: chosen.filter((c) => baselineAnchor(root, c.base!)).length, found: 0 };
+  return out;
 }
 
 /**
  * Moves passages that have a look-alike (and as many plain passages) by inserting text at the
  * top of the page and, for every third, right above the passage (its prefix is then gone); then
- * drops `rate` of each passage's characters. Anchored one by one (`single`) or as one pass.
+ * drops `rate` of each passage's characters. Anchored one by one (`single`) or as one pass; the
+ * first `limit` passages only (those with look-alikes come first).
  */
-export function editedPassages(root: Element, manual: Manual, rate: number, seed: number, single = false): CaseResult {
+export function editedPassages(root: Element, manual: Manual, rate: number, seed: number, { single = false, baseline = false, limit = Infinity } = {}): CaseResult {
   fresh(root, manual);
   const map = extractText(root);
   const rand = prng(seed);
@@ -79,9 +85,9 @@ export function editedPassages(root: Element, manual: Manual, rate: number, seed
       spans.push([at, at + Math.min(body.length, 60 + Math.floor(rand() * 200))]);
     }
   }
-  const cases = spans.map(([s, e]) => {
+  const cases = spans.slice(0, limit).map(([s, e]) => {
     const range = map.rangeOf(s, e);
-    return { selectors: describe(root, range, map), range };
+    return { selectors: describe(root, range, map), base: baseline ? baselineDescribe(root, range) : null, range };
   });
   const doc = root.ownerDocument;
   const top = doc.createElement('p');
@@ -100,20 +106,20 @@ export function editedPassages(root: Element, manual: Manual, rate: number, seed
   const after = extractText(root);
   const failures: CaseResult['failures'] = [];
   let found = 0;
-  results.forEach((r, i) => {
-    const truth = cases[i].range;
+  const covers = (r: Range | null, truth: Range): boolean => {
+    if (!r) return false;
     const [ts, te] = [after.offsetOf(truth.startContainer, truth.startOffset), after.offsetOf(truth.endContainer, truth.endOffset)];
-    if (r) {
-      const [fs, fe] = [after.offsetOf(r.range.startContainer, r.range.startOffset), after.offsetOf(r.range.endContainer, r.range.endOffset)];
-      const overlap = Math.max(0, Math.min(te, fe) - Math.max(ts, fs));
-      if (overlap / (Math.max(te, fe) - Math.min(ts, fs)) >= 0.7) {
-        found++;
-        return;
-      }
-    }
-    failures.push({ quote: cases[i].selectors.quote.exact, got: r && textOf(after, r.range) });
+    const [fs, fe] = [after.offsetOf(r.startContainer, r.startOffset), after.offsetOf(r.endContainer, r.endOffset)];
+    const overlap = Math.max(0, Math.min(te, fe) - Math.max(ts, fs));
+    return overlap / (Math.max(te, fe) - Math.min(ts, fs)) >= 0.7;
+  };
+  results.forEach((r, i) => {
+    if (covers(r?.range ?? null, cases[i].range)) found++;
+    else failures.push({ quote: cases[i].selectors.quote.exact, got: r && textOf(after, r.range) });
   });
-  return { cases: cases.length, wrong: 0, found, failures };
+  const out: CaseResult = { cases: cases.length, wrong: 0, found, failures };
+  if (baseline) out.baseline = { wrong: 0, found: cases.filter((c) => covers(baselineAnchor(root, c.base!), c.range)).length };
+  return out;
 }
 
 function blockOf(range: Range): Element {
