@@ -28,19 +28,13 @@ const SAME_IN_EVERY_LANGUAGE = new Set(['Lessonmark', 'Markdown', 'CSV', 'JSON',
  */
 const STILL_ENGLISH = new Set([
   'components/LessonEditor.tsx',
-  'components/library/BulkBar.tsx',
   'components/library/DigestView.tsx',
-  'components/library/FilterBar.tsx',
-  'components/library/LessonList.tsx',
-  'components/library/LibraryApp.tsx',
   'components/library/TransferView.tsx',
-  'components/library/lazyView.tsx',
   'components/options/ConflictList.tsx',
   'components/options/ConnectionForm.tsx',
   'components/options/Options.tsx',
   'components/options/SitesPanel.tsx',
   'components/options/SyncStatusPanel.tsx',
-  'entrypoints/library/main.tsx',
 ]);
 
 const hasWords = (text: string) => /\p{L}{2,}/u.test(text) && !SAME_IN_EVERY_LANGUAGE.has(text.trim());
