@@ -135,7 +135,7 @@ export function rankRelated(source: Source, pageText: string, index: RelatedInde
     .map(({ doc: _doc, ...ranked }) => ranked);
 }
 
-/** Why a lesson of the page's project is listed: "same project ACME", "same repo acme/api". */
+/** Why a lesson of the page's project is listed: "same project ACME", "same repository acme/api". */
 export function projectReason(source: Source): string {
   return sameProjectReason(source.site, source.project?.trim() ?? '');
 }
