@@ -43,15 +43,38 @@ const QUOTE = 'Our receiver treated every 503 as retryable and re-enqueued the e
 const NOTE = 'Rückversuche immer mit Backoff und Jitter.';
 const SHOTS = resolve(import.meta.dirname, '..', '..', 'test-results', 'german');
 
-/** Every element that holds words is seen whole: nothing cut by its box (ellipsis aside) or pushed out of view. */
+/**
+ * Every element that holds words is seen whole: nothing cut by its box (ellipsis aside), no word
+ * broken across two lines, and nothing pushed out of view sideways.
+ */
 async function expectNothingCut(scope: Locator): Promise<void> {
   const cut = await scope.evaluate((root) => {
     const out: string[] = [];
+    const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent?.offsetParent || parent.closest('blockquote, textarea, .lesson-card-text, .row-title, .page-title')) continue;
+      for (const word of node.textContent!.matchAll(/[^\s-]{2,}/g)) {
+        const range = root.ownerDocument.createRange();
+        range.setStart(node, word.index);
+        range.setEnd(node, word.index + word[0].length);
+        const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        if (tops.size > 1) out.push(`“${word[0]}” breaks across lines in <${parent.tagName.toLowerCase()} class="${parent.className}">`);
+      }
+    }
     for (const el of root.querySelectorAll<HTMLElement>('button, label, legend, h1, h2, .hint, .tab, strong, kbd, .kind-badge, .visibility')) {
       if (!el.offsetParent || !el.textContent?.trim()) continue;
       const style = getComputedStyle(el);
       const ellipsis = style.textOverflow === 'ellipsis' && el.title;
       if (!ellipsis && (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1) && style.overflow !== 'visible') out.push(`${el.tagName} “${el.textContent.trim()}” is cut`);
+    }
+    const ruler = root.ownerDocument.createElement('canvas').getContext('2d')!;
+    for (const input of root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input[placeholder], textarea[placeholder]')) {
+      if (!input.offsetParent || input.tagName === 'TEXTAREA') continue;
+      const style = getComputedStyle(input);
+      ruler.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      if (ruler.measureText(input.placeholder).width > room + 1) out.push(`the placeholder “${input.placeholder}” is cut`);
     }
     const doc = root.ownerDocument.scrollingElement!;
     if (doc.scrollWidth > doc.clientWidth + 1) out.push(`the page scrolls sideways (${doc.scrollWidth} > ${doc.clientWidth})`);
