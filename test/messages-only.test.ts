@@ -30,6 +30,9 @@ const STILL_ENGLISH = new Set([
   'components/LessonEditor.tsx',
   'components/library/DigestView.tsx',
   'components/library/TransferView.tsx',
+  'components/redact/ExportCheck.tsx',
+  'components/redact/FindingsPanel.tsx',
+  'components/redact/SecretsSettings.tsx',
 ]);
 
 /** Example addresses ("https://lessons.example.com", `${kind}.example.com`) read the same in every language. */

@@ -3,10 +3,10 @@ import { errorText } from '@/lib/error-text';
 import type { Lesson, Visibility } from '@/lib/lesson';
 import { addTag, bulkPatches, removeTag, setVisibility, type BulkChange } from '@/lib/library/bulk';
 import { lessonsByIds } from '@/lib/library/load';
+import { heldBack } from '../redact/held';
 import type { LibraryEnv } from './env';
 import type { Notify } from './useToast';
 import { t } from '@/lib/i18n';
-
 
 interface Options {
   env: LibraryEnv;
@@ -56,7 +56,7 @@ export function useBulkActions({ env, selected, apply, notify, onDeleted }: Opti
   };
 
   /** One change to every selected lesson, read fresh from the database so no field is lost. */
-  const change = async (what: BulkChange, done: (n: number) => string) => {
+  const change = async (what: BulkChange, done: (n: number, changed: Lesson[]) => string) => {
     setBusy(true);
     try {
       const changed: Lesson[] = [];
@@ -64,7 +64,7 @@ export function useBulkActions({ env, selected, apply, notify, onDeleted }: Opti
         changed.push(...(await env.updateLessons(g.ids, g.patch)));
       }
       apply(changed);
-      notify(done(changed.length));
+      notify(done(changed.length, changed));
     } catch (e) {
       notify(t('library.changeFailed', { error: errorText(e) }), 'error');
     } finally {
@@ -80,6 +80,6 @@ export function useBulkActions({ env, selected, apply, notify, onDeleted }: Opti
         mode === 'add' ? t('library.tagged', n, { tag }) : t('library.untagged', n, { tag }),
       ),
     setVisibility: (visibility) =>
-      change(setVisibility(visibility), (n) => (visibility === 'team' ? t('library.shared', n) : t('library.madePrivate', n))),
+      change(setVisibility(visibility), (n, changed) => (visibility === 'team' ? t('library.shared', n) + heldBack(changed) : t('library.madePrivate', n))),
   };
 }

@@ -6,6 +6,7 @@ import { ConflictList } from './ConflictList';
 import { ConnectionForm } from './ConnectionForm';
 import type { OptionsEnv } from './env';
 import { SitesPanel } from './SitesPanel';
+import { SecretsSettings } from '../redact/SecretsSettings';
 import { SyncStatusPanel } from './SyncStatusPanel';
 import { Fill } from '@/components/fill';
 import { t } from '@/lib/i18n';
@@ -40,6 +41,7 @@ export function Options({ env }: { env: OptionsEnv }) {
           ))}
         </fieldset>
       </section>
+      <SecretsSettings db={env.db} settings={settings} saveSettings={env.saveSettings} onSaved={setSettings} libraryUrl={env.libraryUrl} />
       <section class="panel" aria-labelledby="pages-title">
         <h2 id="pages-title">{t('options.onPages')}</h2>
         <label class="choice">
