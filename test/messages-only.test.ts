@@ -28,7 +28,6 @@ const SAME_IN_EVERY_LANGUAGE = new Set(['Lessonmark', 'Markdown', 'CSV', 'JSON',
  */
 const STILL_ENGLISH = new Set([
   'components/LessonEditor.tsx',
-  'components/library/DigestView.tsx',
   'components/library/TransferView.tsx',
   'components/redact/ExportCheck.tsx',
   'components/redact/FindingsPanel.tsx',
