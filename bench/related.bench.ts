@@ -138,7 +138,7 @@ function timeRestore(index: RelatedIndex): { ms: number[]; mb: number } {
   const snapshot = index.snapshot();
   const text = snapshot.text;
   const arrays = [text.df, text.offsets, text.postDocs, text.postTfs, text.docLen, snapshot.question, ...[snapshot.workItems, snapshot.projects, snapshot.tags].flatMap((l) => [l.starts, l.docs])];
-  const bytes = arrays.reduce((n, a) => n + a.byteLength, 0) + text.keys.length + snapshot.updatedAt.length;
+  const bytes = arrays.reduce((n, a) => n + a.byteLength, 0) + [text.keys, snapshot.updatedAt].reduce((n, p) => n + p.text.length + p.ends.byteLength, 0);
   const ms: number[] = [];
   for (let i = 0; i < 5; i++) {
     const t = performance.now();

@@ -10,6 +10,7 @@ import { useFocusOnOpen } from './focus-on-open';
 import { trapTab } from './focus-trap';
 import { useSaving } from './hooks/useSaving';
 import { formatNumber, t } from '@/lib/i18n';
+import { FindingsPanel } from './redact/FindingsPanel';
 
 interface Props {
   start: CaptureStart;
@@ -31,6 +32,8 @@ export function CaptureCard({ start, suggestions, defaultVisibility, onSave, onS
   const [tags, setTags] = useState<string[]>([]);
   const [visibility, setVisibility] = useState<Visibility>(defaultVisibility);
   const { saving, error, save: run } = useSaving((why) => t('card.saveFailed', { error: why }), { closes: true });
+  // Quote, anchor and kept secrets as the findings panel left them (redacting changes the quote).
+  const [checked, setChecked] = useState({ quote: start.quote, anchor: start.anchor, keptSecrets: undefined as Lesson['keptSecrets'] });
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const dialogRef = useRef<HTMLDivElement>(null);
 
@@ -43,9 +46,8 @@ export function CaptureCard({ start, suggestions, defaultVisibility, onSave, onS
         note,
         tags,
         visibility,
-        quote: start.quote,
+        ...checked,
         source: start.source,
-        anchor: start.anchor,
       });
       onSaved(lesson);
     });
@@ -77,8 +79,8 @@ export function CaptureCard({ start, suggestions, defaultVisibility, onSave, onS
             {start.source.title || start.source.url}
           </span>
         </div>
-        {start.quote ? (
-          <blockquote class="quote">{start.quote}</blockquote>
+        {checked.quote ? (
+          <blockquote class="quote">{checked.quote}</blockquote>
         ) : (
           <p class="page-level">{t('popup.noSelection')}</p>
         )}
@@ -105,6 +107,15 @@ export function CaptureCard({ start, suggestions, defaultVisibility, onSave, onS
           <TagInput tags={tags} suggestions={suggestions} onChange={setTags} onSubmit={() => void save()} labelledBy="lessonmark-tags-label" />
         </div>
         <VisibilityPicker name="lessonmark-visibility" value={visibility} onChange={setVisibility} />
+        {visibility === 'team' && (
+          <FindingsPanel
+            value={{ title: '', note, answers: [], actions: [], ...checked }}
+            onChange={({ note: n, quote, anchor, keptSecrets }) => {
+              setNote(n);
+              setChecked({ quote, anchor, keptSecrets });
+            }}
+          />
+        )}
         {error && (
           <p class="error" role="alert">
             {error}

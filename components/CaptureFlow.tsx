@@ -7,6 +7,7 @@ import { Placed } from './Placed';
 import { Toast } from './Toast';
 import { errorText } from '@/lib/error-text';
 import { t } from '@/lib/i18n';
+import { heldNote } from './redact/held';
 
 interface Props {
   start: CaptureStart;
@@ -47,7 +48,7 @@ export function CaptureFlow({ start, target, suggestions, defaultVisibility, sav
       );
     return (
       <div class="corner">
-        <Toast message={t('card.saved')} actionLabel={t('common.undo')} onAction={undo} onClose={onDone} />
+        <Toast message={`${t('card.saved')}${heldNote(stage.lesson)}`} actionLabel={t('common.undo')} onAction={undo} onClose={onDone} />
       </div>
     );
   }

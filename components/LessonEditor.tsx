@@ -7,6 +7,7 @@ import { answersFor, draftOf, newAction, patchOf, setActionDone, type EditDraft 
 import { TagInput } from './TagInput';
 import { useFocusOnOpen } from './focus-on-open';
 import { useSaving } from './hooks/useSaving';
+import { FindingsPanel, type Redactable } from './redact/FindingsPanel';
 
 interface Props {
   lesson: Lesson;
@@ -39,6 +40,14 @@ export function LessonEditor({ lesson, tagSuggestions = [], onSave, onDelete, on
     e?.preventDefault();
     if (!patch) return;
     await run(() => onSave(patch));
+  };
+
+  // A Redact or Keep is stored at once, with the edits so far: the quote and its anchor change with it.
+  const decide = (next: Redactable) => {
+    const nextDraft = { ...draft, title: next.title, note: next.note, answers: next.answers, actions: next.actions };
+    setDraft(nextDraft);
+    const decided = { quote: next.quote, keptSecrets: next.keptSecrets ?? [], ...(next.anchor ? { anchor: next.anchor } : {}) };
+    void run(() => onSave({ ...patchOf(lesson, nextDraft), ...decided }));
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
@@ -172,6 +181,7 @@ export function LessonEditor({ lesson, tagSuggestions = [], onSave, onDelete, on
           </label>
         ))}
       </fieldset>
+      {draft.visibility === 'team' && <FindingsPanel value={{ ...lesson, title: draft.title, note: draft.note, answers: draft.answers, actions: draft.actions }} onChange={decide} />}
       {error && (
         <p class="error" role="alert">
           {error}

@@ -23,7 +23,7 @@ describe('LessonSchema', () => {
     ['unknown kind', { kind: 'rant' }],
     ['id that is not a UUID', { id: '42' }],
     ['timestamp that is not ISO', { createdAt: 'yesterday' }],
-    ['unknown site', { source: { ...source, site: 'gitlab' } }],
+    ['unknown site', { source: { ...source, site: 'bitbucket' } }],
     ['empty work item', { source: { ...source, workItem: '' } }],
     ['quote over the limit', { quote: 'x'.repeat(MAX_QUOTE + 1) }],
     ['visibility that is neither private nor team', { visibility: 'public' }],

@@ -86,6 +86,16 @@ export const QuestionSchema = z.object({
   askedAt: IsoDate,
 });
 
+/**
+ * A secret or piece of personal data the author chose to share as it is (lib/redact): its kind and
+ * the SHA-256 of kind and text, never the text. Without it, a lesson holding a secret is not pushed.
+ */
+export const KeptSecretSchema = z.object({
+  kind: z.string().min(1).max(100),
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type KeptSecret = z.infer<typeof KeptSecretSchema>;
+
 /** The editable fields, without defaults: a patch must not fill in what it does not name. */
 const editable = {
   kind: KindSchema,
@@ -98,6 +108,7 @@ const editable = {
   anchor: AnchorSchema,
   visibility: VisibilitySchema,
   question: QuestionSchema,
+  keptSecrets: z.array(KeptSecretSchema).max(200),
 };
 
 /** Fields a person (or an import) provides; everything else is filled in by the store. */
@@ -113,6 +124,7 @@ export const LessonDraftSchema = z.object({
   anchor: editable.anchor.optional(),
   visibility: editable.visibility.default('private'),
   question: editable.question.optional(),
+  keptSecrets: editable.keptSecrets.optional(),
 });
 export type LessonDraft = z.output<typeof LessonDraftSchema>;
 export type LessonDraftInput = z.input<typeof LessonDraftSchema>;

@@ -18,6 +18,11 @@ export const SettingsSchema = z.object({
   defaultVisibility: VisibilitySchema.default('private'),
   /** A "Save as lesson" button next to text selected on a page. */
   selectionButton: z.boolean().default(true),
+  /**
+   * Email addresses and phone numbers stop a lesson from being shared until redacted or kept, as
+   * secrets always do; when false they are only pointed out.
+   */
+  personalDataStops: z.boolean().default(false),
   /** The team endpoint; HTTPS unless it is this machine. */
   endpoint: z.string().trim().max(2000).default(''),
   /** When a team token was saved; the token itself is kept in the database (lib/sync/state.ts). */

@@ -24,6 +24,7 @@ import type { RateLimit } from './rate-limit';
 import { RateLimiter } from './rate-limit';
 import { clientView, isLoopback, type ClientView, type TrustedProxies } from './proxy';
 import { activeTokenIds, authenticate, type Principal } from './teams';
+import { screenSecrets } from './secrets';
 import { PushRefused, getLesson, pullPage, push, teamVersion, type TeamQuota } from './sync-store';
 import { StreamRegistry, type StreamCaps, type VersionHub } from './version-hub';
 
@@ -68,7 +69,7 @@ const pushRoute = createRoute({
   security,
   request: { body: { required: true, content: { 'application/json': { schema: PushRequestSchema } } } },
   responses: {
-    200: json(PushResponseSchema, 'One result per op, in order'),
+    200: json(PushResponseSchema, 'One result per applied op, in order; ops refused because their lesson holds a secret are listed in refused'),
     ...errors,
     409: json(ErrorResponseSchema, "An op's baseVersion is above the team's version; nothing was stored"),
     413: json(ErrorResponseSchema, "Body larger than the limit, or the team's storage quota would be exceeded; nothing was stored"),
@@ -197,9 +198,10 @@ export function createApp(options: AppOptions): { app: OpenAPIHono<Env>; closeSt
     const wait = limiter.take(tokenId, { ops: request.ops.length });
     if (wait > 0) return rateLimited(c, wait, 'ops');
     try {
-      const response = await push(handle, { teamId, member }, request, options.quota);
-      hub.publish(teamId, response.version);
-      return c.json(response, 200);
+      const { allowed, refused } = screenSecrets(request.ops);
+      const response = allowed.length ? await push(handle, { teamId, member }, { ...request, ops: allowed }, options.quota) : { results: [], version: await teamVersion(handle, teamId) };
+      if (allowed.length) hub.publish(teamId, response.version);
+      return c.json({ ...response, refused }, 200);
     } catch (error) {
       if (error instanceof PushRefused) return c.json({ error: error.code, message: error.message }, error.status);
       throw error;

@@ -74,7 +74,7 @@ async function withTeamLock<T>(handle: Db, teamId: string, fn: (conn: Conn, team
  * takes the next team version. A `baseVersion` the team never reached, or a push that would take
  * the team over its quota, refuses the whole push ({@link PushRefused}).
  */
-export async function push(handle: Db, pusher: Pusher, request: PushRequest, quota?: TeamQuota, now = new Date()): Promise<PushResponse> {
+export async function push(handle: Db, pusher: Pusher, request: PushRequest, quota?: TeamQuota, now = new Date()): Promise<Omit<PushResponse, 'refused'>> {
   const { clientId, ops } = request;
   const { teamId } = pusher;
   const stamp = now.toISOString();

@@ -11,6 +11,7 @@ import type { LessonIndex } from '@/lib/library/search';
 import { download, today } from './download';
 import type { LibraryEnv } from './env';
 import { errorText } from '@/lib/error-text';
+import { ExportCheck, needsCheck } from '../redact/ExportCheck';
 
 interface Props {
   env: LibraryEnv;
@@ -62,11 +63,16 @@ export function TransferView({ env, index, filteredIds, filtered, notify }: Prop
   const [dragging, setDragging] = useState(false);
   const matching = useMemo(() => filteredIds().length, [filteredIds]);
 
+  const [checking, setChecking] = useState<{ format: Format; lessons: Lesson[] } | null>(null);
   const exportAs = async (format: Format) => {
     setBusy(true);
     try {
       const ids = scope === 'filter' ? filteredIds() : index.all().map((r) => r.id);
       const lessons = await lessonsByIds(env.db, ids);
+      if (needsCheck(lessons)) {
+        setChecking({ format, lessons });
+        return;
+      }
       save(format, lessons);
       notify(`Exported ${lessons.length} ${lessons.length === 1 ? 'lesson' : 'lessons'}`);
     } catch (e) {
@@ -142,6 +148,18 @@ export function TransferView({ env, index, filteredIds, filtered, notify }: Prop
             The current filter ({matching})
           </label>
         </fieldset>
+        {checking && (
+          <ExportCheck
+            lessons={checking.lessons}
+            action="Export"
+            onCancel={() => setChecking(null)}
+            onDone={(lessons) => {
+              setChecking(null);
+              save(checking.format, lessons);
+              notify(`Exported ${lessons.length} ${lessons.length === 1 ? 'lesson' : 'lessons'}`);
+            }}
+          />
+        )}
         <div class="export-buttons">
           {FORMATS.map((f) => (
             <button key={f.id} type="button" class="secondary" data-format={f.id} disabled={busy} onClick={() => exportAs(f.id)}>

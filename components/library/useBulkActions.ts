@@ -3,6 +3,7 @@ import { errorText } from '@/lib/error-text';
 import type { Lesson, Visibility } from '@/lib/lesson';
 import { addTag, bulkPatches, removeTag, setVisibility, type BulkChange } from '@/lib/library/bulk';
 import { lessonsByIds } from '@/lib/library/load';
+import { heldBack } from '../redact/held';
 import type { LibraryEnv } from './env';
 import type { Notify } from './useToast';
 
@@ -56,7 +57,7 @@ export function useBulkActions({ env, selected, apply, notify, onDeleted }: Opti
   };
 
   /** One change to every selected lesson, read fresh from the database so no field is lost. */
-  const change = async (what: BulkChange, done: (n: number) => string) => {
+  const change = async (what: BulkChange, done: (n: number, changed: Lesson[]) => string) => {
     setBusy(true);
     try {
       const changed: Lesson[] = [];
@@ -64,7 +65,7 @@ export function useBulkActions({ env, selected, apply, notify, onDeleted }: Opti
         changed.push(...(await env.updateLessons(g.ids, g.patch)));
       }
       apply(changed);
-      notify(done(changed.length));
+      notify(done(changed.length, changed));
     } catch (e) {
       notify(`Could not change the lessons: ${errorText(e)}`, 'error');
     } finally {
@@ -80,6 +81,6 @@ export function useBulkActions({ env, selected, apply, notify, onDeleted }: Opti
         `${mode === 'add' ? 'Tagged' : 'Untagged'} ${plural(n, 'lesson')} ${mode === 'add' ? 'with' : 'from'} #${tag}`,
       ),
     setVisibility: (visibility) =>
-      change(setVisibility(visibility), (n) => `${plural(n, 'lesson')} now ${visibility === 'team' ? 'shared with the team' : 'private'}`),
+      change(setVisibility(visibility), (n, changed) => `${plural(n, 'lesson')} now ${visibility === 'team' ? `shared with the team${heldBack(changed)}` : 'private'}`),
   };
 }

@@ -6,6 +6,7 @@ import { ConflictList } from './ConflictList';
 import { ConnectionForm } from './ConnectionForm';
 import type { OptionsEnv } from './env';
 import { SitesPanel } from './SitesPanel';
+import { SecretsSettings } from '../redact/SecretsSettings';
 import { SyncStatusPanel } from './SyncStatusPanel';
 
 /** The options page: team sync, its status and conflicts, privacy default, sites, export/import. */
@@ -38,6 +39,7 @@ export function Options({ env }: { env: OptionsEnv }) {
           ))}
         </fieldset>
       </section>
+      <SecretsSettings db={env.db} settings={settings} saveSettings={env.saveSettings} onSaved={setSettings} libraryUrl={env.libraryUrl} />
       <section class="panel" aria-labelledby="pages-title">
         <h2 id="pages-title">On pages</h2>
         <label class="choice">

@@ -1,5 +1,6 @@
 import type { Selectors } from '../lesson';
 import { CONTEXT_CHARS, MAX_QUOTE } from '../lesson-basics';
+import { hasRedaction, matchRedacted } from '../redact/anchor';
 import { matchQuoteSteps, type QuoteMatch, type TextCache } from './match-quote';
 import { extractText, textReader, type TextMap } from './text-map';
 
@@ -136,12 +137,14 @@ class Pass {
   }
 
   private search({ quote, position }: Selectors): Generator<void, QuoteMatch | null, void> {
-    return matchQuoteSteps(this.map.text, {
-      exact: quote.exact,
-      prefix: quote.prefix,
-      suffix: quote.suffix,
-      hint: position?.start,
-      drift: this.drift,
-    }, this.cache);
+    const query = { exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix, hint: position?.start, drift: this.drift };
+    // A quote whose secret was redacted no longer reads as the page does (lib/redact/anchor.ts).
+    if (hasRedaction(quote.exact)) return redactedSearch(this.map.text, query);
+    return matchQuoteSteps(this.map.text, query, this.cache);
   }
+}
+
+/** A redacted quote is found in one regex search, so its search is a single step. */
+function* redactedSearch(text: string, query: Parameters<typeof matchRedacted>[1]): Generator<void, QuoteMatch | null, void> {
+  return matchRedacted(text, query);
 }

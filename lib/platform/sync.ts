@@ -31,6 +31,7 @@ export function initSync(db: LessonDb, ready: Promise<unknown> = Promise.resolve
       const s = await getSettings();
       return { endpoint: s.endpoint, token: await readToken(db) };
     },
+    shareRules: async () => ({ personalStops: (await getSettings()).personalDataStops }),
   });
   let timer: ReturnType<typeof setTimeout> | undefined;
   const later = (ms: number) => {

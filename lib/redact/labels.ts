@@ -26,6 +26,9 @@ const LABELS: Record<string, string> = {
   'connection-string': 'password in a connection string',
   'password-assignment': 'password',
   'bearer-token': 'access token',
+  'azure-sas-token': 'Azure shared access signature',
+  'docker-hub-token': 'Docker Hub token',
+  'discord-webhook-url': 'Discord webhook URL',
   email: 'email address',
   phone: 'phone number',
 };

@@ -95,7 +95,7 @@ export const OWN_RULES: OwnRule[] = [
   {
     kind: 'password-assignment',
     // The way people write it in a comment: "the password is Tr0ub4dor&3".
-    regex: /\b(?:password|passphrase|passcode|pwd)\s+(?:is|was|for \S+ is|:)\s*:?\s*["'`]?([^\s"'`]{6,200}?)["'`]?(?=[\s,;)]|[.!?](?:\s|$)|$)/gid,
+    regex: /\b(?:(?:password|passphrase|passcode|pwd)\s+(?:is|was|for \S+ is|:)|(?:with|using|use) (?:the )?(?:password|passphrase|pwd))\s*:?\s*["'`]?([^\s"'`]{6,200}?)["'`]?(?=[\s,;)]|[.!?](?:\s|$)|$)/gid,
     keywords: ['pass', 'pwd'],
     group: 1,
     accept: (value) => looksLikePassword(value) || (value.length >= 6 && /\d/.test(value) && /[A-Za-z]/.test(value) && /[^A-Za-z0-9]/.test(value)),
@@ -107,6 +107,28 @@ export const OWN_RULES: OwnRule[] = [
     keywords: ['authorization'],
     group: 1,
     accept: (value) => !isPlaceholder(value) && shannonEntropy(value) >= 3.5,
+  },
+  {
+    kind: 'azure-sas-token',
+    // The signature of an Azure shared access signature URL: …?sv=…&sig=…
+    regex: /[?&]sig=([A-Za-z0-9%+/=]{30,})/gd,
+    keywords: ['sig='],
+    group: 1,
+    accept: (value, text, start) => /[?&]sv=\d{4}-\d{2}-\d{2}/.test(text.slice(Math.max(0, start - 400), start)),
+  },
+  {
+    kind: 'docker-hub-token',
+    regex: /\bdckr_(?:pat|oat)_[A-Za-z0-9_-]{20,}/gd,
+    keywords: ['dckr_'],
+    group: 0,
+    accept: (value) => shannonEntropy(value) >= 3,
+  },
+  {
+    kind: 'discord-webhook-url',
+    regex: /https:\/\/(?:ptb\.|canary\.)?discord(?:app)?\.com\/api\/webhooks\/\d{5,30}\/[\w-]{50,}/gd,
+    keywords: ['discord'],
+    group: 0,
+    accept: () => true,
   },
   {
     kind: 'email',

@@ -26,6 +26,13 @@ describe('findSensitive', () => {
     expect(found('DB_PASSWORD=Sup3rS3cret!')).toEqual([['password-assignment', 'Sup3rS3cret!']]);
   });
 
+  it('finds what notes hold beyond gitleaks: SAS signatures, Docker and Discord tokens, passwords in sentences', () => {
+    expect(found('https://acme.blob.core.windows.net/logs?sv=2022-11-02&sp=rl&sig=Zk9vQmFyQmF6cXV4MTIzNDU2Nzg5MGFiY2RlZmdoaWo%3D').map(([k]) => k)).toEqual(['azure-sas-token']);
+    expect(found('docker login -p dckr_pat_2YwQk3f9aB7cD1eF5gH8iJ0kL4m').map(([k]) => k)).toEqual(['docker-hub-token']);
+    expect(found('ssh root@10.0.3.17 with password Winter2024!')).toEqual([['password-assignment', 'Winter2024']]);
+    expect(found('Authorization: Basic dXNlcjpTdXAzclMzY3JldCE=')).toEqual([['bearer-token', 'dXNlcjpTdXAzclMzY3JldCE=']]);
+  });
+
   it('leaves placeholders and references alone', () => {
     for (const text of [
       'postgres://app:password@db/orders',

@@ -1,5 +1,6 @@
 import { forEachWord, termOf } from './tokenize';
 import { WordTable } from './words';
+import { isPacked, packStrings, unpackString, type PackedStrings } from './packed-strings';
 
 /** One field of a document with its weight: a title word counts for more than a note word. */
 export interface WeightedText {
@@ -37,15 +38,15 @@ const MAX_TF = 255;
 export const MAX_QUERY_TERMS = 32;
 
 /** Bumped whenever tokenising, stemming or the stored layout changes: a stored index is then rebuilt. */
-export const FULLTEXT_VERSION = 1;
+export const FULLTEXT_VERSION = 2;
 
 /** The index as stored (IndexedDB clones typed arrays as they are): compacted, no delta, no dead documents. */
 export interface FullTextSnapshot {
   version: number;
   /** Terms in term-id order. */
   terms: string[];
-  /** Document keys in document order, joined by newlines (keys hold none). */
-  keys: string;
+  /** Document keys in document order. */
+  keys: PackedStrings;
   df: Int32Array<ArrayBuffer>;
   offsets: Uint32Array<ArrayBuffer>;
   postDocs: Uint32Array<ArrayBuffer>;
@@ -85,6 +86,9 @@ export class FullTextIndex {
   private docLen = new Float32Array(1024);
   private alive = new Uint8Array(1024);
   private keys: string[] = [];
+  /** The keys of the documents as loaded, until a compaction: `keys` holds those added since. */
+  private loadedKeys: PackedStrings | null = null;
+  private loadedDocs = 0;
   /** Built on first need: an index loaded to answer queries never makes a map of 100,000 keys. */
   private docOfMap: Map<string, number> | null = new Map();
   private live = 0;
@@ -120,8 +124,7 @@ export class FullTextIndex {
     const docs = s.docLen.length;
     if (s.version !== FULLTEXT_VERSION || s.df.length !== terms || s.offsets.length !== terms + 1) return null;
     if (s.postDocs.length !== s.offsets[terms] || s.postTfs.length !== s.postDocs.length) return null;
-    const keys = docs ? s.keys.split('\n') : [];
-    if (keys.length !== docs) return null;
+    if (!isPacked(s.keys, docs)) return null;
     const index = new FullTextIndex();
     s.terms.forEach((term, id) => index.dict.set(term, id));
     index.termCount = terms;
@@ -135,7 +138,8 @@ export class FullTextIndex {
     index.mainDocs = docs;
     index.docLen = s.docLen;
     index.alive = new Uint8Array(docs).fill(1);
-    index.keys = keys;
+    index.loadedKeys = s.keys;
+    index.loadedDocs = docs;
     index.docOfMap = null;
     index.live = docs;
     index.totalLen = s.totalLen;
@@ -148,7 +152,7 @@ export class FullTextIndex {
     return {
       version: FULLTEXT_VERSION,
       terms: [...this.dict.keys()],
-      keys: this.keys.join('\n'),
+      keys: packStrings(this.docCount, (doc) => this.keyOf(doc)),
       df: this.df.slice(0, this.termCount),
       offsets: this.offsets,
       postDocs: this.postDocs,
@@ -171,12 +175,8 @@ export class FullTextIndex {
     return this.docOf().has(key);
   }
 
-  docOfKey(key: string): number | undefined {
-    return this.docOf().get(key);
-  }
-
   keyOf(doc: number): string {
-    return this.keys[doc];
+    return doc < this.loadedDocs ? unpackString(this.loadedKeys!, doc) : this.keys[doc];
   }
 
   isAlive(doc: number): boolean {
@@ -231,7 +231,7 @@ export class FullTextIndex {
   private docOf(): Map<string, number> {
     if (!this.docOfMap) {
       this.docOfMap = new Map();
-      for (let doc = 0; doc < this.docCount; doc++) if (this.alive[doc]) this.docOfMap.set(this.keys[doc], doc);
+      for (let doc = 0; doc < this.docCount; doc++) if (this.alive[doc]) this.docOfMap.set(this.keyOf(doc), doc);
     }
     return this.docOfMap;
   }
@@ -354,7 +354,7 @@ export class FullTextIndex {
       mask[doc] = 0;
     }
     return hits.map(({ doc, score, mask: bits }) => ({
-      key: this.keys[doc],
+      key: this.keyOf(doc),
       doc,
       score,
       similarity: Math.min(1, score / norm),
@@ -365,7 +365,7 @@ export class FullTextIndex {
   private topK(touched: number[], k: number, floor: number): Array<{ doc: number; score: number; mask: number }> {
     const heap: number[] = [];
     const worse = (a: number, b: number) =>
-      this.acc[a] < this.acc[b] || (this.acc[a] === this.acc[b] && this.keys[a] > this.keys[b]);
+      this.acc[a] < this.acc[b] || (this.acc[a] === this.acc[b] && this.keyOf(a) > this.keyOf(b));
     for (const doc of touched) {
       if (this.acc[doc] < floor || this.acc[doc] <= 0) continue;
       if (heap.length < k) heapPush(heap, doc, worse);
@@ -500,7 +500,7 @@ export class FullTextIndex {
     for (let doc = 0; doc < this.docCount; doc++) {
       if (!this.alive[doc]) continue;
       renum[doc] = next;
-      keys[next] = this.keys[doc];
+      keys[next] = this.keyOf(doc);
       docLen[next++] = this.docLen[doc];
     }
     const oldOffsets = this.offsets;
@@ -527,6 +527,8 @@ export class FullTextIndex {
       }
     });
     this.keys = keys;
+    this.loadedKeys = null;
+    this.loadedDocs = 0;
     this.docLen = docLen;
     this.alive = new Uint8Array(docLen.length);
     this.alive.fill(1, 0, next);

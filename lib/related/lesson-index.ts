@@ -1,11 +1,12 @@
 import { normalizeTag, normalizeTags, type Lesson } from '../lesson';
 import { FullTextIndex, type FullTextSnapshot, type WeightedText } from './fulltext';
+import { isPacked, packStrings, unpackString, type PackedStrings } from './packed-strings';
 
 /** Title and tags say what a lesson is about more densely than its quote or note. */
 const FIELD_WEIGHTS = { title: 2, tags: 2, body: 1 } as const;
 
 /** Bumped whenever what the index keeps per lesson changes: a stored index is then rebuilt. */
-export const RELATED_INDEX_VERSION = 1;
+export const RELATED_INDEX_VERSION = 2;
 
 export function lessonFields(lesson: Lesson): WeightedText[] {
   const answers = lesson.answers.length ? lesson.answers.map((a) => `${a.question}\n${a.answer}`).join('\n') : '';
@@ -38,6 +39,8 @@ interface Parts {
   text: FullTextIndex;
   lessons: Map<string, Lesson> | null;
   updatedAt: string[];
+  /** The updatedAt of the documents as loaded, until a compaction: `updatedAt` holds those added since. */
+  loadedUpdatedAt: PackedStrings | null;
   question: Uint8Array;
   byWorkItem: Map<string, Docs>;
   byProject: Map<string, Docs>;
@@ -55,8 +58,8 @@ export interface StoredLookup {
 export interface RelatedSnapshot {
   version: number;
   text: FullTextSnapshot;
-  /** Per document, its lesson's updatedAt (they order equal scores), joined by newlines. */
-  updatedAt: string;
+  /** Per document, its lesson's updatedAt (they order equal scores). */
+  updatedAt: PackedStrings;
   /** Per document, 1 for an open question. */
   question: Uint8Array<ArrayBuffer>;
   workItems: StoredLookup;
@@ -78,6 +81,7 @@ export class RelatedIndex {
   readonly text: FullTextIndex;
   private readonly lessons: Map<string, Lesson> | null;
   private updatedAt: string[];
+  private loadedUpdatedAt: PackedStrings | null;
   private question: Uint8Array;
   private byWorkItem: Map<string, Docs>;
   private byProject: Map<string, Docs>;
@@ -87,6 +91,7 @@ export class RelatedIndex {
     this.text = parts.text;
     this.lessons = parts.lessons;
     this.updatedAt = parts.updatedAt;
+    this.loadedUpdatedAt = parts.loadedUpdatedAt;
     this.question = parts.question;
     this.byWorkItem = parts.byWorkItem;
     this.byProject = parts.byProject;
@@ -103,6 +108,7 @@ export class RelatedIndex {
     const parts = {
       lessons: keepLessons ? new Map<string, Lesson>() : null,
       updatedAt: [] as string[],
+      loadedUpdatedAt: null,
       question: new Uint8Array(1024) as Uint8Array,
       byWorkItem: new Map<string, Docs>(),
       byProject: new Map<string, Docs>(),
@@ -134,10 +140,9 @@ export class RelatedIndex {
     const text = FullTextIndex.restore(s.text);
     if (!text) return null;
     const docs = s.text.docLen.length;
-    const updatedAt = docs ? s.updatedAt.split('\n') : [];
     const [byWorkItem, byProject, byTag] = [s.workItems, s.projects, s.tags].map((l) => restoreLookup(l, docs));
-    if (updatedAt.length !== docs || s.question.length !== docs || !byWorkItem || !byProject || !byTag) return null;
-    return new RelatedIndex({ text, lessons: null, updatedAt, question: s.question, byWorkItem, byProject, byTag });
+    if (!isPacked(s.updatedAt, docs) || s.question.length !== docs || !byWorkItem || !byProject || !byTag) return null;
+    return new RelatedIndex({ text, lessons: null, updatedAt: [], loadedUpdatedAt: s.updatedAt, question: s.question, byWorkItem, byProject, byTag });
   }
 
   /** Compacts, then gives the index as it is stored (the segment's arrays themselves, which writes never change in place). */
@@ -147,7 +152,7 @@ export class RelatedIndex {
     return {
       version: RELATED_INDEX_VERSION,
       text,
-      updatedAt: this.updatedAt.slice(0, docs).join('\n'),
+      updatedAt: packStrings(docs, (doc) => this.updatedAtOf(doc)),
       question: this.question.slice(0, docs),
       workItems: storeLookup(this.byWorkItem),
       projects: storeLookup(this.byProject),
@@ -226,7 +231,7 @@ export class RelatedIndex {
   }
 
   updatedAtOf(doc: number): string {
-    return this.updatedAt[doc];
+    return this.loadedUpdatedAt && doc < this.loadedUpdatedAt.ends.length ? unpackString(this.loadedUpdatedAt, doc) : this.updatedAt[doc];
   }
 
   isQuestion(doc: number): boolean {
@@ -251,10 +256,11 @@ export class RelatedIndex {
     for (let doc = 0; doc < renum.length; doc++) {
       const to = renum[doc];
       if (to < 0) continue;
-      updatedAt[to] = this.updatedAt[doc];
+      updatedAt[to] = this.updatedAtOf(doc);
       question[to] = this.question[doc];
     }
     this.updatedAt = updatedAt;
+    this.loadedUpdatedAt = null;
     this.question = question;
     for (const map of [this.byWorkItem, this.byProject, this.byTag]) {
       for (const [key, docs] of map) {
@@ -297,7 +303,7 @@ function storeLookup(map: Map<string, Docs>): StoredLookup {
 
 function restoreLookup(l: StoredLookup, docCount: number): Map<string, Docs> | null {
   if (l.starts.length !== l.keys.length + 1 || l.starts[l.keys.length] !== l.docs.length) return null;
-  for (const doc of l.docs) if (doc >= docCount) return null;
+  for (let i = 0; i < l.docs.length; i++) if (l.docs[i] >= docCount) return null;
   const map = new Map<string, Docs>();
   l.keys.forEach((key, i) => map.set(key, l.docs.subarray(l.starts[i], l.starts[i + 1])));
   return map;

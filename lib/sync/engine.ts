@@ -6,6 +6,7 @@ import { explain } from './connection';
 import { SyncClient, SyncHttpError, type Endpoint, type Fetch } from './http';
 import { expandShares } from './outbox';
 import { applyPage, finishReset } from './pull';
+import type { ShareRules } from '../redact/lesson';
 import { LIMITS } from './protocol';
 import { applyResults, takeBatch } from './push';
 import { clientId, readCursor, readStatus, updateStatus, writeCursor, type CursorState, type SyncStatus } from './state';
@@ -21,6 +22,8 @@ export interface EngineOptions {
   settleMs?: number;
   pullLimit?: number;
   timeoutMs?: number;
+  /** The person's choices about what stops a share (read at every sync); secrets always do. */
+  shareRules?: () => Promise<ShareRules>;
 }
 
 export interface SyncReport {
@@ -101,14 +104,20 @@ export class SyncEngine {
     const readyBefore = force ? Number.POSITIVE_INFINITY : this.now() - (this.options.settleMs ?? SETTLE_MS);
     const skip = new Set<string>();
     const blocked: SyncStatus['blocked'] = [];
+    const rules = (await this.options.shareRules?.()) ?? {};
     for (;;) {
-      const batch = await takeBatch(db, readyBefore, skip);
+      const batch = await takeBatch(db, readyBefore, skip, rules);
       for (const b of batch.blocked) skip.add(b.id);
       blocked.push(...batch.blocked);
       if (!batch.ops.length) return blocked;
       const response = await client.push({ clientId: id, ops: batch.ops });
       const conflicts = await applyResults(db, response.results, new Date(this.now()).toISOString());
-      report.pushed += batch.ops.length;
+      // Refused by the server (a secret this client did not see): waits in the outbox like a blocked row.
+      for (const r of response.refused) {
+        skip.add(r.id);
+        blocked.push({ id: r.id, reason: r.reason });
+      }
+      report.pushed += batch.ops.length - response.refused.length;
       report.conflicts += conflicts.length;
     }
   }

@@ -66,6 +66,7 @@ export const MERGE_FIELDS = [
   'anchor',
   'visibility',
   'question',
+  'keptSecrets',
   'author',
   'createdAt',
   'helped',
@@ -157,8 +158,22 @@ export const OpResultSchema = z.object({
 });
 export type OpResult = z.output<typeof OpResultSchema>;
 
+/**
+ * An op the server did not apply because its lesson holds a secret its author has not marked as
+ * kept (lib/redact). The rest of the push goes through; `reason` is for the person, without the text.
+ */
+export const RefusedOpSchema = z.object({
+  opId: z.string(),
+  id: z.string(),
+  code: z.literal('holds_secret'),
+  reason: z.string(),
+});
+export type RefusedOp = z.output<typeof RefusedOpSchema>;
+
 export const PushResponseSchema = z.object({
+  /** One per op that was applied (or seen before), in order; refused ops are in `refused` instead. */
   results: z.array(OpResultSchema),
+  refused: z.array(RefusedOpSchema).default([]),
   /** The team's version after this push. */
   version: z.number().int().nonnegative(),
 });

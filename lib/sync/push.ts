@@ -1,5 +1,6 @@
 import type { LessonDb, OutboxRow, SyncConflictRow } from '../db/database';
 import { lessonTitle, type Lesson } from '../lesson';
+import { blockingFindings, refusalReason, type ShareRules } from '../redact/lesson';
 import { mergePulled } from './merge';
 import { LIMITS, PushOpSchema, jsonBytes, type OpResult, type PushOp } from './protocol';
 
@@ -8,7 +9,10 @@ const BODY_BUDGET = LIMITS.maxBodyBytes - 10_000;
 
 export interface Batch {
   ops: PushOp[];
-  /** Rows that cannot become a valid op (a lesson over the size limit): kept, reported, skipped. */
+  /**
+   * Rows that cannot become a valid op (a lesson over the size limit) or whose lesson holds a
+   * secret its author has not decided on: kept, reported, skipped.
+   */
   blocked: { id: string; reason: string }[];
 }
 
@@ -25,7 +29,7 @@ export function opFor(row: OutboxRow, lesson: Lesson | undefined): unknown {
  * marks their rows sent before the request leaves, in one transaction. Rows changed within
  * `settleMs` wait, so an undo right after a change never reaches the team.
  */
-export async function takeBatch(db: LessonDb, readyBefore: number, skip: ReadonlySet<string>): Promise<Batch> {
+export async function takeBatch(db: LessonDb, readyBefore: number, skip: ReadonlySet<string>, rules: ShareRules = {}): Promise<Batch> {
   return db.transaction('rw', db.outbox, db.lessons, async () => {
     const rows = (await db.outbox.orderBy('changedAt').toArray()).filter((r) => r.changedAt <= readyBefore && !skip.has(r.id));
     const lessons = await db.lessons.bulkGet(rows.map((r) => r.id));
@@ -37,6 +41,11 @@ export async function takeBatch(db: LessonDb, readyBefore: number, skip: Readonl
       const parsed = PushOpSchema.safeParse(opFor(rows[i], lessons[i]));
       if (!parsed.success) {
         blocked.push({ id: rows[i].id, reason: parsed.error.issues.map((x) => x.message).join('; ') });
+        continue;
+      }
+      const held = parsed.data.type === 'upsert' ? blockingFindings(parsed.data.lesson, rules) : [];
+      if (held.length) {
+        blocked.push({ id: rows[i].id, reason: refusalReason(held) });
         continue;
       }
       const size = jsonBytes(parsed.data) + 1;
