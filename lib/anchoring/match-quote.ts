@@ -67,13 +67,15 @@ const RUN_WEIGHT = 2;
  * a quarter of the quote's length.
  */
 const IN_PLACE = 64;
-const MAX_RUN_SHARE = 0.25;
+const MAX_RUN_SHARE = 0.15;
 /** A nearly intact quote this long stands on its own when its context was replaced. */
-const LONG_QUOTE = 64;
+const LONG_QUOTE = 128;
 /** Context on one side at least this similar backs a nearly intact quote of any usual length. */
 const ONE_SIDE = 0.8;
 /** A short quote is found with its context: every side at least this similar. */
 const SHORT_SIDE = 0.75;
+/** ...or, where the quote was, nearly intact with one side of context this similar. */
+const SHORT_IN_PLACE = 0.95;
 /** Context moves a match's edge only where it fits with at most this share of its length in edits. */
 const EDGE_FIT = 0.3;
 /** Approximate search of the whole text allows this share of the pattern's length in errors. */
@@ -220,7 +222,10 @@ function accepted(c: Candidate, length: number, unique: boolean): boolean {
   }
   if (length < SOLO_LENGTH) {
     if (c.quote === 1) return evidence >= MIN_EVIDENCE;
-    return sides.length > 0 && Math.min(...sides) >= SHORT_SIDE && evidence >= MIN_EVIDENCE;
+    if (sides.length === 0) return false;
+    // Where it was, one side intact is enough: text inserted right above replaces the prefix.
+    if (c.inPlace && c.quote >= SOLO_QUOTE && Math.max(...sides) >= SHORT_IN_PLACE) return true;
+    return Math.min(...sides) >= SHORT_SIDE && evidence >= MIN_EVIDENCE;
   }
   if (sides.length === 0) return c.quote >= SOLO_QUOTE;
   if (evidence >= MIN_EVIDENCE) return true;
@@ -231,14 +236,19 @@ function byScore(a: Candidate, b: Candidate): number {
   return b.score - a.score;
 }
 
-/** The best acceptable candidate, or null when none is good enough or a rival elsewhere is as good. */
+/**
+ * The best acceptable candidate, or null when none is good enough or a rival elsewhere is as good.
+ * A look-alike with a changed stretch that is not acceptable itself is another passage, not a
+ * rival: it does not hide the edited original however well its context fits.
+ */
 function pick(all: Candidate[], length: number, unique: boolean): Candidate | null {
-  if (all.length === 0) return null;
   const sorted = [...all].sort(byScore);
-  const best = sorted[0];
-  if (!accepted(best, length, unique)) return null;
+  const best = sorted.find((c) => accepted(c, length, unique));
+  if (!best) return null;
   if (best.quote < 1) {
-    const rival = sorted.find((c) => c.end <= best.start || c.start >= best.end);
+    const rival = sorted.find(
+      (c) => (c.end <= best.start || c.start >= best.end) && (c.run <= SCATTERED || accepted(c, length, unique)),
+    );
     if (rival && rival.score >= best.score - AMBIGUITY) return null;
   }
   return best;
