@@ -1,13 +1,14 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Action, Lesson, LessonPatch } from '@/lib/lesson';
 import { KINDS, VISIBILITIES } from '@/lib/lesson-basics';
-import { KIND_LABEL } from '@/lib/pillars';
+import { askedAs, KIND_LABEL } from '@/lib/pillars';
 import { httpHref } from '@/lib/safe-url';
 import { answersFor, draftOf, newAction, patchOf, setActionDone, type EditDraft } from '@/lib/library/edit';
 import { TagInput } from './TagInput';
 import { useFocusOnOpen } from './focus-on-open';
 import { useSaving } from './hooks/useSaving';
 import { FindingsPanel, type Redactable } from './redact/FindingsPanel';
+import { t } from '@/lib/i18n';
 
 interface Props {
   lesson: Lesson;
@@ -21,7 +22,7 @@ interface Props {
 /** Every field of a lesson a person may change: title, kind, note, answers, actions, tags, visibility. */
 export function LessonEditor({ lesson, tagSuggestions = [], onSave, onDelete, onClose }: Props) {
   const [draft, setDraft] = useState<EditDraft>(() => draftOf(lesson));
-  const { saving, error, setError, save: run } = useSaving((why) => `Not saved: ${why}`);
+  const { saving, error, setError, save: run } = useSaving((why) => t('common.notSaved', { error: why }));
   const titleRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -62,10 +63,10 @@ export function LessonEditor({ lesson, tagSuggestions = [], onSave, onDelete, on
 
   const href = httpHref(lesson.source.url);
   return (
-    <form class="lesson-editor" aria-label="Edit lesson" onSubmit={save} onKeyDown={onKeyDown}>
+    <form class="lesson-editor" aria-label={t('sidepanel.editForm')} onSubmit={save} onKeyDown={onKeyDown}>
       <header class="editor-head">
-        <h2>Edit lesson</h2>
-        <button type="button" class="icon-button" aria-label="Close editor" onClick={onClose}>
+        <h2>{t('sidepanel.editForm')}</h2>
+        <button type="button" class="icon-button" aria-label={t('editor.close')} onClick={onClose}>
           ×
         </button>
       </header>
@@ -76,14 +77,14 @@ export function LessonEditor({ lesson, tagSuggestions = [], onSave, onDelete, on
       ) : (
         <p class="editor-source">{lesson.source.title || lesson.source.url}</p>
       )}
-      {lesson.question && <p class="editor-question">Asked: {lesson.question.text}</p>}
+      {lesson.question && <p class="editor-question">{t('editor.asked', { question: lesson.question.text })}</p>}
       {lesson.quote && <blockquote class="editor-quote">{lesson.quote}</blockquote>}
       <label class="field">
-        <span>Title</span>
+        <span>{t('common.title')}</span>
         <input ref={titleRef} id={fid('title')} value={draft.title} maxLength={300} onInput={(e) => set('title', e.currentTarget.value)} />
       </label>
       <label class="field">
-        <span>Kind</span>
+        <span>{t('library.kind')}</span>
         <select
           value={draft.kind}
           onChange={(e) => {
@@ -100,7 +101,7 @@ export function LessonEditor({ lesson, tagSuggestions = [], onSave, onDelete, on
       </label>
       {draft.answers.map((a, i) => (
         <label class="field" key={a.question}>
-          <span>{a.question}</span>
+          <span>{askedAs(a.question)}</span>
           <textarea
             rows={2}
             value={a.answer}
@@ -112,23 +113,23 @@ export function LessonEditor({ lesson, tagSuggestions = [], onSave, onDelete, on
         </label>
       ))}
       <label class="field">
-        <span>Note</span>
+        <span>{t('common.note')}</span>
         <textarea rows={3} value={draft.note} onInput={(e) => set('note', e.currentTarget.value)} />
       </label>
       <fieldset class="editor-actions">
-        <legend>Actions</legend>
+        <legend>{t('export.actions')}</legend>
         {draft.actions.map((a) => (
           <div class="action-row" key={a.id}>
             <input
               type="checkbox"
-              aria-label={`Done: ${a.text || 'new action'}`}
+              aria-label={t('popup.actionDone', { action: a.text || t('editor.newAction') })}
               checked={a.done}
               onChange={(e) => setAction(a.id, (x) => setActionDone(x, e.currentTarget.checked))}
             />
             <input
               class="action-text"
-              aria-label="Action"
-              placeholder="What will we do?"
+              aria-label={t('forms.action')}
+              placeholder={t('editor.actionPlaceholder')}
               value={a.text}
               onInput={(e) => {
                 const text = e.currentTarget.value;
@@ -137,8 +138,8 @@ export function LessonEditor({ lesson, tagSuggestions = [], onSave, onDelete, on
             />
             <input
               class="action-owner"
-              aria-label="Owner"
-              placeholder="Owner"
+              aria-label={t('forms.owner')}
+              placeholder={t('forms.owner')}
               value={a.owner ?? ''}
               onInput={(e) => {
                 const owner = e.currentTarget.value;
@@ -147,7 +148,7 @@ export function LessonEditor({ lesson, tagSuggestions = [], onSave, onDelete, on
             />
             <input
               type="date"
-              aria-label="Due"
+              aria-label={t('forms.due')}
               value={a.due ?? ''}
               onInput={(e) => {
                 const due = e.currentTarget.value;
@@ -157,7 +158,7 @@ export function LessonEditor({ lesson, tagSuggestions = [], onSave, onDelete, on
             <button
               type="button"
               class="icon-button"
-              aria-label={`Remove action ${a.text}`}
+              aria-label={t('forms.removeAction', { action: a.text })}
               onClick={() => set('actions', draft.actions.filter((x) => x.id !== a.id))}
             >
               ×
@@ -165,19 +166,19 @@ export function LessonEditor({ lesson, tagSuggestions = [], onSave, onDelete, on
           </div>
         ))}
         <button type="button" class="secondary" onClick={() => set('actions', [...draft.actions, newAction()])}>
-          Add action
+          {t('editor.addAction')}
         </button>
       </fieldset>
       <div class="field">
-        <span>Tags</span>
+        <span>{t('forms.tags')}</span>
         <TagInput id={fid('tags')} tags={draft.tags} suggestions={tagSuggestions} onChange={(tags) => set('tags', tags)} />
       </div>
       <fieldset class="editor-visibility">
-        <legend>Visibility</legend>
+        <legend>{t('library.visibility')}</legend>
         {VISIBILITIES.map((v) => (
           <label key={v}>
             <input type="radio" name={fid('visibility')} value={v} checked={draft.visibility === v} onChange={() => set('visibility', v)} />
-            {v === 'team' ? 'Team (syncs to the team endpoint)' : 'Private (stays on this device)'}
+            {v === 'team' ? t('editor.team') : t('editor.private')}
           </label>
         ))}
       </fieldset>
@@ -190,15 +191,15 @@ export function LessonEditor({ lesson, tagSuggestions = [], onSave, onDelete, on
       <footer class="editor-foot">
         {onDelete && (
           <button type="button" class="danger" onClick={onDelete}>
-            Delete
+            {t('peek.delete')}
           </button>
         )}
-        <span class="hint">{dirty ? 'Unsaved changes · Ctrl+Enter saves' : 'No changes'}</span>
+        <span class="hint">{dirty ? t('editor.unsaved') : t('editor.noChanges')}</span>
         <button type="button" class="secondary" onClick={onClose}>
-          Close
+          {t('peek.close')}
         </button>
         <button type="submit" class="primary" disabled={!dirty || saving}>
-          {saving ? 'Saving…' : 'Save'}
+          {saving ? t('common.saving') : t('common.save')}
         </button>
       </footer>
     </form>

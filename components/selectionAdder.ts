@@ -2,6 +2,7 @@ import themeCss from './theme.css?inline';
 import { createShadowHost, ourBoxes, type ShadowHost } from './shadowHost';
 import { placeNear, type Box } from '@/lib/page/place';
 import { overlaps } from '@/lib/page/selection';
+import { plainMessage } from '@/lib/i18n-plain';
 
 const CSS = `${themeCss}
 :host { all: initial; }
@@ -55,8 +56,9 @@ export function createAdder(doc: Document, onOpen: () => void): Adder {
     const button = doc.createElement('button');
     button.type = 'button';
     button.className = 'adder';
-    button.title = 'Save the selected text as a lesson';
-    button.append(bookmarkIcon(doc), 'Save as lesson');
+    button.title = plainMessage('adder.title');
+    // The right-click entry's words: the same action, named the same.
+    button.append(bookmarkIcon(doc), plainMessage('menu.saveLesson'));
     button.addEventListener('mousedown', (e) => e.preventDefault());
     button.addEventListener('click', () => {
       hide();

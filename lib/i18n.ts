@@ -9,9 +9,17 @@ import { i18n } from '#i18n';
  */
 export const t = i18n.t;
 
-/** The language the browser's own menus are in: dates and numbers follow it, not the page's. */
+/**
+ * The language dates and numbers are written in: the browser's UI language (with its region,
+ * "de-AT"), so they follow the browser and not the page. Should the browser have picked messages
+ * of another language than it reports (headless Chromium started with `--lang=de` says "en-US"
+ * yet reads `_locales/de`), the messages' language wins: a date never speaks another language
+ * than the sentence around it.
+ */
 export function uiLanguage(): string {
-  return browser.i18n.getUILanguage();
+  const ui = browser.i18n.getUILanguage();
+  const words = t('language');
+  return ui.split(/[-_]/)[0].toLowerCase() === words ? ui : words;
 }
 
 const formats = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Visibility } from '@/lib/lesson';
 import { normalizeTag } from '@/lib/lesson-basics';
+import { formatNumber, t } from '@/lib/i18n';
 
 interface Props {
   count: number;
@@ -18,27 +19,27 @@ interface Props {
 export function BulkBar({ count, matching, onSelectAll, onClear, onAddTag, onRemoveTag, onVisibility, onDelete, busy }: Props) {
   const [tag, setTag] = useState('');
   const clean = normalizeTag(tag);
-  const run = (f: (t: string) => void) => {
+  const run = (f: (tag: string) => void) => {
     if (!clean) return;
     f(clean);
     setTag('');
   };
   return (
-    <div class="bulk-bar" role="toolbar" aria-label="Selected lessons">
-      <strong>{count} selected</strong>
+    <div class="bulk-bar" role="toolbar" aria-label={t('library.selectedLessons')}>
+      <strong>{t('library.selected', { n: formatNumber(count) })}</strong>
       {count < matching && (
         <button type="button" class="link" onClick={onSelectAll}>
-          Select all {matching}
+          {t('library.selectAllN', { n: formatNumber(matching) })}
         </button>
       )}
       <button type="button" class="link" onClick={onClear}>
-        Clear selection
+        {t('library.clearSelection')}
       </button>
       <span class="bulk-tag">
         <input
-          aria-label="Tag for selected lessons"
+          aria-label={t('library.bulkTag')}
           list="library-tags"
-          placeholder="tag"
+          placeholder={t('library.tagPlaceholder')}
           value={tag}
           onInput={(e) => setTag(e.currentTarget.value)}
           onKeyDown={(e) => {
@@ -49,20 +50,20 @@ export function BulkBar({ count, matching, onSelectAll, onClear, onAddTag, onRem
           }}
         />
         <button type="button" class="secondary" disabled={!clean || busy} onClick={() => run(onAddTag)}>
-          Add tag
+          {t('library.addTag')}
         </button>
         <button type="button" class="secondary" disabled={!clean || busy} onClick={() => run(onRemoveTag)}>
-          Remove tag
+          {t('library.removeTag')}
         </button>
       </span>
       <button type="button" class="secondary" disabled={busy} onClick={() => onVisibility('team')}>
-        Share with team
+        {t('library.share')}
       </button>
       <button type="button" class="secondary" disabled={busy} onClick={() => onVisibility('private')}>
-        Make private
+        {t('library.makePrivate')}
       </button>
       <button type="button" class="danger" disabled={busy} onClick={onDelete}>
-        Delete {count}
+        {t('library.deleteN', { n: formatNumber(count) })}
       </button>
     </div>
   );

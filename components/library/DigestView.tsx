@@ -11,6 +11,7 @@ import { lessonsByIds } from '@/lib/library/load';
 import type { LessonIndex } from '@/lib/library/search';
 import { download } from './download';
 import { errorText } from '@/lib/error-text';
+import { t } from '@/lib/i18n';
 
 interface Props {
   db: LessonDb;
@@ -45,7 +46,7 @@ export function DigestView({ db, index, version, week, onWeek, onOpen, notify }:
     setError(null);
     lessonsByIds(db, digestScope(index.all(), start))
       .then((lessons) => live && setDigest(weeklyDigest(lessons, start)))
-      .catch((e) => live && setError(`The look back could not be made: ${errorText(e)}`));
+      .catch((e) => live && setError(t('digest.failed', { error: errorText(e) })));
     return () => {
       live = false;
     };
@@ -56,9 +57,9 @@ export function DigestView({ db, index, version, week, onWeek, onOpen, notify }:
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(markdown);
-      notify('Copied the look back as Markdown');
+      notify(t('digest.copied'));
     } catch (e) {
-      notify(`Could not copy: ${errorText(e)}`, 'error');
+      notify(t('popup.copyFailed', { error: errorText(e) }), 'error');
     }
   };
 
@@ -66,21 +67,21 @@ export function DigestView({ db, index, version, week, onWeek, onOpen, notify }:
     <section class="digest" aria-labelledby="digest-title">
       <header class="digest-head">
         <h2 id="digest-title">
-          Week of {digest?.firstDay ?? monday}
-          {digest && <span class="muted"> to {digest.lastDay}</span>}
+          {t('digest.weekOf', { day: digest?.firstDay ?? monday })}
+          {digest && <span class="muted"> {t('digest.to', { day: digest.lastDay })}</span>}
         </h2>
         <div class="digest-tools">
           <button type="button" class="secondary" onClick={() => onWeek(shift(monday, -7))}>
-            ← Previous week
+            {t('digest.previous')}
           </button>
           <button type="button" class="secondary" onClick={() => onWeek(shift(monday, 7))}>
-            Next week →
+            {t('digest.next')}
           </button>
           <button type="button" class="secondary" onClick={() => onWeek(thisWeek())}>
-            This week
+            {t('digest.thisWeek')}
           </button>
           <button type="button" class="primary" disabled={!digest} onClick={copy}>
-            Copy as Markdown
+            {t('digest.copy')}
           </button>
           <button
             type="button"
@@ -88,7 +89,7 @@ export function DigestView({ db, index, version, week, onWeek, onOpen, notify }:
             disabled={!digest}
             onClick={() => download(`lessonmark-week-${monday}.md`, markdown, 'text/markdown;charset=utf-8')}
           >
-            Download .md
+            {t('digest.download')}
           </button>
         </div>
       </header>
@@ -97,16 +98,19 @@ export function DigestView({ db, index, version, week, onWeek, onOpen, notify }:
           {error}
         </p>
       )}
-      {!digest && !error && <p class="muted">Gathering the week…</p>}
+      {!digest && !error && <p class="muted">{t('digest.gathering')}</p>}
       {digest && (
         <>
           <p class="digest-summary">
-            {digest.lessonCount} {digest.lessonCount === 1 ? 'lesson' : 'lessons'}, {digest.openQuestions.length} open
-            {digest.openQuestions.length === 1 ? ' question' : ' questions'}, {digest.actionsDone.length} done and{' '}
-            {digest.actionsOpen.length} open {digest.actionsOpen.length === 1 ? 'action' : 'actions'}.
+            {t('digest.uiSummary', {
+              lessons: t('digest.lessons', digest.lessonCount),
+              questions: t('digest.questions', digest.openQuestions.length),
+              done: digest.actionsDone.length,
+              open: t('digest.openActions', digest.actionsOpen.length),
+            })}
           </p>
           {digest.sections.length === 0 && (
-            <p class="empty">No lessons were captured this week. What did we learn? Capture it while it is fresh.</p>
+            <p class="empty">{t('digest.emptyUi')}</p>
           )}
           {digest.sections.map((s) => (
             <section key={s.kind} class={`digest-section kind-border-${s.kind}`}>
@@ -129,7 +133,7 @@ export function DigestView({ db, index, version, week, onWeek, onOpen, notify }:
           ))}
           {digest.openQuestions.length > 0 && (
             <section class="digest-section kind-border-question">
-              <h3>Open questions</h3>
+              <h3>{t('export.heading.question')}</h3>
               <ul>
                 {digest.openQuestions.map((q) => (
                   <li key={q.id}>
@@ -141,8 +145,8 @@ export function DigestView({ db, index, version, week, onWeek, onOpen, notify }:
               </ul>
             </section>
           )}
-          <ActionSection title="Actions done this week" items={digest.actionsDone} onOpen={onOpen} />
-          <ActionSection title="Actions still open" items={digest.actionsOpen} onOpen={onOpen} />
+          <ActionSection title={t('digest.actionsDone')} items={digest.actionsDone} onOpen={onOpen} />
+          <ActionSection title={t('digest.actionsOpen')} items={digest.actionsOpen} onOpen={onOpen} />
         </>
       )}
     </section>
@@ -159,8 +163,8 @@ function ActionSection({ title, items, onOpen }: { title: string; items: DigestA
           <li key={`${d.lessonId}-${d.action.id}`} class={d.overdue ? 'overdue' : undefined}>
             <span aria-hidden="true">{d.action.done ? '☑' : '☐'}</span> {d.action.text}
             {d.action.owner && <span class="muted"> · {d.action.owner}</span>}
-            {d.action.due && <span class="muted"> · due {d.action.due}</span>}
-            {d.overdue && <strong class="overdue-label"> overdue</strong>} — from{' '}
+            {d.action.due && <span class="muted"> · {t('export.due', { day: d.action.due })}</span>}
+            {d.overdue && <strong class="overdue-label"> {t('digest.overdue')}</strong>} — {t('digest.fromUi')}{' '}
             <button type="button" class="link" onClick={() => onOpen(d.lessonId)}>
               {d.lessonTitle}
             </button>

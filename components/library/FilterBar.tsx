@@ -5,6 +5,7 @@ import { KIND_LABEL } from '@/lib/pillars';
 import { siteLabel } from '@/lib/sites/registry';
 import { EMPTY_FILTERS, isUnfiltered, type LibraryFilters } from '@/lib/library/filters';
 import type { Facets } from '@/lib/library/search';
+import { t } from '@/lib/i18n';
 
 interface Props {
   filters: LibraryFilters;
@@ -14,12 +15,12 @@ interface Props {
 }
 
 const VISIBILITY_CHOICES = [
-  ['private', 'Private'],
-  ['team', 'Team'],
+  ['private', t('card.private')],
+  ['team', t('card.team')],
 ] as const;
 const OPEN_CHOICES = [
-  ['questions', 'Open questions'],
-  ['actions', 'With open actions'],
+  ['questions', t('library.openQuestions')],
+  ['actions', t('library.openActions')],
 ] as const;
 
 /** Search box and every filter; each change lands in the URL (see LibraryApp). */
@@ -39,58 +40,58 @@ export function FilterBar({ filters: f, facets, onChange, searchRef }: Props) {
         id="library-search"
         class="search"
         type="search"
-        placeholder="Search lessons   ( / )"
-        aria-label="Search lessons"
+        placeholder={t('library.searchPlaceholder')}
+        aria-label={t('library.search')}
         autocomplete="off"
         value={f.q}
         onInput={(e) => set('q', e.currentTarget.value)}
       />
       <div class="filters">
-        <Choice label="Kind" any="Any kind" value={f.kind} options={KINDS.map((k) => [k, KIND_LABEL[k]] as const)} onChange={(v) => set('kind', v)} />
-        <Choice label="Site" any="Any site" value={f.site} options={SITES.map((s) => [s, siteLabel(s)] as const)} onChange={(v) => set('site', v)} />
+        <Choice label={t('library.kind')} any={t('library.anyKind')} value={f.kind} options={KINDS.map((k) => [k, KIND_LABEL[k]] as const)} onChange={(v) => set('kind', v)} />
+        <Choice label={t('library.site')} any={t('library.anySite')} value={f.site} options={SITES.map((s) => [s, siteLabel(s)] as const)} onChange={(v) => set('site', v)} />
         <label>
-          <span>Tag</span>
+          <span>{t('library.tag')}</span>
           <input
-            aria-label="Filter by tag"
+            aria-label={t('library.filterByTag')}
             list="library-tags"
-            placeholder="Add tag filter"
+            placeholder={t('library.addTagFilter')}
             value={tagText}
             onInput={(e) => setTagText(e.currentTarget.value)}
             onChange={addTag}
           />
         </label>
-        <Named label="Project" list="library-projects" placeholder="Any project" value={f.project} onChange={(v) => set('project', v)} />
-        <Named label="Author" list="library-authors" placeholder="Anyone" value={f.author} onChange={(v) => set('author', v)} />
-        <Choice label="Visibility" any="Private and team" value={f.visibility} options={VISIBILITY_CHOICES} onChange={(v) => set('visibility', v)} />
+        <Named label={t('library.project')} list="library-projects" placeholder={t('library.anyProject')} value={f.project} onChange={(v) => set('project', v)} />
+        <Named label={t('library.author')} list="library-authors" placeholder={t('library.anyone')} value={f.author} onChange={(v) => set('author', v)} />
+        <Choice label={t('library.visibility')} any={t('library.anyVisibility')} value={f.visibility} options={VISIBILITY_CHOICES} onChange={(v) => set('visibility', v)} />
         <label>
-          <span>From</span>
-          <input type="date" aria-label="From day" value={f.from ?? ''} onChange={(e) => set('from', e.currentTarget.value || undefined)} />
+          <span>{t('library.from')}</span>
+          <input type="date" aria-label={t('library.fromDay')} value={f.from ?? ''} onChange={(e) => set('from', e.currentTarget.value || undefined)} />
         </label>
         <label>
-          <span>To</span>
-          <input type="date" aria-label="To day" value={f.to ?? ''} onChange={(e) => set('to', e.currentTarget.value || undefined)} />
+          <span>{t('library.to')}</span>
+          <input type="date" aria-label={t('library.toDay')} value={f.to ?? ''} onChange={(e) => set('to', e.currentTarget.value || undefined)} />
         </label>
-        <Choice label="Open" aria="Open items" any="All lessons" value={f.open} options={OPEN_CHOICES} onChange={(v) => set('open', v)} />
+        <Choice label={t('library.open')} aria={t('library.openItems')} any={t('library.allLessons')} value={f.open} options={OPEN_CHOICES} onChange={(v) => set('open', v)} />
         <label>
-          <span>Sort</span>
-          <select aria-label="Sort" value={f.sort} onChange={(e) => set('sort', e.currentTarget.value as LibraryFilters['sort'])}>
-            <option value="newest">Newest first</option>
-            <option value="oldest">Oldest first</option>
-            <option value="helped">Most helped</option>
+          <span>{t('library.sort')}</span>
+          <select aria-label={t('library.sort')} value={f.sort} onChange={(e) => set('sort', e.currentTarget.value as LibraryFilters['sort'])}>
+            <option value="newest">{t('library.newest')}</option>
+            <option value="oldest">{t('library.oldest')}</option>
+            <option value="helped">{t('library.mostHelped')}</option>
           </select>
         </label>
         {!isUnfiltered(f) && (
           <button type="button" class="secondary" onClick={() => onChange({ ...EMPTY_FILTERS, sort: f.sort })}>
-            Clear filters
+            {t('library.clearFilters')}
           </button>
         )}
       </div>
       {f.tags.length > 0 && (
-        <ul class="chips" aria-label="Tag filters">
-          {f.tags.map((t) => (
-            <li key={t} class="chip">
-              #{t}
-              <button type="button" class="chip-x" aria-label={`Remove tag filter ${t}`} onClick={() => set('tags', f.tags.filter((x) => x !== t))}>
+        <ul class="chips" aria-label={t('library.tagFilters')}>
+          {f.tags.map((tag) => (
+            <li key={tag} class="chip">
+              #{tag}
+              <button type="button" class="chip-x" aria-label={t('library.removeTagFilter', { tag })} onClick={() => set('tags', f.tags.filter((x) => x !== tag))}>
                 ×
               </button>
             </li>

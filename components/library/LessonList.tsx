@@ -3,6 +3,7 @@ import { FIRST_ROWS_MARK } from '@/lib/library/marks';
 import type { LessonRow } from '@/lib/library/rows';
 import { moveActive, pageRows, scrollToShow, windowSlice } from '@/lib/library/window';
 import { LessonCardBody, LessonCardMeta } from '../LessonCard';
+import { t } from '@/lib/i18n';
 
 /** Every row has this height, so any stretch of 100,000 rows is a multiplication away. */
 export const ROW_HEIGHT = 72;
@@ -98,7 +99,7 @@ export function LessonList({ rows, selected, active, onActive, onToggle, onToggl
       ref={box}
       class="lesson-list"
       role="grid"
-      aria-label="Lessons"
+      aria-label={t('library.lessons')}
       aria-multiselectable="true"
       aria-rowcount={rows.length}
       aria-activedescendant={activeRow ? rowDomId(activeRow.id) : undefined}
@@ -129,7 +130,7 @@ export function LessonList({ rows, selected, active, onActive, onToggle, onToggl
                     type="checkbox"
                     class="row-check"
                     tabIndex={-1}
-                    aria-label={`Select ${r.title}`}
+                    aria-label={t('library.selectOne', { title: r.title })}
                     checked={isSelected}
                     onClick={(e) => {
                       onActive(i);

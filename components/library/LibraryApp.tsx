@@ -8,24 +8,26 @@ import type { LibraryEnv } from './env';
 import { FilterBar } from './FilterBar';
 import { LessonList } from './LessonList';
 import { lazyView } from './lazyView';
-import { plural, useBulkActions } from './useBulkActions';
+import { useBulkActions } from './useBulkActions';
 import { useLibrary } from './useLibrary';
 import { useOpenLesson } from './useOpenLesson';
 import { useSelection } from './useSelection';
 import { useToast } from './useToast';
 import { useUrlState, type View } from './useUrlState';
+import { Fill } from '@/components/fill';
+import { formatNumber, t } from '@/lib/i18n';
 
 const DigestView = lazyView(() => import('./DigestView').then((m) => m.DigestView));
 const TransferView = lazyView(() => import('./TransferView').then((m) => m.TransferView));
 
-const VIEW_LABELS: { id: View; label: string }[] = [
-  { id: 'lessons', label: 'Lessons' },
-  { id: 'digest', label: 'Weekly look back' },
-  { id: 'transfer', label: 'Export & import' },
+const VIEW_LABELS: { id: View; label: () => string }[] = [
+  { id: 'lessons', label: () => t('library.lessons') },
+  { id: 'digest', label: () => t('library.digest') },
+  { id: 'transfer', label: () => t('library.transfer') },
 ];
 
-const typingIn = (t: EventTarget | null) =>
-  t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
+const typingIn = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
 interface Props {
   env: LibraryEnv;
@@ -95,28 +97,28 @@ export function LibraryApp({ env, first, initialFilters }: Props) {
     const l = await env.updateLesson(editing.id, patch);
     apply([l]);
     setOpened(l);
-    notify('Saved');
+    notify(t('library.saved'));
   };
 
   const total = index?.size;
   const countText = !rows
     ? data.loaded
-      ? `Loading… ${data.loaded} read`
-      : 'Loading…'
+      ? t('library.loadingRead', { n: formatNumber(data.loaded) })
+      : t('common.loading')
     : index
       ? isUnfiltered(filters)
-        ? plural(total ?? 0, 'lesson')
-        : `${rows.length} of ${plural(total ?? 0, 'lesson')}`
-      : `Newest ${rows.length}, loading the rest…`;
+        ? t('library.count', total ?? 0, { n: formatNumber(total ?? 0) })
+        : t('library.countOf', total ?? 0, { shown: formatNumber(rows.length), n: formatNumber(total ?? 0) })
+      : t('library.newestLoading', { n: formatNumber(rows.length) });
 
   return (
     <div class={`library${openId ? ' with-editor' : ''}`}>
       <header class="library-head">
-        <h1>Lessonmark library</h1>
-        <nav class="tabs" role="tablist" aria-label="Library views">
+        <h1>{t('library.heading')}</h1>
+        <nav class="tabs" role="tablist" aria-label={t('library.views')}>
           {VIEW_LABELS.map((v) => (
             <button key={v.id} type="button" role="tab" aria-selected={view === v.id} class="tab" onClick={() => go(v.id)}>
-              {v.label}
+              {v.label()}
             </button>
           ))}
         </nav>
@@ -142,8 +144,8 @@ export function LibraryApp({ env, first, initialFilters }: Props) {
                 busy={bulk.busy || !index}
                 onSelectAll={toggleAll}
                 onClear={clear}
-                onAddTag={(t) => void bulk.tag(t, 'add')}
-                onRemoveTag={(t) => void bulk.tag(t, 'remove')}
+                onAddTag={(tag) => void bulk.tag(tag, 'add')}
+                onRemoveTag={(tag) => void bulk.tag(tag, 'remove')}
                 onVisibility={(v) => void bulk.setVisibility(v)}
                 onDelete={() => void bulk.remove([...selected])}
               />
@@ -153,33 +155,41 @@ export function LibraryApp({ env, first, initialFilters }: Props) {
                 <label>
                   <input
                     type="checkbox"
-                    aria-label="Select all shown lessons"
+                    aria-label={t('library.selectAllShown')}
                     checked={selected.size > 0 && selected.size === rows.length}
                     disabled={!index}
                     onChange={toggleAll}
                   />
-                  Select all
+                  {t('library.selectAll')}
                 </label>
-                <span class="muted">↑↓ move · Enter opens · Space selects · Delete deletes · / searches</span>
+                <span class="muted">{t('library.keys')}</span>
               </div>
             )}
-            {rows === null && !data.error && <p class="loading">Loading lessons…</p>}
+            {rows === null && !data.error && <p class="loading">{t('library.loadingLessons')}</p>}
             {rows && rows.length === 0 && index && index.size === 0 && (
               <div class="empty">
-                <h2>No lessons yet</h2>
+                <h2>{t('library.empty')}</h2>
                 <p>
-                  Select text on a Jira ticket, a Confluence page or a GitHub issue and press <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>L</kbd>{' '}
-                  (or right-click → Save as lesson). Lessons you capture appear here.
+                  <Fill
+                    text={t('library.emptyHint')}
+                    parts={{
+                      keys: (
+                        <>
+                          <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>L</kbd>
+                        </>
+                      ),
+                    }}
+                  />
                 </p>
                 <button type="button" class="secondary" onClick={() => go('transfer')}>
-                  Import lessons from a file
+                  {t('library.importFromFile')}
                 </button>
               </div>
             )}
             {rows && rows.length === 0 && index && index.size > 0 && (
               <div class="empty">
-                <h2>No lesson matches</h2>
-                <p>Try other words, or clear the filters.</p>
+                <h2>{t('library.noMatch')}</h2>
+                <p>{t('library.noMatchHint')}</p>
               </div>
             )}
             {rows && rows.length > 0 && (
@@ -213,7 +223,7 @@ export function LibraryApp({ env, first, initialFilters }: Props) {
               notify={notify}
             />
           ) : (
-            <p class="loading">Loading lessons…</p>
+            <p class="loading">{t('library.loadingLessons')}</p>
           ))}
         {view === 'transfer' &&
           (index ? (
@@ -225,30 +235,30 @@ export function LibraryApp({ env, first, initialFilters }: Props) {
               notify={notify}
             />
           ) : (
-            <p class="loading">Loading lessons…</p>
+            <p class="loading">{t('library.loadingLessons')}</p>
           ))}
       </main>
 
       {openId && (
-        <aside class="editor-pane" aria-label="Lesson">
+        <aside class="editor-pane" aria-label={t('library.lesson')}>
           {editing ? (
             <LessonEditor
               lesson={editing}
-              tagSuggestions={index?.facets().tags.slice(0, 30).map(([t]) => t) ?? []}
+              tagSuggestions={index?.facets().tags.slice(0, 30).map(([tag]) => tag) ?? []}
               onSave={save}
               onDelete={() => void bulk.remove([editing.id])}
               onClose={close}
             />
           ) : opened.at === 'missing' ? (
             <div class="empty" role="alert">
-              <h2>Lesson not found</h2>
-              <p>It may have been deleted.</p>
+              <h2>{t('library.notFound')}</h2>
+              <p>{t('library.notFoundHint')}</p>
               <button type="button" class="secondary" onClick={close}>
-                Close
+                {t('peek.close')}
               </button>
             </div>
           ) : (
-            <p class="loading">Opening the lesson…</p>
+            <p class="loading">{t('library.opening')}</p>
           )}
         </aside>
       )}

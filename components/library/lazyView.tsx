@@ -1,6 +1,7 @@
 import { h, type ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { errorText } from '@/lib/error-text';
+import { t } from '@/lib/i18n';
 
 /**
  * A view whose code (export, import, digest) loads the first time it is shown, so the page's
@@ -20,8 +21,8 @@ export function lazyView<P extends object>(load: () => Promise<ComponentType<P>>
         live = false;
       };
     }, []);
-    if (!view) return <p class="loading">Loading…</p>;
-    if ('error' in view) return <p role="alert">This view could not be loaded: {view.error}</p>;
+    if (!view) return <p class="loading">{t('common.loading')}</p>;
+    if ('error' in view) return <p role="alert">{t('library.viewFailed', { error: view.error })}</p>;
     return h(view.C, props);
   };
 }

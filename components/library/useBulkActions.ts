@@ -6,8 +6,7 @@ import { lessonsByIds } from '@/lib/library/load';
 import { heldBack } from '../redact/held';
 import type { LibraryEnv } from './env';
 import type { Notify } from './useToast';
-
-export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+import { t } from '@/lib/i18n';
 
 interface Options {
   env: LibraryEnv;
@@ -38,19 +37,19 @@ export function useBulkActions({ env, selected, apply, notify, onDeleted }: Opti
     try {
       apply(await env.deleteLessons(ids));
       onDeleted(ids);
-      notify(`Deleted ${plural(ids.length, 'lesson')}`, 'ok', {
-        label: 'Undo',
+      notify(t('library.deleted', ids.length), 'ok', {
+        label: t('common.undo'),
         run: async () => {
           try {
             apply(await env.restoreLessons(ids));
-            notify(`Restored ${plural(ids.length, 'lesson')}`);
+            notify(t('library.restored', ids.length));
           } catch (e) {
-            notify(`Could not undo: ${errorText(e)}`, 'error');
+            notify(t('popup.undoFailed', { error: errorText(e) }), 'error');
           }
         },
       });
     } catch (e) {
-      notify(`Could not delete: ${errorText(e)}`, 'error');
+      notify(t('peek.deleteFailed', { error: errorText(e) }), 'error');
     } finally {
       setBusy(false);
     }
@@ -67,7 +66,7 @@ export function useBulkActions({ env, selected, apply, notify, onDeleted }: Opti
       apply(changed);
       notify(done(changed.length, changed));
     } catch (e) {
-      notify(`Could not change the lessons: ${errorText(e)}`, 'error');
+      notify(t('library.changeFailed', { error: errorText(e) }), 'error');
     } finally {
       setBusy(false);
     }
@@ -78,9 +77,9 @@ export function useBulkActions({ env, selected, apply, notify, onDeleted }: Opti
     remove,
     tag: (tag, mode) =>
       change(mode === 'add' ? addTag(tag) : removeTag(tag), (n) =>
-        `${mode === 'add' ? 'Tagged' : 'Untagged'} ${plural(n, 'lesson')} ${mode === 'add' ? 'with' : 'from'} #${tag}`,
+        mode === 'add' ? t('library.tagged', n, { tag }) : t('library.untagged', n, { tag }),
       ),
     setVisibility: (visibility) =>
-      change(setVisibility(visibility), (n, changed) => `${plural(n, 'lesson')} now ${visibility === 'team' ? `shared with the team${heldBack(changed)}` : 'private'}`),
+      change(setVisibility(visibility), (n, changed) => (visibility === 'team' ? t('library.shared', n) + heldBack(changed) : t('library.madePrivate', n))),
   };
 }

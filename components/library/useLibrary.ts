@@ -8,6 +8,7 @@ import { storedRows } from '@/lib/db/stored-rows';
 import { toRow, type LessonRow } from '@/lib/library/rows';
 import { LessonIndex } from '@/lib/library/search';
 import { errorText } from '@/lib/error-text';
+import { t } from '@/lib/i18n';
 
 export interface LibraryData {
   /** The newest lessons, drawn while the rest load; null until read. */
@@ -47,7 +48,7 @@ export function useLibrary(db: LessonDb, newest: Promise<Lesson[]>): LibraryData
 
   useEffect(() => {
     let live = true;
-    const fail = (e: unknown) => live && setError(`The lessons could not be read: ${errorText(e)}`);
+    const fail = (e: unknown) => live && setError(t('library.lessonsFailed', { error: errorText(e) }));
     const use = (i: LessonIndex) => {
       indexRef.current = i;
       setIndex(i);

@@ -3,6 +3,7 @@ import type { LessonDb } from '@/lib/db/database';
 import { errorText } from '@/lib/error-text';
 import type { Lesson } from '@/lib/lesson';
 import type { Notify } from './useToast';
+import { t } from '@/lib/i18n';
 
 export type OpenLesson = { at: 'none' } | { at: 'reading' } | { at: 'missing' } | { at: 'open'; lesson: Lesson };
 
@@ -24,7 +25,7 @@ export function useOpenLesson(db: LessonDb, id: string | null, version: number, 
     db.lessons
       .get(id)
       .then((l) => live && setState(!l || l.deletedAt ? { at: 'missing' } : { at: 'open', lesson: l }))
-      .catch((e) => live && notify(`The lesson could not be read: ${errorText(e)}`, 'error'));
+      .catch((e) => live && notify(t('library.lessonFailed', { error: errorText(e) }), 'error'));
     return () => {
       live = false;
     };

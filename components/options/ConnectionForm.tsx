@@ -4,6 +4,8 @@ import type { ConnectionResult } from '@/lib/sync/connection';
 import { useSaving } from '../hooks/useSaving';
 import type { OptionsEnv } from './env';
 import { endpointFromInput } from './hosts';
+import { Fill } from '@/components/fill';
+import { formatDay, t } from '@/lib/i18n';
 
 type Draft = Pick<Settings, 'endpoint' | 'displayName'> & { token: string };
 
@@ -13,7 +15,7 @@ export function ConnectionForm({ env, settings, onSaved }: { env: OptionsEnv; se
   const [showToken, setShowToken] = useState(false);
   const [test, setTest] = useState<ConnectionResult | 'testing' | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const { saving, error, setError, save: run } = useSaving((why) => `Not saved: ${why}`);
+  const { saving, error, setError, save: run } = useSaving((why) => t('common.notSaved', { error: why }));
   const endpoint = endpointFromInput(draft.endpoint);
   const problem = endpointProblem(endpoint);
   // Typed without a scheme: say which address will be used, so the guess is never silent.
@@ -39,13 +41,13 @@ export function ConnectionForm({ env, settings, onSaved }: { env: OptionsEnv; se
       onSaved(next);
       setDraft({ ...draft, endpoint: next.endpoint, token: '' });
       setTest(null);
-      setSaved(endpoint ? 'Saved. Syncing with the team now.' : 'Saved. Team sync is off.');
+      setSaved(endpoint ? t('options.savedSyncing') : t('options.savedOff'));
     });
   };
 
   const result: { text: string; tone: '' | 'ok' | 'error' } =
     test === 'testing'
-      ? { text: 'Testing…', tone: '' }
+      ? { text: t('options.testing'), tone: '' }
       : error
         ? { text: error, tone: 'error' }
         : test
@@ -54,37 +56,37 @@ export function ConnectionForm({ env, settings, onSaved }: { env: OptionsEnv; se
 
   return (
     <form class="panel" onSubmit={save} aria-labelledby="connection-title">
-      <h2 id="connection-title">Team sync</h2>
-      <p class="hint">Lessons you mark "team" are shared through your team's endpoint. Private lessons never leave this browser.</p>
+      <h2 id="connection-title">{t('options.teamSync')}</h2>
+      <p class="hint">{t('options.teamSyncHint')}</p>
       <label class="field">
-        <span>Endpoint URL</span>
+        <span>{t('options.endpoint')}</span>
         <input type="text" inputMode="url" name="endpoint" placeholder="https://lessons.example.com" value={draft.endpoint} onInput={set('endpoint')} aria-invalid={!!problem} aria-describedby="endpoint-problem" spellcheck={false} autocomplete="url" />
       </label>
       {problem && <p id="endpoint-problem" class="error">{problem}</p>}
       {guessed && (
         <p id="endpoint-problem" class="hint">
-          Lessonmark will use <strong>{endpoint}</strong>.
+          <Fill text={t('options.willUse')} parts={{ endpoint: <strong>{endpoint}</strong> }} />
         </p>
       )}
       <div class="field">
-        <label for="token">Token</label>
+        <label for="token">{t('options.token')}</label>
         <span class="inline">
-          <input id="token" type={showToken ? 'text' : 'password'} name="token" autocomplete="off" value={draft.token} onInput={set('token')} spellcheck={false} placeholder={settings.tokenSavedAt ? 'Saved; type a new one to replace it' : ''} aria-describedby="token-saved" />
-          <button type="button" onClick={() => setShowToken(!showToken)} aria-pressed={showToken} aria-label="Show token">{showToken ? 'Hide' : 'Show'}</button>
+          <input id="token" type={showToken ? 'text' : 'password'} name="token" autocomplete="off" value={draft.token} onInput={set('token')} spellcheck={false} placeholder={settings.tokenSavedAt ? t('options.tokenReplace') : ''} aria-describedby="token-saved" />
+          <button type="button" onClick={() => setShowToken(!showToken)} aria-pressed={showToken} aria-label={t('options.showToken')}>{showToken ? t('options.hide') : t('options.show')}</button>
         </span>
       </div>
       <p id="token-saved" class="hint">
         {settings.tokenSavedAt
-          ? `A token is saved (since ${settings.tokenSavedAt.slice(0, 10)}). It stays in this browser's extension database, out of reach of web pages.`
-          : 'No token saved yet.'}
+          ? t('options.tokenSaved', { since: formatDay(new Date(settings.tokenSavedAt)) })
+          : t('options.noToken')}
       </p>
       <label class="field">
-        <span>Display name</span>
-        <input type="text" name="displayName" placeholder="Your name on lessons saved here (team lessons show the name on your token)" value={draft.displayName} onInput={set('displayName')} maxLength={200} />
+        <span>{t('options.displayName')}</span>
+        <input type="text" name="displayName" placeholder={t('options.displayNameHint')} value={draft.displayName} onInput={set('displayName')} maxLength={200} />
       </label>
       <div class="buttons">
-        <button type="button" onClick={runTest} disabled={test === 'testing' || !!problem}>Test connection</button>
-        <button type="submit" class="primary" disabled={!dirty || !!problem || saving}>Save</button>
+        <button type="button" onClick={runTest} disabled={test === 'testing' || !!problem}>{t('options.test')}</button>
+        <button type="submit" class="primary" disabled={!dirty || !!problem || saving}>{t('common.save')}</button>
       </div>
       <p role="status" class={`result ${result.tone}`} data-testid="connection-result">
         {result.text}

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Settings } from '@/lib/settings';
 import type { OptionsEnv } from './env';
 import { HOST_KINDS, hostPattern, PUBLIC_SITES, type HostKind } from './hosts';
+import { t } from '@/lib/i18n';
 
 /** Hosts of self-hosted sites (Jira, GitHub Enterprise, …): granted at run time, listed, removable. */
 export function SitesPanel({ env, settings, onSaved }: { env: OptionsEnv; settings: Settings; onSaved: (s: Settings) => void }) {
@@ -15,12 +16,12 @@ export function SitesPanel({ env, settings, onSaved }: { env: OptionsEnv; settin
     if ('error' in parsed) return setMessage({ text: parsed.error, error: true });
     // The browser only shows its permission prompt inside the click: ask before anything else awaits.
     void env.grantHost(parsed.pattern).then(async (granted) => {
-      if (!granted) return setMessage({ text: `Access to ${parsed.host} was not granted.`, error: true });
+      if (!granted) return setMessage({ text: t('options.notGranted', { host: parsed.host }), error: true });
       const list = settings.hosts[kind];
       const hosts = { ...settings.hosts, [kind]: list.includes(parsed.host) ? list : [...list, parsed.host] };
       onSaved(await env.saveSettings({ hosts }));
       setInput('');
-      setMessage({ text: `Lessonmark now runs on ${parsed.host}.`, error: false });
+      setMessage({ text: t('options.granted', { host: parsed.host }), error: false });
     });
   };
   const remove = async (k: HostKind, host: string) => {
@@ -29,29 +30,29 @@ export function SitesPanel({ env, settings, onSaved }: { env: OptionsEnv; settin
     const pattern = hostPattern(host);
     if (!still && !('error' in pattern)) await env.revokeHost(pattern.pattern).catch(() => null);
     onSaved(await env.saveSettings({ hosts }));
-    setMessage({ text: `Removed ${host}.`, error: false });
+    setMessage({ text: t('options.removed', { host }), error: false });
   };
   const all = HOST_KINDS.flatMap(({ kind: k, label }) => settings.hosts[k].map((host) => ({ k, label, host })));
 
   return (
     <section class="panel" aria-labelledby="sites-title">
-      <h2 id="sites-title">Sites</h2>
-      <p class="hint">Lessonmark knows {PUBLIC_SITES}, and works on any other page. Add the hosts of your own installations so their issues and pages are recognised.</p>
+      <h2 id="sites-title">{t('options.sites')}</h2>
+      <p class="hint">{t('options.sitesHint', { sites: PUBLIC_SITES })}</p>
       {all.length === 0 ? (
-        <p class="empty">No self-hosted sites added.</p>
+        <p class="empty">{t('options.noSites')}</p>
       ) : (
         <ul class="hosts">
           {all.map(({ k, label, host }) => (
             <li key={`${k}:${host}`}>
               <span>{host}</span> <span class="hint">{label}</span>
-              <button type="button" onClick={() => void remove(k, host)} aria-label={`Remove ${host}`}>Remove</button>
+              <button type="button" onClick={() => void remove(k, host)} aria-label={t('options.removeHost', { host })}>{t('options.remove')}</button>
             </li>
           ))}
         </ul>
       )}
       <form class="inline" onSubmit={add}>
         <label>
-          <span class="sr-only">Kind of site</span>
+          <span class="sr-only">{t('options.siteKind')}</span>
           <select value={kind} onChange={(e) => setKind(e.currentTarget.value as HostKind)}>
             {HOST_KINDS.map((k) => (
               <option key={k.kind} value={k.kind}>{k.label}</option>
@@ -59,10 +60,10 @@ export function SitesPanel({ env, settings, onSaved }: { env: OptionsEnv; settin
           </select>
         </label>
         <label class="grow">
-          <span class="sr-only">Host</span>
+          <span class="sr-only">{t('options.host')}</span>
           <input type="text" placeholder={`${kind}.example.com`} value={input} onInput={(e) => setInput(e.currentTarget.value)} spellcheck={false} />
         </label>
-        <button type="submit">Grant access</button>
+        <button type="submit">{t('options.grant')}</button>
       </form>
       {message && <p role="status" class={message.error ? 'error' : 'result'}>{message.text}</p>}
     </section>

@@ -6,12 +6,13 @@ import type { OptionsEnv } from './env';
 import { formatWhen, syncBlocker } from './hosts';
 import { liveValue, useLiveQuery } from '../hooks/useLiveQuery';
 import { useSaving } from '../hooks/useSaving';
+import { t } from '@/lib/i18n';
 
 /** Last sync, changes waiting, the last error, and "Sync now". */
 export function SyncStatusPanel({ env, settings }: { env: OptionsEnv; settings: Settings }) {
   const status = liveValue(useLiveQuery(() => readStatus(env.db), []));
   const pending = liveValue(useLiveQuery(() => pendingCount(env.db), []));
-  const { saving: busy, error, save } = useSaving((why) => `Sync failed: ${why}`);
+  const { saving: busy, error, save } = useSaving((why) => t('options.syncFailed', { error: why }));
   const [message, setMessage] = useState<string | null>(null);
   const blocker = syncBlocker(settings);
 
@@ -21,28 +22,30 @@ export function SyncStatusPanel({ env, settings }: { env: OptionsEnv; settings: 
       const report = await env.syncNow();
       setMessage(
         report.state === 'ok'
-          ? `Synced: ${report.pushed} sent, ${report.pulled} received${report.conflicts ? `, ${report.conflicts} with conflicts` : ''}.`
+          ? report.conflicts
+            ? t('options.syncedConflicts', { sent: report.pushed, received: report.pulled, conflicts: report.conflicts })
+            : t('options.synced', { sent: report.pushed, received: report.pulled })
           : report.state === 'off'
-            ? 'Team sync is off: save an endpoint and a token first.'
-            : (report.error ?? 'Sync failed.'),
+            ? t('options.syncOff')
+            : (report.error ?? t('options.syncFailedPlain')),
       );
     });
 
   return (
     <section class="panel" aria-labelledby="status-title">
-      <h2 id="status-title">Sync status</h2>
-      {blocker && <p class="hint">Not connected: lessons stay on this device until you save an endpoint and a token.</p>}
+      <h2 id="status-title">{t('options.status')}</h2>
+      {blocker && <p class="hint">{t('options.notConnected')}</p>}
       <dl class="facts">
-        <dt>Last sync</dt>
+        <dt>{t('options.lastSync')}</dt>
         <dd data-testid="last-sync">{formatWhen(status?.lastSyncAt, env.now())}</dd>
-        <dt>Changes waiting</dt>
+        <dt>{t('options.waiting')}</dt>
         <dd data-testid="pending">{pending ?? '…'}</dd>
-        <dt>Last error</dt>
-        <dd data-testid="last-error" class={status?.lastError ? 'error' : ''}>{status?.lastError ?? 'none'}</dd>
+        <dt>{t('options.lastError')}</dt>
+        <dd data-testid="last-error" class={status?.lastError ? 'error' : ''}>{status?.lastError ?? t('options.none')}</dd>
       </dl>
       {!!status?.blocked.length && (
         <div class="note">
-          <p>{status.blocked.length} lesson(s) cannot be shared and stay waiting:</p>
+          <p>{t('options.blocked', status.blocked.length)}</p>
           <ul>
             {status.blocked.map((b) => (
               <li key={b.id}>
@@ -54,7 +57,7 @@ export function SyncStatusPanel({ env, settings }: { env: OptionsEnv; settings: 
       )}
       <div class="buttons">
         <button type="button" class="primary" onClick={syncNow} disabled={busy || !!blocker} aria-describedby={blocker ? 'sync-blocker' : undefined}>
-          {busy ? 'Syncing…' : 'Sync now'}
+          {busy ? t('options.syncing') : t('options.syncNow')}
         </button>
         {blocker && (
           <span id="sync-blocker" class="hint">

@@ -1,4 +1,5 @@
 import { ADAPTERS, type HostKind } from '@/lib/sites/registry';
+import { formatMoment, t, uiLanguage } from '@/lib/i18n';
 
 export type { HostKind };
 
@@ -9,7 +10,7 @@ export const HOST_KINDS = ADAPTERS.flatMap((a) => ('selfHosted' in a ? [{ kind: 
 export const PUBLIC_SITES = listed(ADAPTERS.flatMap((a) => ('publicHosts' in a ? [a.publicHosts] : [])));
 
 function listed(words: string[]): string {
-  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+  return new Intl.ListFormat(uiLanguage(), { type: 'conjunction' }).format(words);
 }
 
 /**
@@ -19,15 +20,15 @@ function listed(words: string[]): string {
  */
 export function hostPattern(input: string): { host: string; pattern: string } | { error: string } {
   const text = input.trim();
-  if (!text) return { error: 'Enter a host, e.g. jira.example.com' };
+  if (!text) return { error: t('options.hostMissing') };
   let url: URL;
   try {
     url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
   } catch {
-    return { error: 'That is not a host name.' };
+    return { error: t('options.hostInvalid') };
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { error: 'Use an http or https address.' };
-  if (!url.hostname.includes('.') && url.hostname !== 'localhost') return { error: 'Enter the full host name, e.g. jira.example.com' };
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { error: t('options.hostScheme') };
+  if (!url.hostname.includes('.') && url.hostname !== 'localhost') return { error: t('options.hostShort') };
   // Match patterns take no port: the permission covers the host on every port.
   return { host: url.host, pattern: `${url.protocol}//${url.hostname}/*` };
 }
@@ -49,21 +50,22 @@ export function endpointFromInput(input: string): string {
 export function syncBlocker(settings: { endpoint: string; tokenSavedAt?: string }): string | null {
   const endpoint = !settings.endpoint.trim();
   const token = !settings.tokenSavedAt;
-  if (endpoint && token) return 'Add the endpoint URL and token first, then save.';
-  if (endpoint) return 'Add the endpoint URL first, then save.';
-  if (token) return 'Add the token first, then save.';
+  if (endpoint && token) return t('options.needBoth');
+  if (endpoint) return t('options.needEndpoint');
+  if (token) return t('options.needToken');
   return null;
 }
 
 /** "2 minutes ago", "just now", or the date: for the last-sync line. */
 export function formatWhen(iso: string | undefined, now: Date): string {
-  if (!iso) return 'never';
+  if (!iso) return t('options.never');
   const seconds = Math.round((now.getTime() - Date.parse(iso)) / 1000);
-  if (seconds < 10) return 'just now';
-  if (seconds < 90) return `${seconds} seconds ago`;
+  if (seconds < 10) return t('options.justNow');
+  const ago = new Intl.RelativeTimeFormat(uiLanguage(), { numeric: 'always' });
+  if (seconds < 90) return ago.format(-seconds, 'second');
   const minutes = Math.round(seconds / 60);
-  if (minutes < 90) return `${minutes} minutes ago`;
+  if (minutes < 90) return ago.format(-minutes, 'minute');
   const hours = Math.round(minutes / 60);
-  if (hours < 36) return `${hours} hours ago`;
-  return new Date(iso).toLocaleString();
+  if (hours < 36) return ago.format(-hours, 'hour');
+  return formatMoment(new Date(iso));
 }

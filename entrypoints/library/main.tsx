@@ -5,6 +5,7 @@ import '@/components/library/library.css';
 import { newestLessons } from '@/lib/db/read';
 import { EMPTY_FILTERS, hasFilterParams } from '@/lib/library/filters';
 import { errorText } from '@/lib/error-text';
+import { t } from '@/lib/i18n';
 
 /** Rows drawn before the whole library is in memory: more than a screenful. */
 const FIRST_PAGE = 60;
@@ -17,13 +18,14 @@ first.catch(() => {});
 const params = new URLSearchParams(location.search);
 const filters = hasFilterParams(params) ? import('@/lib/library/filter-schema').then((m) => m.filtersFromParams(params)) : EMPTY_FILTERS;
 
+document.title = t('library.pageTitle');
 const app = document.getElementById('app')!;
 Promise.all([import('@/components/library/LibraryApp'), import('./services'), filters]).then(
   ([{ LibraryApp }, { pageEnv }, initialFilters]) => render(<LibraryApp env={pageEnv()} first={first} initialFilters={initialFilters} />, app),
   (e) =>
     render(
       <p class="error" role="alert">
-        Lessonmark could not load the library: {errorText(e)}. Reload the page to try again.
+        {t('library.loadFailed', { error: errorText(e) })}
       </p>,
       app,
     ),

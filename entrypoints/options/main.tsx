@@ -9,12 +9,14 @@ import { getSettings } from '@/lib/platform/settings-storage';
 import { saveSettingsAndToken, withSavedToken } from '@/lib/platform/team-token';
 import { followTeamStream } from '@/lib/platform/sync-stream';
 import { testConnection } from '@/lib/sync/connection';
+import { t } from '@/lib/i18n';
 
 // While this page is open, the team's event stream triggers pulls (the worker cannot hold it).
 followTeamStream();
 
 const db = openDb();
 
+document.title = t('options.pageTitle');
 render(
   <Options
     env={{

@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 /**
  * What a person is told when the browser's storage refuses a write. IndexedDB's own messages
  * ("QuotaExceededError", "UnknownError: Internal error") say nothing to someone saving a lesson;
@@ -7,10 +8,10 @@ export function explainStorageError(error: unknown): unknown {
   const name = (error as { name?: unknown } | null)?.name;
   const inner = (error as { inner?: { name?: unknown } } | null)?.inner?.name;
   if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
-    return new Error('The browser has no room left for Lessonmark’s data, so nothing was saved. Free some disk space or delete old lessons, then try again: what you typed is kept.');
+    return new Error(t('storage.full'));
   }
   if (name === 'DatabaseClosedError' || name === 'UnknownError' || inner === 'UnknownError') {
-    return new Error('The browser’s storage did not answer, so nothing was saved. Try again in a moment: what you typed is kept.');
+    return new Error(t('storage.noAnswer'));
   }
   return error;
 }

@@ -1,16 +1,11 @@
 import { zipSync, strToU8 } from 'fflate';
-import { lessonTitle, type Action, type Kind, type Lesson } from '../lesson';
+import { lessonTitle, type Action, type Lesson } from '../lesson';
+import { askedAs, KIND_LABEL } from '../pillars';
 import { blockquote, escapeBlock, escapeInline, link } from './markdown-escape';
 import { groupByKind, selectLessons, type SelectOptions } from './order';
 import { slugify, uniqueNames } from './slug';
+import { t } from '../i18n';
 
-const KIND_LABEL: Record<Kind, string> = {
-  experience: 'Experience',
-  mistake: 'Mistake',
-  performance: 'Performance',
-  improvement: 'Improvement',
-  question: 'Question',
-};
 
 export interface MarkdownOptions extends SelectOptions {
   now?: Date;
@@ -21,41 +16,40 @@ export interface MarkdownOptions extends SelectOptions {
 const day = (iso: string) => iso.slice(0, 10);
 
 export function actionLine(a: Action): string {
-  const details = [a.owner && escapeInline(a.owner), a.due && `due ${a.due}`].filter(Boolean);
+  const details = [a.owner && escapeInline(a.owner), a.due && t('export.due', { day: a.due })].filter(Boolean);
   return `- [${a.done ? 'x' : ' '}] ${escapeInline(a.text)}${details.length ? ` (${details.join(', ')})` : ''}`;
 }
 
 /** One lesson as Markdown, its title a heading of the given level. */
 export function lessonToMarkdown(lesson: Lesson, level = 3): string {
   const parts: string[] = [`${'#'.repeat(level)} ${escapeInline(lessonTitle(lesson))}`];
-  const meta = [`**${KIND_LABEL[lesson.kind]}**`, `captured ${day(lesson.createdAt)}`];
-  if (lesson.author) meta.push(`by ${escapeInline(lesson.author)}`);
-  if (lesson.deletedAt) meta.push(`deleted ${day(lesson.deletedAt)}`);
+  const meta = [`**${KIND_LABEL[lesson.kind]}**`, t('export.captured', { day: day(lesson.createdAt) })];
+  if (lesson.author) meta.push(t('export.by', { author: escapeInline(lesson.author) }));
+  if (lesson.deletedAt) meta.push(t('export.deleted', { day: day(lesson.deletedAt) }));
   parts.push(meta.join(' · '));
-  if (lesson.question) parts.push(`**Question:** ${escapeInline(lesson.question.text)}`);
+  if (lesson.question) parts.push(`**${t('export.question')}** ${escapeInline(lesson.question.text)}`);
   if (lesson.quote.trim()) parts.push(blockquote(lesson.quote));
   const note = escapeBlock(lesson.note);
   if (note.length) parts.push(note.join('\n'));
   for (const a of lesson.answers) {
     const answer = escapeBlock(a.answer);
-    if (answer.length) parts.push(`**${escapeInline(a.question)}**\n\n${answer.join('\n')}`);
+    if (answer.length) parts.push(`**${escapeInline(askedAs(a.question))}**\n\n${answer.join('\n')}`);
   }
-  if (lesson.actions.length) parts.push(`**Actions**\n\n${lesson.actions.map(actionLine).join('\n')}`);
-  if (lesson.tags.length) parts.push(`**Tags:** ${lesson.tags.map(escapeInline).join(', ')}`);
+  if (lesson.actions.length) parts.push(`**${t('export.actions')}**\n\n${lesson.actions.map(actionLine).join('\n')}`);
+  if (lesson.tags.length) parts.push(`**${t('export.tags')}** ${lesson.tags.map(escapeInline).join(', ')}`);
   const src = lesson.source;
   const where = [link(src.title, src.url)];
   if (src.workItem !== src.url) where.push(`(${escapeInline(src.workItem)})`);
-  parts.push(`**Source:** ${where.join(' ')}`);
+  parts.push(`**${t('export.source')}** ${where.join(' ')}`);
   return `${parts.join('\n\n')}\n`;
 }
 
 /** Every lesson in one document, grouped by pillar with mistakes first, oldest first within a group. */
 export function exportMarkdown(lessons: readonly Lesson[], opts: MarkdownOptions = {}): string {
   const chosen = selectLessons(lessons, opts);
-  const count = `${chosen.length} ${chosen.length === 1 ? 'lesson' : 'lessons'}`;
   const out = [
-    `# ${escapeInline(opts.title ?? 'Lessons')}`,
-    `_${count}, exported ${day((opts.now ?? new Date()).toISOString())}._`,
+    `# ${escapeInline(opts.title ?? t('export.title'))}`,
+    `_${t('export.summary', chosen.length, { day: day((opts.now ?? new Date()).toISOString()) })}_`,
   ];
   for (const group of groupByKind(chosen)) {
     out.push(`## ${group.heading}`);

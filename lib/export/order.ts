@@ -1,4 +1,5 @@
 import { KINDS, type Kind, type Lesson } from '../lesson';
+import { t } from '../i18n';
 
 export interface SelectOptions {
   /** Tombstoned lessons are left out unless asked for (a backup wants them, a document does not). */
@@ -12,12 +13,23 @@ export interface SelectOptions {
  */
 export const KIND_ORDER: readonly Kind[] = ['mistake', ...KINDS.filter((k) => k !== 'mistake')];
 
-export const KIND_HEADING: Record<Kind, string> = {
-  mistake: 'What we learned from mistakes',
-  experience: 'What we learned from experience',
-  performance: 'What the numbers taught us',
-  improvement: 'What we could do better',
-  question: 'Open questions',
+/** Export and weekly look back headings, in the browser's language. */
+export const KIND_HEADING: Readonly<Record<Kind, string>> = {
+  get mistake() {
+    return t('export.heading.mistake');
+  },
+  get experience() {
+    return t('export.heading.experience');
+  },
+  get performance() {
+    return t('export.heading.performance');
+  },
+  get improvement() {
+    return t('export.heading.improvement');
+  },
+  get question() {
+    return t('export.heading.question');
+  },
 };
 
 /** Oldest first, ties broken by id, so an export of the same lessons is byte-for-byte the same. */
