@@ -1,20 +1,20 @@
-import { createPainter } from '@/lib/highlight';
-import type { Lesson } from '@/lib/lesson';
 import { sendMessage, onMessage } from '@/lib/messaging';
-import { createHighlighter } from '@/lib/page/highlighter';
+import { createLessonLoader, needsAnchoring } from '@/lib/page/lesson-loader';
 import { parseTabMessage } from '@/lib/tab-messages';
 import type { LayerGlobal, PageLayerApi } from '@/lib/page/layer-api';
 import { watchContent, watchNavigation } from '@/lib/page/navigation';
 import { identifyPage } from '@/lib/sites/identify';
 import type { KnownHosts } from '@/lib/sites/types';
 import { knownHosts, selectionButtonSetting } from '@/lib/platform/known-hosts';
-import { watchPointer } from '@/lib/page/pointer';
 import { selectionEndBox, watchSelection } from '@/lib/page/selection';
 import { createAdder } from '@/components/selectionAdder';
 import { readGist, type PageGist } from '@/lib/page/gist';
 import { whenIdle } from '@/lib/page/idle';
 
-/** On every page: find the lessons saved here, paint them, and keep them painted as the page changes. */
+/**
+ * On every page: find which lessons are saved here, offer "Save as lesson", read the badge's gist.
+ * Only a page with lessons loads the page layer, which anchors and paints them and keeps them painted.
+ */
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
@@ -23,7 +23,7 @@ export default defineContentScript({
   main(ctx) {
     const g = globalThis as LayerGlobal;
     let loading: Promise<PageLayerApi> | null = null;
-    // The card and lists are a separate script, injected the first time a page needs them.
+    // Anchoring, painting, the card and the lists are a separate script, injected when a page has lessons.
     const layer = () =>
       (loading ??= (g.lessonmarkLayer ? Promise.resolve() : sendMessage('loadPageLayer', {})).then(
         () => g.lessonmarkLayer!,
@@ -32,31 +32,20 @@ export default defineContentScript({
           throw e;
         },
       ));
-    const withLayer = (use: (l: PageLayerApi) => void) => void layer().then(use, () => {});
-
-    let shownNotFound = false;
-    const showNotFound = (lessons: Lesson[]) => {
-      if (lessons.length === 0 && !shownNotFound) return;
-      shownNotFound = lessons.length > 0;
-      withLayer((l) => l.setNotFound(lessons));
-    };
 
     // Self-hosted Jira, Confluence and GitHub Enterprise hosts from the options page.
     let hosts: KnownHosts = {};
-    const painter = createPainter(document);
-    const highlighter = createHighlighter({
+    const lessonsHere = createLessonLoader({
       doc: document,
-      painter,
       workItemOf: (url, doc) => identifyPage(url, doc, { hosts }).workItem,
       load: (workItem) => sendMessage('lessonsForPage', { workItem }),
-      onReport: (workItem, report) => {
-        showNotFound(report.notFound);
-        sendMessage('pageReport', {
-          workItem,
-          url: location.href,
-          found: report.found.map((f) => f.lesson.id),
-          notFound: report.notFound.map((l) => l.id),
-        }).catch(() => {});
+      onLessons: (workItem, lessons) => {
+        // Once loaded, the layer hears of every change, so that it unpaints what is gone.
+        if (loading || needsAnchoring(lessons)) {
+          void layer().then((l) => l.show(workItem, lessons), () => {});
+          return;
+        }
+        sendMessage('pageReport', { workItem, url: location.href, found: [], notFound: [] }).catch(() => {});
       },
     });
 
@@ -65,7 +54,7 @@ export default defineContentScript({
       .then((known) => {
         hosts = known;
       });
-    void hostsRead.then(() => highlighter.refresh());
+    void hostsRead.then(() => lessonsHere.refresh());
 
     // The badge's read of the page: once per URL, when the page is idle, never a full Readability pass.
     let gist: { url: string; read: Promise<PageGist> } | null = null;
@@ -92,31 +81,26 @@ export default defineContentScript({
       watchSelection(document, (range) => void onSelection(range)),
       onMessage('lessonsChanged', ({ data }) => {
         parseTabMessage('lessonsChanged', data);
-        void highlighter.refresh();
+        void lessonsHere.refresh();
       }),
       onMessage('flashLesson', ({ data }) => {
         const { id } = parseTabMessage('flashLesson', data);
-        const painted = highlighter.report.found.some((f) => f.lesson.id === id);
-        if (painted) painter.flash(id);
-        return painted;
+        return g.lessonmarkLayer?.flash(id) ?? false;
       }),
       onMessage('readGist', () => pageGist()),
       watchNavigation(window, () => {
-        void highlighter.refresh();
+        void lessonsHere.refresh();
         reportGist();
       }),
-      watchContent(document.documentElement, () => highlighter.contentChanged()),
-      watchPointer(document, painter, {
-        lessonById: highlighter.lessonById,
-        onPeek: (lesson, x, y, pinned) => withLayer((l) => l.peek(lesson, x, y, pinned)),
-        onLeave: () => g.lessonmarkLayer?.leave(),
+      watchContent(document.documentElement, () => {
+        if (lessonsHere.sameWorkItem()) g.lessonmarkLayer?.contentChanged();
       }),
     ];
     ctx.onInvalidated(() => {
       for (const stop of stops) stop();
-      painter.clear();
       adder.destroy();
       g.lessonmarkLayer?.destroy();
+      delete g.lessonmarkLayer;
     });
   },
 });

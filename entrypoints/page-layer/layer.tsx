@@ -7,6 +7,9 @@ import { createShadowHost } from '@/components/shadowHost';
 import type { Lesson } from '@/lib/lesson';
 import { sendMessage } from '@/lib/messaging';
 import type { PageLayerApi } from '@/lib/page/layer-api';
+import { createPainter } from '@/lib/highlight';
+import { createHighlighter } from '@/lib/page/highlighter';
+import { watchPointer } from '@/lib/page/pointer';
 import { errorText } from '@/lib/error-text';
 import { t } from '@/lib/i18n';
 
@@ -14,8 +17,9 @@ import { t } from '@/lib/i18n';
 const HIDE_MS = 400;
 
 /**
- * The in-page layer: the lesson card shown over a highlight, toasts, and the "not found" list,
- * in one shadow root created on first use.
+ * The in-page layer, loaded only on a page with lessons to anchor: their highlights (anchored,
+ * painted, repainted as the page changes), the lesson card shown over one, toasts, and the
+ * "not found" list, in one shadow root created on first use.
  */
 export function createPageLayer(doc: Document): PageLayerApi {
   let mount: HTMLElement | null = null;
@@ -70,18 +74,54 @@ export function createPageLayer(doc: Document): PageLayerApi {
     );
   }
 
-  return {
-    peek(lesson, x, y, pinned) {
-      clearTimeout(hideTimer);
-      update({ peek: { lesson, x, y, pinned: pinned || (state.peek?.lesson.id === lesson.id && state.peek.pinned) } });
-      sendMessage('suggestTags', { source: lesson.source })
-        .then((s) => (suggestions = s))
-        .catch(() => {});
+  function peek(lesson: Lesson, x: number, y: number, pinned: boolean) {
+    clearTimeout(hideTimer);
+    update({ peek: { lesson, x, y, pinned: pinned || (state.peek?.lesson.id === lesson.id && state.peek.pinned) } });
+    sendMessage('suggestTags', { source: lesson.source })
+      .then((s) => (suggestions = s))
+      .catch(() => {});
+  }
+
+  // The list is drawn (and its shadow root made) only once something is missing.
+  let shownNotFound = false;
+  const showNotFound = (notFound: Lesson[]) => {
+    if (notFound.length === 0 && !shownNotFound) return;
+    shownNotFound = notFound.length > 0;
+    update({ notFound });
+  };
+
+  const painter = createPainter(doc);
+  const highlighter = createHighlighter({
+    doc,
+    painter,
+    onReport: (workItem, report) => {
+      showNotFound(report.notFound);
+      sendMessage('pageReport', {
+        workItem,
+        url: doc.location.href,
+        found: report.found.map((f) => f.lesson.id),
+        notFound: report.notFound.map((l) => l.id),
+      }).catch(() => {});
     },
-    leave: () => state.peek && hideSoon(),
-    setNotFound: (notFound) => update({ notFound }),
+  });
+  const stopPointer = watchPointer(doc, painter, {
+    lessonById: highlighter.lessonById,
+    onPeek: peek,
+    onLeave: () => state.peek && hideSoon(),
+  });
+
+  return {
+    show: highlighter.show,
+    contentChanged: highlighter.contentChanged,
+    flash(id) {
+      const painted = highlighter.report.found.some((f) => f.lesson.id === id);
+      if (painted) painter.flash(id);
+      return painted;
+    },
     destroy() {
       clearTimeout(hideTimer);
+      stopPointer();
+      painter.clear();
       if (mount) render(null, mount);
       host?.remove();
     },

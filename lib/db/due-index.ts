@@ -1,5 +1,6 @@
-import { cmp, type DBCore, type DBCoreMutateRequest, type DBCoreMutateResponse, type DBCoreRangeType, type DBCoreTable, type DBCoreTransaction, type Middleware, type Transaction } from 'dexie';
+import { cmp, type DBCoreMutateRequest, type DBCoreMutateResponse, type DBCoreRangeType, type DBCoreTable, type DBCoreTransaction, type Transaction } from 'dexie';
 import type { Lesson } from '../lesson';
+import { besideLessons } from './beside-lessons';
 
 /**
  * The popup lists every lesson with an open action due by a day, however long ago the lesson was
@@ -27,34 +28,14 @@ export function dueDatesRow(lesson: Pick<Lesson, 'id' | 'actions' | 'deletedAt'>
 // DBCoreRangeType.Range: Dexie declares the enum as `const`, so no value exists at run time to import.
 const RANGE = 2 as DBCoreRangeType.Range;
 
-/**
- * Keeps the due-date rows in step with every write to `lessons` (saves, edits, tombstones, sync
- * pulls and pushes, imports, `clear`), in the same transaction, so no call site has to remember
- * it. Read-write transactions that touch `lessons` are widened to the due-date store for that.
- */
-export const dueDatesMiddleware: Middleware<DBCore> = {
-  stack: 'dbcore',
-  name: 'dueDates',
-  create: (down) => ({
-    ...down,
-    transaction: (stores, mode, options) =>
-      down.transaction(mode === 'readwrite' && stores.includes('lessons') && !stores.includes(DUE_DATES) ? [...stores, DUE_DATES] : stores, mode, options),
-    table: (name) => {
-      const table = down.table(name);
-      if (name !== 'lessons') return table;
-      return {
-        ...table,
-        async mutate(req) {
-          const res = await table.mutate(req);
-          // Looked up here, not when the stack is built: Dexie also builds it at the start of an
-          // upgrade from an older version, before this store exists.
-          await mirror(down.table(DUE_DATES), req, res);
-          return res;
-        },
-      };
-    },
-  }),
-};
+/** Keeps the due-date rows in step with every write to `lessons`, in the same transaction. */
+export const dueDatesMiddleware = besideLessons('dueDates', DUE_DATES, async (down, table, req) => {
+  const res = await table.mutate(req);
+  // Looked up here, not when the stack is built: Dexie also builds it at the start of an upgrade
+  // from an older version, before this store exists.
+  await mirror(down.table(DUE_DATES), req, res);
+  return res;
+});
 
 async function mirror(dueDates: DBCoreTable, req: DBCoreMutateRequest, res: DBCoreMutateResponse): Promise<void> {
   const { trans } = req;

@@ -1,4 +1,5 @@
-import type { DBCore, DBCoreMutateRequest, DBCoreTransaction, Middleware } from 'dexie';
+import type { DBCoreMutateRequest, DBCoreTransaction } from 'dexie';
+import { besideLessons } from './beside-lessons';
 
 /**
  * Every write to `lessons`, numbered, recorded in the write's own transaction: the ids it wrote,
@@ -13,31 +14,15 @@ export interface LessonLogRow {
   ids: string[] | null;
 }
 
-export const lessonLogMiddleware: Middleware<DBCore> = {
-  stack: 'dbcore',
-  name: 'lessonLog',
-  create: (down) => ({
-    ...down,
-    transaction: (stores, mode, options) =>
-      down.transaction(mode === 'readwrite' && stores.includes('lessons') && !stores.includes(LESSON_LOG) ? [...stores, LESSON_LOG] : stores, mode, options),
-    table: (name) => {
-      const table = down.table(name);
-      if (name !== 'lessons') return table;
-      return {
-        ...table,
-        async mutate(req) {
-          // Both requests are made before anything is awaited: Dexie's hooks below need the
-          // transaction's zone, which an await leaves. An upgrade from before version 7 writes
-          // lessons before this store exists; nothing stored an index then, so nothing is told.
-          const logged = hasStore(req.trans, LESSON_LOG) ? down.table(LESSON_LOG).mutate({ type: 'add', trans: req.trans, values: [{ ids: idsOf(req) }] }) : null;
-          const res = await table.mutate(req);
-          await logged;
-          return res;
-        },
-      };
-    },
-  }),
-};
+export const lessonLogMiddleware = besideLessons('lessonLog', LESSON_LOG, async (down, table, req) => {
+  // Both requests are made before anything is awaited: Dexie's hooks below need the transaction's
+  // zone, which an await leaves. An upgrade from before version 7 writes lessons before this store
+  // exists; nothing stored an index then, so nothing is told.
+  const logged = hasStore(req.trans, LESSON_LOG) ? down.table(LESSON_LOG).mutate({ type: 'add', trans: req.trans, values: [{ ids: idsOf(req) }] }) : null;
+  const res = await table.mutate(req);
+  await logged;
+  return res;
+});
 
 function idsOf(req: DBCoreMutateRequest): string[] | null {
   if (req.type === 'deleteRange') return null;

@@ -21,26 +21,24 @@ function setup(lessons: Lesson[]) {
   const highlighter = createHighlighter({
     doc: document,
     painter: createPainter(document),
-    workItemOf: () => 'https://example.com/a',
-    load: async () => lessons,
     onReport: (_, r) => passes.push({ found: r.found.map((f) => f.lesson.id), notFound: r.notFound.map((l) => l.id) }),
   });
-  return { highlighter, passes };
+  return { highlighter, passes, show: () => highlighter.show('https://example.com/a', lessons) };
 }
 
 const PRESENT = '0190f000-0000-7000-8000-000000000001';
 const MISSING = '0190f000-0000-7000-8000-000000000002';
 
 describe('createHighlighter', () => {
-  it('anchors what is on the page and reports what is not', async () => {
-    const { highlighter, passes } = setup([lesson(PRESENT, 'checkout returned 502s'), lesson(MISSING, 'the cache was cold')]);
-    await highlighter.refresh();
+  it('anchors what is on the page and reports what is not', () => {
+    const { passes, show } = setup([lesson(PRESENT, 'checkout returned 502s'), lesson(MISSING, 'the cache was cold')]);
+    show();
     expect(passes).toEqual([{ found: [PRESENT], notFound: [MISSING] }]);
   });
 
-  it('looks for a missing lesson again only when the page text changed, and finds late content', async () => {
-    const { highlighter, passes } = setup([lesson(MISSING, 'the cache was cold')]);
-    await highlighter.refresh();
+  it('looks for a missing lesson again only when the page text changed, and finds late content', () => {
+    const { highlighter, passes, show } = setup([lesson(MISSING, 'the cache was cold')]);
+    show();
     document.getElementById('p')!.setAttribute('class', 'rerendered');
     highlighter.contentChanged();
     expect(passes).toHaveLength(1);
@@ -50,5 +48,15 @@ describe('createHighlighter', () => {
     document.body.append(late);
     highlighter.contentChanged();
     expect(passes.at(-1)).toEqual({ found: [MISSING], notFound: [] });
+  });
+});
+
+describe('createHighlighter after a soft navigation', () => {
+  it('unpaints and reports nothing once the new page has no lessons', () => {
+    const { highlighter, passes, show } = setup([lesson(PRESENT, 'checkout returned 502s')]);
+    show();
+    highlighter.show('https://example.com/b', []);
+    expect(passes.at(-1)).toEqual({ found: [], notFound: [] });
+    expect(highlighter.lessonById(PRESENT)).toBeUndefined();
   });
 });

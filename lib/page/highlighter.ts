@@ -5,23 +5,19 @@ import { anchorLessons, type AnchorReport } from './anchor-lessons';
 export interface HighlighterDeps {
   doc: Document;
   painter: Painter;
-  /** The page's work item (cheap: runs on every load and navigation). */
-  workItemOf: (url: string, doc: Document) => string;
-  load: (workItem: string) => Promise<Lesson[]>;
   onReport?: (workItem: string, report: AnchorReport) => void;
 }
 
 /**
- * Keeps the page's highlights in step with its lessons: loads them for the current work item,
- * anchors and paints them, and re-anchors when the page changes under them.
+ * Keeps the page's highlights in step with the lessons it is given: anchors and paints them, and
+ * re-anchors when the page changes under them. Lives in the page layer, never in the content script.
  */
-export function createHighlighter({ doc, painter, workItemOf, load, onReport }: HighlighterDeps) {
+export function createHighlighter({ doc, painter, onReport }: HighlighterDeps) {
   let workItem = '';
   let lessons: Lesson[] = [];
   let report: AnchorReport = { found: [], notFound: [] };
   /** The text each painted range covered when it was anchored: a change means it moved or broke. */
   let paintedText = new Map<string, string>();
-  let generation = 0;
   /** Length of the page's text at the last pass: missing lessons are looked for again only when it changes. */
   let textLength = -1;
   const pageTextLength = () => doc.body?.textContent?.length ?? 0;
@@ -35,12 +31,8 @@ export function createHighlighter({ doc, painter, workItemOf, load, onReport }: 
     onReport?.(workItem, report);
   }
 
-  /** Loads the current work item's lessons again and repaints; stale answers are dropped. */
-  async function refresh() {
-    const mine = ++generation;
-    const item = workItemOf(doc.location.href, doc);
-    const rows = await load(item);
-    if (mine !== generation) return;
+  /** The page's work item and its lessons (as loaded again): anchor and paint them. */
+  function show(item: string, rows: Lesson[]) {
     workItem = item;
     lessons = rows;
     repaint();
@@ -52,19 +44,15 @@ export function createHighlighter({ doc, painter, workItemOf, load, onReport }: 
    * does, would otherwise cost a full pass every few hundred milliseconds).
    */
   function contentChanged() {
-    if (workItemOf(doc.location.href, doc) !== workItem) return void refresh();
     const broken = report.found.some(({ lesson, range }) => range.toString() !== paintedText.get(lesson.id));
     if (broken || (report.notFound.length > 0 && pageTextLength() !== textLength)) repaint();
   }
 
   return {
-    refresh,
+    show,
     contentChanged,
     get report() {
       return report;
-    },
-    get workItem() {
-      return workItem;
     },
     lessonById: (id: string) => lessons.find((l) => l.id === id),
   };

@@ -3,13 +3,16 @@ import type { Lesson } from '../lesson';
 /**
  * What the on-demand page layer script offers the content script. Both run in the extension's
  * isolated world of the same page, so they meet on its global object, which the page can't see.
+ * The layer is loaded only on a page that has lessons to anchor; from then on it anchors, paints
+ * and repaints them, and shows their card and the "not found" list.
  */
 export interface PageLayerApi {
-  /** Shows a lesson's card near a viewport point; a pinned card (opened by a click) stays until closed. */
-  peek(lesson: Lesson, x: number, y: number, pinned: boolean): void;
-  /** The pointer left the highlight: hide the card soon, unless the pointer moves onto it. */
-  leave(): void;
-  setNotFound(lessons: Lesson[]): void;
+  /** The page's work item and all its lessons (none, after a soft navigation away): anchor, paint, report. */
+  show(workItem: string, lessons: Lesson[]): void;
+  /** The page's DOM changed under the same work item: repaint what broke, look again for what was missing. */
+  contentChanged(): void;
+  /** Briefly emphasises a painted lesson; false when it is not painted on this page. */
+  flash(id: string): boolean;
   destroy(): void;
 }
 

@@ -1,6 +1,9 @@
-import type { CDPSession, Page } from '@playwright/test';
-import { expect, extensionId, readLessons, test } from '../support/e2e/fixtures';
-import { watchErrors } from '../support/e2e/page';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { CDPSession, Page, Worker } from '@playwright/test';
+import { EXTENSION_DIR, expect, extensionId, readLessons, test } from '../support/e2e/fixtures';
+import { paintedTexts, saveQuote, watchErrors } from '../support/e2e/page';
 import { tabIdOf } from '../support/e2e/popup';
 import { badgeOf, cardOf, panelUrl, row } from '../support/e2e/sidepanel';
 import { importThroughWorker } from '../support/e2e/sync';
@@ -60,4 +63,45 @@ test('pages with no lesson get only the content script; the badge still counts r
   expect(await readLessons(sw)).toHaveLength(1);
   expect(errors).toEqual([]);
   await scripts.cdp.detach();
+});
+
+/** The url of the last anchoring report a tab sent the worker: proof its content script decided. */
+const reportedUrl = (sw: Worker, tabId: number) =>
+  sw.evaluate(async (key) => ((await chrome.storage.session.get(key))[key] as { url?: string } | undefined)?.url ?? null, `page-report:${tabId}`);
+
+test('only a page with lessons loads the page layer, which paints them', async ({ context, sw, sites }) => {
+  const QUOTE = 'The cost was not the reruns.';
+  const saving = await context.newPage();
+  await saving.goto(sites.url(ARTICLE));
+  await saveQuote(saving, sw, QUOTE, 'A red build must mean something.');
+  await saving.close();
+
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  const scripts = await watchScripts(page);
+
+  // The content script has asked for this page's lessons and reported none: the layer was never asked for.
+  await page.goto(sites.url(CONFLUENCE));
+  const tabId = await tabIdOf(sw, page.url());
+  await expect.poll(() => reportedUrl(sw, tabId)).toBe(page.url());
+  expect(named(scripts.urls, '/content-scripts/content.js')).toBe(true);
+  expect(named(scripts.urls, '/page-layer.js')).toBe(false);
+
+  // The page with the lesson loads the layer, and the layer paints it.
+  await page.goto(sites.url(ARTICLE));
+  await expect.poll(() => paintedTexts(page)).toEqual([QUOTE]);
+  expect(named(scripts.urls, '/page-layer.js')).toBe(true);
+  expect(errors).toEqual([]);
+  await scripts.cdp.detach();
+});
+
+test('the content script stays within its budget: no anchoring or painting code in it', () => {
+  const read = (file: string) => readFileSync(join(EXTENSION_DIR, file), 'utf8');
+  const content = read('content-scripts/content.js');
+  expect(gzipSync(content, { level: 9 }).length).toBeLessThanOrEqual(20 * 1024);
+  // The painters' style names: present where the anchoring and painting live, absent from every page's script.
+  for (const marker of ['::highlight(', 'lessonmark-flash']) {
+    expect(read('page-layer.js')).toContain(marker);
+    expect(content).not.toContain(marker);
+  }
 });
