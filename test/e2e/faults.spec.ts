@@ -62,7 +62,7 @@ test('the browser closed in the middle of an import: after a restart, all of it 
   await again.goto(libraryUrl(sw));
   const stored = await readLessons(sw);
   expect([0, 3000]).toContain(stored.length);
-  await expect(again.locator('.result-count')).toHaveText(stored.length ? '3000 lessons' : '0 lessons');
+  await expect(again.locator('.result-count')).toHaveText(stored.length ? '3,000 lessons' : '0 lessons');
   await context.close();
 });
 

@@ -320,7 +320,7 @@ test('a long list draws only the rows in view, and the keyboard reaches its end'
   );
   await seedLessons(sw, many);
   await page.goto(libraryUrl(sw));
-  await expect(count(page)).toHaveText('2000 lessons');
+  await expect(count(page)).toHaveText('2,000 lessons');
   expect(await page.locator('.lesson-row').count()).toBeLessThan(60);
   await page.getByLabel('Search lessons').click();
   await page.keyboard.press('ArrowDown');
