@@ -166,5 +166,21 @@ test('in a German browser the card, popup, side panel and library speak German, 
   await expectNothingCut(library.locator('.filter-bar'));
   await photograph(library, 'library', () => expect(row).toBeVisible());
 
+  // The look back writes its week's days as the other dates, not as ISO days.
+  await library.getByRole('tab', { name: 'Wochenrückblick' }).click();
+  const lookBack = library.locator('#digest-title');
+  await expect(lookBack).toContainText('Woche vom');
+  await expect(lookBack).not.toContainText(/\d{4}-\d\d-\d\d/);
+  await expect(lookBack.locator('.muted')).toHaveText(/^ bis \d{1,2}\. \S+ \d{4}$/);
+
+  await library.getByRole('tab', { name: 'Export & Import' }).click();
+  const transfer = library.locator('.transfer');
+  await expect(transfer.getByRole('heading', { level: 2 })).toHaveText(['Exportieren', 'Importieren']);
+  await expect(transfer.locator('legend')).toHaveText('Welche Erkenntnisse');
+  await expectSeen(transfer.getByRole('button', { name: 'Markdown, eine Datei je Erkenntnis (.zip)' }));
+  await expect(transfer.getByLabel('Zu importierende Datei')).toBeAttached();
+  await expectNothingCut(transfer);
+  await photograph(library, 'transfer', () => expect(transfer).toBeVisible());
+
   expect([...errors, ...popupErrors, ...panelErrors, ...libraryErrors]).toEqual([]);
 });
