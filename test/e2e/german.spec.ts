@@ -191,6 +191,7 @@ test('in a German browser the card, popup, side panel and library speak German, 
   const preview = transfer.getByLabel('Importvorschau');
   await expect(preview.getByRole('heading')).toContainText('team.json (Lessonmark-Export, 1 Eintrag)');
   await expect(preview.locator('[data-count="new"]')).toHaveText('1 neu');
+  await expect(preview.locator('p.muted').last()).toHaveText('1 neu, 0 aktualisiert, 0 unverändert');
   await expectNothingCut(preview);
   await photograph(library, 'import-preview', () => expect(preview).toBeVisible());
   await preview.getByRole('button', { name: '1 Erkenntnis importieren' }).click();
