@@ -17,10 +17,12 @@ import { initSync } from '@/lib/platform/sync';
 import { moveTokenOnce } from '@/lib/platform/team-token';
 import { welcomeOnce } from '@/lib/platform/welcome';
 import type { WriteContext } from '@/lib/db/store';
+import { zodSpeaks } from '@/lib/zod-language';
 
 const SAVE_MENU = 'lessonmark-save';
 
 export default defineBackground(() => {
+  zodSpeaks(i18n.t('language'));
   // Lessons are signed with the name set on the options page, kept current as it changes.
   const ctx: WriteContext = {};
   void getSettings().then((s) => (ctx.author = s.displayName || undefined));

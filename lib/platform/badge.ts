@@ -98,10 +98,12 @@ export function createBadges(db: LessonDb, host: BadgeHost, options: RelatedOpti
     const show = (n: number) => {
       if (latest.get(tabId) === mine) host.setText(tabId, badgeText(n));
     };
-    const watched = liveIndex();
     const page = await reading;
     performance.mark(PAGE_READ_MARK);
+    // Only now: a worker woken for a page the extension cannot read (a browser page, a blank tab)
+    // never reads the stored index.
     if (!page) return show(0);
+    const watched = liveIndex();
     if (!watched.current()) show(Math.min(await pageBadgeCount(db, page.source), options.limit));
     try {
       await watched.ready;

@@ -139,7 +139,7 @@ test('the team token is saved where content scripts cannot read it, and the opti
   await page.getByLabel('Token', { exact: true }).fill(TOKEN);
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByTestId('connection-result')).toContainText('Saved');
-  await expect(page.getByText(/A token is saved \(since \d{4}-\d{2}-\d{2}\)/)).toBeVisible();
+  await expect(page.getByText(/A token is saved \(since [A-Z][a-z]{2} \d{1,2}, \d{4}\)/)).toBeVisible();
   await expect(page.getByLabel('Token', { exact: true })).toHaveValue('');
 
   // Extension storage is what every content script can read: the token is not in it.
