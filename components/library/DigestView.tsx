@@ -13,7 +13,7 @@ import { download } from './download';
 import { errorText } from '@/lib/error-text';
 import type { Lesson } from '@/lib/lesson';
 import { CopyCheck, needsCopyCheck } from '../redact/CopyCheck';
-import { t } from '@/lib/i18n';
+import { formatDay, t } from '@/lib/i18n';
 
 interface Props {
   db: LessonDb;
@@ -32,6 +32,9 @@ const shift = (day: string, days: number) => {
   const d = new Date(dayStart(day));
   return localDay(new Date(d.getFullYear(), d.getMonth(), d.getDate() + days));
 };
+
+/** A local day (YYYY-MM-DD) written as the other dates are: "9 Mar 2026" / "9. März 2026". */
+const dayText = (day: string) => formatDay(dayStart(day));
 
 const thisWeek = () => localDay(startOfWeek(new Date()));
 
@@ -90,8 +93,8 @@ export function DigestView({ db, index, version, week, onWeek, onOpen, notify }:
     <section class="digest" aria-labelledby="digest-title">
       <header class="digest-head">
         <h2 id="digest-title">
-          {t('digest.weekOf', { day: digest?.firstDay ?? monday })}
-          {digest && <span class="muted"> {t('digest.to', { day: digest.lastDay })}</span>}
+          {t('digest.weekOf', { day: dayText(digest?.firstDay ?? monday) })}
+          {digest && <span class="muted"> {t('digest.to', { day: dayText(digest.lastDay) })}</span>}
         </h2>
         <div class="digest-tools">
           <button type="button" class="secondary" onClick={() => onWeek(shift(monday, -7))}>
@@ -187,7 +190,7 @@ function ActionSection({ title, items, onOpen }: { title: string; items: DigestA
           <li key={`${d.lessonId}-${d.action.id}`} class={d.overdue ? 'overdue' : undefined}>
             <span aria-hidden="true">{d.action.done ? '☑' : '☐'}</span> {d.action.text}
             {d.action.owner && <span class="muted"> · {d.action.owner}</span>}
-            {d.action.due && <span class="muted"> · {t('export.due', { day: d.action.due })}</span>}
+            {d.action.due && <span class="muted"> · {t('export.due', { day: dayText(d.action.due) })}</span>}
             {d.overdue && <strong class="overdue-label"> {t('digest.overdue')}</strong>} — {t('digest.fromUi')}{' '}
             <button type="button" class="link" onClick={() => onOpen(d.lessonId)}>
               {d.lessonTitle}

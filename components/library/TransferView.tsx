@@ -5,12 +5,13 @@ import { exportJson } from '@/lib/export/json';
 import { exportMarkdown, exportMarkdownZip } from '@/lib/export/markdown';
 import { exportWebAnnotations } from '@/lib/export/web-annotation';
 import { MAX_IMPORT_BYTES, formatIssue, type ImportFormat } from '@/lib/import/preview';
-import { summarizePreview, type ImportSummary } from '@/lib/library/import-plan';
+import type { ImportSummary } from '@/lib/library/import-plan';
 import { lessonsByIds } from '@/lib/library/load';
 import type { LessonIndex } from '@/lib/library/search';
 import { download, today } from './download';
 import type { LibraryEnv } from './env';
 import { errorText } from '@/lib/error-text';
+import { formatNumber, t } from '@/lib/i18n';
 import { ExportCheck, needsCheck } from '../redact/ExportCheck';
 import { HeldLessons, lessonsToDecide } from '../redact/HeldLessons';
 
@@ -25,12 +26,12 @@ interface Props {
 
 type Format = 'json' | 'markdown' | 'zip' | 'csv' | 'annotations';
 
-const FORMATS: { id: Format; label: string }[] = [
-  { id: 'json', label: 'JSON (full backup, imports back)' },
-  { id: 'markdown', label: 'Markdown, one document' },
-  { id: 'zip', label: 'Markdown, one file per lesson (.zip)' },
-  { id: 'csv', label: 'CSV (spreadsheet)' },
-  { id: 'annotations', label: 'W3C Web Annotation (JSON-LD)' },
+const FORMATS: { id: Format; label: () => string }[] = [
+  { id: 'json', label: () => t('transfer.format.json') },
+  { id: 'markdown', label: () => t('transfer.format.markdown') },
+  { id: 'zip', label: () => t('transfer.format.zip') },
+  { id: 'csv', label: () => t('transfer.format.csv') },
+  { id: 'annotations', label: () => t('transfer.format.annotations') },
 ];
 
 function save(format: Format, lessons: Lesson[]) {
@@ -42,11 +43,21 @@ function save(format: Format, lessons: Lesson[]) {
   else download(`${stem}.jsonld`, exportWebAnnotations(lessons), 'application/ld+json');
 }
 
-const FORMAT_NAMES: Record<ImportFormat, string> = {
-  lessonmark: 'Lessonmark export',
-  hypothesis: 'Hypothesis export',
-  webanno: 'W3C Web Annotations',
+const FORMAT_NAMES: Record<ImportFormat, () => string> = {
+  lessonmark: () => t('transfer.from.lessonmark'),
+  hypothesis: () => t('transfer.from.hypothesis'),
+  webanno: () => t('transfer.from.webanno'),
 };
+
+/** "1 new, 0 updated, 0 unchanged, 2 imported in part": the preview in one line. */
+function summaryLine(s: ImportSummary): string {
+  const n = (count: number) => ({ n: formatNumber(count) });
+  const parts = [t('transfer.summary.new', n(s.create)), t('transfer.summary.updated', n(s.update)), t('transfer.summary.unchanged', n(s.unchanged))];
+  if (s.invalidCount) parts.push(t('transfer.summary.invalid', n(s.invalidCount)));
+  if (s.skippedCount) parts.push(t('transfer.summary.skipped', n(s.skippedCount)));
+  if (s.inPartCount) parts.push(t('transfer.summary.inPart', n(s.inPartCount)));
+  return parts.join(', ');
+}
 
 /** A previewed file: the worker has read it by `url`, which lives until the import or its cancel. */
 interface Pending {
@@ -76,9 +87,9 @@ export function TransferView({ env, index, filteredIds, filtered, notify }: Prop
         return;
       }
       save(format, lessons);
-      notify(`Exported ${lessons.length} ${lessons.length === 1 ? 'lesson' : 'lessons'}`);
+      notify(t('transfer.exported', lessons.length));
     } catch (e) {
-      notify(`Export failed: ${errorText(e)}`, 'error');
+      notify(t('transfer.exportFailed', { error: errorText(e) }), 'error');
     } finally {
       setBusy(false);
     }
@@ -99,7 +110,7 @@ export function TransferView({ env, index, filteredIds, filtered, notify }: Prop
     setHeld([]);
     setImportError(null);
     if (file.size > MAX_IMPORT_BYTES) {
-      setImportError(`${file.name} is too large to import (over ${MAX_IMPORT_BYTES / 1024 / 1024} MB). Nothing was changed.`);
+      setImportError(t('transfer.tooLarge', { file: file.name, mb: formatNumber(MAX_IMPORT_BYTES / 1024 / 1024) }));
       return;
     }
     setBusy(true);
@@ -108,11 +119,11 @@ export function TransferView({ env, index, filteredIds, filtered, notify }: Prop
       const summary = await env.previewImport(url);
       if (summary.error) {
         URL.revokeObjectURL(url);
-        setImportError(`${file.name}: ${summary.error} Nothing was changed.`);
+        setImportError(t('transfer.refused', { file: file.name, error: summary.error }));
       } else setPending({ name: file.name, url, summary });
     } catch (e) {
       URL.revokeObjectURL(url);
-      setImportError(`${file.name} could not be read: ${errorText(e)}. Nothing was changed.`);
+      setImportError(t('transfer.unreadable', { file: file.name, error: errorText(e) }));
     } finally {
       setBusy(false);
     }
@@ -125,10 +136,10 @@ export function TransferView({ env, index, filteredIds, filtered, notify }: Prop
       const { written, skipped, flagged } = await env.applyImport(pending.url);
       dismiss();
       if (flagged?.length) setHeld(lessonsToDecide(await lessonsByIds(env.db, flagged)));
-      const kept = skipped ? ` (${skipped} changed here since the preview: the newer copy here was kept)` : '';
-      notify(`Imported ${written} ${written === 1 ? 'lesson' : 'lessons'} from ${pending.name}${kept}`);
+      const kept = skipped ? t('transfer.keptNewer', { n: formatNumber(skipped) }) : '';
+      notify(t('transfer.imported', written, { file: pending.name, kept }));
     } catch (e) {
-      setImportError(`The import failed and nothing was changed: ${errorText(e)}`);
+      setImportError(t('transfer.importFailed', { error: errorText(e) }));
     } finally {
       setBusy(false);
     }
@@ -140,45 +151,41 @@ export function TransferView({ env, index, filteredIds, filtered, notify }: Prop
   return (
     <div class="transfer">
       <section aria-labelledby="export-title">
-        <h2 id="export-title">Export</h2>
+        <h2 id="export-title">{t('transfer.export')}</h2>
         <fieldset class="scope">
-          <legend>Which lessons</legend>
+          <legend>{t('transfer.which')}</legend>
           <label>
             <input type="radio" name="export-scope" checked={scope === 'all'} onChange={() => setScope('all')} />
-            All lessons ({index.size})
+            {t('transfer.all', { n: formatNumber(index.size) })}
           </label>
           <label>
             <input type="radio" name="export-scope" checked={scope === 'filter'} onChange={() => setScope('filter')} />
-            The current filter ({matching})
+            {t('transfer.filter', { n: formatNumber(matching) })}
           </label>
         </fieldset>
         {checking && (
           <ExportCheck
             lessons={checking.lessons}
-            action="Export"
             onCancel={() => setChecking(null)}
             onDone={(lessons) => {
               setChecking(null);
               save(checking.format, lessons);
-              notify(`Exported ${lessons.length} ${lessons.length === 1 ? 'lesson' : 'lessons'}`);
+              notify(t('transfer.exported', lessons.length));
             }}
           />
         )}
         <div class="export-buttons">
           {FORMATS.map((f) => (
             <button key={f.id} type="button" class="secondary" data-format={f.id} disabled={busy} onClick={() => exportAs(f.id)}>
-              {f.label}
+              {f.label()}
             </button>
           ))}
         </div>
       </section>
 
       <section aria-labelledby="import-title">
-        <h2 id="import-title">Import</h2>
-        <p class="muted">
-          A Lessonmark JSON export, a Hypothesis export, or W3C Web Annotations (JSON-LD) from any annotation tool. You see
-          what will change before anything is written.
-        </p>
+        <h2 id="import-title">{t('transfer.import')}</h2>
+        <p class="muted">{t('transfer.importHint')}</p>
         <label
           class={`drop-zone${dragging ? ' dragging' : ''}`}
           onDragOver={(e) => {
@@ -192,11 +199,11 @@ export function TransferView({ env, index, filteredIds, filtered, notify }: Prop
             void readFile(e.dataTransfer?.files[0]);
           }}
         >
-          <span>Drop a file here, or choose one</span>
+          <span>{t('transfer.drop')}</span>
           <input
             type="file"
             accept=".json,.jsonld,application/json,application/ld+json"
-            aria-label="File to import"
+            aria-label={t('transfer.fileLabel')}
             onChange={(e) => {
               void readFile(e.currentTarget.files?.[0]);
               e.currentTarget.value = '';
@@ -210,43 +217,44 @@ export function TransferView({ env, index, filteredIds, filtered, notify }: Prop
         )}
         {held.length > 0 && <HeldLessons lessons={held} save={env.updateLesson} onClose={() => setHeld([])} />}
         {pending && p && (
-          <div class="import-preview" aria-label="Import preview">
+          <div class="import-preview" aria-label={t('transfer.previewLabel')}>
             <h3>
-              {pending.name} <span class="muted">({FORMAT_NAMES[p.format ?? 'lessonmark']}, {p.total} records)</span>
+              {pending.name} <span class="muted">{t('transfer.records', p.total, { format: FORMAT_NAMES[p.format ?? 'lessonmark']() })}</span>
             </h3>
             <ul class="import-counts">
               <li data-count="new">
-                <strong>{p.create}</strong> new{p.revived > 0 && ` (${p.revived} bring back lessons deleted here)`}
+                <strong>{formatNumber(p.create)}</strong> {t('transfer.count.new')}
+                {p.revived > 0 && ` ${t('transfer.count.revived', { n: formatNumber(p.revived) })}`}
               </li>
               <li data-count="update">
-                <strong>{p.update}</strong> update existing
+                <strong>{formatNumber(p.update)}</strong> {t('transfer.count.update')}
               </li>
               <li data-count="unchanged">
-                <strong>{p.unchanged}</strong> unchanged
+                <strong>{formatNumber(p.unchanged)}</strong> {t('transfer.count.unchanged')}
               </li>
               <li data-count="invalid">
-                <strong>{p.invalidCount}</strong> invalid
+                <strong>{formatNumber(p.invalidCount)}</strong> {t('transfer.count.invalid')}
               </li>
               {p.skippedCount > 0 && (
                 <li data-count="skipped">
-                  <strong>{p.skippedCount}</strong> skipped
+                  <strong>{formatNumber(p.skippedCount)}</strong> {t('transfer.count.skipped')}
                 </li>
               )}
             </ul>
             {p.invalidCount > 0 && (
               <details open={p.invalidCount <= 10} class="import-invalid">
-                <summary>Invalid records (not imported)</summary>
+                <summary>{t('transfer.invalid')}</summary>
                 <ul>
                   {p.invalid.flatMap((r) =>
                     r.issues.map((issue, k) => <li key={`${r.index}-${k}`}>{formatIssue(issue)}</li>),
                   )}
                 </ul>
-                {p.invalidCount > p.invalid.length && <p class="muted">…and {p.invalidCount - p.invalid.length} more records.</p>}
+                {p.invalidCount > p.invalid.length && <p class="muted">{t('transfer.moreRecords', { n: formatNumber(p.invalidCount - p.invalid.length) })}</p>}
               </details>
             )}
             {p.skippedCount > 0 && (
               <details class="import-skipped">
-                <summary>Skipped records</summary>
+                <summary>{t('transfer.skipped')}</summary>
                 <ul>
                   {p.skipped.map((s) => (
                     <li key={s.index}>
@@ -258,7 +266,7 @@ export function TransferView({ env, index, filteredIds, filtered, notify }: Prop
             )}
             {p.inPartCount > 0 && (
               <details open={p.inPartCount <= 10} class="import-in-part">
-                <summary>Imported in part: what could not be kept</summary>
+                <summary>{t('transfer.inPart')}</summary>
                 <ul>
                   {p.inPart.map((s) => (
                     <li key={s.index}>
@@ -266,16 +274,16 @@ export function TransferView({ env, index, filteredIds, filtered, notify }: Prop
                     </li>
                   ))}
                 </ul>
-                {p.inPartCount > p.inPart.length && <p class="muted">…and {p.inPartCount - p.inPart.length} more.</p>}
+                {p.inPartCount > p.inPart.length && <p class="muted">{t('transfer.more', { n: formatNumber(p.inPartCount - p.inPart.length) })}</p>}
               </details>
             )}
-            <p class="muted">{summarizePreview(p)}</p>
+            <p class="muted">{summaryLine(p)}</p>
             <div class="import-buttons">
               <button type="button" class="primary" disabled={busy || toWrite === 0} onClick={runImport}>
-                {toWrite === 0 ? 'Nothing to import' : `Import ${toWrite} ${toWrite === 1 ? 'lesson' : 'lessons'}`}
+                {toWrite === 0 ? t('transfer.nothing') : t('transfer.importN', toWrite)}
               </button>
               <button type="button" class="secondary" onClick={dismiss}>
-                Cancel
+                {t('common.cancel')}
               </button>
             </div>
           </div>

@@ -2,12 +2,11 @@ import { useState } from 'preact/hooks';
 import type { Lesson } from '@/lib/lesson';
 import { lessonTitle } from '@/lib/lesson';
 import { openFindings, redactAll } from '@/lib/redact/lesson';
+import { t } from '@/lib/i18n';
 import { FindingsPanel } from './FindingsPanel';
 
 interface Props {
   lessons: Lesson[];
-  /** "Export" or "Copy": what the final button does. */
-  action: string;
   onDone: (lessons: Lesson[]) => void;
   onCancel: () => void;
 }
@@ -21,38 +20,36 @@ export function needsCheck(lessons: readonly Lesson[]): boolean {
 }
 
 /**
- * Before an export or a copy: the lessons holding secrets or personal data, each with its findings
+ * Before an export (a copy has its CopyCheck): the lessons holding secrets or personal data, each with its findings
  * panel. Redact and Keep change the exported copy only; the lessons on this device stay as they are.
  */
-export function ExportCheck({ lessons, action, onDone, onCancel }: Props) {
+export function ExportCheck({ lessons, onDone, onCancel }: Props) {
   const [copies, setCopies] = useState<Lesson[]>(lessons);
   const flagged = copies.map((l, i) => [l, i] as const).filter(([l]) => openFindings(l).length > 0);
   const update = (i: number, next: Lesson) => setCopies((all) => all.map((l, j) => (j === i ? next : l)));
   return (
-    <section class="panel export-check" role="region" aria-label={`Check before: ${action}`}>
+    <section class="panel export-check" role="region" aria-label={t('exportCheck.label')}>
       <h3>
-        {flagged.length === 0
-          ? 'Nothing left to decide'
-          : `${flagged.length} ${flagged.length === 1 ? 'lesson holds' : 'lessons hold'} secrets or personal data`}
+{flagged.length === 0 ? t('redact.decided') : t('redact.heldTitle', flagged.length)}
       </h3>
       {flagged.slice(0, SHOWN).map(([l, i]) => (
         <div key={l.id} class="export-check-lesson">
           <strong>{lessonTitle(l)}</strong>
-          <FindingsPanel value={l} purpose={action === 'Copy' ? 'copy' : 'export'} onChange={(next) => update(i, next)} />
+          <FindingsPanel value={l} purpose="export" onChange={(next) => update(i, next)} />
         </div>
       ))}
-      {flagged.length > SHOWN && <p class="muted">And {flagged.length - SHOWN} more.</p>}
+      {flagged.length > SHOWN && <p class="muted">{t('redact.more', flagged.length - SHOWN)}</p>}
       <p class="export-check-buttons">
         {flagged.length > 0 && (
           <button type="button" class="secondary" onClick={() => setCopies((all) => all.map((l) => redactAll(l)))}>
-            Redact all in every lesson
+            {t('redact.redactAll')}
           </button>
         )}
         <button type="button" class="primary" onClick={() => onDone(copies)}>
-          {flagged.length ? `${action} as shown` : action}
+          {flagged.length ? t('exportCheck.asShown') : t('exportCheck.export')}
         </button>
         <button type="button" class="secondary" onClick={onCancel}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </p>
     </section>

@@ -1,5 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { keep, openFindings, redact, redactAll, textSlots, type LessonFinding, type Redactable } from '@/lib/redact/lesson';
+import { t } from '@/lib/i18n';
+import { findingLabel } from './labels';
 import { REDACT_CSS } from './styles';
 
 export type { Redactable };
@@ -14,14 +16,16 @@ interface Props<T extends Redactable> {
   personalStops?: boolean;
 }
 
-const FIELD_NAME: Record<string, string> = { title: 'Title', quote: 'Quote', note: 'Note', question: 'Question' };
 const CONTEXT = 40;
 
 function fieldName(field: string): string {
-  if (FIELD_NAME[field]) return FIELD_NAME[field];
-  if (field.startsWith('answers.')) return 'Answer';
-  if (field.startsWith('actions.')) return 'Action';
-  return 'Text around the quote';
+  if (field === 'title') return t('findings.field.title');
+  if (field === 'quote') return t('findings.field.quote');
+  if (field === 'note') return t('findings.field.note');
+  if (field === 'question') return t('findings.field.question');
+  if (field.startsWith('answers.')) return t('findings.field.answer');
+  if (field.startsWith('actions.')) return t('findings.field.action');
+  return t('findings.field.around');
 }
 
 /**
@@ -49,15 +53,15 @@ export function FindingsPanel<T extends Redactable>({ value, onChange, purpose =
 
   if (findings.length === 0) return null;
   const slots = new Map(textSlots(value).map((s) => [s.field, s.text]));
-  const verb = purpose === 'share' ? 'shared' : purpose === 'export' ? 'exported' : 'copied';
   return (
-    <section class="lm-findings" role="region" aria-label="Secrets and personal data">
+    <section class="lm-findings" role="region" aria-label={t('findings.label')}>
       <style>{REDACT_CSS}</style>
       <p class="lm-findings-head">
-        <strong>{stops.length ? `${stops.length === 1 ? 'A secret' : `${stops.length} secrets`} in this lesson` : 'Personal data in this lesson'}</strong>
-        {purpose === 'share' && stops.length > 0 && <span> — it stays on this device, not shared with the team, until you redact or keep {stops.length === 1 ? 'it' : 'each one'}.</span>}
-        {purpose !== 'share' && <span> — redact before it is {verb}, or keep it as it is.</span>}
-        {purpose === 'share' && stops.length === 0 && <span> — shared as it is unless you redact it.</span>}
+        <strong>{stops.length ? t('findings.secrets', stops.length) : t('findings.personal')}</strong>
+        {purpose === 'share' && stops.length > 0 && <span> {t('findings.staysHere', stops.length)}</span>}
+        {purpose === 'export' && <span> {t('findings.beforeExport')}</span>}
+        {purpose === 'copy' && <span> {t('findings.beforeCopy')}</span>}
+        {purpose === 'share' && stops.length === 0 && <span> {t('findings.sharedAsIs')}</span>}
       </p>
       <ul class="lm-findings-list">
         {findings.map((f) => (
@@ -66,9 +70,9 @@ export function FindingsPanel<T extends Redactable>({ value, onChange, purpose =
       </ul>
       <div class="lm-findings-foot">
         <button type="button" class="lm-redact-all" onClick={redactEverything} aria-keyshortcuts="Alt+R">
-          Redact all
+          {t('findings.redactAll')}
         </button>
-        <span class="lm-findings-hint">Alt+R</span>
+        <span class="lm-findings-hint">{t('findings.shortcut')}</span>
       </div>
     </section>
   );
@@ -80,10 +84,10 @@ function FindingRow({ finding, text, warning, onRedact, onKeep }: { finding: Les
   return (
     <li class={warning ? 'lm-finding warning' : 'lm-finding'}>
       <div class="lm-finding-what">
-        <span class="lm-finding-label">{finding.label}</span>
+        <span class="lm-finding-label">{findingLabel(finding)}</span>
         <span class="lm-finding-where">
           {fieldName(finding.field)}
-          {warning ? ' · warning' : ''}
+          {warning && ` · ${t('findings.warning')}`}
         </span>
       </div>
       <p class="lm-finding-text">
@@ -94,11 +98,11 @@ function FindingRow({ finding, text, warning, onRedact, onKeep }: { finding: Les
         {to < text.length && '…'}
       </p>
       <div class="lm-finding-actions">
-        <button type="button" class="lm-redact" onClick={onRedact} aria-label={`Redact the ${finding.label}`}>
-          Redact
+        <button type="button" class="lm-redact" onClick={onRedact} aria-label={t('findings.redactLabel', { label: findingLabel(finding) })}>
+          {t('findings.redact')}
         </button>
-        <button type="button" class="lm-keep" onClick={onKeep} aria-label={`Keep the ${finding.label}`}>
-          Keep
+        <button type="button" class="lm-keep" onClick={onKeep} aria-label={t('findings.keepLabel', { label: findingLabel(finding) })}>
+          {t('findings.keep')}
         </button>
       </div>
     </li>

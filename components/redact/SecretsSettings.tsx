@@ -1,8 +1,10 @@
 import { useState } from 'preact/hooks';
 import type { LessonDb } from '@/lib/db/database';
 import { lessonTitle } from '@/lib/lesson';
-import { blockingFindings, describeFindings, openFindings } from '@/lib/redact/lesson';
+import { formatNumber, t, uiLanguage } from '@/lib/i18n';
+import { blockingFindings, describeFindings, openFindings, type LessonFinding } from '@/lib/redact/lesson';
 import type { Settings } from '@/lib/settings';
+import { findingLabel } from './labels';
 
 interface Props {
   db: LessonDb;
@@ -20,6 +22,16 @@ interface Checked {
 }
 
 /**
+ * What a lesson holds: English counts and articles ("a GitHub token and 2 × password") as the
+ * refusal messages say it; other languages list the names after a colon, which needs no article.
+ */
+function namesOf(findings: readonly LessonFinding[]): string {
+  const unique = [...new Map(findings.map((f) => [f.label, f])).values()];
+  if (t('language') === 'en') return describeFindings(unique);
+  return new Intl.ListFormat(uiLanguage()).format([...new Set(unique.map(findingLabel))]);
+}
+
+/**
  * Options: whether personal data stops a share, and "Check my team lessons", which scans every
  * team lesson on this device and lists those that wait because of a secret.
  */
@@ -30,58 +42,55 @@ export function SecretsSettings({ db, settings, saveSettings, onSaved, libraryUr
 
   const check = async () => {
     setBusy(true);
-    const t = performance.now();
+    const started = performance.now();
     const team = (await db.lessons.toArray()).filter((l) => l.visibility === 'team' && !l.deletedAt);
     const held: Checked['held'] = [];
     let warned = 0;
     for (const l of team) {
       const stops = blockingFindings(l, rules);
-      if (stops.length) held.push({ id: l.id, title: lessonTitle(l), what: describeFindings([...new Map(stops.map((f) => [f.label, f])).values()]) });
+      if (stops.length) held.push({ id: l.id, title: lessonTitle(l), what: namesOf(stops) });
       else if (openFindings(l).length) warned++;
     }
-    setChecked({ lessons: team.length, ms: performance.now() - t, held, warned });
+    setChecked({ lessons: team.length, ms: performance.now() - started, held, warned });
     setBusy(false);
   };
 
   return (
     <section class="panel" aria-labelledby="secrets-title">
-      <h2 id="secrets-title">Secrets and personal data</h2>
-      <p class="hint">
-        A team lesson holding a secret (a token, a key, a password) stays on this device until you redact it or keep it on purpose. Email
-        addresses and phone numbers are pointed out.
-      </p>
+      <h2 id="secrets-title">{t('secrets.heading')}</h2>
+      <p class="hint">{t('secrets.hint')}</p>
       <label class="choice">
         <input
           type="checkbox"
           checked={settings.personalDataStops}
           onChange={async (e) => onSaved(await saveSettings({ personalDataStops: (e.target as HTMLInputElement).checked }))}
         />
-        Treat email addresses and phone numbers like secrets: do not share until I decide
+        {t('secrets.personalStops')}
       </label>
       <p>
         <button type="button" class="secondary" disabled={busy} onClick={() => void check()}>
-          {busy ? 'Checking…' : 'Check my team lessons'}
+          {busy ? t('secrets.checking') : t('secrets.check')}
         </button>
       </p>
       {checked && (
         <div role="status">
           <p>
-            Checked {checked.lessons} team lesson{checked.lessons === 1 ? '' : 's'}:{' '}
-            {checked.held.length === 0 ? 'none waits because of a secret.' : `${checked.held.length} wait${checked.held.length === 1 ? 's' : ''} until you decide.`}
-            {checked.warned > 0 && ` ${checked.warned} hold${checked.warned === 1 ? 's' : ''} personal data.`}
+            {t('secrets.checked', checked.lessons)}{' '}
+            {checked.held.length === 0 ? t('secrets.noneWaits') : t('secrets.wait', checked.held.length)}
+            {checked.warned > 0 && ` ${t('secrets.personal', checked.warned)}`}
           </p>
           {checked.held.length > 0 && (
             <ul class="secrets-held">
               {checked.held.map((h) => (
                 <li key={h.id}>
-                  <strong>{h.title}</strong> — holds {h.what}
+                  <strong>{h.title}</strong> — {t('secrets.holds', { what: h.what })}
                 </li>
               ))}
             </ul>
           )}
           {checked.held.length > 0 && (
             <p>
-              <a href={libraryUrl}>Open the library</a> and edit each one to redact or keep what it holds.
+              <a href={libraryUrl}>{t('secrets.openLibrary')}</a> {t('secrets.openLibraryHint')}
             </p>
           )}
         </div>

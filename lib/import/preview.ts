@@ -5,6 +5,7 @@ import { EXPORT_FORMAT, EXPORT_VERSION, JsonExportEnvelopeSchema } from '../expo
 import type { DetectOptions } from '../sites/types';
 import { HypothesisAnnotationSchema, HypothesisExportSchema, hypothesisToLesson, looksLikeHypothesisExport } from './hypothesis';
 import { errorText } from '../error-text';
+import { formatNumber, t } from '../i18n';
 import { WebAnnotationSchema, annotationsIn, looksLikeWebAnnotation, notALesson, webAnnotationToLesson } from './webanno';
 
 /** Files larger than this are refused before they are parsed (a parse would hold several copies in memory). */
@@ -115,7 +116,7 @@ class Deduper {
     if (earlier) {
       const keep = newer(lesson.updatedAt, earlier.lesson.updatedAt) ? lesson : earlier.lesson;
       const drop = keep === lesson ? earlier.index : index;
-      this.preview.skipped.push({ index: drop, reason: `same id as ${label}[${keep === lesson ? index : earlier.index}], which is newer or as new` });
+      this.preview.skipped.push({ index: drop, reason: t('importFile.sameId', { record: `${label}[${keep === lesson ? index : earlier.index}]` }) });
       if (keep === lesson) this.seen.set(lesson.id, { index, lesson });
       return;
     }
@@ -145,14 +146,14 @@ function readLessonmark(data: unknown): ReadImport {
   const envelope = JsonExportEnvelopeSchema.safeParse(data);
   if (!envelope.success) {
     const first = issuesOf('', envelope.error)[0];
-    return failed(`This Lessonmark file is damaged: ${first.path.replace(/^\./, '') || 'file'}: ${first.message}.`, 'lessonmark');
+    return failed(t('importFile.damaged', { where: first.path.replace(/^\./, '') || 'file', problem: first.message }), 'lessonmark');
   }
   const { version, lessons } = envelope.data;
   const read = READERS[version];
   if (!read) {
-    const hint = version > EXPORT_VERSION ? ' It was made by a newer Lessonmark; update the extension to import it.' : '';
+    const hint = version > EXPORT_VERSION ? ` ${t('importFile.newer')}` : '';
     const known = Object.keys(READERS).join(', ');
-    return failed(`Unsupported Lessonmark export version ${version} (this version reads version ${known}).${hint}`, 'lessonmark', version);
+    return failed(t('importFile.version', { version: String(version), known }) + hint, 'lessonmark', version);
   }
   const preview = emptyPreview(null, 'lessonmark', version);
   preview.total = lessons.length;
@@ -168,7 +169,7 @@ function readLessonmark(data: unknown): ReadImport {
 
 function readHypothesis(data: unknown, options: DetectOptions): ReadImport {
   const envelope = HypothesisExportSchema.safeParse(data);
-  if (!envelope.success) return failed('This Hypothesis export is damaged: it has no list of annotations.', 'hypothesis');
+  if (!envelope.success) return failed(t('importFile.hypothesisDamaged'), 'hypothesis');
   const preview = emptyPreview(null, 'hypothesis');
   preview.total = envelope.data.annotations.length;
   const records = new Deduper(preview);
@@ -180,7 +181,7 @@ function readHypothesis(data: unknown, options: DetectOptions): ReadImport {
       return;
     }
     if (annotation.data.references?.length) {
-      preview.skipped.push({ index, reason: 'a reply to another annotation, not a lesson' });
+      preview.skipped.push({ index, reason: t('importFile.reply') });
       return;
     }
     const parsed = ImportLessonSchema.safeParse(hypothesisToLesson(annotation.data, options));
@@ -233,21 +234,21 @@ function readWebAnnotations(data: unknown, options: DetectOptions): ReadImport {
  */
 export function readImport(text: string, options: DetectOptions = {}): ReadImport {
   if (text.length > MAX_IMPORT_BYTES) {
-    return failed(`The file is too large to import (over ${MAX_IMPORT_BYTES / 1024 / 1024} MB).`);
+    return failed(t('importFile.tooLarge', { mb: formatNumber(MAX_IMPORT_BYTES / 1024 / 1024) }));
   }
-  if (!text.trim()) return failed('The file is empty.');
+  if (!text.trim()) return failed(t('importFile.empty'));
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    return failed(`The file is not JSON: ${errorText(e)}`);
+    return failed(t('importFile.notJson', { error: errorText(e) }));
   }
   if (typeof data === 'object' && data !== null && (data as { format?: unknown }).format === EXPORT_FORMAT) {
     return readLessonmark(data);
   }
   if (looksLikeHypothesisExport(data)) return readHypothesis(data, options);
   if (looksLikeWebAnnotation(data)) return readWebAnnotations(data, options);
-  return failed('The file is not a Lessonmark export, a Hypothesis export or W3C Web Annotations (JSON-LD).');
+  return failed(t('importFile.unknown'));
 }
 
 /**

@@ -3,6 +3,7 @@ import { v5 as uuidv5 } from 'uuid';
 import { KINDS, MAX_TITLE, PILLARS, clipQuote, makeTitle, normalizeTags, type Anchor, type Kind, type LessonInput } from '../lesson';
 import { identifyPage } from '../sites/identify';
 import type { DetectOptions } from '../sites/types';
+import { t } from '../i18n';
 
 /**
  * W3C Web Annotation JSON-LD (https://www.w3.org/TR/annotation-model/) from any tool: a single
@@ -39,17 +40,17 @@ export function looksLikeWebAnnotation(data: unknown): boolean {
 /** The annotations a file holds, in order, or why they cannot be read. */
 export function annotationsIn(data: unknown): { annotations: unknown[] } | { error: string } {
   if (Array.isArray(data)) return { annotations: data };
-  if (!isObject(data)) return { error: 'This Web Annotation file holds neither an annotation nor a collection.' };
+  if (!isObject(data)) return { error: t('importFile.webanno.neither') };
   const types = typesOf(data);
   if (types.includes('AnnotationPage')) return itemsOf([data]);
   if (!types.includes('AnnotationCollection')) return { annotations: [data] };
   if (data.first === undefined) {
     return Number(data.total) > 0
-      ? { error: 'This annotation collection has no pages in the file, so there are no annotations to import.' }
+      ? { error: t('importFile.webanno.noPages') }
       : { annotations: [] };
   }
   if (!isObject(data.first)) {
-    return { error: 'This annotation collection only links to its pages (they are not in the file), so there are no annotations to import. Save the pages themselves from the tool that made it.' };
+    return { error: t('importFile.webanno.linkedPages') };
   }
   // Pages are embedded one after the other through `next`; a page only linked to is not in the file.
   const pages: Json[] = [];
@@ -60,7 +61,7 @@ export function annotationsIn(data: unknown): { annotations: unknown[] } | { err
 function itemsOf(pages: Json[]): { annotations: unknown[] } | { error: string } {
   const out: unknown[] = [];
   for (const [i, page] of pages.entries()) {
-    if (!Array.isArray(page.items)) return { error: `Page ${i + 1} of this annotation collection has no list of annotations (items).` };
+    if (!Array.isArray(page.items)) return { error: t('importFile.webanno.noItems', { page: String(i + 1) }) };
     out.push(...page.items);
   }
   return { annotations: out };
@@ -264,12 +265,12 @@ export type ReadAnnotation =
 export function webAnnotationToLesson(a: WebAnnotation, options: DetectOptions = {}, now = new Date()): ReadAnnotation {
   const places = list(a.target).map(placeOf);
   const place = places.find((p) => p.url);
-  if (!place?.url) return { error: 'it names no page: its target has no source' };
+  if (!place?.url) return { error: t('importFile.webanno.noSource') };
   const notKept: string[] = [];
-  if (place.unsupported) notKept.push(`its place on the page is ${place.unsupported}: imported as about the whole page`);
+  if (place.unsupported) notKept.push(t('importFile.webanno.wholePage', { place: place.unsupported }));
   const pages = new Set(places.map((p) => p.url).filter(Boolean));
   // A lesson is about one page.
-  if (pages.size > 1) notKept.push(`it is about ${pages.size} pages: only the first, ${place.url}, is kept`);
+  if (pages.size > 1) notKept.push(t('importFile.webanno.firstPage', { n: String(pages.size), url: place.url }));
   const page = identifyPage(place.url, undefined, options);
   const motivation = list(a.motivation).find((m): m is string => typeof m === 'string');
   const texts: Texts = { titles: [], notes: [], tags: [] };
@@ -303,8 +304,8 @@ export function webAnnotationToLesson(a: WebAnnotation, options: DetectOptions =
 /** Why an annotation is not a lesson, when it is not: replies, and links between other annotations. */
 export function notALesson(a: WebAnnotation, idsInFile: ReadonlySet<string>): string | undefined {
   const motivations = list(a.motivation);
-  if (motivations.includes('replying')) return 'a reply to another annotation, not a lesson';
+  if (motivations.includes('replying')) return t('importFile.reply');
   const targets = list(a.target).map((t) => (typeof t === 'string' ? t : isObject(t) ? (str(t.source) ?? str(t.id)) : undefined));
-  if (targets.length && targets.every((t) => t !== undefined && idsInFile.has(t))) return 'about other annotations in this file, not about a page';
+  if (targets.length && targets.every((t) => t !== undefined && idsInFile.has(t))) return t('importFile.webanno.aboutOthers');
   return undefined;
 }

@@ -9,6 +9,8 @@ import { expectSeen, SCHEMES } from '../support/e2e/look';
 import { watchErrors } from '../support/e2e/page';
 import { openPopup } from '../support/e2e/popup';
 import { openPanel } from '../support/e2e/sidepanel';
+import { makeLesson } from '../support/library-lessons';
+import { exportJson } from '../../lib/export/json';
 
 /**
  * The whole way from a page to the library in a German browser: Chromium started with
@@ -165,6 +167,41 @@ test('in a German browser the card, popup, side panel and library speak German, 
   await expectNothingCut(library.locator('.library-head'));
   await expectNothingCut(library.locator('.filter-bar'));
   await photograph(library, 'library', () => expect(row).toBeVisible());
+
+  // The look back writes its week's days as the other dates, not as ISO days.
+  await library.getByRole('tab', { name: 'Wochenrückblick' }).click();
+  const lookBack = library.locator('#digest-title');
+  await expect(lookBack).toContainText('Woche ab');
+  await expect(lookBack).not.toContainText(/\d{4}-\d\d-\d\d/);
+  await expect(lookBack.locator('.muted')).toHaveText(/bis \d{1,2}\. \S+ \d{4}$/);
+
+  await library.getByRole('tab', { name: 'Export & Import' }).click();
+  const transfer = library.locator('.transfer');
+  await expect(transfer.getByRole('heading', { level: 2 })).toHaveText(['Exportieren', 'Importieren']);
+  await expect(transfer.locator('legend')).toHaveText('Welche Erkenntnisse');
+  await expectSeen(transfer.getByRole('button', { name: 'Markdown, eine Datei je Erkenntnis (.zip)' }));
+  await expect(transfer.getByLabel('Zu importierende Datei')).toBeAttached();
+  await expectNothingCut(transfer);
+  await photograph(library, 'transfer', () => expect(transfer).toBeVisible());
+
+  // An imported team lesson holding a token and an email address: the preview, then its findings, in German.
+  const token = 'ghp_9fK2mQ7xL4pR8sT1vW3yZ6bN0cD5eH2jA8kP';
+  const incoming = makeLesson({ id: '0190a000-0000-7000-8000-0000000000d4', title: 'Deploy-Runbook', visibility: 'team', note: `export GH=${token} vor dem Deploy; Fragen an ops@acme-corp.com` });
+  await transfer.getByLabel('Zu importierende Datei').setInputFiles({ name: 'team.json', mimeType: 'application/json', buffer: Buffer.from(exportJson([incoming])) });
+  const preview = transfer.getByLabel('Importvorschau');
+  await expect(preview.getByRole('heading')).toContainText('team.json (Lessonmark-Export, 1 Eintrag)');
+  await expect(preview.locator('[data-count="new"]')).toHaveText('1 neu');
+  await expect(preview.locator('p.muted').last()).toHaveText('1 neu, 0 aktualisiert, 0 unverändert');
+  await expectNothingCut(preview);
+  await photograph(library, 'import-preview', () => expect(preview).toBeVisible());
+  await preview.getByRole('button', { name: '1 Erkenntnis importieren' }).click();
+  const held = library.getByRole('region', { name: 'Erkenntnisse vor dem Teilen prüfen' });
+  const findings = held.getByRole('region', { name: 'Geheimnisse und persönliche Daten' });
+  await expect(findings.locator('.lm-findings-head strong')).toHaveText('Ein Geheimnis in dieser Erkenntnis');
+  await expect(findings.locator('.lm-finding-label')).toHaveText(['GitHub-Token', 'E-Mail-Adresse']);
+  await expectSeen(findings.getByRole('button', { name: 'Schwärzen: GitHub-Token' }));
+  await expectNothingCut(held);
+  await photograph(library, 'findings', () => expect(findings).toBeVisible());
 
   expect([...errors, ...popupErrors, ...panelErrors, ...libraryErrors]).toEqual([]);
 });

@@ -228,7 +228,10 @@ test('copy the weekly look back as Markdown', async ({ context, sw }) => {
   await openSeeded(page, sw);
   await page.getByRole('tab', { name: 'Weekly look back' }).click();
   const monday = localDay(lastWeekAt(0));
-  await expect(page.getByRole('heading', { name: new RegExp(`Week of ${monday}`) })).toBeVisible();
+  // The look back writes its days as the other dates, in the browser's language (en-US here).
+  const [y, m, d] = monday.split('-').map(Number);
+  const mondayShown = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric' }).format(new Date(y, m - 1, d));
+  await expect(page.getByRole('heading', { name: new RegExp(`Week of ${mondayShown}`) })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'What we learned from mistakes' })).toBeVisible();
   // Each lesson in its author's words: the note, else the answers.
   await expect(page.locator('.digest-lesson', { hasText: 'Rollback plan was missing' }).locator('.lesson-words')).toHaveText('The Friday deploy had no rollback.');

@@ -142,7 +142,10 @@ for (const scheme of SCHEMES) {
     // The newest lesson is an hour old: this week, unless the week began within the hour.
     const newest = new Date(libraryLessons(now)[0].createdAt);
     const monday = localDay(new Date(newest.getFullYear(), newest.getMonth(), newest.getDate() - ((newest.getDay() + 6) % 7)));
-    await expect(page.getByRole('heading', { name: new RegExp(`Week of ${monday}`) })).toBeVisible();
+    // The look back writes its days as the other dates, in the browser's language (en-US here).
+    const [y, m, d] = monday.split('-').map(Number);
+    const mondayShown = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric' }).format(new Date(y, m - 1, d));
+    await expect(page.getByRole('heading', { name: new RegExp(`Week of ${mondayShown}`) })).toBeVisible();
     const mistake = page.locator('.digest-lesson', { hasText: 'Deploy without a rollback plan' });
     await expectSeen(mistake);
     await expect(mistake.locator('.lesson-answer')).toHaveText([
