@@ -1,10 +1,10 @@
-import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import type { Lesson } from '@/lib/lesson';
 import { lessonTitle } from '@/lib/lesson-basics';
-import { openFindings, redactAll } from '@/lib/redact/lesson';
+import { openFindings } from '@/lib/redact/lesson';
 import { FindingsPanel } from './FindingsPanel';
 import { CHECK_CSS } from './styles';
+import { SHOWN, useDecidedCopies } from './useDecidedCopies';
 
 interface Props {
   /** The lessons the copied text is made from. */
@@ -13,9 +13,6 @@ interface Props {
   onCopy: (lessons: Lesson[]) => void;
   onCancel: () => void;
 }
-
-/** Lessons shown at once; the rest are handled by "Redact all" or copied as they are. */
-const SHOWN = 20;
 
 /** A copy carries the lesson's words, never its anchor's page context, so only those are asked about. */
 const copyFindings = (l: Lesson) => openFindings(l).filter((f) => !f.field.startsWith('anchor.'));
@@ -30,9 +27,7 @@ export function needsCopyCheck(lessons: readonly Lesson[]): boolean {
  * Redact / Keep for this copy, Redact all (Alt+R), and the copy itself once the person decides.
  */
 export function CopyCheck({ lessons, onCopy, onCancel }: Props) {
-  const [copies, setCopies] = useState<Lesson[]>(lessons);
-  const flagged = copies.map((l, i) => [l, i] as const).filter(([l]) => copyFindings(l).length > 0);
-  const update = (i: number, next: Lesson) => setCopies((all) => all.map((l, j) => (j === i ? next : l)));
+  const { copies, flagged, update, redactEverything } = useDecidedCopies(lessons, copyFindings);
   const many = lessons.length > 1;
   return (
     <section class="lm-check" role="region" aria-label={t('redact.copyLabel')}>
@@ -50,7 +45,7 @@ export function CopyCheck({ lessons, onCopy, onCancel }: Props) {
       {flagged.length > SHOWN && <p class="lm-check-hint">{t('redact.more', flagged.length - SHOWN)}</p>}
       <p class="lm-check-buttons">
         {many && flagged.length > 0 && (
-          <button type="button" class="secondary" onClick={() => setCopies((all) => all.map((l) => redactAll(l)))}>
+          <button type="button" class="secondary" onClick={redactEverything}>
             {t('redact.redactAll')}
           </button>
         )}

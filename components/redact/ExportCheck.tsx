@@ -1,18 +1,15 @@
-import { useState } from 'preact/hooks';
 import type { Lesson } from '@/lib/lesson';
 import { lessonTitle } from '@/lib/lesson';
-import { openFindings, redactAll } from '@/lib/redact/lesson';
+import { openFindings } from '@/lib/redact/lesson';
 import { t } from '@/lib/i18n';
 import { FindingsPanel } from './FindingsPanel';
+import { SHOWN, useDecidedCopies } from './useDecidedCopies';
 
 interface Props {
   lessons: Lesson[];
   onDone: (lessons: Lesson[]) => void;
   onCancel: () => void;
 }
-
-/** Lessons shown at once; the rest are handled by "Redact all" or exported as they are. */
-const SHOWN = 20;
 
 /** Whether any of the lessons holds something the findings panel would show. */
 export function needsCheck(lessons: readonly Lesson[]): boolean {
@@ -24,13 +21,11 @@ export function needsCheck(lessons: readonly Lesson[]): boolean {
  * panel. Redact and Keep change the exported copy only; the lessons on this device stay as they are.
  */
 export function ExportCheck({ lessons, onDone, onCancel }: Props) {
-  const [copies, setCopies] = useState<Lesson[]>(lessons);
-  const flagged = copies.map((l, i) => [l, i] as const).filter(([l]) => openFindings(l).length > 0);
-  const update = (i: number, next: Lesson) => setCopies((all) => all.map((l, j) => (j === i ? next : l)));
+  const { copies, flagged, update, redactEverything } = useDecidedCopies(lessons, openFindings);
   return (
     <section class="panel export-check" role="region" aria-label={t('exportCheck.label')}>
       <h3>
-{flagged.length === 0 ? t('redact.decided') : t('redact.heldTitle', flagged.length)}
+        {flagged.length === 0 ? t('redact.decided') : t('redact.heldTitle', flagged.length)}
       </h3>
       {flagged.slice(0, SHOWN).map(([l, i]) => (
         <div key={l.id} class="export-check-lesson">
@@ -41,7 +36,7 @@ export function ExportCheck({ lessons, onDone, onCancel }: Props) {
       {flagged.length > SHOWN && <p class="muted">{t('redact.more', flagged.length - SHOWN)}</p>}
       <p class="export-check-buttons">
         {flagged.length > 0 && (
-          <button type="button" class="secondary" onClick={() => setCopies((all) => all.map((l) => redactAll(l)))}>
+          <button type="button" class="secondary" onClick={redactEverything}>
             {t('redact.redactAll')}
           </button>
         )}
