@@ -5,7 +5,7 @@ import { exportJson } from '@/lib/export/json';
 import { exportMarkdown, exportMarkdownZip } from '@/lib/export/markdown';
 import { exportWebAnnotations } from '@/lib/export/web-annotation';
 import { MAX_IMPORT_BYTES, formatIssue, type ImportFormat } from '@/lib/import/preview';
-import type { ImportSummary } from '@/lib/library/import-plan';
+import { summarizePreview, type ImportSummary } from '@/lib/library/import-plan';
 import { lessonsByIds } from '@/lib/library/load';
 import type { LessonIndex } from '@/lib/library/search';
 import { download, today } from './download';
@@ -48,16 +48,6 @@ const FORMAT_NAMES: Record<ImportFormat, () => string> = {
   hypothesis: () => t('transfer.from.hypothesis'),
   webanno: () => t('transfer.from.webanno'),
 };
-
-/** "1 new, 0 updated, 0 unchanged, 2 imported in part": the preview in one line. */
-function summaryLine(s: ImportSummary): string {
-  const n = (count: number) => ({ n: formatNumber(count) });
-  const parts = [t('transfer.summary.new', n(s.create)), t('transfer.summary.updated', n(s.update)), t('transfer.summary.unchanged', n(s.unchanged))];
-  if (s.invalidCount) parts.push(t('transfer.summary.invalid', n(s.invalidCount)));
-  if (s.skippedCount) parts.push(t('transfer.summary.skipped', n(s.skippedCount)));
-  if (s.inPartCount) parts.push(t('transfer.summary.inPart', n(s.inPartCount)));
-  return parts.join(', ');
-}
 
 /** A previewed file: the worker has read it by `url`, which lives until the import or its cancel. */
 interface Pending {
@@ -277,7 +267,7 @@ export function TransferView({ env, index, filteredIds, filtered, notify }: Prop
                 {p.inPartCount > p.inPart.length && <p class="muted">{t('transfer.more', { n: formatNumber(p.inPartCount - p.inPart.length) })}</p>}
               </details>
             )}
-            <p class="muted">{summaryLine(p)}</p>
+            <p class="muted">{summarizePreview(p)}</p>
             <div class="import-buttons">
               <button type="button" class="primary" disabled={busy || toWrite === 0} onClick={runImport}>
                 {toWrite === 0 ? t('transfer.nothing') : t('transfer.importN', toWrite)}

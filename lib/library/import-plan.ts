@@ -1,3 +1,4 @@
+import { formatNumber, t } from '../i18n';
 import type { Lesson } from '../lesson';
 import type { ExistingVersions, ImportFormat, ImportPreview, InvalidRecord, SkippedRecord } from '../import/preview';
 
@@ -65,12 +66,13 @@ export function summaryOf(p: ImportPreview, stored: ReadonlyMap<string, string>)
   };
 }
 
-/** One line for the preview dialog, e.g. "3 new, 1 updated, 2 unchanged, 1 invalid". */
+/** The preview in one line, in the browser's language: "3 new, 1 updated, 2 unchanged, 1 invalid". */
 export function summarizePreview(s: ImportSummary): string {
   if (s.error) return s.error;
-  const parts = [`${s.create} new`, `${s.update} updated`, `${s.unchanged} unchanged`];
-  if (s.invalidCount) parts.push(`${s.invalidCount} invalid`);
-  if (s.skippedCount) parts.push(`${s.skippedCount} skipped`);
-  if (s.inPartCount) parts.push(`${s.inPartCount} imported in part`);
+  const n = (count: number) => ({ n: formatNumber(count) });
+  const parts = [t('transfer.summary.new', n(s.create)), t('transfer.summary.updated', n(s.update)), t('transfer.summary.unchanged', n(s.unchanged))];
+  if (s.invalidCount) parts.push(t('transfer.summary.invalid', n(s.invalidCount)));
+  if (s.skippedCount) parts.push(t('transfer.summary.skipped', n(s.skippedCount)));
+  if (s.inPartCount) parts.push(t('transfer.summary.inPart', n(s.inPartCount)));
   return parts.join(', ');
 }
