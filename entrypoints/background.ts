@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { openDb } from '@/lib/db/database';
-import { PANEL_LIMIT } from '@/lib/related/rank';
+import { PANEL_LIMIT } from '@/lib/related/panel-limit';
 import { onMessage } from '@/lib/messaging';
 import { workerMessages } from '@/lib/messages';
 import { createHandlers, dispatchChecked, lessonWorkItems, type AfterWrite, type Handlers } from '@/lib/service';

@@ -1,7 +1,8 @@
 import type { Lesson, Source } from '@/lib/lesson';
 import { t } from '@/lib/i18n';
 import { onItemTitle, projectSectionTitle, sameItemReason } from '@/lib/related/item-kind';
-import { PANEL_LIMIT, type RelatedResult, type RelatedSection } from '@/lib/related/rank';
+import { PANEL_LIMIT } from '@/lib/related/panel-limit';
+import type { RelatedResult, RelatedSection } from '@/lib/related/rank';
 
 export function sectionTitle(section: RelatedSection, page: Pick<Source, 'site' | 'url'>): string {
   switch (section) {

@@ -3,7 +3,7 @@ import type { Lesson } from '@/lib/lesson';
 import type { PageInfo } from '@/lib/platform/page';
 import type { RelatedIndex, RelatedResult } from '@/lib/related/rank';
 import type { SidePanelEnv } from './env';
-import { PANEL_LIMIT } from '@/lib/related/rank';
+import { PANEL_LIMIT } from '@/lib/related/panel-limit';
 import { workItemResults } from './model';
 import { errorText } from '@/lib/error-text';
 

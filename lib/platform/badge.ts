@@ -148,7 +148,7 @@ const action = () => browser.action ?? (browser as unknown as { browserAction: t
  * pays nothing here beyond the read its content script takes once per navigation anyway. What a
  * page's world replies is checked like any message.
  */
-export async function readGist(tabId: number): Promise<PageGist | null> {
+export async function askTabForGist(tabId: number): Promise<PageGist | null> {
   try {
     const parsed = PageGistSchema.safeParse(await sendMessage('readGist', {}, tabId));
     return parsed.success ? parsed.data : null;
@@ -168,7 +168,7 @@ export function watchBadges(db: LessonDb, options: RelatedOptions & { limit: num
   const badges = createBadges(
     db,
     {
-      readPage: readGist,
+      readPage: askTabForGist,
       // One call per count, made as soon as it is known to be the latest: the tab may have closed since.
       setText: (tabId, text) => void action().setBadgeText({ tabId, text }).catch(() => {}),
       activeTabs: async () => (await browser.tabs.query({ active: true })).flatMap((tab) => (tab.id == null ? [] : [tab.id])),

@@ -6,7 +6,8 @@ import { prng } from '../../test/support/prng';
 import { ReferenceIndex, referenceRelated } from '../../test/support/related-reference';
 import type { Lesson, Source } from '../lesson';
 import { RelatedIndex } from './lesson-index';
-import { createRelatedIndex, PANEL_LIMIT, rankRelated, relatedLessons, type RelatedOptions } from './rank';
+import { PANEL_LIMIT } from './panel-limit';
+import { createRelatedIndex, rankRelated, relatedLessons, type RelatedOptions } from './rank';
 
 /**
  * The index that keeps no lesson (the worker's, stored and loaded again) against the ranking as it

@@ -33,8 +33,6 @@ export interface RelatedOptions {
  * other words lands well above SIMILAR_MIN, lessons on other subjects that share a word or two
  * stay below it. Only matches above STRONG_SIMILAR count on the toolbar badge.
  */
-/** How many related lessons the side panel lists over all its sections; the badge counts as many. */
-export const PANEL_LIMIT = 60;
 
 export const SIMILAR_MIN = 0.35;
 export const STRONG_SIMILAR = 0.5;
