@@ -15,9 +15,12 @@ const HOSTILE = 'https://jira.corp.example/browse/SEC-1';
 async function fillCardWithKeyboard(page: Page, { pillarSteps, note, tags }: { pillarSteps: number; note: string; tags: string[] }) {
   await expect(card(page).locator('textarea.note')).toBeFocused();
   await page.keyboard.type(note);
+  await expect(card(page).locator('textarea.note')).toHaveValue(note);
   await page.keyboard.press('Tab'); // the checked pillar radio
+  await expect(card(page).locator('input[type="radio"]:checked').first()).toBeFocused();
   for (let i = 0; i < pillarSteps; i++) await page.keyboard.press('ArrowRight');
   await page.keyboard.press('Tab'); // the tag box
+  await expect(card(page).getByRole('textbox', { name: /Tags/ })).toBeFocused();
   for (const tag of tags) {
     await page.keyboard.type(tag);
     await page.keyboard.press('Enter');
