@@ -3,6 +3,7 @@ import type { LessonDb } from '../db/database';
 import type { Lesson } from '../lesson';
 import { followLessonWrites } from '../db/changes';
 import { storedRows } from '../db/stored-rows';
+import { readStamp, sameStamp, StampSchema, storeKept, writesSince } from '../db/kept-index';
 import { createRelatedIndex, RelatedIndex } from '../related/rank';
 import type { RelatedSnapshot } from '../related/lesson-index';
 
@@ -56,9 +57,6 @@ const BUILD_PAGE = 5000;
 /** Writes come in bursts (an edit, then its undo): the index is stored once they settle. */
 const SAVE_DELAY_MS = 2000;
 
-/** What the stored index was current to: the last write of the log, and a cheap check of the lessons. */
-const StampSchema = z.object({ seq: z.number().int().nonnegative(), count: z.number().int().nonnegative(), maxUpdatedAt: z.string().nullable() });
-type Stamp = z.output<typeof StampSchema>;
 const StoredSchema = StampSchema.extend({ index: z.custom<RelatedSnapshot>((v) => typeof v === 'object' && v !== null) });
 
 /**
@@ -115,7 +113,7 @@ async function loadIndex(db: LessonDb): Promise<{ index: RelatedIndex; seq: numb
   const index = stored.success ? restore(stored.data.index) : null;
   if (stored.success && index) {
     const was = stored.data;
-    if (was.seq === stamp.seq && was.count === stamp.count && was.maxUpdatedAt === stamp.maxUpdatedAt) return { index, seq: was.seq, stored: true };
+    if (sameStamp(was, stamp)) return { index, seq: was.seq, stored: true };
     if (was.seq < stamp.seq) {
       const seq = await catchUp(db, index, was.seq);
       if (seq !== null) return { index, seq, stored: false };
@@ -133,17 +131,11 @@ function restore(snapshot: RelatedSnapshot): RelatedIndex | null {
   }
 }
 
-/** Applies the writes logged after `after`; the number of the last, or null when one was a range write (build again). */
+/** Applies the writes logged after `after`; the number of the last, or null when the index must be built again. */
 async function catchUp(db: LessonDb, index: RelatedIndex, after: number): Promise<number | null> {
-  const writes = await db.lessonLog.where('seq').above(after).toArray();
-  if (!writes.length) return (await lastSeq(db)) < after ? null : after;
-  const ids = new Set<string>();
-  for (const { ids: some } of writes) {
-    if (!some) return null;
-    for (const id of some) ids.add(id);
-  }
-  await refresh(db, index, [...ids]);
-  return writes[writes.length - 1].seq!;
+  const since = await writesSince(db, after);
+  if (since?.ids.length) await refresh(db, index, since.ids);
+  return since?.seq ?? null;
 }
 
 async function buildIndex(db: LessonDb): Promise<{ index: RelatedIndex; seq: number; stored: boolean }> {
@@ -162,23 +154,8 @@ async function buildIndex(db: LessonDb): Promise<{ index: RelatedIndex; seq: num
   return { index: builder.finish(), seq, stored: false };
 }
 
-/** Stores the index as current to write `seq`, unless later writes are still to be applied; older log rows go. */
+/** Stores the index as current to write `seq`, unless later writes are still to be applied. */
 async function storeIndex(db: LessonDb, index: RelatedIndex, seq: number): Promise<void> {
   const snapshot = index.snapshot();
-  await db.transaction('rw', [db.lessonIndexes, db.lessonLog, db.lessons], async () => {
-    const stamp = await readStamp(db);
-    if (stamp.seq !== seq) return;
-    await db.lessonIndexes.put({ key: STORED_KEY, value: { ...stamp, index: snapshot } });
-    // The last row stays: it holds the number the next wake compares with.
-    await db.lessonLog.where('seq').below(seq).delete();
-  });
-}
-
-async function readStamp(db: LessonDb): Promise<Stamp> {
-  const [seq, count, newest] = await Promise.all([lastSeq(db), db.lessons.count(), db.lessons.orderBy('updatedAt').reverse().limit(1).keys()]);
-  return { seq, count, maxUpdatedAt: (newest[0] as string | undefined) ?? null };
-}
-
-async function lastSeq(db: LessonDb): Promise<number> {
-  return ((await db.lessonLog.orderBy('seq').reverse().limit(1).primaryKeys())[0] as number | undefined) ?? 0;
+  await storeKept(db, STORED_KEY, seq, (stamp) => ({ ...stamp, index: snapshot }));
 }

@@ -1,0 +1,65 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDb, type LessonDb } from './database';
+import { storeKept, writesSince } from './kept-index';
+import { lesson } from '../../test/support/related-fixtures';
+
+const opened: LessonDb[] = [];
+let n = 0;
+function db(): LessonDb {
+  const d = openDb(`kept-index-${++n}`);
+  opened.push(d);
+  return d;
+}
+afterEach(async () => {
+  for (const d of opened.splice(0)) await d.delete();
+});
+
+const lastSeq = async (d: LessonDb) => (await d.lessonLog.orderBy('seq').last())?.seq ?? 0;
+
+describe('indexes kept beside the lessons', () => {
+  it('gives the ids written since a reader stopped, once each', async () => {
+    const d = db();
+    const [a, b] = [lesson({ title: 'A' }), lesson({ title: 'B' })];
+    await d.lessons.put(a);
+    const at = await lastSeq(d);
+    await d.lessons.put(b);
+    await d.lessons.put({ ...a, title: 'A again' });
+    expect(await writesSince(d, at)).toEqual({ ids: [b.id, a.id], seq: await lastSeq(d) });
+    expect(await writesSince(d, await lastSeq(d))).toEqual({ ids: [], seq: await lastSeq(d) });
+  });
+
+  it('says build again after a clear', async () => {
+    const d = db();
+    await d.lessons.put(lesson());
+    const at = await lastSeq(d);
+    await d.lessons.clear();
+    expect(await writesSince(d, at)).toBeNull();
+  });
+
+  it('keeps the log a slower reader still needs, and prunes what every reader has read', async () => {
+    const d = db();
+    await d.lessons.put(lesson());
+    const slow = await lastSeq(d);
+    expect(await storeKept(d, 'library', slow, (stamp) => stamp)).toBe(true);
+    for (let i = 0; i < 3; i++) await d.lessons.put(lesson());
+    const fast = await lastSeq(d);
+    expect(await storeKept(d, 'related', fast, (stamp) => stamp)).toBe(true);
+    // The library has not read the three writes: they stay for it.
+    expect((await writesSince(d, slow))!.ids).toHaveLength(3);
+    expect(await storeKept(d, 'library', fast, (stamp) => stamp)).toBe(true);
+    expect(await d.lessonLog.count()).toBe(1);
+    expect(await writesSince(d, fast)).toEqual({ ids: [], seq: fast });
+  });
+
+  it('does not store an index behind the log, and a reader whose writes were pruned builds again', async () => {
+    const d = db();
+    await d.lessons.put(lesson());
+    const old = await lastSeq(d);
+    await d.lessons.put(lesson());
+    expect(await storeKept(d, 'related', old, (stamp) => stamp)).toBe(false);
+    await d.lessons.put(lesson());
+    expect(await storeKept(d, 'related', await lastSeq(d), (stamp) => stamp)).toBe(true);
+    // Only 'related' is a known reader, so the rows after `old` went with the rest.
+    expect(await writesSince(d, old)).toBeNull();
+  });
+});

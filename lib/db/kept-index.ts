@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import type { LessonDb } from './database';
+
+/**
+ * What an index kept beside the lessons (in `lessonIndexes`) was current to: the last write of the
+ * lesson log, and a cheap check of the lessons themselves (their count and newest updatedAt, which
+ * catch writes that bypassed the log).
+ */
+export const StampSchema = z.object({ seq: z.number().int().nonnegative(), count: z.number().int().nonnegative(), maxUpdatedAt: z.string().nullable() });
+export type Stamp = z.output<typeof StampSchema>;
+
+/** The `lessonIndexes` row that records how far each kept index has read the log. */
+const READERS_KEY = 'log-readers';
+const ReadersSchema = z.record(z.string(), z.number().int().nonnegative());
+/**
+ * Log rows kept for an index that is not being opened (a library page nobody opened in months):
+ * beyond this it builds again when it next opens, and the log does not grow without end.
+ */
+const MAX_KEPT_WRITES = 10_000;
+
+export function sameStamp(a: Stamp, b: Stamp): boolean {
+  return a.seq === b.seq && a.count === b.count && a.maxUpdatedAt === b.maxUpdatedAt;
+}
+
+/** Call inside a transaction over lessonLog and lessons, so the stamp and what is read with it agree. */
+export async function readStamp(db: LessonDb): Promise<Stamp> {
+  const [seq, count, newest] = await Promise.all([lastSeq(db), db.lessons.count(), db.lessons.orderBy('updatedAt').reverse().limit(1).keys()]);
+  return { seq, count, maxUpdatedAt: (newest[0] as string | undefined) ?? null };
+}
+
+async function lastSeq(db: LessonDb): Promise<number> {
+  return ((await db.lessonLog.orderBy('seq').reverse().limit(1).primaryKeys())[0] as number | undefined) ?? 0;
+}
+
+/**
+ * The ids written after write `after`, and the number of the last write; null when the index must
+ * be built again instead: a range write (a clear) came after it, or the log no longer reaches back
+ * to it (pruned for readers further on, or the database was made anew).
+ */
+export async function writesSince(db: LessonDb, after: number): Promise<{ ids: string[]; seq: number } | null> {
+  const writes = await db.lessonLog.where('seq').aboveOrEqual(after).toArray();
+  if (!writes.length) return (await lastSeq(db)) < after ? null : { ids: [], seq: after };
+  // Pruning keeps the row each reader stopped at, so a reader whose row is gone has missed writes.
+  if (after > 0 && writes[0].seq !== after) return null;
+  const ids = new Set<string>();
+  for (const { seq, ids: some } of writes) {
+    if (seq === after) continue;
+    if (!some) return null;
+    for (const id of some) ids.add(id);
+  }
+  return { ids: [...ids], seq: writes[writes.length - 1].seq! };
+}
+
+/**
+ * Stores an index under `key` as current to write `seq` (with the lessons' stamp), unless later
+ * writes are still to be applied; returns whether it stored. Log rows every kept index has read
+ * go in the same transaction.
+ */
+export async function storeKept(db: LessonDb, key: string, seq: number, value: (stamp: Stamp) => unknown): Promise<boolean> {
+  return db.transaction('rw', [db.lessonIndexes, db.lessonLog, db.lessons], async () => {
+    const stamp = await readStamp(db);
+    if (stamp.seq !== seq) return false;
+    await db.lessonIndexes.put({ key, value: value(stamp) });
+    const was = ReadersSchema.safeParse((await db.lessonIndexes.get(READERS_KEY))?.value);
+    const readers = { ...(was.success ? was.data : {}), [key]: seq };
+    await db.lessonIndexes.put({ key: READERS_KEY, value: readers });
+    const oldest = Math.max(Math.min(...Object.values(readers)), seq - MAX_KEPT_WRITES);
+    await db.lessonLog.where('seq').below(oldest).delete();
+    return true;
+  });
+}
