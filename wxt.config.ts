@@ -44,6 +44,9 @@ export default defineConfig({
     includeSources: ['scripts/icons.mjs'],
   },
   vite: () => ({
+    // LESSONMARK_BENCH=1 builds the page-cost bench's extension, whose page layer shows the bench
+    // its anchoring function (lib/page/bench-probe.ts); in every other build that is dead code, removed.
+    define: { __LESSONMARK_BENCH__: JSON.stringify(process.env.LESSONMARK_BENCH === '1') },
     plugins: [
       preact(),
       noEvalNoHtml(),

@@ -6,11 +6,14 @@ import type { Worker } from '@playwright/test';
 import { launchExtension } from '../test/support/e2e/fixtures';
 import type { SiteServer } from '../test/support/e2e/site-server';
 
-/** Builds the extension into its own folder so a bench never races the tests' build. */
-export function buildExtension(outDir = '.output-bench'): string {
+/**
+ * Builds the extension into its own folder so a bench never races the tests' build; `env` adds
+ * build flags (LESSONMARK_BENCH=1: the page layer's timing probe, wxt.config.ts).
+ */
+export function buildExtension(outDir = '.output-bench', env: Record<string, string> = {}): string {
   const run = spawnSync('npx', ['wxt', 'build'], {
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, LESSONMARK_OUT_DIR: outDir },
+    env: { ...process.env, ...env, LESSONMARK_OUT_DIR: outDir },
   });
   if (run.status !== 0) throw new Error('wxt build failed');
   return resolve(outDir, 'chrome-mv3');
@@ -27,11 +30,11 @@ export function benchExtension(outDir: string): string {
 
 const SOURCES = ['entrypoints', 'components', 'lib', 'wxt.config.ts', 'package.json', 'package-lock.json'];
 
-/** The extension built into `outDir`, rebuilt only when a source is newer than the build. */
-export function builtExtension(outDir: string): string {
+/** The extension built into `outDir` (with `env`, as buildExtension), rebuilt only when a source is newer than the build. */
+export function builtExtension(outDir: string, env: Record<string, string> = {}): string {
   const manifest = resolve(outDir, 'chrome-mv3', 'manifest.json');
   if (existsSync(manifest) && newest(SOURCES) < statSync(manifest).mtimeMs) return resolve(outDir, 'chrome-mv3');
-  return buildExtension(outDir);
+  return buildExtension(outDir, env);
 }
 
 function newest(paths: string[]): number {

@@ -13,8 +13,8 @@ const root = join(import.meta.dirname, '..');
 const OUT = '.output-packages-test';
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
 
-/** Names only the e2e driver and the hostile fixtures use: none may reach a package. */
-const TEST_HOOKS = ['holdRenders', 'openRootsToTools', 'lessonmark.e2e', 'closedRoots', '__lessonmark', '__realPut', '__realAdd'];
+/** Names only the e2e driver, the hostile fixtures and the bench build (lib/page/bench-probe.ts) use: none may reach a package. */
+const TEST_HOOKS = ['holdRenders', 'openRootsToTools', 'lessonmark.e2e', 'closedRoots', '__lessonmark', '__realPut', '__realAdd', 'lessonmarkBench'];
 
 /**
  * The environment `npm run zip` gets from a shell: without what Vitest sets for its own code

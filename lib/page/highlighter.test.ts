@@ -49,6 +49,19 @@ describe('createHighlighter', () => {
     highlighter.contentChanged();
     expect(passes.at(-1)).toEqual({ found: [MISSING], notFound: [] });
   });
+  it("copies the page's text only while a lesson is missing", () => {
+    const { show } = setup([lesson(PRESENT, 'checkout returned 502s')]);
+    let reads = 0;
+    const body = document.body;
+    const textContent = Object.getOwnPropertyDescriptor(Node.prototype, 'textContent')!;
+    Object.defineProperty(body, 'textContent', { configurable: true, get: () => (reads++, textContent.get!.call(body)) });
+    try {
+      show();
+      expect(reads).toBe(0);
+    } finally {
+      delete (body as { textContent?: unknown }).textContent;
+    }
+  });
 });
 
 describe('createHighlighter after a soft navigation', () => {

@@ -23,9 +23,9 @@ export function createHighlighter({ doc, painter, onReport }: HighlighterDeps) {
   const pageTextLength = () => doc.body?.textContent?.length ?? 0;
 
   function repaint() {
-    // Only missing lessons need it (contentChanged), and on a page without lessons it would copy all its text.
-    textLength = lessons.length > 0 ? pageTextLength() : -1;
     report = anchorLessons(doc, lessons);
+    // Only missing lessons need it (contentChanged), and reading it copies all the page's text.
+    textLength = report.notFound.length > 0 ? pageTextLength() : -1;
     paintedText = new Map(report.found.map(({ lesson, range }) => [lesson.id, range.toString()]));
     painter.paint(report.found.map(({ lesson, range }) => ({ id: lesson.id, kind: lesson.kind, range })));
     onReport?.(workItem, report);
