@@ -8,7 +8,7 @@ import { digestToMarkdown } from '@/lib/export/digest-markdown';
 import { dayStart } from '@/lib/library/filters';
 import { digestScope, openingWeek } from '@/lib/library/digest-scope';
 import { lessonsByIds } from '@/lib/library/load';
-import type { LessonIndex } from '@/lib/library/search';
+import type { LibraryIndex } from '@/lib/library/library-index';
 import { download } from './download';
 import { errorText } from '@/lib/error-text';
 import type { Lesson } from '@/lib/lesson';
@@ -17,7 +17,7 @@ import { formatDay, t } from '@/lib/i18n';
 
 interface Props {
   db: LessonDb;
-  index: LessonIndex;
+  index: LibraryIndex;
   version: number;
   /** Monday of the week shown (YYYY-MM-DD); when absent, this week or the latest with lessons (openingWeek). */
   week?: string;
@@ -40,7 +40,7 @@ const thisWeek = () => localDay(startOfWeek(new Date()));
 
 /** The weekly look back: what we learned, grouped by pillar, mistakes first; questions and actions. */
 export function DigestView({ db, index, version, week, onWeek, onOpen, notify }: Props) {
-  const [opening] = useState(() => openingWeek(index.all()));
+  const [opening] = useState(() => openingWeek(index.metas()));
   const monday = localDay(startOfWeek(new Date(dayStart(week ?? opening))));
   const [digest, setDigest] = useState<WeeklyDigest | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -51,7 +51,7 @@ export function DigestView({ db, index, version, week, onWeek, onOpen, notify }:
     let live = true;
     const start = new Date(dayStart(monday));
     setError(null);
-    lessonsByIds(db, digestScope(index.all(), start))
+    lessonsByIds(db, digestScope(index.metas(), start))
       .then((lessons) => {
         if (!live) return;
         setSource(lessons);

@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { FIRST_ROWS_MARK } from '@/lib/library/marks';
 import type { LessonRow } from '@/lib/library/rows';
+import type { ShownList } from '@/lib/library/shown';
 import { moveActive, pageRows, scrollToShow, windowSlice } from '@/lib/library/window';
 import { LessonCardBody, LessonCardMeta } from '../LessonCard';
 import { t } from '@/lib/i18n';
@@ -9,7 +10,13 @@ import { t } from '@/lib/i18n';
 export const ROW_HEIGHT = 72;
 
 interface Props {
-  rows: readonly LessonRow[];
+  rows: ShownList;
+  /** The row of a lesson, when it has been read. */
+  rowOf: (id: string) => LessonRow | undefined;
+  /** Lessons drawn whose rows are still to be read. */
+  onMissing: (ids: string[]) => void;
+  /** Where the list is scrolled to, so rows can be read before a new list is drawn. */
+  onView: (scrollTop: number, viewport: number) => void;
   selected: ReadonlySet<string>;
   active: number;
   onActive: (index: number) => void;
@@ -27,7 +34,7 @@ export const rowDomId = (id: string) => `lesson-${id}`;
  * 100,000 rows without a focusable element per row. A row is not itself a control: its cells
  * hold the checkbox, the button that opens the lesson, and the meta text, side by side.
  */
-export function LessonList({ rows, selected, active, onActive, onToggle, onToggleAll, onOpen, onDelete }: Props) {
+export function LessonList({ rows, rowOf, onMissing, onView, selected, active, onActive, onToggle, onToggleAll, onOpen, onDelete }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(600);
@@ -56,7 +63,14 @@ export function LessonList({ rows, selected, active, onActive, onToggle, onToggl
   }, [active]);
 
   const slice = windowSlice(scrollTop, viewport, ROW_HEIGHT, rows.length);
-  const activeRow = rows[active];
+  const activeId = active >= 0 && active < rows.length ? rows.idAt(active) : undefined;
+  const drawn = Array.from({ length: slice.end - slice.start }, (_, k) => rows.idAt(slice.start + k));
+  const missing = drawn.filter((id) => !rowOf(id));
+
+  useEffect(() => onView(scrollTop, viewport), [scrollTop, viewport]);
+  useEffect(() => {
+    if (missing.length) onMissing(missing);
+  }, [missing.join(' ')]);
 
   const onKeyDown = (e: KeyboardEvent) => {
     const page = pageRows(viewport, ROW_HEIGHT);
@@ -72,16 +86,16 @@ export function LessonList({ rows, selected, active, onActive, onToggle, onToggl
       e.preventDefault();
       const next = moveActive(active, moves[e.key], rows.length);
       onActive(next);
-      if (e.shiftKey && rows[next]) onToggle(rows[next].id);
-    } else if (e.key === 'Enter' && activeRow) {
+      if (e.shiftKey && next >= 0) onToggle(rows.idAt(next));
+    } else if (e.key === 'Enter' && activeId) {
       e.preventDefault();
-      onOpen(activeRow.id);
-    } else if (e.key === ' ' && activeRow) {
+      onOpen(activeId);
+    } else if (e.key === ' ' && activeId) {
       e.preventDefault();
-      onToggle(activeRow.id);
-    } else if ((e.key === 'Delete' || e.key === 'Backspace') && (selected.size || activeRow)) {
+      onToggle(activeId);
+    } else if ((e.key === 'Delete' || e.key === 'Backspace') && (selected.size || activeId)) {
       e.preventDefault();
-      onDelete(selected.size ? [...selected] : [activeRow.id]);
+      onDelete(selected.size ? [...selected] : [activeId!]);
     } else if (e.key === 'a' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
       onToggleAll();
@@ -102,7 +116,7 @@ export function LessonList({ rows, selected, active, onActive, onToggle, onToggl
       aria-label={t('library.lessons')}
       aria-multiselectable="true"
       aria-rowcount={rows.length}
-      aria-activedescendant={activeRow ? rowDomId(activeRow.id) : undefined}
+      aria-activedescendant={activeId ? rowDomId(activeId) : undefined}
       tabIndex={0}
       onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
       onKeyDown={onKeyDown}
@@ -110,9 +124,14 @@ export function LessonList({ rows, selected, active, onActive, onToggle, onToggl
     >
       <div class="lesson-list-inner" style={{ height: `${slice.height}px` }}>
         <div style={{ transform: `translateY(${slice.top}px)` }}>
-          {rows.slice(slice.start, slice.end).map((r, k) => {
+          {drawn.map((id, k) => {
             const i = slice.start + k;
-            const isSelected = selected.has(r.id);
+            const isSelected = selected.has(id);
+            const r = rowOf(id);
+            if (!r) {
+              // Read in a moment: the row keeps its place and height meanwhile.
+              return <div key={id} id={rowDomId(id)} class="lesson-row" role="row" aria-rowindex={i + 1} aria-busy="true" data-id={id} style={{ height: `${ROW_HEIGHT}px` }} />;
+            }
             return (
               <div
                 key={r.id}

@@ -1,13 +1,15 @@
-import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Lesson, LessonPatch } from '@/lib/lesson';
 import { isUnfiltered, type LibraryFilters } from '@/lib/library/filters';
+import type { ShownList } from '@/lib/library/shown';
+import { windowSlice } from '@/lib/library/window';
 import { LessonEditor } from '../LessonEditor';
 import { HeldLessons } from '../redact/HeldLessons';
 import { Toast } from '../Toast';
 import { BulkBar } from './BulkBar';
 import type { LibraryEnv } from './env';
 import { FilterBar } from './FilterBar';
-import { LessonList } from './LessonList';
+import { LessonList, ROW_HEIGHT } from './LessonList';
 import { lazyView } from './lazyView';
 import { useBulkActions } from './useBulkActions';
 import { useLibrary } from './useLibrary';
@@ -41,16 +43,39 @@ interface Props {
 export function LibraryApp({ env, first, initialFilters }: Props) {
   const { db } = env;
   const data = useLibrary(db, first);
-  const { index, version, apply } = data;
+  const { index, version, apply, rows: rowCache } = data;
   const { filters, setFilters, view, setView: go, week, setWeek, openId, setOpenId } = useUrlState(initialFilters);
   const { toast, notify, dismiss } = useToast();
   const searchRef = useRef<HTMLInputElement>(null);
   const listFocus = useRef<() => void>(() => {});
 
-  const rows = useMemo(() => {
+  const wanted = useMemo<ShownList | null>(() => {
     if (index) return index.query(filters);
     return data.first && isUnfiltered(filters) && filters.sort === 'newest' ? data.first : null;
   }, [index, version, filters, data.first]);
+
+  // A new list is drawn once the rows it shows where the list is scrolled have been read (by id):
+  // until then the last one stays, so the list never blinks empty while typing.
+  const scrolled = useRef({ scrollTop: 0, viewport: 600 });
+  const [, setRead] = useState(0);
+  const shown = useRef<ShownList | null>(null);
+  const unread = useRef<ShownList | null>(null);
+  const inView = (list: ShownList) => {
+    const s = windowSlice(scrolled.current.scrollTop, scrolled.current.viewport, ROW_HEIGHT, list.length);
+    return Array.from({ length: s.end - s.start }, (_, k) => list.idAt(s.start + k));
+  };
+  const missing = wanted ? rowCache.missing(inView(wanted)) : [];
+  if (!missing.length || unread.current === wanted) shown.current = wanted;
+  const rows = shown.current;
+  const readRows = (ids: string[], list: ShownList | null) =>
+    rowCache
+      .read(db, ids)
+      // Rows that cannot be read are drawn as rows still being read, rather than holding the list back.
+      .catch(() => (unread.current = list))
+      .then(() => setRead((n) => n + 1));
+  useLayoutEffect(() => {
+    if (missing.length) void readRows(missing, wanted);
+  }, [wanted, missing.join(' ')]);
 
   const { selected, activeIndex, setActiveId, toggle, toggleAll, clear } = useSelection(rows);
   const [opened, setOpened] = useOpenLesson(db, openId, version, notify);
@@ -210,9 +235,12 @@ export function LibraryApp({ env, first, initialFilters }: Props) {
                 render={() => (
                   <LessonList
                     rows={rows}
+                    rowOf={(id) => rowCache.get(id)}
+                    onMissing={(ids) => void readRows(ids, null)}
+                    onView={(scrollTop, viewport) => (scrolled.current = { scrollTop, viewport })}
                     selected={selected}
                     active={activeIndex}
-                    onActive={(i) => setActiveId(rows[i]?.id ?? null)}
+                    onActive={(i) => setActiveId(i >= 0 && i < rows.length ? rows.idAt(i) : null)}
                     onToggle={toggle}
                     onToggleAll={toggleAll}
                     onOpen={open}
@@ -243,7 +271,7 @@ export function LibraryApp({ env, first, initialFilters }: Props) {
               env={env}
               index={index}
               filtered={!isUnfiltered(filters)}
-              filteredIds={() => (rows ?? []).map((r) => r.id)}
+              filteredIds={() => rows?.ids() ?? []}
               notify={notify}
             />
           ) : (

@@ -7,7 +7,7 @@ import { exportWebAnnotations } from '@/lib/export/web-annotation';
 import { MAX_IMPORT_BYTES, formatIssue, type ImportFormat } from '@/lib/import/preview';
 import { summarizePreview, type ImportSummary } from '@/lib/library/import-plan';
 import { lessonsByIds } from '@/lib/library/load';
-import type { LessonIndex } from '@/lib/library/search';
+import type { LibraryIndex } from '@/lib/library/library-index';
 import { download, today } from './download';
 import type { LibraryEnv } from './env';
 import { errorText } from '@/lib/error-text';
@@ -17,7 +17,7 @@ import { HeldLessons, lessonsToDecide } from '../redact/HeldLessons';
 
 interface Props {
   env: LibraryEnv;
-  index: LessonIndex;
+  index: LibraryIndex;
   /** Ids of the lessons the current filter shows. */
   filteredIds: () => string[];
   filtered: boolean;
@@ -70,7 +70,7 @@ export function TransferView({ env, index, filteredIds, filtered, notify }: Prop
   const exportAs = async (format: Format) => {
     setBusy(true);
     try {
-      const ids = scope === 'filter' ? filteredIds() : index.all().map((r) => r.id);
+      const ids = scope === 'filter' ? filteredIds() : index.ids();
       const lessons = await lessonsByIds(env.db, ids);
       if (needsCheck(lessons)) {
         setChecking({ format, lessons });

@@ -1,107 +1,101 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { LessonDb } from '@/lib/db/database';
 import type { Lesson } from '@/lib/lesson';
-import { ALL_LOADED_MARK } from '@/lib/library/marks';
-import { followLessonWrites } from '@/lib/db/changes';
-import { loadRows } from '@/lib/library/load';
-import { storedRows } from '@/lib/db/stored-rows';
-import { toRow, type LessonRow } from '@/lib/library/rows';
-import { LessonIndex } from '@/lib/library/search';
+import type { LiveLibrary } from '@/lib/library/kept-library';
+import type { LibraryIndex } from '@/lib/library/library-index';
+import { ALL_LOADED_MARK, INDEX_STORED_MARK } from '@/lib/library/marks';
+import { listOf, RowCache, type ShownList } from '@/lib/library/shown';
 import { errorText } from '@/lib/error-text';
 import { t } from '@/lib/i18n';
 
 export interface LibraryData {
-  /** The newest lessons, drawn while the rest load; null until read. */
-  first: LessonRow[] | null;
+  /** The newest lessons, drawn while the index loads; null until read. */
+  first: ShownList | null;
   /** Every live lesson, searchable; null while loading. */
-  index: LessonIndex | null;
-  /** Bumped on every change of the index, so views depending on it recompute. */
+  index: LibraryIndex | null;
+  /** Bumped on every change of the index or of a row drawn, so views depending on them recompute. */
   version: number;
   loaded: number;
   error: string | null;
+  /** The rows drawn, read by id. */
+  rows: RowCache;
   /** Takes in lessons this page just wrote (the background's replies). */
   apply: (lessons: readonly Lesson[]) => void;
 }
 
 /**
- * Loads the library in two steps (the newest page, read while the page loaded, then everything)
- * and keeps it current: this page's own writes are applied from the replies at once, and every
- * write (this page's, another tab's, the background's sync) is followed by the ids it touched,
- * which are read again, however old the lessons they name.
+ * Loads the library in two steps (the newest page, read while the page loaded, then the stored
+ * index, lib/library/kept-library.ts) and keeps it current: this page's own writes are applied
+ * from the replies at once, and every write (this page's, another tab's, the background's sync)
+ * is read again by id from the lesson log.
  */
 export function useLibrary(db: LessonDb, newest: Promise<Lesson[]>): LibraryData {
-  const [first, setFirst] = useState<LessonRow[] | null>(null);
-  const [index, setIndex] = useState<LessonIndex | null>(null);
+  const [first, setFirst] = useState<ShownList | null>(null);
+  const [index, setIndex] = useState<LibraryIndex | null>(null);
   const [version, setVersion] = useState(0);
   const [loaded, setLoaded] = useState(0);
   const [error, setError] = useState<string | null>(null);
-  const indexRef = useRef<LessonIndex | null>(null);
+  const [rows] = useState(() => new RowCache());
+  const indexRef = useRef<LibraryIndex | null>(null);
 
   const apply = useCallback((lessons: readonly Lesson[]) => {
+    const redraw = rows.refresh(
+      lessons.map((l) => l.id),
+      new Map(lessons.map((l) => [l.id, l])),
+    );
     const i = indexRef.current;
-    if (!i) return;
-    const changed = lessons.filter((l) => (l.deletedAt ? i.has(l.id) : i.get(l.id)?.updatedAt !== l.updatedAt));
-    if (!changed.length) return;
-    i.upsert(changed);
-    setVersion((v) => v + 1);
+    const changed = i ? lessons.filter((l) => !i.holds(l)) : [];
+    if (changed.length) i!.upsert(changed);
+    if (changed.length || redraw) setVersion((v) => v + 1);
   }, []);
 
   useEffect(() => {
     let live = true;
+    let watch: LiveLibrary | null = null;
     const fail = (e: unknown) => live && setError(t('library.lessonsFailed', { error: errorText(e) }));
-    const use = (i: LessonIndex) => {
+    const use = (i: LibraryIndex) => {
       indexRef.current = i;
       setIndex(i);
       setVersion((v) => v + 1);
     };
-    let built!: () => void;
-    const loaded = new Promise<void>((done) => (built = done));
-    // Followed from the start: writes made while the library loads are applied once it has.
-    const unfollow = followLessonWrites(db, async (touched) => {
-      await loaded;
-      if (!live) return;
-      if (touched.all) {
-        // A clear or a bulk import elsewhere: read everything again, as on opening.
-        const fresh = new LessonIndex();
-        fresh.addRows(await loadRows(db));
-        if (live) use(fresh);
-        return;
-      }
-      const ids = [...touched.ids];
-      const rows = await storedRows(db.lessons, ids);
-      if (!live) return;
-      apply([...rows.values()]);
-      const gone = ids.filter((id) => !rows.has(id) && indexRef.current?.has(id));
-      if (gone.length) {
-        indexRef.current!.remove(gone);
-        setVersion((v) => v + 1);
-      }
-    });
-    // The first page is read and painted before the full load starts: both need the main thread
-    // (a cursor step per row, a structured clone per page), and the first paint matters more.
+    // The first page is read and painted before the index loads: both need the main thread, and
+    // the first paint matters more. The index's code (and zod, which checks what was stored)
+    // loads after it.
     const painted = () => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0)));
     newest
       .then(async (ls) => {
         if (!live) return;
-        setFirst(ls.map(toRow));
+        rows.put(ls);
+        setFirst(listOf(ls.map((l) => l.id)));
         await painted();
       })
       .catch(fail)
-      .then(() => (live ? loadRows(db, (n) => live && setLoaded(n)) : null))
-      .then((rows) => {
-        if (!live || !rows) return;
-        const i = new LessonIndex();
-        i.addRows(rows);
+      .then(() => (live ? import('@/lib/library/kept-library') : null))
+      .then((kept) => {
+        if (!kept || !live) return null;
+        watch = kept.watchLibraryIndex(db, {
+          onProgress: (n) => live && setLoaded(n),
+          onChange: (i, change) => {
+            if (!live) return;
+            if (change) rows.refresh(change.ids, change.lessons);
+            else rows.clear();
+            use(i);
+          },
+          onStored: () => performance.mark(INDEX_STORED_MARK),
+        });
+        return watch.ready;
+      })
+      .then((i) => {
+        if (!live || !i) return;
         performance.mark(ALL_LOADED_MARK);
         use(i);
-        built();
       })
       .catch(fail);
     return () => {
       live = false;
-      unfollow();
+      watch?.stop();
     };
-  }, [db, newest, apply]);
+  }, [db, newest]);
 
-  return { first, index, version, loaded, error, apply };
+  return { first, index, version, loaded, error, rows, apply };
 }

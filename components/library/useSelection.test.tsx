@@ -3,12 +3,13 @@ import { act } from 'preact/test-utils';
 import { describe, expect, it } from 'vitest';
 import { testRoot } from '@/test/support/dom-root';
 import { renderHook } from '@/test/support/render-hook';
+import { listOf, type ShownList } from '@/lib/library/shown';
 import { useSelection, type Selection } from './useSelection';
 
 const root = testRoot();
-const rows = ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id }));
+const rows = listOf(['a', 'b', 'c', 'd', 'e']);
 /** The hook as the page calls it: no rows until they are read. */
-const select = () => renderHook<{ id: string }[] | null, Selection>(useSelection, root(), rows);
+const select = () => renderHook<ShownList | null, Selection>(useSelection, root(), rows);
 const ids = (s: ReadonlySet<string>) => [...s].sort();
 
 describe('useSelection', () => {
@@ -53,7 +54,7 @@ describe('useSelection', () => {
   it('loses the active place when the active row is filtered out, and selects nothing before rows are read', () => {
     const h = select();
     act(() => h.result().setActiveId('e'));
-    h.rerender(rows.slice(0, 2));
+    h.rerender(listOf(['a', 'b']));
     expect(h.result().activeIndex).toBe(-1);
     h.rerender(null);
     act(() => h.result().toggleAll());

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
+import type { ShownList } from '@/lib/library/shown';
 
 export interface Selection {
   selected: ReadonlySet<string>;
@@ -15,18 +16,18 @@ export interface Selection {
 }
 
 /** Which of the rows shown are selected, and which one is active. */
-export function useSelection(rows: readonly { id: string }[] | null): Selection {
+export function useSelection(rows: ShownList | null): Selection {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [activeId, setActiveId] = useState<string | null>(null);
-  const activeIndex = useMemo(() => (rows && activeId ? rows.findIndex((r) => r.id === activeId) : -1), [rows, activeId]);
+  const activeIndex = useMemo(() => (rows && activeId ? rows.indexOf(activeId) : -1), [rows, activeId]);
 
   const toggle = (id: string, range?: boolean) => {
     setSelected((s) => {
       const next = new Set(s);
       if (range && rows && activeIndex >= 0) {
-        const to = rows.findIndex((r) => r.id === id);
+        const to = rows.indexOf(id);
         const [a, b] = [Math.min(activeIndex, to), Math.max(activeIndex, to)];
-        for (let i = a; i <= b; i++) next.add(rows[i].id);
+        for (let i = a; i <= b; i++) next.add(rows.idAt(i));
       } else if (next.has(id)) next.delete(id);
       else next.add(id);
       return next;
@@ -34,7 +35,7 @@ export function useSelection(rows: readonly { id: string }[] | null): Selection 
   };
   const toggleAll = () => {
     if (!rows) return;
-    setSelected((s) => (s.size === rows.length ? new Set() : new Set(rows.map((r) => r.id))));
+    setSelected((s) => (s.size === rows.length ? new Set() : new Set(rows.ids())));
   };
 
   return { selected, activeId, activeIndex, setActiveId, toggle, toggleAll, clear: () => setSelected(new Set()) };

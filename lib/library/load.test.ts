@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb, type LessonDb } from '../db/database';
 import { digestScope } from './digest-scope';
-import { lessonsByIds, loadRows } from './load';
+import { lessonsByIds } from './load';
 import { makeLesson } from '../../test/support/library-lessons';
 
 let db: LessonDb;
@@ -22,16 +22,6 @@ async function seed(count: number) {
 }
 
 describe('library loading', () => {
-  it('reads every live lesson in pages, none twice, none missed', async () => {
-    await seed(123);
-    const progress: number[] = [];
-    const rows = await loadRows(db, (n) => progress.push(n), 20);
-    expect(rows).toHaveLength(123 - 12);
-    expect(new Set(rows.map(([r]) => r.id)).size).toBe(rows.length);
-    expect(progress).toEqual([20, 40, 60, 80, 100, 120, 123]);
-    expect(rows[0][1]).toContain('lesson');
-  });
-
   it('reads full lessons by id and skips missing and deleted ones', async () => {
     const lessons = await seed(20);
     const got = await lessonsByIds(db, [lessons[0].id, lessons[9].id, '0190a000-0000-7000-8000-ffffffffffff', lessons[3].id]);

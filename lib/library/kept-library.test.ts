@@ -1,0 +1,117 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDb, type LessonDb } from '../db/database';
+import type { Lesson } from '../lesson';
+import { LessonIndex } from '../../test/support/library-reference';
+import { makeLesson } from '../../test/support/library-lessons';
+import { EMPTY_FILTERS } from './filters';
+import { loadLibraryIndex, storeLibraryIndex, watchLibraryIndex, type LiveLibrary } from './kept-library';
+import type { LibraryIndex } from './library-index';
+
+let n = 0;
+const opened: LessonDb[] = [];
+const watching: LiveLibrary[] = [];
+function db(name = `kept-library-${++n}`): LessonDb {
+  const d = openDb(name);
+  opened.push(d);
+  return d;
+}
+afterEach(async () => {
+  for (const w of watching.splice(0)) w.stop();
+  for (const d of opened.splice(0)) {
+    d.close();
+    await d.delete();
+  }
+});
+
+const at = (k: number) => new Date(Date.UTC(2025, 0, 1) + k * 3600_000).toISOString();
+const lessons = (count: number, from = 0) =>
+  Array.from({ length: count }, (_, k) => makeLesson({ title: `Entry ${from + k}`, note: k % 3 ? 'socket buffer' : 'kernel', createdAt: at(from + k), updatedAt: at(from + k) }));
+
+/** The index answers as the search before it would over what the database holds now. */
+async function expectCurrent(d: LessonDb, index: LibraryIndex) {
+  const reference = new LessonIndex(await d.lessons.toArray());
+  for (const q of ['', 'socket', 'kern', 'entry 1']) expect(index.query({ ...EMPTY_FILTERS, q }).ids(), q).toEqual(reference.query({ ...EMPTY_FILTERS, q }).map((r) => r.id));
+}
+
+/** Opens the library's index, telling whether it was built (lessons read) or loaded. */
+async function open(d: LessonDb) {
+  let read = 0;
+  const loaded = await loadLibraryIndex(d, (k) => (read = k));
+  return { ...loaded, built: read > 0 };
+}
+
+const change = (l: Lesson, over: Partial<Lesson>): Lesson => ({ ...l, ...over, updatedAt: at(10_000 + n++) });
+
+describe('the library index kept in IndexedDB', () => {
+  it('is built once, stored, and then loaded in one read', async () => {
+    const d = db();
+    await d.lessons.bulkPut(lessons(120));
+    const first = await open(d);
+    expect(first.built).toBe(true);
+    expect(await storeLibraryIndex(d, first.index, first.seq)).toBe(true);
+    const again = await open(d);
+    expect(again).toMatchObject({ built: false, stored: true });
+    await expectCurrent(d, again.index);
+  });
+
+  it('catches up with writes made since it was stored, by id', async () => {
+    const d = db();
+    const all = lessons(60);
+    await d.lessons.bulkPut(all);
+    const first = await open(d);
+    await storeLibraryIndex(d, first.index, first.seq);
+    await d.lessons.put(change(all[3], { note: 'kernel panic', createdAt: at(500) }));
+    await d.lessons.put(change(all[4], { deletedAt: at(501) }));
+    await d.lessons.delete(all[5].id);
+    await d.lessons.bulkPut(lessons(3, 900));
+    const again = await open(d);
+    expect(again).toMatchObject({ built: false, stored: false });
+    await expectCurrent(d, again.index);
+  });
+
+  it('is built again when stored by another version, cut short, or not matching the lessons', async () => {
+    const d = db();
+    await d.lessons.bulkPut(lessons(30));
+    const first = await open(d);
+    await storeLibraryIndex(d, first.index, first.seq);
+    const stored = (await d.lessonIndexes.get('library'))!.value as { index: Record<string, unknown>; count: number };
+    const rewrite = (value: unknown) => d.lessonIndexes.put({ key: 'library', value });
+
+    await rewrite({ ...stored, index: { ...stored.index, shape: -1 } });
+    expect((await open(d)).built).toBe(true);
+    await rewrite({ ...stored, index: { ...stored.index, post: new Uint8Array(3) } });
+    expect((await open(d)).built).toBe(true);
+    await rewrite({ ...stored, index: 'junk' });
+    expect((await open(d)).built).toBe(true);
+    // Same last write, another count: lessons were written past the log.
+    await rewrite({ ...stored, count: stored.count + 1 });
+    expect((await open(d)).built).toBe(true);
+    await rewrite(stored);
+    expect((await open(d)).built).toBe(false);
+  });
+
+  it('follows writes from other pages, stores them, and builds again after a clear', async () => {
+    const name = `kept-library-${++n}`;
+    const d = db(name);
+    const other = db(name);
+    const all = lessons(40);
+    await d.lessons.bulkPut(all);
+    const changes: (string[] | null)[] = [];
+    let stored = 0;
+    const live = watchLibraryIndex(d, { onChange: (_, c) => changes.push(c?.ids ?? null), onStored: () => stored++, saveDelayMs: 0 });
+    watching.push(live);
+    await live.ready;
+    await expect.poll(() => stored).toBe(1);
+
+    await other.lessons.put(change(all[0], { note: 'kernel socket' }));
+    await expect.poll(() => changes.length).toBe(1);
+    expect(changes[0]).toEqual([all[0].id]);
+    await expectCurrent(d, live.current()!);
+    await expect.poll(() => stored).toBe(2);
+    expect((await open(d)).stored).toBe(true);
+
+    await other.lessons.clear();
+    await expect.poll(() => changes.at(-1)).toBeNull();
+    expect(live.current()!.size).toBe(0);
+  });
+});

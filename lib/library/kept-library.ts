@@ -1,0 +1,164 @@
+import { z } from 'zod';
+import type { LessonDb } from '../db/database';
+import type { Lesson } from '../lesson';
+import { followLessonWrites } from '../db/changes';
+import { readStamp, sameStamp, StampSchema, storeKept, writesSince } from '../db/kept-index';
+import { storedRows } from '../db/stored-rows';
+import { LibraryIndex, type LibrarySnapshot } from './library-index';
+
+/** The stored library index's key in `lessonIndexes`. */
+const STORED_KEY = 'library';
+/** Lessons read per step while the index is built: never all of them in memory at once. */
+const BUILD_PAGE = 5000;
+/** Writes come in bursts (an edit, then its undo): the index is stored once they settle. */
+const SAVE_DELAY_MS = 2000;
+/**
+ * Lessons changed since the index was built keep their words as text beside it, searched one by
+ * one; past this many (a bulk edit, a big sync) it is built again instead.
+ */
+const MAX_PENDING = 3000;
+
+const StoredSchema = StampSchema.extend({ index: z.custom<LibrarySnapshot>((v) => typeof v === 'object' && v !== null) });
+
+/** What a batch of writes changed: the ids written and their rows as read (absent: gone). */
+export interface LibraryChange {
+  ids: string[];
+  lessons: Map<string, Lesson>;
+}
+
+export interface LiveLibrary {
+  /** The index over every live lesson: loaded in one read, or built when there is none to trust. */
+  ready: Promise<LibraryIndex>;
+  current(): LibraryIndex | null;
+  stop(): void;
+}
+
+interface Options {
+  /** After writes were applied (`change`), or the index was built anew (null). */
+  onChange: (index: LibraryIndex, change: LibraryChange | null) => void;
+  /** Lessons read so far while building. */
+  onProgress?: (read: number) => void;
+  /** The index was stored (current to the last write applied). */
+  onStored?: () => void;
+  saveDelayMs?: number;
+}
+
+interface Loaded {
+  index: LibraryIndex;
+  seq: number;
+  stored: boolean;
+}
+
+/**
+ * The library page's index, stored in IndexedDB beside the lessons and loaded in one read when
+ * the page opens. It is current to a numbered write of the lesson log (lib/db/lesson-log.ts):
+ * writes made since, by any page or the worker, are read by id and applied; one that is missing,
+ * of another shape, or disagrees with the lessons (their count and newest updatedAt) is built
+ * again from the lessons, a page at a time. Stored again a moment after writes settle.
+ */
+export function watchLibraryIndex(db: LessonDb, { onChange, onProgress, onStored, saveDelayMs = SAVE_DELAY_MS }: Options): LiveLibrary {
+  let index: LibraryIndex | null = null;
+  let applied = 0;
+  let stopped = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const save = (delay: number) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (!index || stopped) return;
+      storeLibraryIndex(db, index, applied)
+        .then((stored) => stored && !stopped && onStored?.())
+        .catch(() => {});
+    }, delay);
+  };
+  const use = (loaded: Loaded) => {
+    index = loaded.index;
+    applied = loaded.seq;
+    // A built index is stored at once: the page may be closed any time.
+    if (!loaded.stored) save(0);
+    return loaded.index;
+  };
+  const ready = loadLibraryIndex(db, onProgress).then(use);
+  ready.catch(() => {});
+  const unfollow = followLessonWrites(db, async (touched) => {
+    await ready;
+    if (stopped) return;
+    const since = touched.all ? null : await writesSince(db, applied);
+    if (!since || index!.pendingChanges + since.ids.length > MAX_PENDING) {
+      use(await buildLibraryIndex(db));
+      if (!stopped) onChange(index!, null);
+      return;
+    }
+    if (since.seq === applied) return;
+    const lessons = await storedRows(db.lessons, since.ids);
+    applyRows(index!, since.ids, lessons);
+    applied = since.seq;
+    save(saveDelayMs);
+    if (!stopped) onChange(index!, { ids: since.ids, lessons });
+  });
+  return {
+    ready,
+    current: () => index,
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+      unfollow();
+    },
+  };
+}
+
+function applyRows(index: LibraryIndex, ids: readonly string[], rows: Map<string, Lesson>): void {
+  index.upsert([...rows.values()]);
+  index.remove(ids.filter((id) => !rows.has(id)));
+}
+
+export async function loadLibraryIndex(db: LessonDb, onProgress?: (read: number) => void): Promise<Loaded> {
+  const [row, stamp] = await db.transaction('r', [db.lessonIndexes, db.lessonLog, db.lessons], () => Promise.all([db.lessonIndexes.get(STORED_KEY), readStamp(db)]));
+  const stored = StoredSchema.safeParse(row?.value);
+  const index = stored.success ? restore(stored.data.index) : null;
+  if (stored.success && index) {
+    const was = stored.data;
+    if (sameStamp(was, stamp)) return { index, seq: was.seq, stored: true };
+    if (was.seq < stamp.seq) {
+      const since = await writesSince(db, was.seq);
+      if (since && since.ids.length + index.pendingChanges <= MAX_PENDING) {
+        applyRows(index, since.ids, await storedRows(db.lessons, since.ids));
+        return { index, seq: since.seq, stored: false };
+      }
+    }
+  }
+  return buildLibraryIndex(db, onProgress);
+}
+
+function restore(snapshot: LibrarySnapshot): LibraryIndex | null {
+  try {
+    return LibraryIndex.restore(snapshot);
+  } catch {
+    // Stored by another version, or cut short: built again.
+    return null;
+  }
+}
+
+export async function buildLibraryIndex(db: LessonDb, onProgress?: (read: number) => void): Promise<Loaded> {
+  // Read first: writes landing while the lessons are read come after it, and are applied again.
+  const { seq } = await db.transaction('r', [db.lessonLog, db.lessons], () => readStamp(db));
+  const builder = LibraryIndex.builder();
+  let last: string | null = null;
+  let read = 0;
+  for (;;) {
+    const page: Lesson[] = await (last === null
+      ? db.lessons.orderBy(':id').limit(BUILD_PAGE).toArray()
+      : db.lessons.where(':id').above(last).limit(BUILD_PAGE).toArray());
+    for (const lesson of page) builder.add(lesson);
+    read += page.length;
+    onProgress?.(read);
+    if (page.length < BUILD_PAGE) break;
+    last = page[page.length - 1].id;
+  }
+  return { index: builder.finish(), seq, stored: false };
+}
+
+/** Stores the index as current to write `seq`, unless later writes are still to be applied. */
+export async function storeLibraryIndex(db: LessonDb, index: LibraryIndex, seq: number): Promise<boolean> {
+  const snapshot = index.snapshot();
+  return storeKept(db, STORED_KEY, seq, (stamp) => ({ ...stamp, index: snapshot }));
+}
