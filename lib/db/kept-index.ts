@@ -24,7 +24,10 @@ export function sameStamp(a: Stamp, b: Stamp): boolean {
 
 /** Call inside a transaction over lessonLog and lessons, so the stamp and what is read with it agree. */
 export async function readStamp(db: LessonDb): Promise<Stamp> {
-  const [seq, count, newest] = await Promise.all([lastSeq(db), db.lessons.count(), db.lessons.orderBy('updatedAt').reverse().limit(1).keys()]);
+  // Counted on the updatedAt index (every lesson has one): a count of the table itself walks every
+  // stored lesson, half a second at 100,000 of them; the index's entries are a few dozen bytes each.
+  const byUpdated = db.lessons.orderBy('updatedAt');
+  const [seq, count, newest] = await Promise.all([lastSeq(db), byUpdated.count(), byUpdated.clone().reverse().limit(1).keys()]);
   return { seq, count, maxUpdatedAt: (newest[0] as string | undefined) ?? null };
 }
 
@@ -51,16 +54,29 @@ export async function writesSince(db: LessonDb, after: number): Promise<{ ids: s
   return { ids: [...ids], seq: writes[writes.length - 1].seq! };
 }
 
+/** The row of part `i` of an index stored in parts under `key`. */
+export function partKey(key: string, i: number): string {
+  return `${key}/${i}`;
+}
+
+/** Parts `parts` of the index stored under `key`, as stored (undefined where a row is missing). */
+export async function readParts(db: LessonDb, key: string, parts: readonly number[]): Promise<unknown[]> {
+  return (await db.lessonIndexes.bulkGet(parts.map((i) => partKey(key, i)))).map((row) => row?.value);
+}
+
 /**
  * Stores an index under `key` as current to write `seq` (with the lessons' stamp), unless later
- * writes are still to be applied; returns whether it stored. Log rows every kept index has read
- * go in the same transaction.
+ * writes are still to be applied; returns whether it stored. Its `parts` (rows a reader may read
+ * only some of, `readParts`) replace those stored before. Log rows every kept index has read go
+ * in the same transaction.
  */
-export async function storeKept(db: LessonDb, key: string, seq: number, value: (stamp: Stamp) => unknown): Promise<boolean> {
+export async function storeKept(db: LessonDb, key: string, seq: number, value: (stamp: Stamp) => unknown, parts: readonly unknown[] = []): Promise<boolean> {
   return db.transaction('rw', [db.lessonIndexes, db.lessonLog, db.lessons], async () => {
     const stamp = await readStamp(db);
     if (stamp.seq !== seq) return false;
     await db.lessonIndexes.put({ key, value: value(stamp) });
+    await db.lessonIndexes.where('key').between(`${key}/`, `${key}/\uffff`).delete();
+    if (parts.length) await db.lessonIndexes.bulkPut(parts.map((part, i) => ({ key: partKey(key, i), value: part })));
     const was = ReadersSchema.safeParse((await db.lessonIndexes.get(READERS_KEY))?.value);
     const readers = { ...(was.success ? was.data : {}), [key]: seq };
     await db.lessonIndexes.put({ key: READERS_KEY, value: readers });

@@ -4,7 +4,7 @@ import { normalizeTags, type Lesson, type Source } from '../lesson';
 import { badgeCount, rankRelated, type RelatedOptions } from '../related/rank';
 import { PageGistSchema, type PageGist } from '../messages';
 import { sendMessage } from '../messaging';
-import { watchStoredIndex, type LiveRelatedIndex } from './related-index';
+import { watchStoredIndex, type StoredRelatedIndex } from './related-index';
 import { FULL_BADGE_MARK, INDEX_READY_MARK, PAGE_READ_MARK } from './badge-marks';
 
 /**
@@ -12,8 +12,8 @@ import { FULL_BADGE_MARK, INDEX_READY_MARK, PAGE_READ_MARK } from './badge-marks
  * item, open questions there, same project or shared labels) plus strong text matches, so a ticket
  * resembling an old incident in words alone announces it. The worker wakes for every navigation
  * and sleeps after 30 s: the first count after waking comes from Dexie index lookups at once, the
- * full one when the related index is loaded (stored in IndexedDB, one read per waking, then kept
- * current as lessons change). Counting reads no lesson: the index ranks by id.
+ * full one when the related index is loaded (stored in IndexedDB: its head and the blocks of the
+ * page's terms are read per waking, then it is kept current as lessons change). Counting reads no lesson: the index ranks by id.
  */
 
 /**
@@ -72,7 +72,7 @@ export function createBadges(db: LessonDb, host: BadgeHost, options: RelatedOpti
   // tab has left never overwrites the count of the page it shows.
   let counted = 0;
   const latest = new Map<number, number>();
-  let live: LiveRelatedIndex | null = null;
+  let live: StoredRelatedIndex | null = null;
 
   // Each tab's page as last read on navigation or activation. A write changes lessons, not pages:
   // recounting after one reuses the read instead of running the page reader in every tab again.
@@ -89,7 +89,7 @@ export function createBadges(db: LessonDb, host: BadgeHost, options: RelatedOpti
   const recountActive = async () => {
     await Promise.all((await host.activeTabs()).map((tabId) => count(tabId, pages.get(tabId) ?? read(tabId))));
   };
-  // Loaded on first need (one read of the stored index), while the first page is being read.
+  // Loaded on first need (the stored index's head), while the first page is being read.
   const liveIndex = () => (live ??= watchStoredIndex(db, () => void recountActive()));
 
   async function count(tabId: number, reading: Promise<PageGist | null>): Promise<void> {
@@ -98,15 +98,16 @@ export function createBadges(db: LessonDb, host: BadgeHost, options: RelatedOpti
     const show = (n: number) => {
       if (latest.get(tabId) === mine) host.setText(tabId, badgeText(n));
     };
+    // Read at once, beside the page: a worker woken for a page the extension cannot read (a browser
+    // page, a blank tab) reads the head too, a few megabytes, which the next page counts with.
+    const watched = liveIndex();
     const page = await reading;
     performance.mark(PAGE_READ_MARK);
-    // Only now: a worker woken for a page the extension cannot read (a browser page, a blank tab)
-    // never reads the stored index.
     if (!page) return show(0);
-    const watched = liveIndex();
     if (!watched.current()) show(Math.min(await pageBadgeCount(db, page.source), options.limit));
+    let index;
     try {
-      await watched.ready;
+      index = await watched.readyFor(page.source, page.text, options);
     } catch {
       // The lessons could not be read: keep the quick count, and build the index again next time.
       watched.stop();
@@ -114,7 +115,7 @@ export function createBadges(db: LessonDb, host: BadgeHost, options: RelatedOpti
       return;
     }
     performance.mark(INDEX_READY_MARK);
-    show(badgeCount(rankRelated(page.source, page.text, watched.current()!, options)));
+    show(badgeCount(rankRelated(page.source, page.text, index, options)));
     performance.mark(FULL_BADGE_MARK);
   }
 

@@ -3,9 +3,11 @@ import type { LessonDb } from '../db/database';
 import type { Lesson } from '../lesson';
 import { followLessonWrites } from '../db/changes';
 import { storedRows } from '../db/stored-rows';
-import { readStamp, sameStamp, StampSchema, storeKept, writesSince } from '../db/kept-index';
-import { createRelatedIndex, RelatedIndex } from '../related/rank';
+import type { Source } from '../lesson';
+import { readParts, readStamp, sameStamp, StampSchema, storeKept, writesSince } from '../db/kept-index';
+import { createRelatedIndex, pageQuery, RelatedIndex, type RelatedOptions } from '../related/rank';
 import type { RelatedSnapshot } from '../related/lesson-index';
+import type { PostingBlock } from '../related/fulltext';
 
 export interface LiveRelatedIndex {
   /** The index over every live lesson, built once from the database. */
@@ -50,44 +52,79 @@ async function refresh(db: LessonDb, index: RelatedIndex, ids: string[]): Promis
   }
 }
 
-/** The stored related index's key in `lessonIndexes`. */
+/** The stored related index's key in `lessonIndexes`: its head; its blocks of text postings are parts beside it. */
 const STORED_KEY = 'related';
 /** Lessons read per step while the index is built: never all of them in memory at once. */
 const BUILD_PAGE = 5000;
 /** Writes come in bursts (an edit, then its undo): the index is stored once they settle. */
 const SAVE_DELAY_MS = 2000;
 
-const StoredSchema = StampSchema.extend({ index: z.custom<RelatedSnapshot>((v) => typeof v === 'object' && v !== null) });
+const isObject = (v: unknown) => typeof v === 'object' && v !== null;
+/** The head, with a tag its blocks carry: a block stored with another head is told apart. */
+const StoredSchema = StampSchema.extend({ tag: z.number(), index: z.custom<RelatedSnapshot>(isObject) });
+const StoredBlockSchema = z.object({ tag: z.number(), block: z.custom<PostingBlock>(isObject) });
+
+export interface StoredRelatedIndex extends LiveRelatedIndex {
+  /**
+   * Every posting is read when `ready` is first asked for (a write to apply, the index to store):
+   * a wake that only counts pages reads the head and the few blocks its pages need (`readyFor`).
+   */
+  readonly ready: Promise<RelatedIndex>;
+  /** The index, with the postings of the page's query terms read: ready to rank that page. */
+  readyFor(source: Source, pageText: string, options?: RelatedOptions): Promise<RelatedIndex>;
+}
+
+interface Loaded {
+  index: RelatedIndex;
+  /** The tag of the stored blocks still to be read into the index. */
+  tag: number;
+  seq: number;
+  stored: boolean;
+}
 
 /**
- * The worker's related index: stored in IndexedDB and loaded in one read when the worker wakes,
- * with no lesson in memory (it ranks with `rankRelated`). Current to a numbered write of the
- * lesson log (lib/db/lesson-log.ts): writes made since, by any page, are read by id and applied;
- * an index that is missing, from another version, or disagrees with the lessons (their count and
- * newest updatedAt, which catch writes that bypassed the log) is built again from the lessons, a
- * page at a time. Stored again a moment after writes settle.
+ * The worker's related index: stored in IndexedDB as a head (ids, per-lesson numbers, the lookups,
+ * the term dictionary) and blocks of text postings by term, so a wake reads the head and only the
+ * blocks holding the page's terms, with no lesson in memory (it ranks with `rankRelated`). Current
+ * to a numbered write of the lesson log (lib/db/lesson-log.ts): writes made since, by any page, are
+ * read by id and applied; an index that is missing, from another version, disagrees with the
+ * lessons (their count and newest updatedAt, which catch writes that bypassed the log), or has a
+ * block missing or not its own, is built again from the lessons, a page at a time. Stored again a
+ * moment after writes settle.
  */
-export function watchStoredIndex(db: LessonDb, onChange: (index: RelatedIndex) => void, { saveDelayMs = SAVE_DELAY_MS } = {}): LiveRelatedIndex {
+export function watchStoredIndex(db: LessonDb, onChange: (index: RelatedIndex) => void, { saveDelayMs = SAVE_DELAY_MS } = {}): StoredRelatedIndex {
   let index: RelatedIndex | null = null;
+  let tag = 0;
   let applied = 0;
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let whole: Promise<RelatedIndex> | null = null;
+  let building: Promise<RelatedIndex> | null = null;
   const save = (delay: number) => {
     clearTimeout(timer);
-    timer = setTimeout(() => void (index && !stopped && storeIndex(db, index, applied).catch(() => {})), delay);
+    timer = setTimeout(() => void (index?.text.complete && !stopped && storeIndex(db, index, applied).catch(() => {})), delay);
   };
-  const use = (loaded: { index: RelatedIndex; seq: number; stored: boolean }) => {
+  const use = (loaded: Loaded) => {
     index = loaded.index;
+    tag = loaded.tag;
     applied = loaded.seq;
     // A built index is stored at once: the browser may stop the worker any time after the count.
     if (!loaded.stored) save(0);
     return loaded.index;
   };
-  const ready = loadIndex(db).then(use);
+  // A block that does not fit its head: the stored index is not to be trusted, so it is built again.
+  const rebuild = () => (building ??= buildIndex(db).then(use).finally(() => (building = null)));
+  const fillOrBuild = async (termIds?: number[]) => {
+    const at = index!;
+    if (!(await fillIn(db, at, tag, termIds)) && index === at) await rebuild();
+    return index!;
+  };
+  const opened = loadIndex(db).then(use);
   // Loaded while the page is read: a failure is handled where the index is awaited, not here.
-  ready.catch(() => {});
+  opened.catch(() => {});
+  const ready = () => (whole ??= opened.then(() => fillOrBuild()));
   const unfollow = followLessonWrites(db, async (touched) => {
-    await ready;
+    await ready();
     const seq = touched.all ? null : await catchUp(db, index!, applied);
     if (seq === null) use(await buildIndex(db));
     else if (seq !== applied) {
@@ -97,7 +134,13 @@ export function watchStoredIndex(db: LessonDb, onChange: (index: RelatedIndex) =
     if (!stopped) onChange(index!);
   });
   return {
-    ready,
+    get ready() {
+      return ready();
+    },
+    async readyFor(source, pageText, options) {
+      await opened;
+      return index!.text.complete ? index! : fillOrBuild(pageQuery(source, pageText, index!, options).map((t) => t.termId));
+    },
     current: () => index,
     stop() {
       stopped = true;
@@ -107,16 +150,17 @@ export function watchStoredIndex(db: LessonDb, onChange: (index: RelatedIndex) =
   };
 }
 
-async function loadIndex(db: LessonDb): Promise<{ index: RelatedIndex; seq: number; stored: boolean }> {
+async function loadIndex(db: LessonDb): Promise<Loaded> {
   const [row, stamp] = await db.transaction('r', [db.lessonIndexes, db.lessonLog, db.lessons], () => Promise.all([db.lessonIndexes.get(STORED_KEY), readStamp(db)]));
   const stored = StoredSchema.safeParse(row?.value);
   const index = stored.success ? restore(stored.data.index) : null;
   if (stored.success && index) {
     const was = stored.data;
-    if (sameStamp(was, stamp)) return { index, seq: was.seq, stored: true };
-    if (was.seq < stamp.seq) {
+    if (sameStamp(was, stamp)) return { index, tag: was.tag, seq: was.seq, stored: true };
+    // Writes are applied to the whole index: its postings are read first.
+    if (was.seq < stamp.seq && (await fillIn(db, index, was.tag))) {
       const seq = await catchUp(db, index, was.seq);
-      if (seq !== null) return { index, seq, stored: false };
+      if (seq !== null) return { index, tag: was.tag, seq, stored: false };
     }
   }
   return buildIndex(db);
@@ -131,6 +175,17 @@ function restore(snapshot: RelatedSnapshot): RelatedIndex | null {
   }
 }
 
+/** Reads into `index` the stored blocks holding `termIds` (every block when not given); false when one is missing or not of this index. */
+async function fillIn(db: LessonDb, index: RelatedIndex, tag: number, termIds?: number[]): Promise<boolean> {
+  const blocks = index.text.missingBlocks(termIds);
+  if (!blocks.length) return true;
+  const rows = await readParts(db, STORED_KEY, blocks);
+  return blocks.every((b, i) => {
+    const row = StoredBlockSchema.safeParse(rows[i]);
+    return row.success && row.data.tag === tag && index.text.fill(b, row.data.block);
+  });
+}
+
 /** Applies the writes logged after `after`; the number of the last, or null when the index must be built again. */
 async function catchUp(db: LessonDb, index: RelatedIndex, after: number): Promise<number | null> {
   const since = await writesSince(db, after);
@@ -138,7 +193,7 @@ async function catchUp(db: LessonDb, index: RelatedIndex, after: number): Promis
   return since?.seq ?? null;
 }
 
-async function buildIndex(db: LessonDb): Promise<{ index: RelatedIndex; seq: number; stored: boolean }> {
+async function buildIndex(db: LessonDb): Promise<Loaded> {
   // Read first: writes landing while the lessons are read come after it, and are applied again.
   const { seq } = await db.transaction('r', [db.lessonLog, db.lessons], () => readStamp(db));
   const builder = RelatedIndex.builder();
@@ -151,11 +206,12 @@ async function buildIndex(db: LessonDb): Promise<{ index: RelatedIndex; seq: num
     if (page.length < BUILD_PAGE) break;
     last = page[page.length - 1].id;
   }
-  return { index: builder.finish(), seq, stored: false };
+  return { index: builder.finish(), tag: 0, seq, stored: false };
 }
 
 /** Stores the index as current to write `seq`, unless later writes are still to be applied. */
 async function storeIndex(db: LessonDb, index: RelatedIndex, seq: number): Promise<void> {
-  const snapshot = index.snapshot();
-  await storeKept(db, STORED_KEY, seq, (stamp) => ({ ...stamp, index: snapshot }));
+  const { head, blocks } = index.snapshot();
+  const tag = Math.floor(Math.random() * 2 ** 32);
+  await storeKept(db, STORED_KEY, seq, (stamp) => ({ ...stamp, tag, index: head }), blocks.map((block) => ({ tag, block })));
 }

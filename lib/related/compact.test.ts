@@ -70,7 +70,8 @@ describe.skipIf(corpus.lessons.length === 0)('the related index without lessons,
     const built = builder.finish();
     expectSameRanking(reference, built);
     // As IndexedDB stores and reads it back.
-    const loaded = RelatedIndex.restore(structuredClone(built.snapshot()))!;
+    const { head, blocks } = structuredClone(built.snapshot());
+    const loaded = RelatedIndex.restore(head, blocks)!;
     expect(loaded).not.toBeNull();
     expect(loaded.size).toBe(reference.size);
     expectSameRanking(reference, loaded);
@@ -85,7 +86,8 @@ describe.skipIf(corpus.lessons.length === 0)('the related index without lessons,
     const reference = new ReferenceIndex(all);
     const builder = RelatedIndex.builder();
     for (const l of all) builder.add(l);
-    const index = RelatedIndex.restore(structuredClone(builder.finish().snapshot()))!;
+    const stored = structuredClone(builder.finish().snapshot());
+    const index = RelatedIndex.restore(stored.head, stored.blocks)!;
     const random = prng(11);
     const fresh = lessonsFromPassages(corpus.lessons, MAN_LESSONS + 1_500).slice(MAN_LESSONS).map((l) => ({ ...l, id: l.id.replace('b0000000', 'c0000000') }));
     let added = 0;
@@ -111,6 +113,7 @@ describe.skipIf(corpus.lessons.length === 0)('the related index without lessons,
     }
     expect(index.size).toBe(reference.size);
     expectSameRanking(reference, index);
-    expectSameRanking(reference, RelatedIndex.restore(structuredClone(index.snapshot()))!);
+    const again = structuredClone(index.snapshot());
+    expectSameRanking(reference, RelatedIndex.restore(again.head, again.blocks)!);
   });
 });

@@ -1,6 +1,6 @@
 import { forEachWord, termOf } from './tokenize';
 import { WordTable } from './words';
-import { isPacked, packStrings, unpackString, type PackedStrings } from './packed-strings';
+import { columnAt, isColumn, isPacked, packColumn, packStrings, unpackString, type PackedStrings, type StringColumn } from './packed-strings';
 
 /** One field of a document with its weight: a title word counts for more than a note word. */
 export interface WeightedText {
@@ -40,19 +40,31 @@ export const MAX_QUERY_TERMS = 32;
 /** Bumped whenever tokenising, stemming or the stored layout changes: a stored index is then rebuilt. */
 export const FULLTEXT_VERSION = 2;
 
-/** The index as stored (IndexedDB clones typed arrays as they are): compacted, no delta, no dead documents. */
+/** Postings per stored block: a page's query reads the few blocks holding its terms, about 40 KB each. */
+const BLOCK_POSTINGS = 8192;
+
+/**
+ * The index as stored (IndexedDB clones typed arrays as they are), compacted, no delta, no dead
+ * documents: everything but the postings, which are stored apart in blocks of consecutive terms.
+ */
 export interface FullTextSnapshot {
   version: number;
   /** Terms in term-id order. */
-  terms: string[];
+  terms: PackedStrings;
   /** Document keys in document order. */
-  keys: PackedStrings;
+  keys: StringColumn;
   df: Int32Array<ArrayBuffer>;
   offsets: Uint32Array<ArrayBuffer>;
-  postDocs: Uint32Array<ArrayBuffer>;
-  postTfs: Uint8Array<ArrayBuffer>;
+  /** The first term of each block of postings, then the term count. */
+  blockStarts: Uint32Array<ArrayBuffer>;
   docLen: Float32Array<ArrayBuffer>;
   totalLen: number;
+}
+
+/** The postings of a block's terms, as laid out in the segment. */
+export interface PostingBlock {
+  docs: Uint32Array<ArrayBuffer>;
+  tfs: Uint8Array<ArrayBuffer>;
 }
 
 /**
@@ -87,7 +99,7 @@ export class FullTextIndex {
   private alive = new Uint8Array(1024);
   private keys: string[] = [];
   /** The keys of the documents as loaded, until a compaction: `keys` holds those added since. */
-  private loadedKeys: PackedStrings | null = null;
+  private loadedKeys: StringColumn | null = null;
   private loadedDocs = 0;
   /** Built on first need: an index loaded to answer queries never makes a map of 100,000 keys. */
   private docOfMap: Map<string, number> | null = new Map();
@@ -100,6 +112,11 @@ export class FullTextIndex {
   private termScratch: number[] = [];
   private acc = new Float32Array(0);
   private mask = new Uint32Array(0);
+
+  /** Of an index restored without all its postings: the first term of each block, and which blocks are in; null once all are. */
+  private blockStarts: Uint32Array | null = null;
+  private filled: Uint8Array | null = null;
+  private missing = 0;
 
   /** Called with old → new document numbers (-1: dropped) when a compaction renumbers them. */
   onCompact: ((renum: Int32Array) => void) | null = null;
@@ -118,22 +135,27 @@ export class FullTextIndex {
     return { add: load.add, finish: () => (load.finish(), index) };
   }
 
-  /** The index a snapshot holds; null when it comes from another version or does not hold together. */
-  static restore(s: FullTextSnapshot): FullTextIndex | null {
-    const terms = s.terms.length;
+  /**
+   * The index a snapshot holds, with the blocks of postings given: all of them, or none (they are
+   * filled in later, `fill`); null when it comes from another version or does not hold together.
+   */
+  static restore(s: FullTextSnapshot, blocks?: PostingBlock[]): FullTextIndex | null {
+    const terms = s.terms.ends.length;
     const docs = s.docLen.length;
-    if (s.version !== FULLTEXT_VERSION || s.df.length !== terms || s.offsets.length !== terms + 1) return null;
-    if (s.postDocs.length !== s.offsets[terms] || s.postTfs.length !== s.postDocs.length) return null;
-    if (!isPacked(s.keys, docs)) return null;
+    if (s.version !== FULLTEXT_VERSION || !isPacked(s.terms, terms) || s.df.length !== terms || s.offsets.length !== terms + 1) return null;
+    if (!isColumn(s.keys, docs) || !isBlockStarts(s.blockStarts, terms)) return null;
     const index = new FullTextIndex();
-    s.terms.forEach((term, id) => index.dict.set(term, id));
+    for (let id = 0; id < terms; id++) index.dict.set(unpackString(s.terms, id), id);
     index.termCount = terms;
     index.df = s.df;
     index.tfScratch = new Int32Array(Math.max(terms, 16));
     index.mainTerms = terms;
     index.offsets = s.offsets;
-    index.postDocs = s.postDocs;
-    index.postTfs = s.postTfs;
+    index.postDocs = new Uint32Array(s.offsets[terms]);
+    index.postTfs = new Uint8Array(s.offsets[terms]);
+    index.blockStarts = s.blockStarts;
+    index.missing = s.blockStarts.length - 1;
+    index.filled = new Uint8Array(index.missing);
     index.docCount = docs;
     index.mainDocs = docs;
     index.docLen = s.docLen;
@@ -143,23 +165,81 @@ export class FullTextIndex {
     index.docOfMap = null;
     index.live = docs;
     index.totalLen = s.totalLen;
+    if (index.missing === 0) index.filled = index.blockStarts = null;
+    if (blocks && (blocks.length !== index.missing || !blocks.every((b, i) => index.fill(i, b)))) return null;
     return index;
   }
 
-  /** Compacts (unless nothing was added or removed since), then gives the arrays as they are (not copies). */
-  snapshot(): FullTextSnapshot {
+  /** Whether every block of postings is in: only then may documents be removed or the index compacted and stored. */
+  get complete(): boolean {
+    return this.filled === null;
+  }
+
+  /** The blocks still to be filled in holding the postings of `termIds` (of all terms when not given). */
+  missingBlocks(termIds?: readonly number[]): number[] {
+    const { filled, blockStarts } = this;
+    if (!filled || !blockStarts) return [];
+    const blocks = termIds ? new Set(termIds.filter((t) => t < this.mainTerms).map((t) => blockOf(blockStarts, t))) : filled.keys();
+    return [...blocks].filter((b) => !filled[b]).sort((a, b) => a - b);
+  }
+
+  /** Fills in block `i` of the postings; false (and nothing filled) when it does not fit the index. */
+  fill(i: number, block: PostingBlock): boolean {
+    const { filled, blockStarts } = this;
+    if (!filled || !blockStarts || !(i >= 0 && i < filled.length)) return false;
+    if (filled[i]) return true;
+    if (typeof block !== 'object' || block === null || !(block.docs instanceof Uint32Array) || !(block.tfs instanceof Uint8Array)) return false;
+    const from = this.offsets[blockStarts[i]];
+    const n = this.offsets[blockStarts[i + 1]] - from;
+    if (block.docs.length !== n || block.tfs.length !== n) return false;
+    // Each term's documents ascending (search relies on it) and each one of the index.
+    for (let t = blockStarts[i]; t < blockStarts[i + 1]; t++) {
+      for (let p = this.offsets[t] - from, last = -1; p < this.offsets[t + 1] - from; p++) {
+        const doc = block.docs[p];
+        if (doc <= last || doc >= this.docCount) return false;
+        last = doc;
+      }
+    }
+    this.postDocs.set(block.docs, from);
+    this.postTfs.set(block.tfs, from);
+    filled[i] = 1;
+    if (--this.missing === 0) this.filled = this.blockStarts = null;
+    return true;
+  }
+
+  private needAllPostings(): void {
+    if (this.filled) throw new Error('Postings not loaded yet');
+  }
+
+  /** Compacts (unless nothing was added or removed since), then gives the index as stored, and its postings in blocks. */
+  snapshot(): { head: FullTextSnapshot; blocks: PostingBlock[] } {
+    this.needAllPostings();
     if (this.deltaDocs > 0 || this.dead > 0) this.compact();
-    return {
+    const terms = [...this.dict.keys()];
+    const starts = [0];
+    for (let t = 0, from = 0; t < terms.length; t++) {
+      if (this.offsets[t + 1] - from >= BLOCK_POSTINGS || t === terms.length - 1) {
+        starts.push(t + 1);
+        from = this.offsets[t + 1];
+      }
+    }
+    const blockStarts = Uint32Array.from(starts);
+    // Copies: a view would be stored with the whole array behind it.
+    const blocks = starts.slice(0, -1).map((t, i) => {
+      const [from, to] = [this.offsets[t], this.offsets[starts[i + 1]]];
+      return { docs: this.postDocs.slice(from, to), tfs: this.postTfs.slice(from, to) };
+    });
+    const head: FullTextSnapshot = {
       version: FULLTEXT_VERSION,
-      terms: [...this.dict.keys()],
-      keys: packStrings(this.docCount, (doc) => this.keyOf(doc)),
+      terms: packStrings(terms.length, (t) => terms[t]),
+      keys: packColumn(this.docCount, (doc) => this.keyOf(doc)),
       df: this.df.slice(0, this.termCount),
       offsets: this.offsets,
-      postDocs: this.postDocs,
-      postTfs: this.postTfs,
+      blockStarts,
       docLen: this.docLen.slice(0, this.docCount),
       totalLen: this.totalLen,
     };
+    return { head, blocks };
   }
 
   get size(): number {
@@ -176,7 +256,7 @@ export class FullTextIndex {
   }
 
   keyOf(doc: number): string {
-    return doc < this.loadedDocs ? unpackString(this.loadedKeys!, doc) : this.keys[doc];
+    return doc < this.loadedDocs ? columnAt(this.loadedKeys!, doc) : this.keys[doc];
   }
 
   isAlive(doc: number): boolean {
@@ -212,6 +292,7 @@ export class FullTextIndex {
     this.dead++;
     this.totalLen -= this.docLen[doc];
     if (doc < this.mainDocs) {
+      this.needAllPostings();
       const { offsets, postDocs } = this;
       for (let t = 0; t < this.mainTerms; t++) {
         const to = offsets[t + 1];
@@ -292,6 +373,7 @@ export class FullTextIndex {
 
     for (const qi of order) {
       const { termId, weight, idf } = terms[qi];
+      if (this.filled && this.missingBlocks([termId]).length) throw new Error('Postings not loaded yet');
       const w = weight * idf;
       const wk = w * (K1 + 1);
       // The most an unseen document can still reach: this term and all after it.
@@ -493,6 +575,7 @@ export class FullTextIndex {
 
   /** Merges the delta into the segment and renumbers documents without the dead ones. */
   compact(): void {
+    this.needAllPostings();
     const renum = new Int32Array(this.docCount).fill(-1);
     const keys: string[] = [];
     const docLen = new Float32Array(Math.max(1024, this.live));
@@ -553,6 +636,23 @@ function grow<T extends Int32Array | Uint8Array | Float32Array | Uint32Array>(a:
   const b = new (a.constructor as new (n: number) => T)(size);
   b.set(a);
   return b;
+}
+
+function isBlockStarts(starts: Uint32Array, terms: number): boolean {
+  if (!(starts instanceof Uint32Array) || starts.length < 1 || starts[0] !== 0 || starts[starts.length - 1] !== terms) return false;
+  for (let i = 1; i < starts.length; i++) if (starts[i] <= starts[i - 1]) return false;
+  return true;
+}
+
+/** The block holding term `t`: the last whose first term is at or before it. */
+function blockOf(starts: Uint32Array, t: number): number {
+  let [from, to] = [0, starts.length - 1];
+  while (to - from > 1) {
+    const mid = (from + to) >>> 1;
+    if (starts[mid] <= t) from = mid;
+    else to = mid;
+  }
+  return from;
 }
 
 function lowerBound(a: Uint32Array, from: number, to: number, x: number): number {

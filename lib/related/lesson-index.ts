@@ -1,12 +1,12 @@
 import { normalizeTag, normalizeTags, type Lesson } from '../lesson';
-import { FullTextIndex, type FullTextSnapshot, type WeightedText } from './fulltext';
-import { isPacked, packStrings, unpackString, type PackedStrings } from './packed-strings';
+import { FullTextIndex, type FullTextSnapshot, type PostingBlock, type WeightedText } from './fulltext';
+import { columnAt, isColumn, isPacked, packColumn, packStrings, unpackString, type PackedStrings, type StringColumn } from './packed-strings';
 
 /** Title and tags say what a lesson is about more densely than its quote or note. */
 const FIELD_WEIGHTS = { title: 2, tags: 2, body: 1 } as const;
 
 /** Bumped whenever what the index keeps per lesson changes: a stored index is then rebuilt. */
-export const RELATED_INDEX_VERSION = 2;
+export const RELATED_INDEX_VERSION = 3;
 
 export function lessonFields(lesson: Lesson): WeightedText[] {
   const answers = lesson.answers.length ? lesson.answers.map((a) => `${a.question}\n${a.answer}`).join('\n') : '';
@@ -40,7 +40,7 @@ interface Parts {
   lessons: Map<string, Lesson> | null;
   updatedAt: string[];
   /** The updatedAt of the documents as loaded, until a compaction: `updatedAt` holds those added since. */
-  loadedUpdatedAt: PackedStrings | null;
+  loadedUpdatedAt: StringColumn | null;
   question: Uint8Array;
   byWorkItem: Map<string, Docs>;
   byProject: Map<string, Docs>;
@@ -49,17 +49,20 @@ interface Parts {
 
 /** A map of keys to document lists as stored: the keys, and per key its slice of one array (CSR). */
 export interface StoredLookup {
-  keys: string[];
+  keys: PackedStrings;
   starts: Uint32Array<ArrayBuffer>;
   docs: Uint32Array<ArrayBuffer>;
 }
 
-/** The related index as stored in IndexedDB (lib/platform/related-index.ts): no lesson in it. */
+/**
+ * The related index as stored in IndexedDB (lib/platform/related-index.ts), no lesson in it:
+ * everything but the text postings, which are stored in blocks beside it.
+ */
 export interface RelatedSnapshot {
   version: number;
   text: FullTextSnapshot;
   /** Per document, its lesson's updatedAt (they order equal scores). */
-  updatedAt: PackedStrings;
+  updatedAt: StringColumn;
   /** Per document, 1 for an open question. */
   question: Uint8Array<ArrayBuffer>;
   workItems: StoredLookup;
@@ -81,7 +84,8 @@ export class RelatedIndex {
   readonly text: FullTextIndex;
   private readonly lessons: Map<string, Lesson> | null;
   private updatedAt: string[];
-  private loadedUpdatedAt: PackedStrings | null;
+  private loadedUpdatedAt: StringColumn | null;
+  private readonly loadedDocs: number;
   private question: Uint8Array;
   private byWorkItem: Map<string, Docs>;
   private byProject: Map<string, Docs>;
@@ -92,6 +96,7 @@ export class RelatedIndex {
     this.lessons = parts.lessons;
     this.updatedAt = parts.updatedAt;
     this.loadedUpdatedAt = parts.loadedUpdatedAt;
+    this.loadedDocs = parts.loadedUpdatedAt ? parts.text.nextDoc : 0;
     this.question = parts.question;
     this.byWorkItem = parts.byWorkItem;
     this.byProject = parts.byProject;
@@ -134,30 +139,34 @@ export class RelatedIndex {
     };
   }
 
-  /** The index a snapshot holds; null when it comes from another version or does not hold together. */
-  static restore(s: RelatedSnapshot): RelatedIndex | null {
+  /**
+   * The index a snapshot holds, with all its blocks of postings or none (filled in later through
+   * `text.fill`); null when it comes from another version or does not hold together.
+   */
+  static restore(s: RelatedSnapshot, blocks?: PostingBlock[]): RelatedIndex | null {
     if (s.version !== RELATED_INDEX_VERSION) return null;
-    const text = FullTextIndex.restore(s.text);
+    const text = FullTextIndex.restore(s.text, blocks);
     if (!text) return null;
     const docs = s.text.docLen.length;
     const [byWorkItem, byProject, byTag] = [s.workItems, s.projects, s.tags].map((l) => restoreLookup(l, docs));
-    if (!isPacked(s.updatedAt, docs) || s.question.length !== docs || !byWorkItem || !byProject || !byTag) return null;
+    if (!isColumn(s.updatedAt, docs) || s.question.length !== docs || !byWorkItem || !byProject || !byTag) return null;
     return new RelatedIndex({ text, lessons: null, updatedAt: [], loadedUpdatedAt: s.updatedAt, question: s.question, byWorkItem, byProject, byTag });
   }
 
-  /** Compacts, then gives the index as it is stored (the segment's arrays themselves, which writes never change in place). */
-  snapshot(): RelatedSnapshot {
-    const text = this.text.snapshot();
+  /** Compacts, then gives the index as it is stored, and its text postings in blocks (stored apart). */
+  snapshot(): { head: RelatedSnapshot; blocks: PostingBlock[] } {
+    const { head: text, blocks } = this.text.snapshot();
     const docs = text.docLen.length;
-    return {
+    const head = {
       version: RELATED_INDEX_VERSION,
       text,
-      updatedAt: packStrings(docs, (doc) => this.updatedAtOf(doc)),
+      updatedAt: packColumn(docs, (doc) => this.updatedAtOf(doc)),
       question: this.question.slice(0, docs),
       workItems: storeLookup(this.byWorkItem),
       projects: storeLookup(this.byProject),
       tags: storeLookup(this.byTag),
     };
+    return { head, blocks };
   }
 
   get size(): number {
@@ -231,7 +240,7 @@ export class RelatedIndex {
   }
 
   updatedAtOf(doc: number): string {
-    return this.loadedUpdatedAt && doc < this.loadedUpdatedAt.ends.length ? unpackString(this.loadedUpdatedAt, doc) : this.updatedAt[doc];
+    return this.loadedUpdatedAt && doc < this.loadedDocs ? columnAt(this.loadedUpdatedAt, doc) : this.updatedAt[doc];
   }
 
   isQuestion(doc: number): boolean {
@@ -298,14 +307,15 @@ function storeLookup(map: Map<string, Docs>): StoredLookup {
   starts[keys.length] = n;
   const docs = new Uint32Array(n);
   keys.forEach((key, i) => docs.set(map.get(key)!, starts[i]));
-  return { keys, starts, docs };
+  return { keys: packStrings(keys.length, (i) => keys[i]), starts, docs };
 }
 
 function restoreLookup(l: StoredLookup, docCount: number): Map<string, Docs> | null {
-  if (l.starts.length !== l.keys.length + 1 || l.starts[l.keys.length] !== l.docs.length) return null;
+  const count = l.keys.ends.length;
+  if (!isPacked(l.keys, count) || l.starts.length !== count + 1 || l.starts[count] !== l.docs.length) return null;
   for (let i = 0; i < l.docs.length; i++) if (l.docs[i] >= docCount) return null;
   const map = new Map<string, Docs>();
-  l.keys.forEach((key, i) => map.set(key, l.docs.subarray(l.starts[i], l.starts[i + 1])));
+  for (let i = 0; i < count; i++) map.set(unpackString(l.keys, i), l.docs.subarray(l.starts[i], l.starts[i + 1]));
   return map;
 }
 

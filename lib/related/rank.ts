@@ -2,6 +2,7 @@ import { normalizeTags, type Lesson, type Source } from '../lesson';
 import { t } from '../i18n';
 import { sameItemReason, sameProjectReason } from './item-kind';
 import type { RelatedIndex } from './lesson-index';
+import type { QueryTerm } from './fulltext';
 
 export { createRelatedIndex, RelatedIndex } from './lesson-index';
 
@@ -138,9 +139,9 @@ export function projectReason(source: Source): string {
   return sameProjectReason(source.site, source.project?.trim() ?? '');
 }
 
-/** Text matches by document number. */
-function textMatches(source: Source, pageText: string, index: RelatedIndex, k: number, options: RelatedOptions): Map<number, TextMatch> {
-  const terms = index.text.queryTerms(
+/** The terms of the page its text matches are searched for: its most distinctive, against the index. */
+export function pageQuery(source: Source, pageText: string, index: RelatedIndex, options: RelatedOptions = {}): QueryTerm[] {
+  return index.text.queryTerms(
     [
       { text: source.title, weight: 3 },
       { text: source.labels.join(' '), weight: 3 },
@@ -148,6 +149,11 @@ function textMatches(source: Source, pageText: string, index: RelatedIndex, k: n
     ],
     options.queryTerms,
   );
+}
+
+/** Text matches by document number. */
+function textMatches(source: Source, pageText: string, index: RelatedIndex, k: number, options: RelatedOptions): Map<number, TextMatch> {
+  const terms = pageQuery(source, pageText, index, options);
   const matches = new Map<number, TextMatch>();
   for (const hit of index.text.search(terms, k, options.minSimilarity ?? SIMILAR_MIN)) {
     if (hit.matched.length < MIN_SHARED_TERMS) continue;
