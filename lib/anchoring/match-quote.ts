@@ -1,6 +1,7 @@
 import approxSearch from 'approx-string-match';
 import { damage } from './damage';
 import { distancesByEnd, distancesByStart, headSimilarity, tailSimilarity } from './similarity';
+import { countWords, swappedWords, VOCABULARY_PIECE, wordBoundary, type Swaps, type Vocabulary } from './words';
 
 export interface QuoteQuery {
   exact: string;
@@ -24,8 +25,10 @@ interface Candidate extends QuoteMatch {
   quote: number;
   /** Quote characters spanned by the largest cluster of edits (see damage.ts). */
   run: number;
-  /** Where the quote was expected (the old position, shifted as the quotes before it were), or no position was given. */
+  /** Where the quote was expected (the old position, or it shifted as the quotes before it were), or no position was given. */
   inPlace: boolean;
+  /** Words of the quote replaced by other real words (see words.ts); computed when first asked. */
+  swaps?: Swaps;
   /** Similarity of each side's context; null where the selectors carry none. */
   prefix: number | null;
   suffix: number | null;
@@ -63,15 +66,25 @@ const CONFIRM = 0.85;
 const RUN_WEIGHT = 2;
 /**
  * ...and it must be where the quote was: a look-alike elsewhere often has the same context (the
- * sync form of a call is described with the callback form's sentences). Characters of slack, plus
- * a quarter of the quote's length.
+ * sync form of a call is described with the callback form's sentences). Characters of slack around
+ * the old position or the position shifted as the previous quote was (a paragraph or two inserted
+ * between them), plus a quarter of the quote's length. The same holds for a quote with a word
+ * replaced by another real word (words.ts).
  */
-const IN_PLACE = 64;
+const IN_PLACE = 160;
 const MAX_RUN_SHARE = 0.15;
-/** A nearly intact quote this long stands on its own when its context was replaced. */
-const LONG_QUOTE = 128;
 /** Context on one side at least this similar backs a nearly intact quote of any usual length. */
 const ONE_SIDE = 0.8;
+/**
+ * Another match this close in quote similarity is a near twin of the best one (the form of the
+ * same call in the next section): then context must choose, on both sides or, where the quote
+ * was, on one, since the words alone do not.
+ */
+const NEAR_TWIN = 0.1;
+/** A match whose start fits the saved suffix (or end the prefix) this well is the quote's neighbour... */
+const NEIGHBOUR = 0.95;
+/** ...when that context is at least this long. */
+const NEIGHBOUR_CONTEXT = 16;
 /** A short quote is found with its context: every side at least this similar. */
 const SHORT_SIDE = 0.75;
 /** ...or, where the quote was, nearly intact with one side of context this similar. */
@@ -95,6 +108,7 @@ export function normalizeSpace(s: string): string {
 /** Per-pass memory shared by the quotes of one text (see `anchorAll`). */
 export interface TextCache {
   seeds?: Map<string, number[]>;
+  words?: Vocabulary;
 }
 
 /**
@@ -122,7 +136,8 @@ export function* matchQuoteSteps(text: string, query: QuoteQuery, cache: TextCac
   const prefix = normalizeSpace(query.prefix ?? '');
   const suffix = normalizeSpace(query.suffix ?? '');
   const { hint } = query;
-  const ctx: Ctx = { text, quote, prefix, suffix, hint, drift: query.drift ?? 0 };
+  const words = yield* vocabulary(text, cache);
+  const ctx: Ctx = { text, quote, prefix, suffix, hint, drift: query.drift ?? 0, words };
   const len = quote.length;
   const maxErrors = Math.min(MAX_ERRORS, Math.floor(len * (1 - MIN_QUOTE)));
   const drift = query.drift ?? 0;
@@ -137,7 +152,7 @@ export function* matchQuoteSteps(text: string, query: QuoteQuery, cache: TextCac
       if (c.context === 1 || c.context === null) return result(c);
     }
     // Edited in place, the usual case: one small search settles it when the context agrees.
-    const best = pick(fuzzyIn(ctx, ...near(maxErrors + 32), maxErrors, Infinity), len, false);
+    const best = pick(ctx, fuzzyIn(ctx, ...near(maxErrors + 32), maxErrors, Infinity), len, false);
     if (best && best.context !== null) return result(best);
   }
 
@@ -155,7 +170,7 @@ export function* matchQuoteSteps(text: string, query: QuoteQuery, cache: TextCac
   for (const [from, to] of seedWindows(text, quote, prefix, maxErrors, cache)) {
     found.push(...fuzzyIn(ctx, from, to, maxErrors, Infinity));
   }
-  let best = pick(found, len, unique);
+  let best = pick(ctx, found, len, unique);
   if (!best) {
     // Typos may have broken every seed, and a short quote has none worth the name: search it all,
     // a piece at a time, allowing few errors (a moved quote must be nearly intact to be accepted).
@@ -168,13 +183,14 @@ export function* matchQuoteSteps(text: string, query: QuoteQuery, cache: TextCac
       else found.push(...fuzzyIn(ctx, at, to, errors, Infinity));
       if (to < text.length) yield;
     }
-    best = pick(found, len, unique);
+    best = pick(ctx, found, len, unique);
   }
   return best && result(best);
 }
 
 interface Ctx {
   text: string;
+  words: Vocabulary;
   quote: string;
   prefix: string;
   suffix: string;
@@ -204,7 +220,7 @@ function score(c: Ctx, start: number, end: number): Candidate {
     end,
     quote,
     run: d.run,
-    inPlace: c.hint === undefined || (start >= Math.min(c.hint, c.hint + c.drift) - slack && start <= Math.max(c.hint, c.hint + c.drift) + slack),
+    inPlace: c.hint === undefined || Math.abs(start - c.hint) <= slack || Math.abs(start - c.hint - c.drift) <= slack,
     prefix: p,
     suffix: s,
     context: p === null ? s : s === null ? p : (p + s) / 2,
@@ -212,24 +228,78 @@ function score(c: Ctx, start: number, end: number): Candidate {
   };
 }
 
-function accepted(c: Candidate, length: number, unique: boolean): boolean {
+function accepted(ctx: Ctx, c: Candidate, length: number, unique: boolean): boolean {
   if (c.quote < MIN_QUOTE) return false;
   if (c.quote === 1 && (c.context === null || (unique && length >= SOLO_LENGTH))) return true;
-  const sides = [c.prefix, c.suffix].filter((x): x is number => x !== null);
+  const sides = sidesOf(c);
   const evidence = c.context === null ? c.quote : (W_QUOTE * c.quote + (W_PREFIX + W_SUFFIX) * c.context) / (W_QUOTE + W_PREFIX + W_SUFFIX);
+  if (c.quote < 1 && neighbour(ctx, c)) return false;
+  const swaps = swapsOf(ctx, c);
+  // Another real word in a saved word's place ("buffer" for "string") makes another passage; one
+  // a typo away ('w' for 'r') may be a typo: accepted only where the quote was, with context.
+  if (swaps.strong > 0) return false;
+  if (swaps.weak > 0 && !(c.inPlace && Math.max(...sides, 0) >= CONFIRM)) return false;
   if (c.run > SCATTERED) {
     return c.inPlace && sides.length > 0 && Math.min(...sides) >= CONFIRM && c.run <= Math.max(SCATTERED, length * MAX_RUN_SHARE) && evidence >= MIN_EVIDENCE;
   }
   if (length < SOLO_LENGTH) {
     if (c.quote === 1) return evidence >= MIN_EVIDENCE;
     if (sides.length === 0) return false;
-    // Where it was, one side intact is enough: text inserted right above replaces the prefix.
-    if (c.inPlace && c.quote >= SOLO_QUOTE && Math.max(...sides) >= SHORT_IN_PLACE) return true;
+    // One side intact is enough for a nearly intact quote: text inserted right above replaces the
+    // prefix. Whether a near twin elsewhere makes that too little is for `pick` to weigh.
+    if (c.quote >= SOLO_QUOTE && Math.max(...sides) >= SHORT_IN_PLACE) return true;
     return Math.min(...sides) >= SHORT_SIDE && evidence >= MIN_EVIDENCE;
   }
-  if (sides.length === 0) return c.quote >= SOLO_QUOTE;
+  // Nearly intact where it was, or with nothing to check it against: a near twin is for `pick`.
+  if ((sides.length === 0 || c.inPlace) && c.quote >= SOLO_QUOTE) return true;
+  if (sides.length === 0) return false;
   if (evidence >= MIN_EVIDENCE) return true;
-  return c.quote >= SOLO_QUOTE && (length >= LONG_QUOTE || Math.max(...sides) >= ONE_SIDE);
+  return c.quote >= SOLO_QUOTE && Math.max(...sides) >= ONE_SIDE;
+}
+
+function sidesOf(c: Candidate): number[] {
+  return [c.prefix, c.suffix].filter((x): x is number => x !== null);
+}
+
+/** What a look-alike passage has: a changed stretch, or a word replaced by another real one. */
+function lookAlike(ctx: Ctx, c: Candidate): boolean {
+  const swaps = swapsOf(ctx, c);
+  return c.run > SCATTERED || swaps.strong + swaps.weak > 0;
+}
+
+function swapsOf(ctx: Ctx, c: Candidate): Swaps {
+  if (c.quote === 1) return { strong: 0, weak: 0 };
+  if (!c.swaps) {
+    const have = ctx.text.slice(c.start, c.end);
+    c.swaps = swappedWords(ctx.quote, have, damage(ctx.quote, have), ctx.words);
+  }
+  return c.swaps;
+}
+
+/**
+ * A match that reads like the text saved just before or after the quote (its context) more than
+ * the quote itself does is that neighbour, moved into the deleted quote's place: the next item of
+ * a list of look-alikes.
+ */
+function neighbour(ctx: Ctx, c: Candidate): boolean {
+  const have = ctx.text.slice(c.start, c.end);
+  const after = ctx.suffix.trim();
+  const before = ctx.prefix.trim();
+  if (after.length >= NEIGHBOUR_CONTEXT) {
+    const fit = headSimilarity(after, have);
+    if (fit >= NEIGHBOUR && fit > headSimilarity(after, ctx.quote)) return true;
+  }
+  if (before.length >= NEIGHBOUR_CONTEXT) {
+    const fit = tailSimilarity(before, have);
+    if (fit >= NEIGHBOUR && fit > tailSimilarity(before, ctx.quote)) return true;
+  }
+  return false;
+}
+
+/** Context that picks this match over a look-alike: on both sides, or on one where the quote was. */
+function chosenByContext(c: Candidate): boolean {
+  const sides = sidesOf(c);
+  return sides.length > 0 && (Math.min(...sides) >= CONFIRM || (c.inPlace && Math.max(...sides) >= CONFIRM));
 }
 
 function byScore(a: Candidate, b: Candidate): number {
@@ -237,21 +307,37 @@ function byScore(a: Candidate, b: Candidate): number {
 }
 
 /**
- * The best acceptable candidate, or null when none is good enough or a rival elsewhere is as good.
- * A look-alike with a changed stretch that is not acceptable itself is another passage, not a
- * rival: it does not hide the edited original however well its context fits.
+ * The best acceptable candidate, or null when none is good enough, a rival elsewhere is as good,
+ * or a near twin elsewhere is nearly as close to the quote and the context does not choose. A
+ * look-alike that is another passage and not acceptable itself is no rival: it does not hide the
+ * edited original however well its context fits; it is a near twin all the same.
  */
-function pick(all: Candidate[], length: number, unique: boolean): Candidate | null {
+function pick(ctx: Ctx, all: Candidate[], length: number, unique: boolean): Candidate | null {
   const sorted = [...all].sort(byScore);
-  const best = sorted.find((c) => accepted(c, length, unique));
+  const best = sorted.find((c) => accepted(ctx, c, length, unique));
   if (!best) return null;
-  if (best.quote < 1) {
-    const rival = sorted.find(
-      (c) => (c.end <= best.start || c.start >= best.end) && (c.run <= SCATTERED || accepted(c, length, unique)),
-    );
-    if (rival && rival.score >= best.score - AMBIGUITY) return null;
-  }
+  if (best.quote === 1) return best;
+  const apart = (c: { start: number; end: number }) => c.end <= best.start || c.start >= best.end;
+  const rival = sorted.find((c) => apart(c) && (!lookAlike(ctx, c) || accepted(ctx, c, length, unique)));
+  if (rival && rival.score >= best.score - AMBIGUITY) return null;
+  if (chosenByContext(best)) return best;
+  const near = (c: { start: number; end: number; quote: number }) => apart(c) && c.quote >= best.quote - NEAR_TWIN;
+  // A short quote's candidates were found with its context: its look-alikes are searched for here.
+  if (sorted.some(near) || (length < SOLO_LENGTH && nearestElsewhere(ctx, best).some(near))) return null;
   return best;
+}
+
+/** The closest approximate matches of the quote alone before and after a match. */
+function nearestElsewhere(ctx: Ctx, best: Candidate): Array<{ start: number; end: number; quote: number }> {
+  const len = ctx.quote.length;
+  const errors = Math.floor(len * (1 - best.quote + NEAR_TWIN));
+  const out: Array<{ start: number; end: number; quote: number }> = [];
+  for (const [from, to] of [[0, best.start], [best.end, ctx.text.length]]) {
+    for (const m of approxSearch(ctx.text.slice(from, to), ctx.quote, errors)) {
+      out.push({ start: from + m.start, end: from + m.end, quote: 1 - m.errors / len });
+    }
+  }
+  return out;
 }
 
 /**
@@ -366,6 +452,20 @@ function seedWindows(text: string, quote: string, prefix: string, maxErrors: num
     .sort((a, b) => b[1].size - a[1].size)
     .slice(0, MAX_WINDOWS)
     .map(([b]) => [b * bucket - margin, (b + 1) * bucket + quote.length + margin]);
+}
+
+/** The text's words, counted once per pass, a piece at a time: a chunked pass may pause between. */
+function* vocabulary(text: string, cache: TextCache): Generator<void, Vocabulary, void> {
+  if (cache.words) return cache.words;
+  const words: Vocabulary = new Map();
+  for (let at = 0; at < text.length; ) {
+    const to = wordBoundary(text, at + VOCABULARY_PIECE);
+    countWords(text, at, to, words);
+    at = to + 1;
+    if (at < text.length) yield;
+  }
+  cache.words = words;
+  return words;
 }
 
 function result(c: Candidate): QuoteMatch {
