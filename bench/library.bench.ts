@@ -69,7 +69,11 @@ export default async function (): Promise<Metrics> {
       firstPaint.push(paint);
       loadAll.push(all);
     }
-    await page.locator('.result-count').filter({ hasText: `${LESSONS} lessons` }).waitFor();
+    // The count as the page writes it ("100,000 lessons" in English, "100.000" in German).
+    const count = page.locator('.result-count').filter({ hasText: new RegExp(`${LESSONS / 1000}\\D?000 lessons`) });
+    await count.waitFor().catch(async (e: Error) => {
+      throw new Error(`${e.message}; the page says "${await page.locator('.result-count').textContent()}"`);
+    });
 
     const cdp = await context.newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
