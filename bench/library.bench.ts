@@ -4,7 +4,7 @@ import { readManCorpus } from './corpus/manpages';
 import { benchExtension, launchWithExtension } from './extension';
 import { median, type Metrics } from './metric';
 import { seedLessons } from '../test/support/e2e/fixtures';
-import { ALL_LOADED_MARK, FIRST_ROWS_MARK } from '../lib/library/marks';
+import { ALL_LOADED_MARK, FIRST_ROWS_MARK, INDEX_STORED_MARK } from '../lib/library/marks';
 
 const LESSONS = 100_000;
 const OPENS = 3;
@@ -21,7 +21,9 @@ declare global {
 /**
  * `library_first_paint_100k_ms`: opening library.html → the first rows painted (median of 5 opens);
  * `library_search_100k_ms`: a keystroke in the search box → the new results painted (median);
- * `library_load_all_100k_ms`: opening → every lesson in memory and searchable.
+ * `library_load_all_100k_ms`: opening → every lesson searchable (the stored index read);
+ * `library_build_100k_ms`: the first open, when the index is built from the lessons and stored;
+ * `library_heap_100k_mb` and `library_buffers_100k_mb`: what the page holds once loaded.
  */
 export default async function (): Promise<Metrics> {
   const dir = benchExtension('.output-bench-library');
@@ -33,6 +35,9 @@ export default async function (): Promise<Metrics> {
   const loadAll: number[] = [];
   const keys: number[] = [];
   let heapMb = NaN;
+  let buffersMb = NaN;
+  let buffersHow = '';
+  let buildMs = NaN;
   let matches = '';
   try {
     // The first open creates the database (Dexie, at its current version); then it is filled.
@@ -43,15 +48,18 @@ export default async function (): Promise<Metrics> {
     for (let i = 0; i < lessons.length; i += 5_000) await seedLessons(sw, lessons.slice(i, i + 5_000));
     lessons = [];
 
+    // The first open builds the index from every lesson and stores it; later opens read it.
     let page = await context.newPage();
+    await page.goto(url);
+    await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, INDEX_STORED_MARK, { timeout: 300_000 });
+    buildMs = await page.evaluate((mark) => performance.getEntriesByName(mark)[0].startTime, ALL_LOADED_MARK);
+
     for (let run = 0; run < OPENS; run++) {
-      if (run > 0) {
-        // Extension pages share one renderer thread: the last open's 100,000-row heap is torn
-        // down and collected first, as it has been when a person opens the library.
-        await page.close();
-        await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
-        page = await context.newPage();
-      }
+      // Extension pages share one renderer thread: the last open's heap is torn down and
+      // collected first, as it has been when a person opens the library.
+      await page.close();
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+      page = await context.newPage();
       await page.goto(url);
       await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, ALL_LOADED_MARK, { timeout: 180_000 });
       const [paint, all] = await page.evaluate(
@@ -61,11 +69,30 @@ export default async function (): Promise<Metrics> {
       firstPaint.push(paint);
       loadAll.push(all);
     }
-    await page.locator('.result-count').filter({ hasText: `${LESSONS} lessons` }).waitFor();
+    // The count as the page writes it ("100,000 lessons" in English, "100.000" in German).
+    const count = page.locator('.result-count').filter({ hasText: new RegExp(`${LESSONS / 1000}\\D?000 lessons`) });
+    await count.waitFor().catch(async (e: Error) => {
+      throw new Error(`${e.message}; the page says "${await page.locator('.result-count').textContent()}"`);
+    });
 
     const cdp = await context.newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
-    heapMb = (await cdp.send('Runtime.getHeapUsage')).usedSize / 1024 / 1024;
+    const usage = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; backingStorageSize?: number };
+    heapMb = usage.usedSize / 1024 / 1024;
+    // Typed arrays keep their bytes outside the JS heap: counted too, so nothing is hidden.
+    if (usage.backingStorageSize !== undefined) {
+      buffersMb = usage.backingStorageSize / 1024 / 1024;
+      buffersHow = 'Runtime.getHeapUsage backingStorageSize (ArrayBuffer backing stores)';
+    } else {
+      const external = await page.evaluate(async () => {
+        const measure = (performance as { measureUserAgentSpecificMemory?: () => Promise<{ bytes: number }> }).measureUserAgentSpecificMemory;
+        return measure && self.crossOriginIsolated ? (await measure.call(performance)).bytes : null;
+      });
+      if (external !== null) {
+        buffersMb = external / 1024 / 1024 - heapMb;
+        buffersHow = 'performance.measureUserAgentSpecificMemory less the JS heap';
+      }
+    }
 
     await page.evaluate(() => {
       window.__lmSamples = [];
@@ -115,13 +142,25 @@ export default async function (): Promise<Metrics> {
       value: median(loadAll),
       unit: 'ms',
       baseline: null,
-      note: `navigation start → all lessons read in pages of 5,000 and indexed for search, median of ${OPENS}; goal ≤ 600 ms`,
+      note: `navigation start → every lesson searchable: the stored index read in one go and checked against the lessons, median of ${OPENS} opens after the first (library_build_100k_ms); goal ≤ 600 ms`,
+    },
+    library_build_100k_ms: {
+      value: buildMs,
+      unit: 'ms',
+      baseline: null,
+      note: `the first open after the lessons were written: navigation start → the index built from every lesson, read in pages of 5,000 (then stored, so later opens read it in one go)`,
     },
     library_heap_100k_mb: {
       value: heapMb,
       unit: 'MB',
       baseline: null,
-      note: `the library page's JS heap (Runtime.getHeapUsage after HeapProfiler.collectGarbage) once every lesson is loaded; goal ≤ 60 MB`,
+      note: `the library page's JS heap (Runtime.getHeapUsage usedSize after HeapProfiler.collectGarbage) once every lesson is searchable; typed arrays' bytes are outside it, in library_buffers_100k_mb; goal ≤ 60 MB`,
+    },
+    library_buffers_100k_mb: {
+      value: buffersMb,
+      unit: 'MB',
+      baseline: null,
+      note: `ArrayBuffer memory of the library page outside the JS heap (the index's typed arrays), measured by ${buffersHow || 'nothing this Chromium offers (NaN)'}`,
     },
   };
 }

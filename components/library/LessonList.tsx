@@ -103,9 +103,14 @@ export function LessonList({ rows, rowOf, onMissing, onView, selected, active, o
   };
 
   // A click leaves the focus on the grid, where the keys work, not on a row's unfocusable control.
+  // The row clicked becomes the active one (on click): focus by the mouse does not jump to the
+  // first row, which would scroll the list away from under the pointer before the button is up.
+  const clicking = useRef(false);
   const keepFocus = (e: MouseEvent) => {
     e.preventDefault();
+    clicking.current = true;
     box.current?.focus({ preventScroll: true });
+    clicking.current = false;
   };
 
   return (
@@ -120,7 +125,7 @@ export function LessonList({ rows, rowOf, onMissing, onView, selected, active, o
       tabIndex={0}
       onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
       onKeyDown={onKeyDown}
-      onFocus={() => active < 0 && rows.length && onActive(0)}
+      onFocus={() => !clicking.current && active < 0 && rows.length && onActive(0)}
     >
       <div class="lesson-list-inner" style={{ height: `${slice.height}px` }}>
         <div style={{ transform: `translateY(${slice.top}px)` }}>

@@ -76,6 +76,9 @@ export function LibraryApp({ env, first, initialFilters }: Props) {
   useLayoutEffect(() => {
     if (missing.length) void readRows(missing, wanted);
   }, [wanted, missing.join(' ')]);
+  useEffect(() => {
+    if (rows) rowCache.readAhead(db, rows).catch(() => {});
+  }, [rows]);
 
   const { selected, activeIndex, setActiveId, toggle, toggleAll, clear } = useSelection(rows);
   const [opened, setOpened] = useOpenLesson(db, openId, version, notify);

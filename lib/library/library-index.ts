@@ -709,17 +709,19 @@ export class LibraryBuilder {
   add(l: Lesson): void {
     if (l.deletedAt) return;
     this.facts.push(factsOf(l));
-    const ids: number[] = [];
-    for (const run of haystackOf(l).match(RUNS) ?? []) {
+    const runs = haystackOf(l).match(RUNS) ?? [];
+    const ids = new Int32Array(runs.length);
+    runs.forEach((run, i) => {
       let id = this.vocab.get(run);
       if (id === undefined) {
         id = this.runs.length;
         this.vocab.set(run, id);
         this.runs.push(run);
       }
-      ids.push(id);
-    }
-    ids.sort((a, b) => a - b);
+      ids[i] = id;
+    });
+    // Numeric, without a comparator: a typed array sorts its numbers.
+    ids.sort();
     let prev = 0;
     for (let i = 0; i < ids.length; i++) {
       if (i > 0 && ids[i] === ids[i - 1]) continue;

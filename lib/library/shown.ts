@@ -16,8 +16,13 @@ export function listOf(ids: readonly string[]): ShownList {
   return { length: ids.length, idAt: (i) => ids[i], indexOf: (id) => ids.indexOf(id), ids: () => [...ids] };
 }
 
-/** Rows kept for drawing: a few screens of them, far fewer than the lessons. */
-const KEPT_ROWS = 1000;
+/** Rows kept for drawing: a few screens of them and the lists' first rows, far fewer than the lessons. */
+const KEPT_ROWS = 2000;
+/**
+ * The first rows of a list shown are read ahead: the next key typed narrows the list, and its
+ * first rows are nearly always among them, so the list is drawn without waiting for a read.
+ */
+const AHEAD_ROWS = 150;
 
 /**
  * The rows of the lessons drawn (the list is windowed), read by id from the database when first
@@ -28,8 +33,14 @@ export class RowCache {
 
   constructor(private readonly limit = KEPT_ROWS) {}
 
+  /** The row of `id`, if read; it is kept longer, as one just used. */
   get(id: string): LessonRow | undefined {
-    return this.rows.get(id);
+    const row = this.rows.get(id);
+    if (row) {
+      this.rows.delete(id);
+      this.rows.set(id, row);
+    }
+    return row;
   }
 
   /** Of `ids`, those without a row yet. */
@@ -62,6 +73,11 @@ export class RowCache {
 
   clear(): void {
     this.rows.clear();
+  }
+
+  /** Reads the first rows of `list` that are not read yet. */
+  async readAhead(db: LessonDb, list: ShownList): Promise<void> {
+    await this.read(db, Array.from({ length: Math.min(list.length, AHEAD_ROWS) }, (_, i) => list.idAt(i)));
   }
 
   async read(db: LessonDb, ids: readonly string[]): Promise<void> {
