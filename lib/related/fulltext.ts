@@ -1,6 +1,6 @@
 import { forEachWord, termOf } from './tokenize';
 import { WordTable } from './words';
-import { columnAt, isColumn, isPacked, packColumn, packStrings, unpackString, type PackedStrings, type StringColumn } from './packed-strings';
+import { columnAt, compareAt, compareStrings, isColumn, isPacked, packColumn, packStrings, unpackString, type PackedStrings, type StringColumn } from './packed-strings';
 
 /** One field of a document with its weight: a title word counts for more than a note word. */
 export interface WeightedText {
@@ -259,6 +259,11 @@ export class FullTextIndex {
     return doc < this.loadedDocs ? columnAt(this.loadedKeys!, doc) : this.keys[doc];
   }
 
+  /** How two documents' keys compare, as the keys themselves would. */
+  compareKeys(a: number, b: number): number {
+    return a < this.loadedDocs && b < this.loadedDocs ? compareAt(this.loadedKeys!, a, b) : compareStrings(this.keyOf(a), this.keyOf(b));
+  }
+
   isAlive(doc: number): boolean {
     return this.alive[doc] === 1;
   }
@@ -447,7 +452,7 @@ export class FullTextIndex {
   private topK(touched: number[], k: number, floor: number): Array<{ doc: number; score: number; mask: number }> {
     const heap: number[] = [];
     const worse = (a: number, b: number) =>
-      this.acc[a] < this.acc[b] || (this.acc[a] === this.acc[b] && this.keyOf(a) > this.keyOf(b));
+      this.acc[a] < this.acc[b] || (this.acc[a] === this.acc[b] && this.compareKeys(a, b) > 0);
     for (const doc of touched) {
       if (this.acc[doc] < floor || this.acc[doc] <= 0) continue;
       if (heap.length < k) heapPush(heap, doc, worse);
