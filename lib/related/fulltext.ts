@@ -291,13 +291,14 @@ export class FullTextIndex {
     const docOf = this.docOf();
     const doc = docOf.get(key);
     if (doc === undefined) return false;
+    // Before anything changes: its terms are found in the postings.
+    if (doc < this.mainDocs) this.needAllPostings();
     docOf.delete(key);
     this.alive[doc] = 0;
     this.live--;
     this.dead++;
     this.totalLen -= this.docLen[doc];
     if (doc < this.mainDocs) {
-      this.needAllPostings();
       const { offsets, postDocs } = this;
       for (let t = 0; t < this.mainTerms; t++) {
         const to = offsets[t + 1];
@@ -359,6 +360,8 @@ export class FullTextIndex {
   search(terms: QueryTerm[], k: number, minSimilarity = 0): Hit[] {
     if (terms.length === 0 || this.live === 0 || k <= 0) return [];
     terms = terms.slice(0, MAX_QUERY_TERMS);
+    // Before any scratch is touched: a search cut short would leave it dirty for the next.
+    if (this.filled && this.missingBlocks(terms.map((t) => t.termId)).length) throw new Error('Postings not loaded yet');
     const order = terms.map((_, i) => i).sort((a, b) => terms[b].idf * terms[b].weight - terms[a].idf * terms[a].weight);
     let norm = 0;
     for (const t of terms) norm += t.weight * t.idf;
@@ -378,7 +381,6 @@ export class FullTextIndex {
 
     for (const qi of order) {
       const { termId, weight, idf } = terms[qi];
-      if (this.filled && this.missingBlocks([termId]).length) throw new Error('Postings not loaded yet');
       const w = weight * idf;
       const wk = w * (K1 + 1);
       // The most an unseen document can still reach: this term and all after it.
