@@ -8,6 +8,7 @@ import { readParts, readQuickStamp, readStamp, sameStamp, StampSchema, storeKept
 import { createRelatedIndex, pageQuery, RelatedIndex, type RelatedOptions } from '../related/rank';
 import type { RelatedSnapshot } from '../related/lesson-index';
 import type { PostingBlock } from '../related/fulltext';
+import { POSTINGS_READ_MARK } from './badge-marks';
 
 export interface LiveRelatedIndex {
   /** The index over every live lesson, built once from the database. */
@@ -196,10 +197,15 @@ async function fillIn(db: LessonDb, index: RelatedIndex, tag: number, termIds?: 
   const blocks = index.text.missingBlocks(termIds);
   if (!blocks.length) return true;
   const rows = await readParts(db, STORED_KEY, blocks);
-  return blocks.every((b, i) => {
+  let bytes = 0;
+  const fits = blocks.every((b, i) => {
     const row = StoredBlockSchema.safeParse(rows[i]);
-    return row.success && row.data.tag === tag && index.text.fill(b, row.data.block);
+    if (!row.success || row.data.tag !== tag || !index.text.fill(b, row.data.block)) return false;
+    bytes += row.data.block.docs.byteLength + row.data.block.tfs.byteLength;
+    return true;
   });
+  performance.mark(POSTINGS_READ_MARK, { detail: { rows: blocks.length, bytes } });
+  return fits;
 }
 
 /** Applies the writes logged after `after`; the number of the last, or null when the index must be built again. */
