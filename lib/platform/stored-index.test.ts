@@ -47,12 +47,16 @@ const storedSeq = async (d: LessonDb) => ((await d.lessonIndexes.get('related'))
 const lastSeq = async (d: LessonDb) => (await d.lessonLog.orderBy('seq').last())?.seq ?? 0;
 
 /** Rewrites a lesson with plain IndexedDB, as nothing in the extension does: no log, no notice. */
-function writeBehindDexie(name: string, row: Lesson): Promise<void> {
+const writeBehindDexie = (name: string, row: Lesson) => behindDexie(name, (lessons) => lessons.put(row));
+/** Deletes a lesson with plain IndexedDB, likewise. */
+const deleteBehindDexie = (name: string, id: string) => behindDexie(name, (lessons) => lessons.delete(id));
+
+function behindDexie(name: string, write: (lessons: IDBObjectStore) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     const open = indexedDB.open(name);
     open.onsuccess = () => {
       const tx = open.result.transaction('lessons', 'readwrite');
-      tx.objectStore('lessons').put(row);
+      write(tx.objectStore('lessons'));
       tx.oncomplete = () => (open.result.close(), resolve());
       tx.onerror = () => reject(tx.error);
     };
@@ -181,10 +185,7 @@ describe('watchStoredIndex', () => {
   it('checks the lessons\' count after the first page, and builds again when a lesson went past the log', async () => {
     const d = db();
     const all = [lesson({ source: { workItem: 'jira:ACME-1' } }), lesson(), lesson()];
-    await d.lessons.bulkPut(all);
-    await wake(d).ready;
-    await until(async () => (await storedSeq(d)) === (await lastSeq(d)));
-    for (const live of watching.splice(0)) live.stop();
+    await storedOnce(d, all);
 
     // Neither the log nor the newest updatedAt shows it: only the count does.
     await deleteBehindDexie(d.name, all[0].id);
@@ -199,10 +200,7 @@ describe('watchStoredIndex', () => {
   it('reads at a wake only the blocks of the page\'s terms, and ranks with them as the whole index does', async () => {
     const d = db();
     const all = manyLessons(600);
-    await d.lessons.bulkPut(all);
-    await wake(d).ready;
-    await until(async () => (await storedSeq(d)) === (await lastSeq(d)));
-    for (const live of watching.splice(0)) live.stop();
+    await storedOnce(d, all);
     expect(await d.lessonIndexes.where('key').startsWith('related/').count()).toBeGreaterThan(2);
 
     const source = page({ title: 'alpha3 bravo3 charlie3' });
@@ -210,17 +208,14 @@ describe('watchStoredIndex', () => {
     const live = wake(d);
     const index = await live.readyFor(source, text);
     expect(index.text.complete).toBe(false);
-    expect(rankRelated(source, text, index)).toEqual(rankRelated(source, text, createRelatedIndex(all)).map(({ id, ...r }) => ({ id, ...r })));
+    expect(rankRelated(source, text, index)).toEqual(rankRelated(source, text, createRelatedIndex(all)));
     expect((await live.ready).text.complete).toBe(true);
   });
 
   it('builds again when a block is missing, of another store, or does not fit', async () => {
     const d = db();
     const all = manyLessons(600);
-    await d.lessons.bulkPut(all);
-    await wake(d).ready;
-    await until(async () => (await storedSeq(d)) === (await lastSeq(d)));
-    for (const live of watching.splice(0)) live.stop();
+    await storedOnce(d, all);
 
     type Stored = { tag: number; block: { docs: Uint32Array; tfs: Uint8Array } };
     const stored = async () => (await d.lessonIndexes.get('related/1'))!.value as Stored;
@@ -239,7 +234,7 @@ describe('watchStoredIndex', () => {
       else await d.lessonIndexes.put({ key: 'related/1', value: broken });
       const index = await wake(d).ready;
       expect(index.size).toBe(all.length);
-      expect(rankRelated(page({ title: 'alpha5 bravo5' }), 'charlie5', index)).toEqual(rankRelated(page({ title: 'alpha5 bravo5' }), 'charlie5', createRelatedIndex(all)).map(({ id, ...r }) => ({ id, ...r })));
+      expect(rankRelated(page({ title: 'alpha5 bravo5' }), 'charlie5', index)).toEqual(rankRelated(page({ title: 'alpha5 bravo5' }), 'charlie5', createRelatedIndex(all)));
       // Stored whole again after the build, under a tag of its own.
       const tag = async () => ((await d.lessonIndexes.get('related/1'))?.value as { tag?: number } | undefined)?.tag;
       await until(async () => (await tag()) !== undefined && (await tag()) !== block.tag);
@@ -247,6 +242,14 @@ describe('watchStoredIndex', () => {
     }
   });
 });
+
+/** The lessons stored, and a worker woken once that stored its index and went to sleep. */
+async function storedOnce(d: LessonDb, lessons: Lesson[]): Promise<void> {
+  await d.lessons.bulkPut(lessons);
+  await wake(d).ready;
+  await until(async () => (await storedSeq(d)) === (await lastSeq(d)));
+  for (const live of watching.splice(0)) live.stop();
+}
 
 /** Lessons enough for several blocks of postings: each with words of its own and words shared with some others. */
 function manyLessons(n: number): Lesson[] {
@@ -258,18 +261,4 @@ function manyLessons(n: number): Lesson[] {
       source: { workItem: `jira:MANY-${i % 50}`, project: `P${i % 5}` },
     }),
   );
-}
-
-/** Deletes a lesson with plain IndexedDB, as nothing in the extension does: no log, no notice. */
-function deleteBehindDexie(name: string, id: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const open = indexedDB.open(name);
-    open.onsuccess = () => {
-      const tx = open.result.transaction('lessons', 'readwrite');
-      tx.objectStore('lessons').delete(id);
-      tx.oncomplete = () => (open.result.close(), resolve());
-      tx.onerror = () => reject(tx.error);
-    };
-    open.onerror = () => reject(open.error);
-  });
 }
