@@ -7,7 +7,7 @@ import { readManCorpus } from './corpus/manpages';
 import { CORPUS_TICKET, jiraCorpus } from './jira-corpus';
 import { benchExtension, launchWithExtension } from './extension';
 import { median, type Metrics } from './metric';
-import { FULL_BADGE_MARK, INDEX_READY_MARK, PAGE_READ_MARK } from '../lib/platform/badge-marks';
+import { FULL_BADGE_MARK, INDEX_READY_MARK, PAGE_READ_MARK, POSTINGS_READ_MARK } from '../lib/platform/badge-marks';
 
 const LESSONS = Number(process.env.LESSONMARK_BENCH_LESSONS ?? 100_000);
 /** Lessons of the Jira corpus among them, so the ticket the bench opens has lessons of its own. */
@@ -37,6 +37,8 @@ export default async function (): Promise<Metrics> {
   const pageRead: number[] = [];
   const indexReady: number[] = [];
   let badge = '';
+  let postings = { rows: 0, bytes: 0 };
+  let head = { bytes: 0, parts: 0 };
   try {
     // The first open of a page creates the database (Dexie, at its current version); then it is filled.
     const first = await context.newPage();
@@ -72,6 +74,9 @@ export default async function (): Promise<Metrics> {
       );
       pageRead.push(read);
       indexReady.push(ready);
+      postings = await worker.evaluate<{ rows: number; bytes: number }>(
+        `performance.getEntriesByName(${JSON.stringify(POSTINGS_READ_MARK)}).reduce((n, m) => ({ rows: n.rows + m.detail.rows, bytes: n.bytes + m.detail.bytes }), { rows: 0, bytes: 0 })`,
+      );
       badge = await worker.evaluate<string>(`(async () => {
         const [tab] = await chrome.tabs.query({ url: 'https://acme.atlassian.net/*' });
         return chrome.action.getBadgeText({ tabId: tab.id });
@@ -81,6 +86,7 @@ export default async function (): Promise<Metrics> {
       heaps.push(usage.usedSize / 2 ** 20);
       external.push((usage.backingStorageSize ?? NaN) / 2 ** 20);
     }
+    head = await worker.evaluate<{ bytes: number; parts: number }>(STORED_SIZES);
     await worker.detach();
   } finally {
     await context.close();
@@ -92,7 +98,7 @@ export default async function (): Promise<Metrics> {
       value: median(wakes),
       unit: 'ms',
       baseline: null,
-      note: `worker stopped, the tab of the Jira ticket ${CORPUS_TICKET} activated: worker start → full badge count ("${badge}") set, median of ${WAKES} wakes (the tab's page read at ${Math.round(median(pageRead))} ms, the related index ready at ${Math.round(median(indexReady))} ms); ${lessonsNote}; goal ≤ 150 ms`,
+      note: `worker stopped, the tab of the Jira ticket ${CORPUS_TICKET} activated: worker start → full badge count ("${badge}") set, median of ${WAKES} wakes (the tab's page read at ${Math.round(median(pageRead))} ms, the related index ready at ${Math.round(median(indexReady))} ms; read at the wake: the index's head, ${mb(head.bytes)} MB in one row, and ${postings.rows} of its ${head.parts} rows of postings, ${mb(postings.bytes)} MB); ${lessonsNote}; goal ≤ 150 ms`,
     },
     worker_heap_100k_mb: {
       value: median(heaps),
@@ -102,6 +108,26 @@ export default async function (): Promise<Metrics> {
     },
   };
 }
+
+const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(2);
+
+/**
+ * Evaluated in the worker: the stored related index's head row (its typed arrays' bytes and its
+ * strings' characters) and how many rows of postings lie beside it.
+ */
+const STORED_SIZES = `(async () => {
+  const db = await new Promise((resolve, reject) => {
+    const open = indexedDB.open('lessonmark');
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  const store = db.transaction('lessonIndexes', 'readonly').objectStore('lessonIndexes');
+  const ask = (request) => new Promise((resolve) => (request.onsuccess = () => resolve(request.result)));
+  const [row, parts] = await Promise.all([ask(store.get('related')), ask(store.count(IDBKeyRange.bound('related/', 'related/\\uffff')))]);
+  const size = (v) => ArrayBuffer.isView(v) ? v.byteLength : typeof v === 'string' ? v.length : v && typeof v === 'object' ? Object.values(v).reduce((n, x) => n + size(x), 0) : 8;
+  db.close();
+  return { bytes: size(row.value), parts };
+})()`;
 
 /** Waits for the worker's full badge count: milliseconds from the worker's start. */
 async function fullCount(worker: WorkerSession, timeout: number): Promise<number> {

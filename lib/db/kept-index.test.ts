@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb, type LessonDb } from './database';
-import { storeKept, writesSince } from './kept-index';
+import { readParts, readQuickStamp, readStamp, storeKept, writesSince } from './kept-index';
 import { lesson } from '../../test/support/related-fixtures';
 
 const opened: LessonDb[] = [];
@@ -61,5 +61,26 @@ describe('indexes kept beside the lessons', () => {
     expect(await storeKept(d, 'related', await lastSeq(d), (stamp) => stamp)).toBe(true);
     // Only 'related' is a known reader, so the rows after `old` went with the rest.
     expect(await writesSince(d, old)).toBeNull();
+  });
+
+  it('stores an index\'s parts with it, replacing those stored before, and reads the parts asked for', async () => {
+    const d = db();
+    await d.lessons.put(lesson());
+    const seq = await lastSeq(d);
+    expect(await storeKept(d, 'related', seq, (stamp) => stamp, ['a', 'b', 'c'])).toBe(true);
+    expect(await storeKept(d, 'library', seq, (stamp) => stamp, ['x'])).toBe(true);
+    expect(await readParts(d, 'related', [2, 0])).toEqual(['c', 'a']);
+    expect(await storeKept(d, 'related', seq, (stamp) => stamp, ['d'])).toBe(true);
+    expect(await readParts(d, 'related', [0, 1, 2])).toEqual(['d', undefined, undefined]);
+    // Another index's parts are its own.
+    expect(await readParts(d, 'library', [0])).toEqual(['x']);
+  });
+
+  it('gives the stamp but its count at once, as the whole stamp has it', async () => {
+    const d = db();
+    await d.lessons.bulkPut([lesson(), lesson()]);
+    const { count, ...quick } = await d.transaction('r', [d.lessonLog, d.lessons], () => readStamp(d));
+    expect(count).toBe(2);
+    expect(await d.transaction('r', [d.lessonLog, d.lessons], () => readQuickStamp(d))).toEqual(quick);
   });
 });

@@ -5,3 +5,5 @@ export const PAGE_READ_MARK = 'lessonmark:badge-page-read';
 export const INDEX_READY_MARK = 'lessonmark:badge-index-ready';
 /** A full badge count has been set. */
 export const FULL_BADGE_MARK = 'lessonmark:badge-full';
+/** Blocks of text postings read from the stored related index (detail: rows and bytes). */
+export const POSTINGS_READ_MARK = 'lessonmark:related-postings-read';

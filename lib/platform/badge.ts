@@ -104,7 +104,16 @@ export function createBadges(db: LessonDb, host: BadgeHost, options: RelatedOpti
     const page = await reading;
     performance.mark(PAGE_READ_MARK);
     if (!page) return show(0);
-    if (!watched.current()) show(Math.min(await pageBadgeCount(db, page.source), options.limit));
+    let full = false;
+    // Not waited for: its reads would hold up the index's, and it never replaces the full count.
+    if (!watched.current()) {
+      void pageBadgeCount(db, page.source).then(
+        (n) => {
+          if (!full) show(Math.min(n, options.limit));
+        },
+        () => {},
+      );
+    }
     let index;
     try {
       index = await watched.readyFor(page.source, page.text, options);
@@ -115,6 +124,7 @@ export function createBadges(db: LessonDb, host: BadgeHost, options: RelatedOpti
       return;
     }
     performance.mark(INDEX_READY_MARK);
+    full = true;
     show(badgeCount(rankRelated(page.source, page.text, index, options)));
     performance.mark(FULL_BADGE_MARK);
   }

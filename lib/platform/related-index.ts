@@ -4,10 +4,11 @@ import type { Lesson } from '../lesson';
 import { followLessonWrites } from '../db/changes';
 import { storedRows } from '../db/stored-rows';
 import type { Source } from '../lesson';
-import { readParts, readStamp, sameStamp, StampSchema, storeKept, writesSince } from '../db/kept-index';
+import { readParts, readQuickStamp, readStamp, sameStamp, StampSchema, storeKept, writesSince, type Stamp } from '../db/kept-index';
 import { createRelatedIndex, pageQuery, RelatedIndex, type RelatedOptions } from '../related/rank';
 import type { RelatedSnapshot } from '../related/lesson-index';
 import type { PostingBlock } from '../related/fulltext';
+import { POSTINGS_READ_MARK } from './badge-marks';
 
 export interface LiveRelatedIndex {
   /** The index over every live lesson, built once from the database. */
@@ -80,6 +81,8 @@ interface Loaded {
   tag: number;
   seq: number;
   stored: boolean;
+  /** The stamp a stored index was taken at, when the lessons' count is still to be checked against it. */
+  uncounted?: Stamp;
 }
 
 /**
@@ -88,9 +91,9 @@ interface Loaded {
  * blocks holding the page's terms, with no lesson in memory (it ranks with `rankRelated`). Current
  * to a numbered write of the lesson log (lib/db/lesson-log.ts): writes made since, by any page, are
  * read by id and applied; an index that is missing, from another version, disagrees with the
- * lessons (their count and newest updatedAt, which catch writes that bypassed the log), or has a
- * block missing or not its own, is built again from the lessons, a page at a time. Stored again a
- * moment after writes settle.
+ * lessons (their newest updatedAt at once, their count once the first page is counted: both catch
+ * writes that bypassed the log), or has a block missing or not its own, is built again from the
+ * lessons, a page at a time. Stored again a moment after writes settle.
  */
 export function watchStoredIndex(db: LessonDb, onChange: (index: RelatedIndex) => void, { saveDelayMs = SAVE_DELAY_MS } = {}): StoredRelatedIndex {
   let index: RelatedIndex | null = null;
@@ -100,6 +103,7 @@ export function watchStoredIndex(db: LessonDb, onChange: (index: RelatedIndex) =
   let timer: ReturnType<typeof setTimeout> | undefined;
   let whole: Promise<RelatedIndex> | null = null;
   let building: Promise<RelatedIndex> | null = null;
+  let counted: Promise<void> | null = null;
   const save = (delay: number) => {
     clearTimeout(timer);
     timer = setTimeout(() => void (index?.text.complete && !stopped && storeIndex(db, index, applied).catch(() => {})), delay);
@@ -119,10 +123,21 @@ export function watchStoredIndex(db: LessonDb, onChange: (index: RelatedIndex) =
     if (!(await fillIn(db, at, tag, termIds)) && index === at) await rebuild();
     return index!;
   };
-  const opened = loadIndex(db).then(use);
+  const loading = loadIndex(db);
+  const opened = loading.then(use);
   // Loaded while the page is read: a failure is handled where the index is awaited, not here.
   opened.catch(() => {});
-  const ready = () => (whole ??= opened.then(() => fillOrBuild()));
+  // The count, once the first page is counted: it walks every lesson, and IndexedDB would serve the
+  // page's blocks only after it. Lessons written past the log change it (rarely): built again then.
+  const countCheck = () =>
+    (counted ??= loading.then(async ({ index: was, uncounted }) => {
+      if (!uncounted) return;
+      const stamp = await db.transaction('r', [db.lessonLog, db.lessons], () => readStamp(db));
+      if (stamp.seq !== uncounted.seq || sameStamp(stamp, uncounted) || index !== was) return;
+      await rebuild();
+      if (!stopped) onChange(index!);
+    }));
+  const ready = () => (whole ??= opened.then(countCheck).then(() => fillOrBuild()));
   const unfollow = followLessonWrites(db, async (touched) => {
     await ready();
     const seq = touched.all ? null : await catchUp(db, index!, applied);
@@ -139,7 +154,9 @@ export function watchStoredIndex(db: LessonDb, onChange: (index: RelatedIndex) =
     },
     async readyFor(source, pageText, options) {
       await opened;
-      return index!.text.complete ? index! : fillOrBuild(pageQuery(source, pageText, index!, options).map((t) => t.termId));
+      const at = index!.text.complete ? index! : await fillOrBuild(pageQuery(source, pageText, index!, options).map((t) => t.termId));
+      countCheck().catch(() => {});
+      return at;
     },
     current: () => index,
     stop() {
@@ -151,12 +168,12 @@ export function watchStoredIndex(db: LessonDb, onChange: (index: RelatedIndex) =
 }
 
 async function loadIndex(db: LessonDb): Promise<Loaded> {
-  const [row, stamp] = await db.transaction('r', [db.lessonIndexes, db.lessonLog, db.lessons], () => Promise.all([db.lessonIndexes.get(STORED_KEY), readStamp(db)]));
+  const [row, stamp] = await db.transaction('r', [db.lessonIndexes, db.lessonLog, db.lessons], () => Promise.all([db.lessonIndexes.get(STORED_KEY), readQuickStamp(db)]));
   const stored = StoredSchema.safeParse(row?.value);
   const index = stored.success ? restore(stored.data.index) : null;
   if (stored.success && index) {
     const was = stored.data;
-    if (sameStamp(was, stamp)) return { index, tag: was.tag, seq: was.seq, stored: true };
+    if (was.seq === stamp.seq && was.maxUpdatedAt === stamp.maxUpdatedAt) return { index, tag: was.tag, seq: was.seq, stored: true, uncounted: was };
     // Writes are applied to the whole index: its postings are read first.
     if (was.seq < stamp.seq && (await fillIn(db, index, was.tag))) {
       const seq = await catchUp(db, index, was.seq);
@@ -180,10 +197,15 @@ async function fillIn(db: LessonDb, index: RelatedIndex, tag: number, termIds?: 
   const blocks = index.text.missingBlocks(termIds);
   if (!blocks.length) return true;
   const rows = await readParts(db, STORED_KEY, blocks);
-  return blocks.every((b, i) => {
+  let bytes = 0;
+  const fits = blocks.every((b, i) => {
     const row = StoredBlockSchema.safeParse(rows[i]);
-    return row.success && row.data.tag === tag && index.text.fill(b, row.data.block);
+    if (!row.success || row.data.tag !== tag || !index.text.fill(b, row.data.block)) return false;
+    bytes += row.data.block.docs.byteLength + row.data.block.tfs.byteLength;
+    return true;
   });
+  performance.mark(POSTINGS_READ_MARK, { detail: { rows: blocks.length, bytes } });
+  return fits;
 }
 
 /** Applies the writes logged after `after`; the number of the last, or null when the index must be built again. */

@@ -4,7 +4,7 @@ import { openDb, type LessonDb } from '../db/database';
 import type { Lesson } from '../lesson';
 import { createRelatedIndex, rankRelated, relatedLessons, type RelatedIndex } from '../related/rank';
 import { CHECKOUT_PAGE, CHECKOUT_PAGE_TITLE, SAME_FAILURE, UNRELATED, lesson, page } from '../../test/support/related-fixtures';
-import { watchStoredIndex, type LiveRelatedIndex } from './related-index';
+import { watchStoredIndex, type StoredRelatedIndex } from './related-index';
 
 /** A ticket with lessons of every section, and others (one deleted). */
 function scenario() {
@@ -23,7 +23,7 @@ function scenario() {
 
 let n = 0;
 const opened: LessonDb[] = [];
-const watching: LiveRelatedIndex[] = [];
+const watching: StoredRelatedIndex[] = [];
 
 function db(name = `stored-index-${++n}`): LessonDb {
   const d = openDb(name);
@@ -32,7 +32,7 @@ function db(name = `stored-index-${++n}`): LessonDb {
 }
 
 /** A worker waking: a new watch on the database, stored a moment after each change. */
-function wake(d: LessonDb, changes: RelatedIndex[] = []): LiveRelatedIndex {
+function wake(d: LessonDb, changes: RelatedIndex[] = []): StoredRelatedIndex {
   const live = watchStoredIndex(d, (index) => changes.push(index), { saveDelayMs: 0 });
   watching.push(live);
   return live;
@@ -47,12 +47,16 @@ const storedSeq = async (d: LessonDb) => ((await d.lessonIndexes.get('related'))
 const lastSeq = async (d: LessonDb) => (await d.lessonLog.orderBy('seq').last())?.seq ?? 0;
 
 /** Rewrites a lesson with plain IndexedDB, as nothing in the extension does: no log, no notice. */
-function writeBehindDexie(name: string, row: Lesson): Promise<void> {
+const writeBehindDexie = (name: string, row: Lesson) => behindDexie(name, (lessons) => lessons.put(row));
+/** Deletes a lesson with plain IndexedDB, likewise. */
+const deleteBehindDexie = (name: string, id: string) => behindDexie(name, (lessons) => lessons.delete(id));
+
+function behindDexie(name: string, write: (lessons: IDBObjectStore) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     const open = indexedDB.open(name);
     open.onsuccess = () => {
       const tx = open.result.transaction('lessons', 'readwrite');
-      tx.objectStore('lessons').put(row);
+      write(tx.objectStore('lessons'));
       tx.oncomplete = () => (open.result.close(), resolve());
       tx.onerror = () => reject(tx.error);
     };
@@ -177,4 +181,84 @@ describe('watchStoredIndex', () => {
     await d.lessons.put(lesson());
     await until(() => live.current()!.size === 1);
   });
+
+  it('checks the lessons\' count after the first page, and builds again when a lesson went past the log', async () => {
+    const d = db();
+    const all = [lesson({ source: { workItem: 'jira:ACME-1' } }), lesson(), lesson()];
+    await storedOnce(d, all);
+
+    // Neither the log nor the newest updatedAt shows it: only the count does.
+    await deleteBehindDexie(d.name, all[0].id);
+    const changes: RelatedIndex[] = [];
+    const live = wake(d, changes);
+    await live.readyFor(page({ workItem: 'jira:ACME-1' }), '');
+    await until(() => changes.length > 0);
+    expect(live.current()!.size).toBe(2);
+    expect([...live.current()!.onWorkItem('jira:ACME-1')]).toEqual([]);
+  });
+
+  it('reads at a wake only the blocks of the page\'s terms, and ranks with them as the whole index does', async () => {
+    const d = db();
+    const all = manyLessons(600);
+    await storedOnce(d, all);
+    expect(await d.lessonIndexes.where('key').startsWith('related/').count()).toBeGreaterThan(2);
+
+    const source = page({ title: 'alpha3 bravo3 charlie3' });
+    const text = 'delta3 echo3 foxtrot3 alpha7 bravo7';
+    const live = wake(d);
+    const index = await live.readyFor(source, text);
+    expect(index.text.complete).toBe(false);
+    expect(rankRelated(source, text, index)).toEqual(rankRelated(source, text, createRelatedIndex(all)));
+    expect((await live.ready).text.complete).toBe(true);
+  });
+
+  it('builds again when a block is missing, of another store, or does not fit', async () => {
+    const d = db();
+    const all = manyLessons(600);
+    await storedOnce(d, all);
+
+    type Stored = { tag: number; block: { docs: Uint32Array; tfs: Uint8Array } };
+    const stored = async () => (await d.lessonIndexes.get('related/1'))!.value as Stored;
+    // Each made from the block as stored then (its tag is new after each build).
+    const breaks: Array<(b: Stored) => unknown> = [
+      () => undefined,
+      (b) => ({ ...b, tag: b.tag + 1 }),
+      (b) => ({ ...b, block: { ...b.block, docs: b.block.docs.slice(1) } }),
+      (b) => ({ ...b, block: { ...b.block, docs: b.block.docs.map((doc, i) => (i === 0 ? all.length : doc)) } }),
+      () => 'not a block',
+    ];
+    for (const breakIt of breaks) {
+      const block = await stored();
+      const broken = breakIt(block);
+      if (broken === undefined) await d.lessonIndexes.delete('related/1');
+      else await d.lessonIndexes.put({ key: 'related/1', value: broken });
+      const index = await wake(d).ready;
+      expect(index.size).toBe(all.length);
+      expect(rankRelated(page({ title: 'alpha5 bravo5' }), 'charlie5', index)).toEqual(rankRelated(page({ title: 'alpha5 bravo5' }), 'charlie5', createRelatedIndex(all)));
+      // Stored whole again after the build, under a tag of its own.
+      const tag = async () => ((await d.lessonIndexes.get('related/1'))?.value as { tag?: number } | undefined)?.tag;
+      await until(async () => (await tag()) !== undefined && (await tag()) !== block.tag);
+      for (const live of watching.splice(0)) live.stop();
+    }
+  });
 });
+
+/** The lessons stored, and a worker woken once that stored its index and went to sleep. */
+async function storedOnce(d: LessonDb, lessons: Lesson[]): Promise<void> {
+  await d.lessons.bulkPut(lessons);
+  await wake(d).ready;
+  await until(async () => (await storedSeq(d)) === (await lastSeq(d)));
+  for (const live of watching.splice(0)) live.stop();
+}
+
+/** Lessons enough for several blocks of postings: each with words of its own and words shared with some others. */
+function manyLessons(n: number): Lesson[] {
+  const words = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel'];
+  return Array.from({ length: n }, (_, i) =>
+    lesson({
+      title: `${words[i % 8]}${i % 10} ${words[(i + 3) % 8]}${i % 7}`,
+      quote: Array.from({ length: 30 }, (_, j) => `w${i}x${j}`).join(' ') + ` ${words[(i + 5) % 8]}${i % 10}`,
+      source: { workItem: `jira:MANY-${i % 50}`, project: `P${i % 5}` },
+    }),
+  );
+}

@@ -97,4 +97,44 @@ describe('FullTextIndex', () => {
     const words = index.queryTerms([{ text: 'boilerplate zyzzyva kafka', weight: 1 }]).map((t) => t.word);
     expect(words).toEqual(['kafka']);
   });
+
+  it('restored without its postings, answers for the terms whose blocks are filled in, and only those', () => {
+    const built = FullTextIndex.build(corpus(3000, 4));
+    const { head, blocks } = structuredClone(built.snapshot());
+    expect(blocks.length).toBeGreaterThan(3);
+    const index = FullTextIndex.restore(head)!;
+    expect(index.complete).toBe(false);
+    const gen = new ProseGenerator(7);
+    for (let q = 0; q < 10; q++) {
+      const query = queryOf(gen);
+      const terms = index.queryTerms(query, 16);
+      const need = index.missingBlocks(terms.map((t) => t.termId));
+      if (need.length) expect(() => index.search(terms, 10)).toThrow();
+      for (const b of need) expect(index.fill(b, blocks[b])).toBe(true);
+      expect(index.missingBlocks(terms.map((t) => t.termId))).toEqual([]);
+      expect(rows(index, query, 10)).toEqual(rows(built, query, 10));
+    }
+    expect(index.complete).toBe(false);
+    expect(() => index.remove('doc-4-0')).toThrow();
+    for (const b of index.missingBlocks()) index.fill(b, blocks[b]);
+    expect(index.complete).toBe(true);
+    expect(index.remove('doc-4-0')).toBe(true);
+  });
+
+  it('takes no block that does not fit its head: another length, documents out of order or out of range', () => {
+    const { head, blocks } = FullTextIndex.build(corpus(1000, 5)).snapshot();
+    const index = FullTextIndex.restore(head)!;
+    const b = blocks[1];
+    const reversed = { docs: b.docs.slice().reverse(), tfs: b.tfs };
+    const beyond = { docs: b.docs.map((d, i) => (i === b.docs.length - 1 ? 1000 : d)), tfs: b.tfs };
+    for (const wrong of [blocks[0], { docs: b.docs.slice(1), tfs: b.tfs.slice(1) }, reversed, beyond, { docs: Array.from(b.docs), tfs: b.tfs }]) {
+      expect(index.fill(1, wrong as typeof b)).toBe(false);
+    }
+    expect(index.fill(blocks.length, b)).toBe(false);
+    expect(index.fill(1, b)).toBe(true);
+    // Restored with its blocks, every one must fit.
+    expect(FullTextIndex.restore(head, blocks.slice(1))).toBeNull();
+    expect(FullTextIndex.restore(head, [blocks[1], ...blocks.slice(1)])).toBeNull();
+    expect(FullTextIndex.restore(head, blocks)!.complete).toBe(true);
+  });
 });

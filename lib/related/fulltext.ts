@@ -1,6 +1,6 @@
 import { forEachWord, termOf } from './tokenize';
 import { WordTable } from './words';
-import { columnAt, isColumn, isPacked, packColumn, packStrings, unpackString, type PackedStrings, type StringColumn } from './packed-strings';
+import { columnAt, compareAt, compareStrings, isColumn, isPacked, packColumn, packStrings, unpackString, type PackedStrings, type StringColumn } from './packed-strings';
 
 /** One field of a document with its weight: a title word counts for more than a note word. */
 export interface WeightedText {
@@ -259,6 +259,11 @@ export class FullTextIndex {
     return doc < this.loadedDocs ? columnAt(this.loadedKeys!, doc) : this.keys[doc];
   }
 
+  /** How two documents' keys compare, as the keys themselves would. */
+  compareKeys(a: number, b: number): number {
+    return a < this.loadedDocs && b < this.loadedDocs ? compareAt(this.loadedKeys!, a, b) : compareStrings(this.keyOf(a), this.keyOf(b));
+  }
+
   isAlive(doc: number): boolean {
     return this.alive[doc] === 1;
   }
@@ -286,13 +291,14 @@ export class FullTextIndex {
     const docOf = this.docOf();
     const doc = docOf.get(key);
     if (doc === undefined) return false;
+    // Before anything changes: its terms are found in the postings.
+    if (doc < this.mainDocs) this.needAllPostings();
     docOf.delete(key);
     this.alive[doc] = 0;
     this.live--;
     this.dead++;
     this.totalLen -= this.docLen[doc];
     if (doc < this.mainDocs) {
-      this.needAllPostings();
       const { offsets, postDocs } = this;
       for (let t = 0; t < this.mainTerms; t++) {
         const to = offsets[t + 1];
@@ -354,6 +360,8 @@ export class FullTextIndex {
   search(terms: QueryTerm[], k: number, minSimilarity = 0): Hit[] {
     if (terms.length === 0 || this.live === 0 || k <= 0) return [];
     terms = terms.slice(0, MAX_QUERY_TERMS);
+    // Before any scratch is touched: a search cut short would leave it dirty for the next.
+    if (this.filled && this.missingBlocks(terms.map((t) => t.termId)).length) throw new Error('Postings not loaded yet');
     const order = terms.map((_, i) => i).sort((a, b) => terms[b].idf * terms[b].weight - terms[a].idf * terms[a].weight);
     let norm = 0;
     for (const t of terms) norm += t.weight * t.idf;
@@ -373,7 +381,6 @@ export class FullTextIndex {
 
     for (const qi of order) {
       const { termId, weight, idf } = terms[qi];
-      if (this.filled && this.missingBlocks([termId]).length) throw new Error('Postings not loaded yet');
       const w = weight * idf;
       const wk = w * (K1 + 1);
       // The most an unseen document can still reach: this term and all after it.
@@ -447,7 +454,7 @@ export class FullTextIndex {
   private topK(touched: number[], k: number, floor: number): Array<{ doc: number; score: number; mask: number }> {
     const heap: number[] = [];
     const worse = (a: number, b: number) =>
-      this.acc[a] < this.acc[b] || (this.acc[a] === this.acc[b] && this.keyOf(a) > this.keyOf(b));
+      this.acc[a] < this.acc[b] || (this.acc[a] === this.acc[b] && this.compareKeys(a, b) > 0);
     for (const doc of touched) {
       if (this.acc[doc] < floor || this.acc[doc] <= 0) continue;
       if (heap.length < k) heapPush(heap, doc, worse);

@@ -1,6 +1,6 @@
 import { normalizeTag, normalizeTags, type Lesson } from '../lesson';
 import { FullTextIndex, type FullTextSnapshot, type PostingBlock, type WeightedText } from './fulltext';
-import { columnAt, isColumn, isPacked, packColumn, packStrings, unpackString, type PackedStrings, type StringColumn } from './packed-strings';
+import { columnAt, compareAt, compareStrings, isColumn, isPacked, packColumn, packStrings, unpackString, type PackedStrings, type StringColumn } from './packed-strings';
 
 /** Title and tags say what a lesson is about more densely than its quote or note. */
 const FIELD_WEIGHTS = { title: 2, tags: 2, body: 1 } as const;
@@ -32,8 +32,6 @@ export function lessonTags(lesson: Lesson): string[] {
   return lesson.source.labels.length ? normalizeTags([...lesson.tags, ...lesson.source.labels]) : lesson.tags;
 }
 
-/** Document numbers under one key, ascending; a stored list stays a view of the stored array until written to. */
-type Docs = number[] | Uint32Array;
 
 interface Parts {
   text: FullTextIndex;
@@ -42,9 +40,9 @@ interface Parts {
   /** The updatedAt of the documents as loaded, until a compaction: `updatedAt` holds those added since. */
   loadedUpdatedAt: StringColumn | null;
   question: Uint8Array;
-  byWorkItem: Map<string, Docs>;
-  byProject: Map<string, Docs>;
-  byTag: Map<string, Docs>;
+  byWorkItem: Lookup;
+  byProject: Lookup;
+  byTag: Lookup;
 }
 
 /** A map of keys to document lists as stored: the keys, and per key its slice of one array (CSR). */
@@ -87,9 +85,9 @@ export class RelatedIndex {
   private loadedUpdatedAt: StringColumn | null;
   private readonly loadedDocs: number;
   private question: Uint8Array;
-  private byWorkItem: Map<string, Docs>;
-  private byProject: Map<string, Docs>;
-  private byTag: Map<string, Docs>;
+  private readonly byWorkItem: Lookup;
+  private readonly byProject: Lookup;
+  private readonly byTag: Lookup;
 
   private constructor(parts: Parts) {
     this.text = parts.text;
@@ -115,9 +113,9 @@ export class RelatedIndex {
       updatedAt: [] as string[],
       loadedUpdatedAt: null,
       question: new Uint8Array(1024) as Uint8Array,
-      byWorkItem: new Map<string, Docs>(),
-      byProject: new Map<string, Docs>(),
-      byTag: new Map<string, Docs>(),
+      byWorkItem: Lookup.empty(),
+      byProject: Lookup.empty(),
+      byTag: Lookup.empty(),
     };
     const seen = new Set<string>();
     return {
@@ -130,10 +128,10 @@ export class RelatedIndex {
         parts.updatedAt.push(lesson.updatedAt);
         if (doc >= parts.question.length) parts.question = growBytes(parts.question, doc + 1);
         if (lesson.kind === 'question') parts.question[doc] = 1;
-        link(parts.byWorkItem, lesson.source.workItem, doc);
+        parts.byWorkItem.link(lesson.source.workItem, doc);
         const project = projectKey(lesson.source.project);
-        if (project) link(parts.byProject, project, doc);
-        for (const tag of lessonTags(lesson)) link(parts.byTag, tag, doc);
+        if (project) parts.byProject.link(project, doc);
+        for (const tag of lessonTags(lesson)) parts.byTag.link(tag, doc);
       },
       finish: () => new RelatedIndex({ text: text.finish(), ...parts }),
     };
@@ -148,7 +146,7 @@ export class RelatedIndex {
     const text = FullTextIndex.restore(s.text, blocks);
     if (!text) return null;
     const docs = s.text.docLen.length;
-    const [byWorkItem, byProject, byTag] = [s.workItems, s.projects, s.tags].map((l) => restoreLookup(l, docs));
+    const [byWorkItem, byProject, byTag] = [s.workItems, s.projects, s.tags].map((l) => Lookup.restore(l, docs));
     if (!isColumn(s.updatedAt, docs) || s.question.length !== docs || !byWorkItem || !byProject || !byTag) return null;
     return new RelatedIndex({ text, lessons: null, updatedAt: [], loadedUpdatedAt: s.updatedAt, question: s.question, byWorkItem, byProject, byTag });
   }
@@ -162,9 +160,9 @@ export class RelatedIndex {
       text,
       updatedAt: packColumn(docs, (doc) => this.updatedAtOf(doc)),
       question: this.question.slice(0, docs),
-      workItems: storeLookup(this.byWorkItem),
-      projects: storeLookup(this.byProject),
-      tags: storeLookup(this.byTag),
+      workItems: this.byWorkItem.store(),
+      projects: this.byProject.store(),
+      tags: this.byTag.store(),
     };
     return { head, blocks };
   }
@@ -188,10 +186,10 @@ export class RelatedIndex {
     this.updatedAt[doc] = lesson.updatedAt;
     if (doc >= this.question.length) this.question = growBytes(this.question, doc + 1);
     this.question[doc] = lesson.kind === 'question' ? 1 : 0;
-    link(this.byWorkItem, lesson.source.workItem, doc);
+    this.byWorkItem.link(lesson.source.workItem, doc);
     const project = projectKey(lesson.source.project);
-    if (project) link(this.byProject, project, doc);
-    for (const tag of lessonTags(lesson)) link(this.byTag, tag, doc);
+    if (project) this.byProject.link(project, doc);
+    for (const tag of lessonTags(lesson)) this.byTag.link(tag, doc);
     this.text.add(lesson.id, lessonFields(lesson));
   }
 
@@ -243,13 +241,18 @@ export class RelatedIndex {
     return this.loadedUpdatedAt && doc < this.loadedDocs ? columnAt(this.loadedUpdatedAt, doc) : this.updatedAt[doc];
   }
 
+  /** How two documents' updatedAt compare, as the timestamps themselves would. */
+  compareUpdatedAt(a: number, b: number): number {
+    return this.loadedUpdatedAt && a < this.loadedDocs && b < this.loadedDocs ? compareAt(this.loadedUpdatedAt, a, b) : compareStrings(this.updatedAtOf(a), this.updatedAtOf(b));
+  }
+
   isQuestion(doc: number): boolean {
     return this.question[doc] === 1;
   }
 
-  private alive(docs: Docs | undefined): number[] {
+  private alive(docs: ArrayLike<number> | undefined): number[] {
     const out: number[] = [];
-    if (docs) for (const doc of docs) if (this.text.isAlive(doc)) out.push(doc);
+    if (docs) for (let i = 0; i < docs.length; i++) if (this.text.isAlive(docs[i])) out.push(docs[i]);
     return out;
   }
 
@@ -271,14 +274,7 @@ export class RelatedIndex {
     this.updatedAt = updatedAt;
     this.loadedUpdatedAt = null;
     this.question = question;
-    for (const map of [this.byWorkItem, this.byProject, this.byTag]) {
-      for (const [key, docs] of map) {
-        const moved: number[] = [];
-        for (const doc of docs) if (doc < renum.length && renum[doc] >= 0) moved.push(renum[doc]);
-        if (moved.length) map.set(key, moved);
-        else map.delete(key);
-      }
-    }
+    for (const lookup of [this.byWorkItem, this.byProject, this.byTag]) lookup.renumber(renum);
   }
 }
 
@@ -289,34 +285,59 @@ export function createRelatedIndex(lessons: Iterable<Lesson> = []): RelatedIndex
   return builder.finish();
 }
 
-function link(map: Map<string, Docs>, key: string, doc: number): void {
-  let docs = map.get(key);
-  if (!docs) map.set(key, (docs = []));
-  else if (!Array.isArray(docs)) map.set(key, (docs = Array.from(docs)));
-  (docs as number[]).push(doc);
-}
+/**
+ * Keys → document numbers, ascending. A loaded key stays a slot of the stored arrays until it is
+ * written to: a wake makes no array per work item or tag, only views of the few it looks up.
+ */
+class Lookup {
+  private readonly lists = new Map<string, number[] | number>();
 
-function storeLookup(map: Map<string, Docs>): StoredLookup {
-  const keys = [...map.keys()];
-  const starts = new Uint32Array(keys.length + 1);
-  let n = 0;
-  keys.forEach((key, i) => {
-    starts[i] = n;
-    n += map.get(key)!.length;
-  });
-  starts[keys.length] = n;
-  const docs = new Uint32Array(n);
-  keys.forEach((key, i) => docs.set(map.get(key)!, starts[i]));
-  return { keys: packStrings(keys.length, (i) => keys[i]), starts, docs };
-}
+  private constructor(private readonly stored: StoredLookup | null) {}
 
-function restoreLookup(l: StoredLookup, docCount: number): Map<string, Docs> | null {
-  const count = l.keys.ends.length;
-  if (!isPacked(l.keys, count) || l.starts.length !== count + 1 || l.starts[count] !== l.docs.length) return null;
-  for (let i = 0; i < l.docs.length; i++) if (l.docs[i] >= docCount) return null;
-  const map = new Map<string, Docs>();
-  for (let i = 0; i < count; i++) map.set(unpackString(l.keys, i), l.docs.subarray(l.starts[i], l.starts[i + 1]));
-  return map;
+  static empty(): Lookup {
+    return new Lookup(null);
+  }
+
+  static restore(l: StoredLookup, docCount: number): Lookup | null {
+    const count = l.keys.ends.length;
+    if (!isPacked(l.keys, count) || l.starts.length !== count + 1 || l.starts[count] !== l.docs.length) return null;
+    for (let i = 0; i < l.docs.length; i++) if (l.docs[i] >= docCount) return null;
+    const lookup = new Lookup(l);
+    for (let i = 0; i < count; i++) lookup.lists.set(unpackString(l.keys, i), i);
+    return lookup;
+  }
+
+  get(key: string): ArrayLike<number> | undefined {
+    const docs = this.lists.get(key);
+    return typeof docs === 'number' ? this.stored!.docs.subarray(this.stored!.starts[docs], this.stored!.starts[docs + 1]) : docs;
+  }
+
+  link(key: string, doc: number): void {
+    let docs = this.lists.get(key);
+    if (typeof docs !== 'object') this.lists.set(key, (docs = docs === undefined ? [] : Array.from(this.get(key)!)));
+    docs.push(doc);
+  }
+
+  /** Follows a compaction: the same documents under their new numbers, keys left with none dropped. */
+  renumber(renum: Int32Array): void {
+    for (const key of this.lists.keys()) {
+      const docs = this.get(key)!;
+      const moved: number[] = [];
+      for (let i = 0; i < docs.length; i++) if (docs[i] < renum.length && renum[docs[i]] >= 0) moved.push(renum[docs[i]]);
+      if (moved.length) this.lists.set(key, moved);
+      else this.lists.delete(key);
+    }
+  }
+
+  store(): StoredLookup {
+    const keys = [...this.lists.keys()];
+    const lists = keys.map((key) => this.get(key)!);
+    const starts = new Uint32Array(keys.length + 1);
+    lists.forEach((docs, i) => (starts[i + 1] = starts[i] + docs.length));
+    const docs = new Uint32Array(starts[keys.length]);
+    lists.forEach((list, i) => docs.set(list, starts[i]));
+    return { keys: packStrings(keys.length, (i) => keys[i]), starts, docs };
+  }
 }
 
 function growBytes(a: Uint8Array, min: number): Uint8Array {

@@ -80,12 +80,34 @@ export function columnAt(c: StringColumn, i: number): string {
   return unpackString(c, i);
 }
 
+/** How strings `i` and `j` of the column compare, as the strings themselves would, without making them where the form allows. */
+export function compareAt(c: StringColumn, i: number, j: number): number {
+  if ('uuids' in c) {
+    // Lowercase hex digits sort as the bytes they spell, and the dashes stand at the same places.
+    const b = c.uuids;
+    for (let k = 0; k < 16; k++) if (b[i * 16 + k] !== b[j * 16 + k]) return b[i * 16 + k] - b[j * 16 + k];
+    return 0;
+  }
+  // Timestamps of four-digit years, all of one length, sort as their instants.
+  if ('ms' in c) return c.ms[i] - c.ms[j];
+  return compareStrings(unpackString(c, i), unpackString(c, j));
+}
+
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** Whether `c` holds `count` strings in one of its forms. */
 export function isColumn(c: StringColumn, count: number): boolean {
   if (typeof c !== 'object' || c === null) return false;
   if ('uuids' in c) return c.uuids instanceof Uint8Array && c.uuids.length === count * 16;
-  if ('ms' in c) return c.ms instanceof Float64Array && c.ms.length === count && c.ms.every((ms) => Number.isFinite(ms));
+  if ('ms' in c) return c.ms instanceof Float64Array && c.ms.length === count && allFinite(c.ms);
   return typeof c.text === 'string' && c.ends instanceof Uint32Array && isPacked(c, count);
+}
+
+function allFinite(a: Float64Array): boolean {
+  for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i])) return false;
+  return true;
 }
 
 /** The milliseconds of a timestamp `toISOString` would write back exactly as it is; null for any other string. */

@@ -168,11 +168,7 @@ type CompareDocs = (a: number, scoreA: number, b: number, scoreB: number) => num
 /** Higher score first, then the more recently updated, then the smaller id: a total order. */
 function compareDocs(index: RelatedIndex): CompareDocs {
   return (a, scoreA, b, scoreB) =>
-    scoreB - scoreA || compareStrings(index.updatedAtOf(b), index.updatedAtOf(a)) || compareStrings(index.idOf(a), index.idOf(b));
-}
-
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+    scoreB - scoreA || index.compareUpdatedAt(b, a) || index.text.compareKeys(a, b);
 }
 
 interface Entry {
