@@ -136,8 +136,8 @@ export function* matchQuoteSteps(text: string, query: QuoteQuery, cache: TextCac
   const prefix = normalizeSpace(query.prefix ?? '');
   const suffix = normalizeSpace(query.suffix ?? '');
   const { hint } = query;
-  const words = yield* vocabulary(text, cache);
-  const ctx: Ctx = { text, quote, prefix, suffix, hint, drift: query.drift ?? 0, words };
+  // The page's words are counted only when a match is not the verbatim quote in place (below).
+  const ctx: Ctx = { text, quote, prefix, suffix, hint, drift: query.drift ?? 0, words: new Map() };
   const len = quote.length;
   const maxErrors = Math.min(MAX_ERRORS, Math.floor(len * (1 - MIN_QUOTE)));
   const drift = query.drift ?? 0;
@@ -146,11 +146,12 @@ export function* matchQuoteSteps(text: string, query: QuoteQuery, cache: TextCac
     Math.max(hint!, hint! + drift) + len + slack,
   ];
 
+  if (hint !== undefined && text.startsWith(quote, hint)) {
+    const c = score(ctx, hint, hint + len);
+    if (c.context === 1 || c.context === null) return result(c);
+  }
+  ctx.words = yield* vocabulary(text, cache);
   if (hint !== undefined) {
-    if (text.startsWith(quote, hint)) {
-      const c = score(ctx, hint, hint + len);
-      if (c.context === 1 || c.context === null) return result(c);
-    }
     // Edited in place, the usual case: one small search settles it when the context agrees.
     const best = pick(ctx, fuzzyIn(ctx, ...near(maxErrors + 32), maxErrors, Infinity), len, false);
     if (best && best.context !== null) return result(best);
