@@ -66,7 +66,7 @@ export function swappedWords(quote: string, have: string, d: Damage, vocabulary:
     // The text aligned with the word and the separator after it: words inserted there count too.
     const got = have.slice(d.at(a), d.at(Math.min(quote.length, b + 1))).trim();
     // A space typed into a word splits it ("conn ection"): that is a typo too.
-    const split = got.includes(' ') && typo(saved, core(got.replace(/ /g, '')));
+    const split = got.includes(' ') && distance(saved, core(got.replace(/ /g, ''))) <= 2;
     if (saved && got !== quote.slice(a, b + 1).trim() && !split) {
       let strong = false;
       let weak = false;
