@@ -81,6 +81,8 @@ const ONE_SIDE = 0.8;
  * was, on one, since the words alone do not.
  */
 const NEAR_TWIN = 0.1;
+/** For a short quote, searched for alone: edits beyond the match's that still make a near twin. */
+const NEAR_TWIN_EDITS = 2;
 /** A match whose start fits the saved suffix (or end the prefix) this well is the quote's neighbour... */
 const NEIGHBOUR = 0.95;
 /** ...when that context is at least this long. */
@@ -331,7 +333,9 @@ function pick(ctx: Ctx, all: Candidate[], length: number, unique: boolean): Cand
 /** The closest approximate matches of the quote alone before and after a match. */
 function nearestElsewhere(ctx: Ctx, best: Candidate): Array<{ start: number; end: number; quote: number }> {
   const len = ctx.quote.length;
-  const errors = Math.floor(len * (1 - best.quote + NEAR_TWIN));
+  // A twin at most a few edits further from the quote than the match; a bound that keeps the
+  // search of the whole text short.
+  const errors = Math.round(len * (1 - best.quote)) + NEAR_TWIN_EDITS;
   const out: Array<{ start: number; end: number; quote: number }> = [];
   for (const [from, to] of [[0, best.start], [best.end, ctx.text.length]]) {
     for (const m of approxSearch(ctx.text.slice(from, to), ctx.quote, errors)) {

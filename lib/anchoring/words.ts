@@ -74,7 +74,7 @@ export function swappedWords(quote: string, have: string, d: Damage, vocabulary:
         if (!w || w === saved) continue;
         const real = elsewhere(w) > 0;
         if (real && typo(saved, w)) weak ||= elsewhere(w) * COMMON >= elsewhere(saved) + 1;
-        else if (real || (elsewhere(saved) > 0 && !typo(saved, w))) strong = true;
+        else if (real || (elsewhere(saved) > 0 && !typo(saved, w) && !merged(saved, w))) strong = true;
       }
       if (strong) swaps.strong++;
       else if (weak) swaps.weak++;
@@ -90,6 +90,11 @@ export function swappedWords(quote: string, have: string, d: Damage, vocabulary:
  */
 function typo(saved: string, got: string): boolean {
   return distance(saved, got) <= 2 || lettersLost(got, saved) || lettersLost(saved, got);
+}
+
+/** A space lost or mistyped joins a word to the next: "thecat", "thezcat" for "the". */
+function merged(saved: string, got: string): boolean {
+  return got.startsWith(saved) || got.endsWith(saved);
 }
 
 /** Typos lose letters here and there: no more than half of them, and no stretch of LOST_RUN. */
