@@ -232,16 +232,23 @@ function score(c: Ctx, start: number, end: number): Candidate {
 }
 
 function accepted(ctx: Ctx, c: Candidate, length: number, unique: boolean): boolean {
-  if (c.quote < MIN_QUOTE) return false;
-  if (c.quote === 1 && (c.context === null || (unique && length >= SOLO_LENGTH))) return true;
-  const sides = sidesOf(c);
-  const evidence = c.context === null ? c.quote : (W_QUOTE * c.quote + (W_PREFIX + W_SUFFIX) * c.context) / (W_QUOTE + W_PREFIX + W_SUFFIX);
-  if (c.quote < 1 && neighbour(ctx, c)) return false;
+  if (!fits(c, length, unique)) return false;
+  if (c.quote === 1) return true;
+  // Words are compared last, on the few matches that fit: it takes an alignment of each.
+  if (neighbour(ctx, c)) return false;
   const swaps = swapsOf(ctx, c);
   // Another real word in a saved word's place ("buffer" for "string") makes another passage; one
   // a typo away ('w' for 'r') may be a typo: accepted only where the quote was, with context.
   if (swaps.strong > 0) return false;
-  if (swaps.weak > 0 && !(c.inPlace && Math.max(...sides, 0) >= CONFIRM)) return false;
+  return swaps.weak === 0 || (c.inPlace && Math.max(...sidesOf(c), 0) >= CONFIRM);
+}
+
+/** Acceptance by the share of the quote found, its context and its place. */
+function fits(c: Candidate, length: number, unique: boolean): boolean {
+  if (c.quote < MIN_QUOTE) return false;
+  if (c.quote === 1 && (c.context === null || (unique && length >= SOLO_LENGTH))) return true;
+  const sides = sidesOf(c);
+  const evidence = c.context === null ? c.quote : (W_QUOTE * c.quote + (W_PREFIX + W_SUFFIX) * c.context) / (W_QUOTE + W_PREFIX + W_SUFFIX);
   if (c.run > SCATTERED) {
     return c.inPlace && sides.length > 0 && Math.min(...sides) >= CONFIRM && c.run <= Math.max(SCATTERED, length * MAX_RUN_SHARE) && evidence >= MIN_EVIDENCE;
   }
@@ -321,8 +328,9 @@ function pick(ctx: Ctx, all: Candidate[], length: number, unique: boolean): Cand
   if (!best) return null;
   if (best.quote === 1) return best;
   const apart = (c: { start: number; end: number }) => c.end <= best.start || c.start >= best.end;
-  const rival = sorted.find((c) => apart(c) && (!lookAlike(ctx, c) || accepted(ctx, c, length, unique)));
-  if (rival && rival.score >= best.score - AMBIGUITY) return null;
+  // Only a rival nearly as good matters: its words are compared only then.
+  const close = sorted.filter((c) => apart(c) && c.score >= best.score - AMBIGUITY);
+  if (close.some((c) => !lookAlike(ctx, c) || accepted(ctx, c, length, unique))) return null;
   if (chosenByContext(best)) return best;
   const near = (c: { start: number; end: number; quote: number }) => apart(c) && c.quote >= best.quote - NEAR_TWIN;
   // A short quote's candidates were found with its context: its look-alikes are searched for here.
