@@ -74,7 +74,8 @@ export function swappedWords(quote: string, have: string, d: Damage, vocabulary:
         if (!w || w === saved) continue;
         const real = elsewhere(w) > 0;
         if (real && typo(saved, w)) weak ||= elsewhere(w) * COMMON >= elsewhere(saved) + 1;
-        else if (real || (elsewhere(saved) > 0 && !typo(saved, w) && !merged(saved, w))) strong = true;
+        // A word the page does not use is a typo unless it is unlike the saved one throughout.
+        else if (real || (elsewhere(saved) > 0 && !typo(saved, w, Math.floor(Math.max(saved.length, w.length) / 3)) && !merged(saved, w))) strong = true;
       }
       if (strong) swaps.strong++;
       else if (weak) swaps.weak++;
@@ -85,11 +86,11 @@ export function swappedWords(quote: string, have: string, d: Damage, vocabulary:
 }
 
 /**
- * What typos make of a word: two edits at most, or letters lost (or doubled) here and there. A real
+ * What typos make of a word: two edits at most (or `edits`), or letters lost (or doubled) here and there. A real
  * word this near the saved one ("on" for "only") may be a typo of it.
  */
-function typo(saved: string, got: string): boolean {
-  return distance(saved, got) <= 2 || lettersLost(got, saved) || lettersLost(saved, got);
+function typo(saved: string, got: string, edits = 0): boolean {
+  return distance(saved, got) <= Math.max(2, edits) || lettersLost(got, saved) || lettersLost(saved, got);
 }
 
 /** A space lost or mistyped joins a word to the next: "thecat", "thezcat" for "the". */
@@ -115,7 +116,6 @@ function lettersLost(short: string, long: string): boolean {
 }
 
 function distance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3;
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
