@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { readdirSync, readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { deletedTwins, editedPassages, type Manual } from './testing/manual-cases';
+import { deletedTwin, deletedTwins, editedPassages, type Manual } from './testing/manual-cases';
 import { twinQuotes, buildManual } from './testing/manuals';
 
 // Real manuals: see test/fixtures/anchoring/README.md.
@@ -45,4 +45,20 @@ describe('manuals with look-alike passages', () => {
     expect(cases).toBeGreaterThan(80);
     expect(found / cases).toBeGreaterThanOrEqual(0.9);
   }, 120_000);
+
+  // Every passage of Node's fs page with a look-alike, deleted in one batch: the promise, callback
+  // and sync forms of one entry, options lists ('r' and 'w', 'ax' and 'ax+'), plurals.
+  it('node-fs.md: no deleted passage of all is found on its look-alike', () => {
+    const result = deletedTwins(root, MANUALS.find((m) => m.name === 'node-fs.md')!);
+    expect(result.cases).toBeGreaterThan(100);
+    expect(result.failures).toEqual([]);
+  }, 180_000);
+
+  it.each([
+    ['node-fs.md', "flags {string} See support of file system flags. Default: 'r'."],
+    ['node-fs.md', "Emitted when the {fs.ReadStream}'s underlying file descriptor has been closed."],
+    ['node-fs.md', 'A promise is returned that will be resolved with an {fs.Dirent}'],
+  ])('%s: refuses the look-alike of "%s" deleted alone', (name, start) => {
+    expect(deletedTwin(root, MANUALS.find((m) => m.name === name)!, start)).toBeNull();
+  }, 60_000);
 });

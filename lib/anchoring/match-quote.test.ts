@@ -126,5 +126,57 @@ describe('matchQuote', () => {
     const m = matchQuote(text, { exact: 'the build failed', prefix: 'second: ', suffix: ' at the end ' });
     expect(m).toEqual({ start: text.lastIndexOf('the build failed'), end: text.lastIndexOf('the build failed') + 16, score: 1 });
   });
-});
 
+  // Acceptance by words (words.ts): look-alikes in reference pages differ from the saved quote in
+  // real words; typos leave non-words.
+  const FILLER = 'Unrelated text that pushes things apart. '.repeat(40);
+
+  it("refuses a look-alike elsewhere whose one word is another real word ('w' for 'r'), though its context fits", () => {
+    const exact = "flags {string} See support of file system flags. Default: 'r'.";
+    const text = `'r': Open file for reading. 'w': Open file for writing. ${FILLER}path {string|Buffer|URL} flags {string} See support of file system flags. Default: 'w'. mode {integer} Default: 0o666.`;
+    expect(matchQuote(text, { exact, prefix: ' path {string|Buffer|URL} ', suffix: ' mode {integer} Default: 0o666.', hint: 10 })).toBeNull();
+  });
+
+  it('refuses another real word in place even when the context on both sides confirms it', () => {
+    const exact = 'position {integer|null} The location where to begin reading data from the file.';
+    const text = `${FILLER}length {integer} The number of bytes to read. position {integer} The location where to begin reading data from the file. Returns: {Promise} offset {integer}.`;
+    const hint = text.indexOf('position {integer}');
+    expect(matchQuote(text, { exact, prefix: 'The number of bytes to read. ', suffix: ' Returns: {Promise}', hint })).toBeNull();
+  });
+
+  it("refuses the next item of a list moved into a deleted item's place", () => {
+    const exact = "'ax': Like 'a' but fails if the path exists.";
+    const text = `${FILLER}'a': Open file for appending. 'ax+': Like 'a+' but fails if the path exists. 'as': Open file for appending in synchronous mode.`;
+    const hint = text.indexOf("'ax+'");
+    expect(matchQuote(text, { exact, prefix: ' Open file for appending. ', suffix: " 'ax+': Like 'a+' but fails if t", hint })).toBeNull();
+  });
+
+  it('finds a quote where it was whose dropped letter made a real word, by one side of context', () => {
+    const exact = 'See the POSIX lchown(2) documentation for more details.';
+    const text = `See the POSIX chown(2) documentation for more detail. ${FILLER}A note inserted above. See the POSIX lchown(2) documentation for more detail. fs.link(existingPath, newPath)`;
+    const hint = text.indexOf('A note inserted above.');
+    const m = matchQuote(text, { exact, prefix: 'Set the owner of the symlink. ', suffix: ' fs.link(existingPath, newPath)', hint });
+    expect(m?.start).toBe(text.lastIndexOf('See the POSIX lchown'));
+  });
+
+  it('finds a unique, nearly intact quote where it was when the context on both sides was replaced', () => {
+    const exact = 'Returns: {Promise} Fulfills with the resolved path upon success.';
+    const text = `${FILLER}A new paragraph. Returns: {Promise} Fulflls wth the resolved path upon success. Another new paragraph.`;
+    const hint = text.indexOf('Returns:');
+    const m = matchQuote(text, { exact, prefix: 'encoding {string} Default: utf8 ', suffix: ' fsPromises.rename(oldPath, newP', hint });
+    expect(text.slice(m!.start, m!.end)).toBe('Returns: {Promise} Fulflls wth the resolved path upon success.');
+  });
+
+  it('finds a short quote moved far with its prefix replaced when nothing else on the page is near it', () => {
+    const exact = '#include <unistd.h>';
+    const text = `${FILLER}${FILLER}A note inserted above. #include <unistd.h ssize_t read(int fd, void buf[.count], size_t count);`;
+    const m = matchQuote(text, { exact, prefix: 'LIBRARY Standard C library SYNOPSIS ', suffix: ' ssize_t read(int fd, void buf[.', hint: 30 });
+    expect(text.slice(m!.start, m!.end)).toBe('#include <unistd.h');
+  });
+
+  it('refuses a moved quote with a near twin elsewhere when the context does not choose it', () => {
+    const exact = 'See the POSIX lchown(2) documentation for more details.';
+    const text = `${FILLER}See the POSIX chown(2) documentation for more details. ${FILLER}See the POSIX lchown(2) documentation fr more details. Something else.`;
+    expect(matchQuote(text, { exact, prefix: 'Set the owner of the symlink. ', suffix: ' fs.link(existingPath, newPath)', hint: 10 })).toBeNull();
+  });
+});

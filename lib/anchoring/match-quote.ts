@@ -81,6 +81,8 @@ const ONE_SIDE = 0.8;
  * was, on one, since the words alone do not.
  */
 const NEAR_TWIN = 0.1;
+/** For a short quote, searched for alone: edits beyond the match's that still make a near twin. */
+const NEAR_TWIN_EDITS = 2;
 /** A match whose start fits the saved suffix (or end the prefix) this well is the quote's neighbour... */
 const NEIGHBOUR = 0.95;
 /** ...when that context is at least this long. */
@@ -136,8 +138,8 @@ export function* matchQuoteSteps(text: string, query: QuoteQuery, cache: TextCac
   const prefix = normalizeSpace(query.prefix ?? '');
   const suffix = normalizeSpace(query.suffix ?? '');
   const { hint } = query;
-  const words = yield* vocabulary(text, cache);
-  const ctx: Ctx = { text, quote, prefix, suffix, hint, drift: query.drift ?? 0, words };
+  // The page's words are counted only when a match is not the verbatim quote in place (below).
+  const ctx: Ctx = { text, quote, prefix, suffix, hint, drift: query.drift ?? 0, words: new Map() };
   const len = quote.length;
   const maxErrors = Math.min(MAX_ERRORS, Math.floor(len * (1 - MIN_QUOTE)));
   const drift = query.drift ?? 0;
@@ -146,11 +148,12 @@ export function* matchQuoteSteps(text: string, query: QuoteQuery, cache: TextCac
     Math.max(hint!, hint! + drift) + len + slack,
   ];
 
+  if (hint !== undefined && text.startsWith(quote, hint)) {
+    const c = score(ctx, hint, hint + len);
+    if (c.context === 1 || c.context === null) return result(c);
+  }
+  ctx.words = yield* vocabulary(text, cache);
   if (hint !== undefined) {
-    if (text.startsWith(quote, hint)) {
-      const c = score(ctx, hint, hint + len);
-      if (c.context === 1 || c.context === null) return result(c);
-    }
     // Edited in place, the usual case: one small search settles it when the context agrees.
     const best = pick(ctx, fuzzyIn(ctx, ...near(maxErrors + 32), maxErrors, Infinity), len, false);
     if (best && best.context !== null) return result(best);
@@ -229,16 +232,23 @@ function score(c: Ctx, start: number, end: number): Candidate {
 }
 
 function accepted(ctx: Ctx, c: Candidate, length: number, unique: boolean): boolean {
-  if (c.quote < MIN_QUOTE) return false;
-  if (c.quote === 1 && (c.context === null || (unique && length >= SOLO_LENGTH))) return true;
-  const sides = sidesOf(c);
-  const evidence = c.context === null ? c.quote : (W_QUOTE * c.quote + (W_PREFIX + W_SUFFIX) * c.context) / (W_QUOTE + W_PREFIX + W_SUFFIX);
-  if (c.quote < 1 && neighbour(ctx, c)) return false;
+  if (!fits(c, length, unique)) return false;
+  if (c.quote === 1) return true;
+  // Words are compared last, on the few matches that fit: it takes an alignment of each.
+  if (neighbour(ctx, c)) return false;
   const swaps = swapsOf(ctx, c);
   // Another real word in a saved word's place ("buffer" for "string") makes another passage; one
   // a typo away ('w' for 'r') may be a typo: accepted only where the quote was, with context.
   if (swaps.strong > 0) return false;
-  if (swaps.weak > 0 && !(c.inPlace && Math.max(...sides, 0) >= CONFIRM)) return false;
+  return swaps.weak === 0 || (c.inPlace && Math.max(...sidesOf(c), 0) >= CONFIRM);
+}
+
+/** Acceptance by the share of the quote found, its context and its place. */
+function fits(c: Candidate, length: number, unique: boolean): boolean {
+  if (c.quote < MIN_QUOTE) return false;
+  if (c.quote === 1 && (c.context === null || (unique && length >= SOLO_LENGTH))) return true;
+  const sides = sidesOf(c);
+  const evidence = c.context === null ? c.quote : (W_QUOTE * c.quote + (W_PREFIX + W_SUFFIX) * c.context) / (W_QUOTE + W_PREFIX + W_SUFFIX);
   if (c.run > SCATTERED) {
     return c.inPlace && sides.length > 0 && Math.min(...sides) >= CONFIRM && c.run <= Math.max(SCATTERED, length * MAX_RUN_SHARE) && evidence >= MIN_EVIDENCE;
   }
@@ -318,8 +328,9 @@ function pick(ctx: Ctx, all: Candidate[], length: number, unique: boolean): Cand
   if (!best) return null;
   if (best.quote === 1) return best;
   const apart = (c: { start: number; end: number }) => c.end <= best.start || c.start >= best.end;
-  const rival = sorted.find((c) => apart(c) && (!lookAlike(ctx, c) || accepted(ctx, c, length, unique)));
-  if (rival && rival.score >= best.score - AMBIGUITY) return null;
+  // Only a rival nearly as good matters: its words are compared only then.
+  const close = sorted.filter((c) => apart(c) && c.score >= best.score - AMBIGUITY);
+  if (close.some((c) => !lookAlike(ctx, c) || accepted(ctx, c, length, unique))) return null;
   if (chosenByContext(best)) return best;
   const near = (c: { start: number; end: number; quote: number }) => apart(c) && c.quote >= best.quote - NEAR_TWIN;
   // A short quote's candidates were found with its context: its look-alikes are searched for here.
@@ -330,7 +341,9 @@ function pick(ctx: Ctx, all: Candidate[], length: number, unique: boolean): Cand
 /** The closest approximate matches of the quote alone before and after a match. */
 function nearestElsewhere(ctx: Ctx, best: Candidate): Array<{ start: number; end: number; quote: number }> {
   const len = ctx.quote.length;
-  const errors = Math.floor(len * (1 - best.quote + NEAR_TWIN));
+  // A twin at most a few edits further from the quote than the match; a bound that keeps the
+  // search of the whole text short.
+  const errors = Math.round(len * (1 - best.quote)) + NEAR_TWIN_EDITS;
   const out: Array<{ start: number; end: number; quote: number }> = [];
   for (const [from, to] of [[0, best.start], [best.end, ctx.text.length]]) {
     for (const m of approxSearch(ctx.text.slice(from, to), ctx.quote, errors)) {

@@ -122,6 +122,22 @@ export function editedPassages(root: Element, manual: Manual, rate: number, seed
   return out;
 }
 
+/**
+ * Deletes the one passage with a look-alike that begins with `start` and anchors its selectors:
+ * the text found (on the look-alike, or elsewhere), or null.
+ */
+export function deletedTwin(root: Element, manual: Manual, start: string): string | null {
+  fresh(root, manual);
+  const map = extractText(root);
+  const t = twinQuotes(root).find((q) => map.text.startsWith(start, q.start));
+  if (!t) throw new Error(`${manual.name} has no passage with a look-alike beginning "${start}"`);
+  const range = map.rangeOf(t.start, t.end);
+  const selectors = describe(root, range, map);
+  blockOf(range).remove();
+  const found = anchor(root, selectors);
+  return found && textOf(extractText(root), found.range);
+}
+
 function blockOf(range: Range): Element {
   let n: Node | null = range.startContainer;
   while (n && !(n.nodeType === 1 && /^(P|LI)$/i.test((n as Element).tagName))) n = n.parentNode;
