@@ -37,6 +37,7 @@ function host(pages: Map<number, PageInfo | null | Promise<PageInfo | null>>, ac
         reads.push(tabId);
         return (await pages.get(tabId)) ?? null;
       },
+      showsWebPage: async (tabId: number) => pages.get(tabId) !== null,
       setText: (tabId: number, text: string) => shown.set(tabId, [...(shown.get(tabId) ?? []), text]),
       activeTabs: async () => active,
     },
@@ -119,6 +120,18 @@ describe('createBadges', () => {
     await badges.refresh(2);
     expect(b.shown.get(1)).toEqual(['', '']);
     expect(b.shown.get(2)).toEqual(['']);
+  });
+
+  it('never opens the stored index for a tab without a web page (a blank tab, a browser page)', async () => {
+    db = openDb(`badge-${++n}`);
+    await db.lessons.bulkPut(checkout().all);
+    const b = host(new Map([[2, null]]), [2]);
+    badges = createBadges(db, b.host, OPTIONS);
+    await badges.refresh(2);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(b.shown.get(2)).toEqual(['']);
+    // Opening it would build and store it: nothing is stored.
+    expect(await db.lessonIndexes.count()).toBe(0);
   });
 
   it("never lets a slow count of the page a tab left overwrite the count of the page it shows", async () => {

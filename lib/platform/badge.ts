@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { LessonDb } from '../db/database';
 import { normalizeTags, type Lesson, type Source } from '../lesson';
+import { parseHttpUrl } from '../url';
 import { badgeCount, rankRelated, type RelatedOptions } from '../related/rank';
 import { PageGistSchema, type PageGist } from '../messages';
 import { sendMessage } from '../messaging';
@@ -45,6 +46,8 @@ export function badgeText(count: number): string {
 export interface BadgeHost {
   /** The tab's page as its content script last read it (cheaply); null where extensions may not run. */
   readPage(tabId: number): Promise<PageGist | null>;
+  /** Whether the tab shows a web page (the index is read beside the page only then); false when unsure. */
+  showsWebPage(tabId: number): Promise<boolean>;
   setText(tabId: number, text: string): void;
   /** The tabs in front, counted again when lessons change; others are counted when activated. */
   activeTabs(): Promise<number[]>;
@@ -98,12 +101,13 @@ export function createBadges(db: LessonDb, host: BadgeHost, options: RelatedOpti
     const show = (n: number) => {
       if (latest.get(tabId) === mine) host.setText(tabId, badgeText(n));
     };
-    // Read at once, beside the page: a worker woken for a page the extension cannot read (a browser
-    // page, a blank tab) reads the head too, a few megabytes, which the next page counts with.
-    const watched = liveIndex();
+    // Read beside the page when the tab shows a web page; a worker woken for a browser page or a
+    // blank tab never opens the stored index (nor the database's storage).
+    const opening = host.showsWebPage(tabId).then((web) => (web ? liveIndex() : null), () => null);
     const page = await reading;
     performance.mark(PAGE_READ_MARK);
     if (!page) return show(0);
+    const watched = (await opening) ?? liveIndex();
     let full = false;
     // Not waited for: its reads would hold up the index's, and it never replaces the full count.
     if (!watched.current()) {
@@ -180,6 +184,7 @@ export function watchBadges(db: LessonDb, options: RelatedOptions & { limit: num
     db,
     {
       readPage: askTabForGist,
+      showsWebPage: async (tabId) => parseHttpUrl((await browser.tabs.get(tabId)).url ?? '') !== null,
       // One call per count, made as soon as it is known to be the latest: the tab may have closed since.
       setText: (tabId, text) => void action().setBadgeText({ tabId, text }).catch(() => {}),
       activeTabs: async () => (await browser.tabs.query({ active: true })).flatMap((tab) => (tab.id == null ? [] : [tab.id])),
