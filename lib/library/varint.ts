@@ -32,20 +32,10 @@ export class VarintWriter {
 
 /** Calls `each` with every value of the gap-coded list in bytes [from, to). */
 export function forEachGapped(bytes: Uint8Array, from: number, to: number, each: (value: number) => void): void {
-  let at = from;
-  let value = 0;
-  while (at < to) {
-    let gap = 0;
-    let shift = 0;
-    let b: number;
-    do {
-      b = bytes[at++];
-      gap |= (b & 0x7f) << shift;
-      shift += 7;
-    } while (b & 0x80);
-    value += gap;
+  someGapped(bytes, from, to, (value) => {
     each(value);
-  }
+    return false;
+  });
 }
 
 /** Whether `test` holds for any value of the gap-coded list in bytes [from, to); stops at the first. */
