@@ -172,6 +172,8 @@ export function* matchQuoteSteps(text: string, query: QuoteQuery, cache: TextCac
   const found: Candidate[] = [...exact];
   for (const [from, to] of seedWindows(text, quote, prefix, maxErrors, cache)) {
     found.push(...fuzzyIn(ctx, from, to, maxErrors, Infinity));
+    // A quote's words may recur all over a manual: many windows, each a search of its own.
+    yield;
   }
   let best = pick(ctx, found, len, unique);
   if (!best) {
