@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { LessonDb } from './database';
+import type { Lesson } from '../lesson';
 
 /**
  * What an index kept beside the lessons (in `lessonIndexes`) was current to: the last write of the
@@ -91,4 +92,25 @@ export async function storeKept(db: LessonDb, key: string, seq: number, value: (
     await db.lessonLog.where('seq').below(oldest).delete();
     return true;
   });
+}
+
+/** Lessons read per step while a kept index is built: never all of them in memory at once. */
+const BUILD_PAGE = 5000;
+
+/**
+ * Every stored lesson for building a kept index, read in pages by primary key (each page one
+ * `getAll`), handed over a page at a time; the number read so far follows each page.
+ */
+export async function eachLessonPage(db: LessonDb, take: (page: readonly Lesson[], read: number) => void): Promise<void> {
+  let last: string | null = null;
+  let read = 0;
+  for (;;) {
+    const page: Lesson[] = await (last === null
+      ? db.lessons.orderBy(':id').limit(BUILD_PAGE).toArray()
+      : db.lessons.where(':id').above(last).limit(BUILD_PAGE).toArray());
+    read += page.length;
+    take(page, read);
+    if (page.length < BUILD_PAGE) return;
+    last = page[page.length - 1].id;
+  }
 }

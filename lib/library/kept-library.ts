@@ -2,14 +2,12 @@ import { z } from 'zod';
 import type { LessonDb } from '../db/database';
 import type { Lesson } from '../lesson';
 import { followLessonWrites } from '../db/changes';
-import { readStamp, sameStamp, StampSchema, storeKept, writesSince } from '../db/kept-index';
+import { eachLessonPage, readStamp, sameStamp, StampSchema, storeKept, writesSince } from '../db/kept-index';
 import { storedRows } from '../db/stored-rows';
 import { LibraryIndex, type LibrarySnapshot } from './library-index';
 
 /** The stored library index's key in `lessonIndexes`. */
 const STORED_KEY = 'library';
-/** Lessons read per step while the index is built: never all of them in memory at once. */
-const BUILD_PAGE = 5000;
 /** Writes come in bursts (an edit, then its undo): the index is stored once they settle. */
 const SAVE_DELAY_MS = 2000;
 /**
@@ -142,18 +140,10 @@ export async function buildLibraryIndex(db: LessonDb, onProgress?: (read: number
   // Read first: writes landing while the lessons are read come after it, and are applied again.
   const { seq } = await db.transaction('r', [db.lessonLog, db.lessons], () => readStamp(db));
   const builder = LibraryIndex.builder();
-  let last: string | null = null;
-  let read = 0;
-  for (;;) {
-    const page: Lesson[] = await (last === null
-      ? db.lessons.orderBy(':id').limit(BUILD_PAGE).toArray()
-      : db.lessons.where(':id').above(last).limit(BUILD_PAGE).toArray());
+  await eachLessonPage(db, (page, read) => {
     for (const lesson of page) builder.add(lesson);
-    read += page.length;
     onProgress?.(read);
-    if (page.length < BUILD_PAGE) break;
-    last = page[page.length - 1].id;
-  }
+  });
   return { index: builder.finish(), seq, stored: false };
 }
 

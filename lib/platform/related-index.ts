@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import type { LessonDb } from '../db/database';
-import type { Lesson } from '../lesson';
 import { followLessonWrites } from '../db/changes';
 import { storedRows } from '../db/stored-rows';
 import type { Source } from '../lesson';
-import { readParts, readQuickStamp, readStamp, sameStamp, StampSchema, storeKept, writesSince, type Stamp } from '../db/kept-index';
+import { eachLessonPage, readParts, readQuickStamp, readStamp, sameStamp, StampSchema, storeKept, writesSince, type Stamp } from '../db/kept-index';
 import { createRelatedIndex, pageQuery, RelatedIndex, type RelatedOptions } from '../related/rank';
 import type { RelatedSnapshot } from '../related/lesson-index';
 import type { PostingBlock } from '../related/fulltext';
@@ -55,8 +54,6 @@ async function refresh(db: LessonDb, index: RelatedIndex, ids: string[]): Promis
 
 /** The stored related index's key in `lessonIndexes`: its head; its blocks of text postings are parts beside it. */
 const STORED_KEY = 'related';
-/** Lessons read per step while the index is built: never all of them in memory at once. */
-const BUILD_PAGE = 5000;
 /** Writes come in bursts (an edit, then its undo): the index is stored once they settle. */
 const SAVE_DELAY_MS = 2000;
 
@@ -219,15 +216,9 @@ async function buildIndex(db: LessonDb): Promise<Loaded> {
   // Read first: writes landing while the lessons are read come after it, and are applied again.
   const { seq } = await db.transaction('r', [db.lessonLog, db.lessons], () => readStamp(db));
   const builder = RelatedIndex.builder();
-  let last: string | null = null;
-  for (;;) {
-    const page: Lesson[] = await (last === null
-      ? db.lessons.orderBy(':id').limit(BUILD_PAGE).toArray()
-      : db.lessons.where(':id').above(last).limit(BUILD_PAGE).toArray());
+  await eachLessonPage(db, (page) => {
     for (const lesson of page) builder.add(lesson);
-    if (page.length < BUILD_PAGE) break;
-    last = page[page.length - 1].id;
-  }
+  });
   return { index: builder.finish(), tag: 0, seq, stored: false };
 }
 
