@@ -5,7 +5,7 @@ import { LessonIndex } from '../../test/support/library-reference';
 import { makeLesson } from '../../test/support/library-lessons';
 import { EMPTY_FILTERS } from './filters';
 import { loadLibraryIndex, storeLibraryIndex, watchLibraryIndex, type LiveLibrary } from './kept-library';
-import type { LibraryIndex } from './library-index';
+import { LibraryIndex } from './library-index';
 
 let n = 0;
 const opened: LessonDb[] = [];
@@ -83,11 +83,31 @@ describe('the library index kept in IndexedDB', () => {
     expect((await open(d)).built).toBe(true);
     await rewrite({ ...stored, index: 'junk' });
     expect((await open(d)).built).toBe(true);
-    // Same last write, another count: lessons were written past the log.
+    // Same last write, another count: its count is the caller's to check, after.
     await rewrite({ ...stored, count: stored.count + 1 });
-    expect((await open(d)).built).toBe(true);
+    expect(await open(d)).toMatchObject({ built: false, uncounted: { count: stored.count + 1 } });
     await rewrite(stored);
     expect((await open(d)).built).toBe(false);
+  });
+
+  it('is used at once, and built again when the lessons were written past the log (their count differs)', async () => {
+    const d = db();
+    const all = lessons(30);
+    await d.lessons.bulkPut(all);
+    const first = await open(d);
+    await storeLibraryIndex(d, first.index, first.seq);
+    // An index that missed a lesson written past the log: same last write and newest updatedAt.
+    const stored = (await d.lessonIndexes.get('library'))!.value as { count: number };
+    await d.lessonIndexes.put({ key: 'library', value: { ...stored, count: stored.count - 1, index: LibraryIndex.from(all.slice(1)).snapshot() } });
+
+    let read = 0;
+    const changes: (string[] | null)[] = [];
+    const live = watchLibraryIndex(d, { onChange: (_, c) => changes.push(c?.ids ?? null), onProgress: (k) => (read = k), saveDelayMs: 0 });
+    watching.push(live);
+    expect((await live.ready).size).toBe(29);
+    expect(read).toBe(0);
+    await expect.poll(() => changes).toEqual([null]);
+    await expectCurrent(d, live.current()!);
   });
 
   it('follows writes from other pages, stores them, and builds again after a clear', async () => {

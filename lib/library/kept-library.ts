@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { LessonDb } from '../db/database';
 import type { Lesson } from '../lesson';
 import { followLessonWrites } from '../db/changes';
-import { eachLessonPage, readStamp, sameStamp, StampSchema, storeKept, writesSince } from '../db/kept-index';
+import { eachLessonPage, readQuickStamp, readStamp, sameStamp, StampSchema, storeKept, writesSince, type Stamp } from '../db/kept-index';
 import { storedRows } from '../db/stored-rows';
 import { LibraryIndex, type LibrarySnapshot } from './library-index';
 
@@ -45,6 +45,8 @@ interface Loaded {
   index: LibraryIndex;
   seq: number;
   stored: boolean;
+  /** The stamp a stored index was taken at, when the lessons' count is still to be checked against it. */
+  uncounted?: Stamp;
 }
 
 /**
@@ -52,7 +54,9 @@ interface Loaded {
  * the page opens. It is current to a numbered write of the lesson log (lib/db/lesson-log.ts):
  * writes made since, by any page or the worker, are read by id and applied; one that is missing,
  * of another shape, or disagrees with the lessons (their count and newest updatedAt) is built
- * again from the lessons, a page at a time. Stored again a moment after writes settle.
+ * again from the lessons, a page at a time. The count is checked once the index is in use: it
+ * walks every stored lesson (IndexedDB keeps none), half a second and more at 100,000. Stored
+ * again a moment after writes settle.
  */
 export function watchLibraryIndex(db: LessonDb, { onChange, onProgress, onStored, saveDelayMs = SAVE_DELAY_MS }: Options): LiveLibrary {
   let index: LibraryIndex | null = null;
@@ -75,8 +79,20 @@ export function watchLibraryIndex(db: LessonDb, { onChange, onProgress, onStored
     if (!loaded.stored) save(0);
     return loaded.index;
   };
-  const ready = loadLibraryIndex(db, onProgress).then(use);
+  const loading = loadLibraryIndex(db, onProgress);
+  const ready = loading.then(use);
   ready.catch(() => {});
+  // Lessons written past the log (rarely) change the count: built again then. Writes logged since
+  // are the follower's to apply.
+  void loading
+    .then(async ({ index: was, uncounted }) => {
+      if (!uncounted) return;
+      const stamp = await db.transaction('r', [db.lessonLog, db.lessons], () => readStamp(db));
+      if (stopped || index !== was || stamp.seq !== uncounted.seq || sameStamp(stamp, uncounted)) return;
+      use(await buildLibraryIndex(db));
+      if (!stopped) onChange(index!, null);
+    })
+    .catch(() => {});
   const unfollow = followLessonWrites(db, async (touched) => {
     await ready;
     if (stopped) return;
@@ -109,13 +125,18 @@ function applyRows(index: LibraryIndex, ids: readonly string[], rows: Map<string
   index.remove(ids.filter((id) => !rows.has(id)));
 }
 
+/**
+ * The stored index, caught up with the log, or built again. One stored as current to the last
+ * write and the newest updatedAt is returned at once with its stamp as `uncounted`: the caller
+ * checks the lessons' count after (`readStamp`).
+ */
 export async function loadLibraryIndex(db: LessonDb, onProgress?: (read: number) => void): Promise<Loaded> {
-  const [row, stamp] = await db.transaction('r', [db.lessonIndexes, db.lessonLog, db.lessons], () => Promise.all([db.lessonIndexes.get(STORED_KEY), readStamp(db)]));
+  const [row, stamp] = await db.transaction('r', [db.lessonIndexes, db.lessonLog, db.lessons], () => Promise.all([db.lessonIndexes.get(STORED_KEY), readQuickStamp(db)]));
   const stored = StoredSchema.safeParse(row?.value);
   const index = stored.success ? restore(stored.data.index) : null;
   if (stored.success && index) {
     const was = stored.data;
-    if (sameStamp(was, stamp)) return { index, seq: was.seq, stored: true };
+    if (was.seq === stamp.seq && was.maxUpdatedAt === stamp.maxUpdatedAt) return { index, seq: was.seq, stored: true, uncounted: was };
     if (was.seq < stamp.seq) {
       const since = await writesSince(db, was.seq);
       if (since && since.ids.length + index.pendingChanges <= MAX_PENDING) {
