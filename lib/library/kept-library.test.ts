@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openDb, type LessonDb } from '../db/database';
 import type { Lesson } from '../lesson';
 import { LessonIndex } from '../../test/support/library-reference';
@@ -16,6 +16,7 @@ function db(name = `kept-library-${++n}`): LessonDb {
   return d;
 }
 afterEach(async () => {
+  vi.restoreAllMocks();
   for (const w of watching.splice(0)) w.stop();
   for (const d of opened.splice(0)) {
     d.close();
@@ -102,12 +103,17 @@ describe('the library index kept in IndexedDB', () => {
 
     let read = 0;
     const changes: (string[] | null)[] = [];
-    const live = watchLibraryIndex(d, { onChange: (_, c) => changes.push(c?.ids ?? null), onProgress: (k) => (read = k), saveDelayMs: 0 });
+    // One count() is a walk of every lesson that the page's reads wait behind: counted in steps
+    // (storing the rebuilt index counts, after).
+    const counted = vi.spyOn(d.lessons, 'count');
+    let countsBeforeRebuilt = -1;
+    const live = watchLibraryIndex(d, { onChange: (_, c) => (changes.push(c?.ids ?? null), (countsBeforeRebuilt = counted.mock.calls.length)), onProgress: (k) => (read = k), saveDelayMs: 0 });
     watching.push(live);
     expect((await live.ready).size).toBe(29);
     expect(read).toBe(0);
     await expect.poll(() => changes).toEqual([null]);
     await expectCurrent(d, live.current()!);
+    expect(countsBeforeRebuilt).toBe(0);
   });
 
   it('follows writes from other pages, stores them, and builds again after a clear', async () => {
