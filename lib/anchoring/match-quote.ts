@@ -159,10 +159,15 @@ export function* matchQuoteSteps(text: string, query: QuoteQuery, cache: TextCac
     if (c.context === 1 || c.context === null) return result(c);
   }
   ctx.words = yield* vocabulary(text, cache);
+  const around: Candidate[] = [];
   if (hint !== undefined) {
-    // Edited in place, the usual case: one small search settles it when the context agrees.
-    const best = yield* pick(ctx, fuzzyIn(ctx, ...near(maxErrors + 32), maxErrors, Infinity), len, false);
-    if (best && best.context !== null) return result(best);
+    // Edited in place, the usual case: one small search settles it when the context agrees,
+    // unless the match has a saved word replaced by a real word a typo away: that may be the
+    // neighbour left where the quote was (FUTEX_LOCK_PI for a moved FUTEX_TRYLOCK_PI), so the
+    // rest of the page is searched and weighed with it.
+    around.push(...fuzzyIn(ctx, ...near(maxErrors + 32), maxErrors, Infinity));
+    const best = yield* pick(ctx, around, len, false);
+    if (best && best.context !== null && !lookAlike(ctx, best)) return result(best);
   }
 
   const exact: Candidate[] = [];
@@ -175,7 +180,7 @@ export function* matchQuoteSteps(text: string, query: QuoteQuery, cache: TextCac
   // may be the real one, so that is weighed against the approximate matches below.
   if (exact.length > 0 && (exact[0].context ?? 0) >= SURE_CONTEXT) return result(exact[0]);
 
-  const found: Candidate[] = [...exact];
+  const found: Candidate[] = [...exact, ...around];
   for (const [from, to] of seedWindows(quote, prefix, maxErrors, yield* seedIndex(text, cache))) {
     found.push(...fuzzyIn(ctx, from, to, maxErrors, Infinity));
     // A quote's words may recur all over a manual: many windows, each a search of its own.
