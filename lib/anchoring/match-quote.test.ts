@@ -138,6 +138,13 @@ describe('matchQuote', () => {
     expect(matchQuote(text, { exact, prefix: ' path {string|Buffer|URL} ', suffix: ' mode {integer} Default: 0o666.', hint: 10 })).toBeNull();
   });
 
+  it("refuses a real word a typo away ('w' for 'r') where the quote was when no side of context confirms it", () => {
+    const exact = "flags {string} See support of file system flags. Default: 'r'.";
+    const text = `'r': Open file for reading. 'w': Open file for writing. ${FILLER}A new paragraph. flags {string} See support of file system flags. Default: 'w'. Another new paragraph.`;
+    const hint = text.indexOf('flags {string}');
+    expect(matchQuote(text, { exact, prefix: ' path {string|Buffer|URL} ', suffix: ' mode {integer} Default: 0o666.', hint })).toBeNull();
+  });
+
   it('refuses another real word in place even when the context on both sides confirms it', () => {
     const exact = 'position {integer|null} The location where to begin reading data from the file.';
     const text = `${FILLER}length {integer} The number of bytes to read. position {integer} The location where to begin reading data from the file. Returns: {Promise} offset {integer}.`;
