@@ -75,7 +75,7 @@ export interface ChunkOptions {
 
 /**
  * As `anchorAll`, yielding to the event loop whenever `budgetMs` has passed (while reading the
- * text, between quotes, and between pieces of a whole-text search) so that the page stays responsive. The DOM may change while it yields: callers re-run a pass after mutations.
+ * text, between quotes, and within a quote's search: see matchQuoteSteps) so that the page stays responsive. The DOM may change while it yields: callers re-run a pass after mutations.
  */
 export async function anchorAllChunked(
   root: Element,

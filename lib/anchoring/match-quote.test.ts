@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { matchQuote } from './match-quote';
+import { matchQuote, matchQuoteSteps, type QuoteQuery, type TextCache } from './match-quote';
+import { countWords, type Vocabulary } from './words';
 import { headSimilarity, tailSimilarity } from './similarity';
 
 const TEXT =
@@ -137,6 +138,13 @@ describe('matchQuote', () => {
     expect(matchQuote(text, { exact, prefix: ' path {string|Buffer|URL} ', suffix: ' mode {integer} Default: 0o666.', hint: 10 })).toBeNull();
   });
 
+  it("refuses a real word a typo away ('w' for 'r') where the quote was when no side of context confirms it", () => {
+    const exact = "flags {string} See support of file system flags. Default: 'r'.";
+    const text = `'r': Open file for reading. 'w': Open file for writing. ${FILLER}A new paragraph. flags {string} See support of file system flags. Default: 'w'. Another new paragraph.`;
+    const hint = text.indexOf('flags {string}');
+    expect(matchQuote(text, { exact, prefix: ' path {string|Buffer|URL} ', suffix: ' mode {integer} Default: 0o666.', hint })).toBeNull();
+  });
+
   it('refuses another real word in place even when the context on both sides confirms it', () => {
     const exact = 'position {integer|null} The location where to begin reading data from the file.';
     const text = `${FILLER}length {integer} The number of bytes to read. position {integer} The location where to begin reading data from the file. Returns: {Promise} offset {integer}.`;
@@ -178,5 +186,44 @@ describe('matchQuote', () => {
     const exact = 'See the POSIX lchown(2) documentation for more details.';
     const text = `${FILLER}See the POSIX chown(2) documentation for more details. ${FILLER}See the POSIX lchown(2) documentation fr more details. Something else.`;
     expect(matchQuote(text, { exact, prefix: 'Set the owner of the symlink. ', suffix: ' fs.link(existingPath, newPath)', hint: 10 })).toBeNull();
+  });
+});
+
+describe('matchQuoteSteps', () => {
+  const run = (text: string, query: QuoteQuery, cache: TextCache) => {
+    const steps = matchQuoteSteps(text, query, cache);
+    for (let pauses = 0; ; pauses++) {
+      const r = steps.next();
+      if (r.done) return { pauses, found: r.value };
+    }
+  };
+  const wordsOf = (text: string): Vocabulary => {
+    const words: Vocabulary = new Map();
+    countWords(text, 0, text.length, words);
+    return words;
+  };
+  // Sentences that differ from each other, so that a quote's seeds are rare enough to be searched.
+  const page = Array.from({ length: 3000 }, (_, i) => `Entry ${i} of the log: worker ${i * 7} stopped after ${i * 13} retries.`).join(' ');
+
+  it('pauses while it indexes the seeds of a long text, with the same result', () => {
+    const exact = 'Entry 2500 of the log: worker 17500 stopped after 32500 retries.';
+    const query = { exact, prefix: 'after 32487 retries. ', suffix: ' Entry 2501 of t', hint: 0 };
+    const text = page.replace(exact, 'Entry 2500 of the lg: worker 17500 stoped after 32500 retries.');
+    const indexed: TextCache = { words: wordsOf(text) };
+    const first = run(text, query, indexed);
+    const again = run(text, query, indexed);
+    expect(first.found).toEqual(again.found);
+    expect(text.slice(first.found!.start, first.found!.end)).toBe('Entry 2500 of the lg: worker 17500 stoped after 32500 retries.');
+    // One pause per piece of the index at least, beyond the searches' own.
+    expect(first.pauses - again.pauses).toBeGreaterThanOrEqual(Math.floor(text.length / 32_768));
+  });
+
+  it('pauses after comparing the words of a match, however quickly it is settled', () => {
+    const exact = 'Entry 20 of the log: worker 140 stopped after 260 retries.';
+    const text = page.replace(exact, 'Entry 20 of the log: worker 140 stoped after 260 retries.');
+    const hint = page.indexOf(exact);
+    const { pauses, found } = run(text, { exact, prefix: 'after 247 retries. ', suffix: ' Entry 21 of the', hint }, { words: wordsOf(text) });
+    expect(found?.start).toBe(hint);
+    expect(pauses).toBeGreaterThan(0);
   });
 });

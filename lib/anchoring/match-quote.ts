@@ -1,5 +1,5 @@
 import approxSearch from 'approx-string-match';
-import { damage } from './damage';
+import { damage, type Damage } from './damage';
 import { distancesByEnd, distancesByStart, headSimilarity, tailSimilarity } from './similarity';
 import { countWords, swappedWords, VOCABULARY_PIECE, wordBoundary, type Swaps, type Vocabulary } from './words';
 
@@ -25,6 +25,8 @@ interface Candidate extends QuoteMatch {
   quote: number;
   /** Quote characters spanned by the largest cluster of edits (see damage.ts). */
   run: number;
+  /** The alignment behind `quote` and `run`, kept for the word comparison. */
+  damage: Damage;
   /** Where the quote was expected (the old position, or it shifted as the quotes before it were), or no position was given. */
   inPlace: boolean;
   /** Words of the quote replaced by other real words (see words.ts); computed when first asked. */
@@ -103,6 +105,9 @@ const MAX_ERRORS = 512;
 const SEED_HITS = 24;
 const MAX_WINDOWS = 8;
 
+/** The damage of a verbatim match (never aligned: its words are not compared). */
+const INTACT: Damage = { errors: 0, run: 0, at: (o) => o };
+
 export function normalizeSpace(s: string): string {
   return s.replace(/[\s\u00a0]+/g, ' ');
 }
@@ -129,8 +134,9 @@ export function matchQuote(text: string, query: QuoteQuery, cache: TextCache = {
 }
 
 /**
- * `matchQuote` as steps: it yields between pieces of the whole-text search, so that a caller
- * with a time budget (anchorAllChunked) can pause there.
+ * `matchQuote` as steps: it yields between pieces of the page's word count and seed index, of
+ * the whole-text search, between seed windows and after each match whose words it compares, so
+ * that a caller with a time budget (anchorAllChunked) can pause there.
  */
 export function* matchQuoteSteps(text: string, query: QuoteQuery, cache: TextCache = {}): Generator<void, QuoteMatch | null, void> {
   const quote = normalizeSpace(query.exact).trim();
@@ -153,10 +159,15 @@ export function* matchQuoteSteps(text: string, query: QuoteQuery, cache: TextCac
     if (c.context === 1 || c.context === null) return result(c);
   }
   ctx.words = yield* vocabulary(text, cache);
+  const around: Candidate[] = [];
   if (hint !== undefined) {
-    // Edited in place, the usual case: one small search settles it when the context agrees.
-    const best = pick(ctx, fuzzyIn(ctx, ...near(maxErrors + 32), maxErrors, Infinity), len, false);
-    if (best && best.context !== null) return result(best);
+    // Edited in place, the usual case: one small search settles it when the context agrees,
+    // unless the match has a saved word replaced by a real word a typo away: that may be the
+    // neighbour left where the quote was (FUTEX_LOCK_PI for a moved FUTEX_TRYLOCK_PI), so the
+    // rest of the page is searched and weighed with it.
+    around.push(...fuzzyIn(ctx, ...near(maxErrors + 32), maxErrors, Infinity));
+    const best = yield* pick(ctx, around, len, false);
+    if (best && best.context !== null && !lookAlike(ctx, best)) return result(best);
   }
 
   const exact: Candidate[] = [];
@@ -169,13 +180,13 @@ export function* matchQuoteSteps(text: string, query: QuoteQuery, cache: TextCac
   // may be the real one, so that is weighed against the approximate matches below.
   if (exact.length > 0 && (exact[0].context ?? 0) >= SURE_CONTEXT) return result(exact[0]);
 
-  const found: Candidate[] = [...exact];
-  for (const [from, to] of seedWindows(text, quote, prefix, maxErrors, cache)) {
+  const found: Candidate[] = [...exact, ...around];
+  for (const [from, to] of seedWindows(quote, prefix, maxErrors, yield* seedIndex(text, cache))) {
     found.push(...fuzzyIn(ctx, from, to, maxErrors, Infinity));
     // A quote's words may recur all over a manual: many windows, each a search of its own.
     yield;
   }
-  let best = pick(ctx, found, len, unique);
+  let best = yield* pick(ctx, found, len, unique);
   if (!best) {
     // Typos may have broken every seed, and a short quote has none worth the name: search it all,
     // a piece at a time, allowing few errors (a moved quote must be nearly intact to be accepted).
@@ -188,7 +199,7 @@ export function* matchQuoteSteps(text: string, query: QuoteQuery, cache: TextCac
       else found.push(...fuzzyIn(ctx, at, to, errors, Infinity));
       if (to < text.length) yield;
     }
-    best = pick(ctx, found, len, unique);
+    best = yield* pick(ctx, found, len, unique);
   }
   return best && result(best);
 }
@@ -206,7 +217,7 @@ interface Ctx {
 function score(c: Ctx, start: number, end: number): Candidate {
   const len = c.quote.length;
   const have = c.text.slice(start, end);
-  const d = have === c.quote ? { errors: 0, run: 0 } : damage(c.quote, have);
+  const d = have === c.quote ? INTACT : damage(c.quote, have);
   const quote = 1 - d.errors / len;
   // A changed stretch counts beyond its edits: it is what makes the passage another one.
   const weighed = 1 - (d.errors + RUN_WEIGHT * Math.max(0, d.run - SCATTERED)) / len;
@@ -225,6 +236,7 @@ function score(c: Ctx, start: number, end: number): Candidate {
     end,
     quote,
     run: d.run,
+    damage: d,
     inPlace: c.hint === undefined || Math.abs(start - c.hint) <= slack || Math.abs(start - c.hint - c.drift) <= slack,
     prefix: p,
     suffix: s,
@@ -283,7 +295,7 @@ function swapsOf(ctx: Ctx, c: Candidate): Swaps {
   if (c.quote === 1) return { strong: 0, weak: 0 };
   if (!c.swaps) {
     const have = ctx.text.slice(c.start, c.end);
-    c.swaps = swappedWords(ctx.quote, have, damage(ctx.quote, have), ctx.words);
+    c.swaps = swappedWords(ctx.quote, have, c.damage, ctx.words);
   }
   return c.swaps;
 }
@@ -324,15 +336,30 @@ function byScore(a: Candidate, b: Candidate): number {
  * look-alike that is another passage and not acceptable itself is no rival: it does not hide the
  * edited original however well its context fits; it is a near twin all the same.
  */
-function pick(ctx: Ctx, all: Candidate[], length: number, unique: boolean): Candidate | null {
+function* pick(ctx: Ctx, all: Candidate[], length: number, unique: boolean): Generator<void, Candidate | null, void> {
   const sorted = [...all].sort(byScore);
-  const best = sorted.find((c) => accepted(ctx, c, length, unique));
+  // Comparing words takes an alignment per candidate: after each, a chunked pass may pause.
+  const judged = function* <T>(c: Candidate, judge: () => T): Generator<void, T, void> {
+    const aligned = c.swaps;
+    const out = judge();
+    if (!aligned && c.swaps) yield;
+    return out;
+  };
+  let best: Candidate | null = null;
+  for (const c of sorted) {
+    if (yield* judged(c, () => accepted(ctx, c, length, unique))) {
+      best = c;
+      break;
+    }
+  }
   if (!best) return null;
   if (best.quote === 1) return best;
   const apart = (c: { start: number; end: number }) => c.end <= best.start || c.start >= best.end;
   // Only a rival nearly as good matters: its words are compared only then.
-  const close = sorted.filter((c) => apart(c) && c.score >= best.score - AMBIGUITY);
-  if (close.some((c) => !lookAlike(ctx, c) || accepted(ctx, c, length, unique))) return null;
+  for (const c of sorted) {
+    if (!apart(c) || c.score < best.score - AMBIGUITY) continue;
+    if (yield* judged(c, () => !lookAlike(ctx, c) || accepted(ctx, c, length, unique))) return null;
+  }
   if (chosenByContext(best)) return best;
   const near = (c: { start: number; end: number; quote: number }) => apart(c) && c.quote >= best.quote - NEAR_TWIN;
   // A short quote's candidates were found with its context: its look-alikes are searched for here.
@@ -421,12 +448,17 @@ function trimEnd(s: string, start: number, end: number): number {
 }
 
 const SEED = 8;
+/** Characters of text indexed per step. */
+const SEED_PIECE = 32_768;
 
-/** Positions of the first SEED characters of every word of the text, built once per pass. */
-function seedIndex(text: string, cache: TextCache): Map<string, number[]> {
+/**
+ * Positions of the first SEED characters of every word of the text, built once per pass, a piece
+ * at a time (a chunked pass may pause between).
+ */
+function* seedIndex(text: string, cache: TextCache): Generator<void, Map<string, number[]>, void> {
   if (cache.seeds) return cache.seeds;
   const index = new Map<string, number[]>();
-  for (let i = 0; i + SEED <= text.length; ) {
+  for (let i = 0, pause = SEED_PIECE; i + SEED <= text.length; ) {
     const key = text.substr(i, SEED);
     const list = index.get(key);
     if (!list) index.set(key, [i]);
@@ -434,6 +466,10 @@ function seedIndex(text: string, cache: TextCache): Map<string, number[]> {
     const space = text.indexOf(' ', i);
     if (space < 0) break;
     i = space + 1;
+    if (i >= pause) {
+      pause += SEED_PIECE;
+      yield;
+    }
   }
   cache.seeds = index;
   return index;
@@ -443,8 +479,7 @@ function seedIndex(text: string, cache: TextCache): Map<string, number[]> {
  * Regions worth an approximate search: where words of the quote begin the same way. A quote with
  * a few edits keeps most of its words; words too common to tell places apart are left out.
  */
-function seedWindows(text: string, quote: string, prefix: string, maxErrors: number, cache: TextCache): Array<[number, number]> {
-  const index = seedIndex(text, cache);
+function seedWindows(quote: string, prefix: string, maxErrors: number, index: Map<string, number[]>): Array<[number, number]> {
   const votes = new Map<number, Set<number>>();
   const bucket = Math.max(16, quote.length >> 1);
   const starts: number[] = [];
