@@ -43,7 +43,8 @@ export function rawTextOf(node: Node | null | undefined, limit = Infinity): stri
     if (n.nodeType !== ELEMENT_NODE && n.nodeType !== DOCUMENT_NODE && n.nodeType !== FRAGMENT_NODE) return;
     const el = n as Element;
     if (n.nodeType === ELEMENT_NODE && (SKIPPED.has(el.tagName) || el.hasAttribute('hidden'))) return;
-    for (let c = n.firstChild; c; c = c.nextSibling) walk(c);
+    // Past the limit, the siblings left are not even visited: touching a node from our world costs.
+    for (let c = n.firstChild; c && length <= limit; c = c.nextSibling) walk(c);
     if (n.nodeType === ELEMENT_NODE && BLOCKS.has(el.tagName)) parts.push('\n');
   };
   walk(node);
