@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Source } from '../lesson';
 import { PageGistSchema } from '../messages';
 import { badgeCount, createRelatedIndex, relatedLessons, STRONG_SIMILAR } from '../related/rank';
-import { detectSource, pageText } from '../sites';
+import { detectSource, identifyPage, pageText } from '../sites';
+import { adapterOf } from '../sites/registry';
 import { MAX_PAGE_TEXT_CHARS } from '../sites/text';
 import { loadFixture } from '../../test/fixtures/sites/load';
 import { PAGE_HOSTS, SAVED_PAGES, savedPageHtml } from '../../test/fixtures/pages/pages';
@@ -28,6 +29,16 @@ describe('readGist on the site fixtures', () => {
     expect(gist.source).toEqual({ site: full.site, workItem: full.workItem, project: full.project, url: full.url, title: full.title, labels: full.labels });
     expect(gist.text).toBe(pageText(url, doc, HOSTS));
     expect(PageGistSchema.parse(gist)).toEqual(gist);
+  });
+
+  it.each(SITE_PAGES)('%s: the brief read the gist asks for is the title and labels alone, without the excerpt', (file) => {
+    const { url, doc } = loadFixture(file);
+    const { site, workItem } = identifyPage(url, doc, HOSTS);
+    const read = adapterOf(site).read!;
+    const full = read(new URL(url), doc, workItem);
+    // The full read walks the body for an excerpt; the badge's read on every page load need not.
+    expect(full.excerpt).toBeTruthy();
+    expect(read(new URL(url), doc, workItem, true)).toEqual({ title: full.title, labels: full.labels });
   });
 
   it('reads a blog post without Readability: no copy of the document is made', () => {

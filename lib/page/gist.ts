@@ -34,7 +34,7 @@ export function readGist(url: string, doc: Document, options: DetectOptions = {}
 function siteParts({ site, workItem }: Pick<Source, 'site' | 'workItem'>, url: string, doc: Document) {
   const adapter = adapterOf(site);
   if (!adapter.read) return webParts(doc);
-  const { title, labels } = adapter.read(new URL(url), doc, workItem);
+  const { title, labels } = adapter.read(new URL(url), doc, workItem, true);
   const text = adapter.text?.(doc);
   return { title, labels, text: text || webParts(doc).text };
 }

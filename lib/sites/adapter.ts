@@ -46,8 +46,11 @@ export interface SiteAdapter<Id extends string = string> {
   identify(url: URL, doc?: Document): Identified;
   /** Where the main content lives, most specific first; highlights are anchored in the first found. */
   readonly contentRoots: readonly string[];
-  /** Title, labels, status and excerpt; without it the page is read as any web page. */
-  read?(url: URL, doc: Document, workItem: string): PageDetails;
+  /**
+   * Title, labels, status and excerpt; without it the page is read as any web page. `brief`: title
+   * and labels only, for the badge's read on every page load, which has no use for the excerpt's text walk.
+   */
+  read?(url: URL, doc: Document, workItem: string, brief?: boolean): PageDetails;
   /** The main text for relatedness; empty or absent falls back to the web page reading. */
   text?(doc: Document): string;
 }

@@ -138,7 +138,7 @@ function titleFromDocumentTitle(title: string): string {
  * Confluence Cloud keeps the meta tags of the first page it loaded while it navigates, so the meta
  * title counts only when the meta page id is the page in view.
  */
-export function readConfluence(url: URL, doc: Document): PageDetails {
+export function readConfluence(url: URL, doc: Document, brief = false): PageDetails {
   const route = confluenceRouteFromPath(url);
   const metaIsCurrent = !route.pageId || metaContent(doc, 'ajs-page-id') === route.pageId;
   const title =
@@ -146,12 +146,9 @@ export function readConfluence(url: URL, doc: Document): PageDetails {
     firstText(doc, TITLE) ||
     route.pathTitle ||
     titleFromDocumentTitle(doc.title);
-  return {
-    title: cleanTitle(title),
-    labels: cleanLabels(LABELS.flatMap((s) => allTexts(doc, s))),
-    status: undefined,
-    excerpt: excerptOf(firstText(doc, BODY, 2000)),
-  };
+  const labels = cleanLabels(LABELS.flatMap((s) => allTexts(doc, s)));
+  if (brief) return { title: cleanTitle(title), labels };
+  return { title: cleanTitle(title), labels, status: undefined, excerpt: excerptOf(firstText(doc, BODY, 2000)) };
 }
 
 export function confluenceText(doc: Document): string {
@@ -167,6 +164,6 @@ export const confluence = defineSite({
   isDocument: isConfluenceDocument,
   identify: identifyConfluence,
   contentRoots: [...CONFLUENCE_CONTENT_ROOTS, 'main', '[role="main"]'],
-  read: readConfluence,
+  read: (url, doc, _workItem, brief) => readConfluence(url, doc, brief),
   text: confluenceText,
 });

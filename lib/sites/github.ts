@@ -165,8 +165,8 @@ function titleFromDocumentTitle(title: string): string {
   return (title.split(' · ')[0] ?? '').replace(/^GitHub - /, '');
 }
 
-export function readGitHub(doc: Document): PageDetails {
-  return readIssue(doc, { title: TITLE, state: STATE, labels: LABELS, labelOf, body: FIRST_POST, descriptionMeta: 'description', titleFromDocumentTitle });
+export function readGitHub(doc: Document, brief = false): PageDetails {
+  return readIssue(doc, { title: TITLE, state: STATE, labels: LABELS, labelOf, body: FIRST_POST, descriptionMeta: 'description', titleFromDocumentTitle }, brief);
 }
 
 export function githubText(doc: Document): string {
@@ -190,6 +190,6 @@ export const github = defineSite({
   isDocument: isGitHubDocument,
   identify: identifyGitHub,
   contentRoots: GITHUB_CONTENT_ROOTS,
-  read: (_url, doc) => readGitHub(doc),
+  read: (_url, doc, _workItem, brief) => readGitHub(doc, brief),
   text: githubText,
 });

@@ -130,8 +130,8 @@ function titleFromDocumentTitle(title: string): string {
   return (title.split(' · ')[0] ?? '').replace(/\s+\([#!&]\d+\)$/, '');
 }
 
-export function readGitLab(doc: Document): PageDetails {
-  return readIssue(doc, { title: TITLE, state: STATE, labels: LABELS, labelOf, body: DESCRIPTION, descriptionMeta: 'og:description', titleFromDocumentTitle });
+export function readGitLab(doc: Document, brief = false): PageDetails {
+  return readIssue(doc, { title: TITLE, state: STATE, labels: LABELS, labelOf, body: DESCRIPTION, descriptionMeta: 'og:description', titleFromDocumentTitle }, brief);
 }
 
 export function gitlabText(doc: Document): string {
@@ -147,6 +147,6 @@ export const gitlab = defineSite({
   isDocument: isGitLabDocument,
   identify: identifyGitLab,
   contentRoots: GITLAB_CONTENT_ROOTS,
-  read: (_url, doc) => readGitLab(doc),
+  read: (_url, doc, _workItem, brief) => readGitLab(doc, brief),
   text: gitlabText,
 });

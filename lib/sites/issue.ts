@@ -27,10 +27,11 @@ export function stateOf(badge: Element | null): string | undefined {
   return undefined;
 }
 
-export function readIssue(doc: Document, m: IssueMarkup): PageDetails {
+export function readIssue(doc: Document, m: IssueMarkup, brief = false): PageDetails {
   const labels = m.labels.flatMap((s) => [...doc.querySelectorAll(s)].map(m.labelOf));
-  const badge = m.state.map((s) => doc.querySelector(s)).find((el) => el !== null) ?? null;
   const title = firstText(doc, m.title) || m.titleFromDocumentTitle(metaContent(doc, 'og:title') || doc.title);
+  if (brief) return { title: cleanTitle(title), labels: cleanLabels(labels) };
+  const badge = m.state.map((s) => doc.querySelector(s)).find((el) => el !== null) ?? null;
   return {
     title: cleanTitle(title),
     labels: cleanLabels(labels),

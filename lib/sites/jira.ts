@@ -162,14 +162,16 @@ const NOTHING_READ: PageDetails = { title: '', labels: [], status: undefined, ex
  * Title, labels, status and excerpt of the issue `key`. Jira Cloud swaps issues without a page
  * load; when the markup still shows another issue, nothing is read rather than the wrong issue.
  */
-export function readJira(doc: Document, key: string | null): PageDetails {
+export function readJira(doc: Document, key: string | null, brief = false): PageDetails {
   const shown = issueKeyFromDocument(doc);
   if (key && shown && shown !== key) return NOTHING_READ;
-  const labels = [...LABELS, ...COMPONENTS].flatMap((s) => allTexts(doc, s));
+  const title = cleanTitle(firstText(doc, SUMMARY) || titleFromDocumentTitle(doc.title));
+  const labels = cleanLabels([...LABELS, ...COMPONENTS].flatMap((s) => allTexts(doc, s)));
+  if (brief) return { title, labels };
   const status = firstText(doc, STATUS, 400);
   return {
-    title: cleanTitle(firstText(doc, SUMMARY) || titleFromDocumentTitle(doc.title)),
-    labels: cleanLabels(labels),
+    title,
+    labels,
     status: status ? cleanTitle(status).slice(0, 200) : undefined,
     excerpt: excerptOf(firstText(doc, DESCRIPTION, 2000)),
   };
@@ -188,6 +190,6 @@ export const jira = defineSite({
   isDocument: isJiraDocument,
   identify: identifyJira,
   contentRoots: [...JIRA_CONTENT_ROOTS, 'main', '[role="main"]'],
-  read: (_url, doc, workItem) => readJira(doc, jiraKeyOf(workItem)),
+  read: (_url, doc, workItem, brief) => readJira(doc, jiraKeyOf(workItem), brief),
   text: jiraText,
 });

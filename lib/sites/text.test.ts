@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { capPageText, cleanLabels, cleanTitle, clip, excerptOf, joinedText, metaContent, textOf, titleAndBodyText } from './text';
+import { capPageText, cleanLabels, cleanTitle, clip, excerptOf, joinedText, metaContent, textOf, tidyLines, titleAndBodyText } from './text';
 
 const body = (html: string) => new DOMParser().parseFromString(`<html><body>${html}</body></html>`, 'text/html').body;
 
@@ -52,6 +52,12 @@ describe('bounds', () => {
   it('caps page text at 20,000 characters and drops blank lines', () => {
     expect(capPageText('a\n\n\n  b  \n')).toBe('a\nb');
     expect(capPageText('line\n'.repeat(10_000)).length).toBe(20_000);
+  });
+
+  it('tidies lines: any whitespace but a line break becomes one space, lines are trimmed, blank ones dropped', () => {
+    expect(tidyLines('  a \t b \r\n\u00a0\n\u2028\n c\u3000\n\n \n d  ')).toBe('a b\nc\nd');
+    expect(tidyLines(' \n\t\n ')).toBe('');
+    expect(tidyLines('one\ntwo')).toBe('one\ntwo');
   });
 
   it('deduplicates labels without regard to case, keeping the first spelling', () => {
