@@ -1,10 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openDb, type LessonDb } from '../db/database';
 import type { Source } from '../lesson';
 import { createRelatedIndex, relatedLessons, SIMILAR_MIN, STRONG_SIMILAR } from '../related/rank';
 import { CHECKOUT_PAGE, CHECKOUT_PAGE_TITLE, SAME_FAILURE, UNRELATED, lesson, page } from '../../test/support/related-fixtures';
 import { badgeText, createBadges, pageBadgeCount, type Badges } from './badge';
 import type { PageInfo } from './page';
+import { readHeadPlain, RELATED_KEY } from './wake-head';
 
 const OPTIONS = { limit: 60 };
 const ACME_7 = { site: 'jira' as const, workItem: 'jira:ACME-7', project: 'ACME' };
@@ -107,6 +108,29 @@ describe('createBadges', () => {
     await db.lessons.update(s.onTicket.id, { deletedAt: '2024-03-01T00:00:00.000Z' });
     await until(() => b.last(1) === '1');
     expect(b.reads).toEqual([1, 1]);
+  });
+
+  it('counts with the stored index’s head the worker read ahead, taken once', async () => {
+    db = openDb(`badge-${++n}`);
+    const s = checkout();
+    await db.lessons.bulkPut(s.all);
+    const first = host(new Map([[1, s.page]]));
+    badges = createBadges(db, first.host, OPTIONS);
+    await badges.refresh(1);
+    await until(() => first.last(1) === '2');
+    const stored = async () => (await db.lessonIndexes.get(RELATED_KEY)) !== undefined;
+    for (let i = 0; i < 400 && !(await stored()); i++) await new Promise((r) => setTimeout(r, 5));
+    badges.stop();
+
+    const b = host(new Map([[1, s.page]]));
+    const ahead = vi.fn(() => readHeadPlain(db.name));
+    const get = vi.spyOn(db.lessonIndexes, 'get');
+    badges = createBadges(db, { ...b.host, headReadAhead: ahead }, OPTIONS);
+    await badges.refresh(1);
+    await badges.refresh(1);
+    expect(b.last(1)).toBe('2');
+    expect(ahead).toHaveBeenCalledTimes(1);
+    expect(get).not.toHaveBeenCalled();
   });
 
   it('shows nothing for zero, and for pages it cannot read', async () => {

@@ -51,6 +51,8 @@ export interface BadgeHost {
   setText(tabId: number, text: string): void;
   /** The tabs in front, counted again when lessons change; others are counted when activated. */
   activeTabs(): Promise<number[]>;
+  /** The stored related index's head if it was read ahead (at the worker's start), given once. */
+  headReadAhead?(): Promise<unknown> | null;
 }
 
 export interface Badges {
@@ -93,7 +95,7 @@ export function createBadges(db: LessonDb, host: BadgeHost, options: RelatedOpti
     await Promise.all((await host.activeTabs()).map((tabId) => count(tabId, pages.get(tabId) ?? read(tabId))));
   };
   // Loaded on first need (the stored index's head), while the first page is being read.
-  const liveIndex = () => (live ??= watchStoredIndex(db, () => void recountActive()));
+  const liveIndex = () => (live ??= watchStoredIndex(db, () => void recountActive(), { head: host.headReadAhead?.() }));
 
   async function count(tabId: number, reading: Promise<PageGist | null>): Promise<void> {
     const mine = ++counted;
@@ -178,7 +180,7 @@ export async function askTabForGist(tabId: number): Promise<PageGist | null> {
  * change the tab's URL, which fires `onUpdated` with a `url`. Content scripts also report their
  * page when they have read it (`pageRead`), which covers a page whose script came after the event.
  */
-export function watchBadges(db: LessonDb, options: RelatedOptions & { limit: number }): Badges {
+export function watchBadges(db: LessonDb, options: RelatedOptions & { limit: number }, headReadAhead?: () => Promise<unknown> | null): Badges {
   void action().setBadgeBackgroundColor({ color: '#0b63ce' });
   const badges = createBadges(
     db,
@@ -188,6 +190,7 @@ export function watchBadges(db: LessonDb, options: RelatedOptions & { limit: num
       // One call per count, made as soon as it is known to be the latest: the tab may have closed since.
       setText: (tabId, text) => void action().setBadgeText({ tabId, text }).catch(() => {}),
       activeTabs: async () => (await browser.tabs.query({ active: true })).flatMap((tab) => (tab.id == null ? [] : [tab.id])),
+      headReadAhead,
     },
     options,
   );

@@ -8,6 +8,7 @@ import { createRelatedIndex, pageQuery, RelatedIndex, type RelatedOptions } from
 import type { RelatedSnapshot } from '../related/lesson-index';
 import type { PostingBlock } from '../related/fulltext';
 import { POSTINGS_READ_MARK } from './badge-marks';
+import { RELATED_KEY } from './wake-head';
 
 export interface LiveRelatedIndex {
   /** The index over every live lesson, built once from the database. */
@@ -52,8 +53,6 @@ async function refresh(db: LessonDb, index: RelatedIndex, ids: string[]): Promis
   }
 }
 
-/** The stored related index's key in `lessonIndexes`: its head; its blocks of text postings are parts beside it. */
-const STORED_KEY = 'related';
 /** Writes come in bursts (an edit, then its undo): the index is stored once they settle. */
 const SAVE_DELAY_MS = 2000;
 
@@ -92,7 +91,11 @@ interface Loaded {
  * writes that bypassed the log), or has a block missing or not its own, is built again from the
  * lessons, a page at a time. Stored again a moment after writes settle.
  */
-export function watchStoredIndex(db: LessonDb, onChange: (index: RelatedIndex) => void, { saveDelayMs = SAVE_DELAY_MS } = {}): StoredRelatedIndex {
+export function watchStoredIndex(
+  db: LessonDb,
+  onChange: (index: RelatedIndex) => void,
+  { saveDelayMs = SAVE_DELAY_MS, head }: { saveDelayMs?: number; head?: Promise<unknown> | null } = {},
+): StoredRelatedIndex {
   let index: RelatedIndex | null = null;
   let tag = 0;
   let applied = 0;
@@ -120,7 +123,7 @@ export function watchStoredIndex(db: LessonDb, onChange: (index: RelatedIndex) =
     if (!(await fillIn(db, at, tag, termIds)) && index === at) await rebuild();
     return index!;
   };
-  const loading = loadIndex(db);
+  const loading = loadIndex(db, head);
   const opened = loading.then(use);
   // Loaded while the page is read: a failure is handled where the index is awaited, not here.
   opened.catch(() => {});
@@ -164,9 +167,19 @@ export function watchStoredIndex(db: LessonDb, onChange: (index: RelatedIndex) =
   };
 }
 
-async function loadIndex(db: LessonDb): Promise<Loaded> {
-  const [row, stamp] = await db.transaction('r', [db.lessonIndexes, db.lessonLog, db.lessons], () => Promise.all([db.lessonIndexes.get(STORED_KEY), readQuickStamp(db)]));
-  const stored = StoredSchema.safeParse(row?.value);
+/**
+ * The stored head, and the quick stamp of the lessons as they are now. A head read ahead (at the
+ * worker's start, `readHeadPlain`) is as good as one read here: loadIndex checks it against this
+ * stamp, so writes landing in between are applied from the log or make it build again.
+ */
+async function readHead(db: LessonDb, ahead?: Promise<unknown> | null): Promise<[unknown, Omit<Stamp, 'count'>]> {
+  if (ahead) return Promise.all([ahead.catch(() => undefined), db.transaction('r', [db.lessonLog, db.lessons], () => readQuickStamp(db))]);
+  return db.transaction('r', [db.lessonIndexes, db.lessonLog, db.lessons], () => Promise.all([db.lessonIndexes.get(RELATED_KEY).then((row) => row?.value), readQuickStamp(db)]));
+}
+
+async function loadIndex(db: LessonDb, ahead?: Promise<unknown> | null): Promise<Loaded> {
+  const [value, stamp] = await readHead(db, ahead);
+  const stored = StoredSchema.safeParse(value);
   const index = stored.success ? restore(stored.data.index) : null;
   if (stored.success && index) {
     const was = stored.data;
@@ -193,7 +206,7 @@ function restore(snapshot: RelatedSnapshot): RelatedIndex | null {
 async function fillIn(db: LessonDb, index: RelatedIndex, tag: number, termIds?: number[]): Promise<boolean> {
   const blocks = index.text.missingBlocks(termIds);
   if (!blocks.length) return true;
-  const rows = await readParts(db, STORED_KEY, blocks);
+  const rows = await readParts(db, RELATED_KEY, blocks);
   let bytes = 0;
   const fits = blocks.every((b, i) => {
     const row = StoredBlockSchema.safeParse(rows[i]);
@@ -226,5 +239,5 @@ async function buildIndex(db: LessonDb): Promise<Loaded> {
 async function storeIndex(db: LessonDb, index: RelatedIndex, seq: number): Promise<void> {
   const { head, blocks } = index.snapshot();
   const tag = Math.floor(Math.random() * 2 ** 32);
-  await storeKept(db, STORED_KEY, seq, (stamp) => ({ ...stamp, tag, index: head }), blocks.map((block) => ({ tag, block })));
+  await storeKept(db, RELATED_KEY, seq, (stamp) => ({ ...stamp, tag, index: head }), blocks.map((block) => ({ tag, block })));
 }

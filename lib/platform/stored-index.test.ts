@@ -1,10 +1,11 @@
 import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openDb, type LessonDb } from '../db/database';
 import type { Lesson } from '../lesson';
 import { createRelatedIndex, rankRelated, relatedLessons, type RelatedIndex } from '../related/rank';
 import { CHECKOUT_PAGE, CHECKOUT_PAGE_TITLE, SAME_FAILURE, UNRELATED, lesson, page } from '../../test/support/related-fixtures';
 import { watchStoredIndex, type StoredRelatedIndex } from './related-index';
+import { readHeadPlain } from './wake-head';
 
 /** A ticket with lessons of every section, and others (one deleted). */
 function scenario() {
@@ -262,3 +263,41 @@ function manyLessons(n: number): Lesson[] {
     }),
   );
 }
+
+describe('watchStoredIndex with the head read ahead (at the worker’s start)', () => {
+  async function stored() {
+    const d = db();
+    const s = scenario();
+    await d.lessons.bulkPut(s.all);
+    await wake(d).ready;
+    await until(async () => (await storedSeq(d)) === (await lastSeq(d)));
+    for (const live of watching.splice(0)) live.stop();
+    return { d, s };
+  }
+
+  it('takes that head instead of reading it again', async () => {
+    const { d, s } = await stored();
+    const ahead = readHeadPlain(d.name);
+    await ahead;
+    const get = vi.spyOn(d.lessonIndexes, 'get');
+    const live = watchStoredIndex(d, () => {}, { saveDelayMs: 0, head: ahead });
+    watching.push(live);
+    const index = await live.readyFor(s.source, CHECKOUT_PAGE);
+    expect(get).not.toHaveBeenCalled();
+    const reference = relatedLessons(s.source, CHECKOUT_PAGE, createRelatedIndex(s.all)).map(({ lesson, ...r }) => ({ id: lesson.id, ...r }));
+    expect(rankRelated(s.source, CHECKOUT_PAGE, index)).toEqual(reference);
+  });
+
+  it('applies the writes made after it was read', async () => {
+    const { d, s } = await stored();
+    const ahead = readHeadPlain(d.name);
+    await ahead;
+    const added = lesson({ title: 'Retry storm again', source: s.source });
+    await db(d.name).lessons.put(added);
+    const live = watchStoredIndex(d, () => {}, { saveDelayMs: 0, head: ahead });
+    watching.push(live);
+    const index = await live.readyFor(s.source, CHECKOUT_PAGE);
+    expect(index.onWorkItem(s.source.workItem).has(added.id)).toBe(true);
+    expect(index.size).toBe(s.all.filter((l) => !l.deletedAt).length + 1);
+  });
+});
