@@ -73,17 +73,6 @@ afterEach(async () => {
   }
 });
 
-/** The scenario's lessons, with the index a first wake built and stored; that wake stopped. */
-async function storedScenario() {
-    const d = db();
-    const s = scenario();
-    await d.lessons.bulkPut(s.all);
-    await wake(d).ready;
-    await until(async () => (await storedSeq(d)) === (await lastSeq(d)));
-    for (const live of watching.splice(0)) live.stop();
-  return { d, s };
-}
-
 describe('watchStoredIndex', () => {
   it('ranks as an index built from the lessons, and keeps no lesson', async () => {
     const d = db();
@@ -97,7 +86,12 @@ describe('watchStoredIndex', () => {
   });
 
   it('stores the index, and a wake loads it instead of reading the lessons', async () => {
-    const { d, s } = await storedScenario();
+    const d = db();
+    const s = scenario();
+    await d.lessons.bulkPut(s.all);
+    await wake(d).ready;
+    await until(async () => (await storedSeq(d)) === (await lastSeq(d)));
+    for (const live of watching.splice(0)) live.stop();
 
     // A change the index cannot know of (same count, same newest updatedAt): only a wake that
     // read the lessons would see it.
@@ -271,8 +265,18 @@ function manyLessons(n: number): Lesson[] {
 }
 
 describe('watchStoredIndex with the head read ahead (at the worker’s start)', () => {
+  async function stored() {
+    const d = db();
+    const s = scenario();
+    await d.lessons.bulkPut(s.all);
+    await wake(d).ready;
+    await until(async () => (await storedSeq(d)) === (await lastSeq(d)));
+    for (const live of watching.splice(0)) live.stop();
+    return { d, s };
+  }
+
   it('takes that head instead of reading it again', async () => {
-    const { d, s } = await storedScenario();
+    const { d, s } = await stored();
     const ahead = readHeadPlain(d.name);
     await ahead;
     const get = vi.spyOn(d.lessonIndexes, 'get');
@@ -285,7 +289,7 @@ describe('watchStoredIndex with the head read ahead (at the worker’s start)', 
   });
 
   it('applies the writes made after it was read', async () => {
-    const { d, s } = await storedScenario();
+    const { d, s } = await stored();
     const ahead = readHeadPlain(d.name);
     await ahead;
     const added = lesson({ title: 'Retry storm again', source: s.source });
