@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openDb, type LessonDb } from './database';
-import { readParts, readQuickStamp, readStamp, storeKept, writesSince } from './kept-index';
+import { readParts, readQuickStamp, stampInSteps, storeKept, writesSince, writtenPastLog } from './kept-index';
 import { lesson } from '../../test/support/related-fixtures';
 
 const opened: LessonDb[] = [];
@@ -79,8 +79,28 @@ describe('indexes kept beside the lessons', () => {
   it('gives the stamp but its count at once, as the whole stamp has it', async () => {
     const d = db();
     await d.lessons.bulkPut([lesson(), lesson()]);
-    const { count, ...quick } = await d.transaction('r', [d.lessonLog, d.lessons], () => readStamp(d));
+    const { count, ...quick } = (await stampInSteps(d, () => false))!;
     expect(count).toBe(2);
     expect(await d.transaction('r', [d.lessonLog, d.lessons], () => readQuickStamp(d))).toEqual(quick);
+  });
+
+  it('counts the lessons for a stamp in pages of keys, never by one count(), and tells those written past the log', async () => {
+    const d = db();
+    // One more than a page of keys: the count goes on past the first page.
+    await d.lessons.bulkPut(Array.from({ length: 5001 }, (_, i) => lesson({ title: `L${i}` })));
+    const stamp = (await stampInSteps(d, () => false))!;
+    expect(stamp.count).toBe(5001);
+    const counted = vi.spyOn(d.lessons, 'count');
+    expect(await writtenPastLog(d, stamp, () => false)).toBe(false);
+    expect(await writtenPastLog(d, { ...stamp, count: 5000 }, () => false)).toBe(true);
+    // Storing takes its stamp the same way, outside its read-write transaction.
+    expect(await storeKept(d, 'library', stamp.seq, (at) => at)).toBe(true);
+    expect((await d.lessonIndexes.get('library'))?.value).toEqual(stamp);
+    expect(counted).not.toHaveBeenCalled();
+    // Stopped (the page closed): no verdict.
+    expect(await writtenPastLog(d, { ...stamp, count: 5000 }, () => true)).toBe(false);
+    // A write logged since: the log's reader applies it, the count is not judged.
+    await d.lessons.put(lesson({ title: 'logged' }));
+    expect(await writtenPastLog(d, { ...stamp, count: 5000 }, () => false)).toBe(false);
   });
 });

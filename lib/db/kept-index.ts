@@ -23,16 +23,15 @@ export function sameStamp(a: Stamp, b: Stamp): boolean {
   return a.seq === b.seq && a.count === b.count && a.maxUpdatedAt === b.maxUpdatedAt;
 }
 
-/** Call inside a transaction over lessonLog and lessons, so the stamp and what is read with it agree. */
-export async function readStamp(db: LessonDb): Promise<Stamp> {
-  const [quick, count] = await Promise.all([readQuickStamp(db), db.lessons.count()]);
-  return { ...quick, count };
+/** A stored index is current but for its count (checked after: `writtenPastLog`). */
+export function quickStampCurrent(stored: Stamp, now: Omit<Stamp, 'count'>): boolean {
+  return stored.seq === now.seq && stored.maxUpdatedAt === now.maxUpdatedAt;
 }
 
 /**
  * The stamp but its count, in two steps of a cursor: counting walks every stored lesson (IndexedDB
  * keeps no count; half a second and more at 100,000), so a reader that must answer at once checks
- * the count after (`readStamp`). Call inside a transaction over lessonLog and lessons.
+ * the count after (`writtenPastLog`). Call inside a transaction over lessonLog and lessons.
  */
 export async function readQuickStamp(db: LessonDb): Promise<Omit<Stamp, 'count'>> {
   const [seq, newest] = await Promise.all([lastSeq(db), db.lessons.orderBy('updatedAt').reverse().limit(1).keys()]);
@@ -79,9 +78,12 @@ export async function readParts(db: LessonDb, key: string, parts: readonly numbe
  * in the same transaction.
  */
 export async function storeKept(db: LessonDb, key: string, seq: number, value: (stamp: Stamp) => unknown, parts: readonly unknown[] = []): Promise<boolean> {
+  // Counted before, in steps: a count() in the read-write transaction below would hold every
+  // reader of the lessons (a page's rows, a badge's blocks) behind a walk of all of them.
+  const stamp = await stampInSteps(db, () => false);
+  if (!stamp || stamp.seq !== seq) return false;
   return db.transaction('rw', [db.lessonIndexes, db.lessonLog, db.lessons], async () => {
-    const stamp = await readStamp(db);
-    if (stamp.seq !== seq) return false;
+    if (!quickStampCurrent(stamp, await readQuickStamp(db))) return false;
     await db.lessonIndexes.put({ key, value: value(stamp) });
     await db.lessonIndexes.where('key').between(`${key}/`, `${key}/\uffff`).delete();
     if (parts.length) await db.lessonIndexes.bulkPut(parts.map((part, i) => ({ key: partKey(key, i), value: part })));
@@ -94,23 +96,52 @@ export async function storeKept(db: LessonDb, key: string, seq: number, value: (
   });
 }
 
-/** Lessons read per step while a kept index is built: never all of them in memory at once. */
-const BUILD_PAGE = 5000;
+/** Lessons (or their keys) read per step: never all of them in memory, nor one long walk others wait behind. */
+const PAGE = 5000;
+
+/** Pages of the lessons' table by primary key; `take` returning false stops the reading. */
+async function byIdPages<T>(db: LessonDb, read: (c: ReturnType<LessonDb['lessons']['orderBy']>) => Promise<T[]>, keyOf: (last: T) => string, take: (page: T[]) => boolean | void): Promise<void> {
+  let last: string | null = null;
+  for (;;) {
+    const page = await read(last === null ? db.lessons.orderBy(':id').limit(PAGE) : db.lessons.where(':id').above(last).limit(PAGE));
+    if (take(page) === false || page.length < PAGE) return;
+    last = keyOf(page[page.length - 1]);
+  }
+}
 
 /**
  * Every stored lesson for building a kept index, read in pages by primary key (each page one
  * `getAll`), handed over a page at a time; the number read so far follows each page.
  */
 export async function eachLessonPage(db: LessonDb, take: (page: readonly Lesson[], read: number) => void): Promise<void> {
-  let last: string | null = null;
   let read = 0;
-  for (;;) {
-    const page: Lesson[] = await (last === null
-      ? db.lessons.orderBy(':id').limit(BUILD_PAGE).toArray()
-      : db.lessons.where(':id').above(last).limit(BUILD_PAGE).toArray());
-    read += page.length;
-    take(page, read);
-    if (page.length < BUILD_PAGE) return;
-    last = page[page.length - 1].id;
-  }
+  await byIdPages(db, (c) => c.toArray(), (l) => l.id, (page) => take(page, (read += page.length)));
+}
+
+/**
+ * The stamp, its count read from the lessons' keys a page at a time: one count() is a single walk of
+ * every lesson (half a second and more at 100,000) that the reads of a page or a badge wait behind.
+ * Null when writes were logged meanwhile (the count may not be theirs) or `stop()` turned true.
+ */
+export async function stampInSteps(db: LessonDb, stop: () => boolean): Promise<Stamp | null> {
+  const quick = () => db.transaction('r', [db.lessonLog, db.lessons], () => readQuickStamp(db));
+  const before = await quick();
+  let count = 0;
+  let stopped = false;
+  await byIdPages(db, (c) => c.primaryKeys(), (key) => key, (keys) => {
+    count += keys.length;
+    return !(stopped = stop());
+  });
+  const after = await quick();
+  return stopped || after.seq !== before.seq ? null : { ...after, count };
+}
+
+/**
+ * Whether lessons were written past the log since an index was stored at `stored` (current to the
+ * last write and newest updatedAt: `quickStampCurrent`): their count differs. False when writes
+ * were logged since (the follower applies those) or `stop()` turned true.
+ */
+export async function writtenPastLog(db: LessonDb, stored: Stamp, stop: () => boolean): Promise<boolean> {
+  const now = await stampInSteps(db, stop);
+  return now !== null && now.seq === stored.seq && !sameStamp(now, stored);
 }

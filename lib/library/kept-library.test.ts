@@ -103,8 +103,7 @@ describe('the library index kept in IndexedDB', () => {
 
     let read = 0;
     const changes: (string[] | null)[] = [];
-    // One count() is a walk of every lesson that the page's reads wait behind: counted in steps
-    // (storing the rebuilt index counts, after).
+    // One count() is a walk of every lesson that the page's reads wait behind: counted in steps.
     const counted = vi.spyOn(d.lessons, 'count');
     let countsBeforeRebuilt = -1;
     const live = watchLibraryIndex(d, { onChange: (_, c) => (changes.push(c?.ids ?? null), (countsBeforeRebuilt = counted.mock.calls.length)), onProgress: (k) => (read = k), saveDelayMs: 0 });

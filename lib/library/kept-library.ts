@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { LessonDb } from '../db/database';
 import type { Lesson } from '../lesson';
 import { followLessonWrites } from '../db/changes';
-import { eachLessonPage, readQuickStamp, sameStamp, StampSchema, storeKept, writesSince, type Stamp } from '../db/kept-index';
+import { eachLessonPage, quickStampCurrent, readQuickStamp, StampSchema, storeKept, writesSince, writtenPastLog, type Stamp } from '../db/kept-index';
 import { storedRows } from '../db/stored-rows';
 import { LibraryIndex, type LibrarySnapshot } from './library-index';
 
@@ -15,8 +15,6 @@ const SAVE_DELAY_MS = 2000;
  * one; past this many (a bulk edit, a big sync) it is built again instead.
  */
 const MAX_PENDING = 3000;
-/** Lesson keys read per step while the stored index's count is checked. */
-const COUNT_STEP = 5000;
 
 const StoredSchema = StampSchema.extend({ index: z.custom<LibrarySnapshot>((v) => typeof v === 'object' && v !== null) });
 
@@ -57,7 +55,7 @@ interface Loaded {
  * writes made since, by any page or the worker, are read by id and applied; one that is missing,
  * of another shape, or disagrees with the lessons (their count and newest updatedAt) is built
  * again from the lessons, a page at a time. The count is checked once the index is in use, in
- * steps (`countInSteps`): IndexedDB keeps no count, it walks every stored lesson. Stored
+ * steps (`writtenPastLog`): IndexedDB keeps no count, it walks every stored lesson. Stored
  * again a moment after writes settle.
  */
 export function watchLibraryIndex(db: LessonDb, { onChange, onProgress, onStored, saveDelayMs = SAVE_DELAY_MS }: Options): LiveLibrary {
@@ -84,17 +82,10 @@ export function watchLibraryIndex(db: LessonDb, { onChange, onProgress, onStored
   const loading = loadLibraryIndex(db, onProgress);
   const ready = loading.then(use);
   ready.catch(() => {});
-  // Lessons written past the log (rarely) change the count: built again then. Writes logged while
-  // counting are the follower's to apply, and leave the count unjudged.
+  // Lessons written past the log (rarely) change the count: built again then.
   void loading
     .then(async ({ index: was, uncounted }) => {
-      if (!uncounted) return;
-      const quick = () => db.transaction('r', [db.lessonLog, db.lessons], () => readQuickStamp(db));
-      const before = await quick();
-      const count = await countInSteps(db, () => stopped);
-      const after = await quick();
-      if (stopped || index !== was || before.seq !== uncounted.seq || after.seq !== before.seq) return;
-      if (sameStamp({ ...after, count }, uncounted)) return;
+      if (!uncounted || !(await writtenPastLog(db, uncounted, () => stopped)) || stopped || index !== was) return;
       use(await buildLibraryIndex(db));
       if (!stopped) onChange(index!, null);
     })
@@ -126,22 +117,6 @@ export function watchLibraryIndex(db: LessonDb, { onChange, onProgress, onStored
   };
 }
 
-/**
- * The lessons' count, from their keys read a page at a time: one count() is a single walk of every
- * lesson (half a second and more at 100,000) that the page's row reads, and the next page opened,
- * wait behind; a page of keys is a short step they wait for at most.
- */
-async function countInSteps(db: LessonDb, stop: () => boolean): Promise<number> {
-  let count = 0;
-  let last: string | null = null;
-  for (;;) {
-    const keys: string[] = await (last === null ? db.lessons.orderBy(':id').limit(COUNT_STEP).primaryKeys() : db.lessons.where(':id').above(last).limit(COUNT_STEP).primaryKeys());
-    count += keys.length;
-    if (keys.length < COUNT_STEP || stop()) return count;
-    last = keys[keys.length - 1];
-  }
-}
-
 function applyRows(index: LibraryIndex, ids: readonly string[], rows: Map<string, Lesson>): void {
   index.upsert([...rows.values()]);
   index.remove(ids.filter((id) => !rows.has(id)));
@@ -158,7 +133,7 @@ export async function loadLibraryIndex(db: LessonDb, onProgress?: (read: number)
   const index = stored.success ? restore(stored.data.index) : null;
   if (stored.success && index) {
     const was = stored.data;
-    if (was.seq === stamp.seq && was.maxUpdatedAt === stamp.maxUpdatedAt) return { index, seq: was.seq, stored: true, uncounted: was };
+    if (quickStampCurrent(was, stamp)) return { index, seq: was.seq, stored: true, uncounted: was };
     if (was.seq < stamp.seq) {
       const since = await writesSince(db, was.seq);
       if (since && since.ids.length + index.pendingChanges <= MAX_PENDING) {

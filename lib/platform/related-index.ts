@@ -3,7 +3,7 @@ import type { LessonDb } from '../db/database';
 import { followLessonWrites } from '../db/changes';
 import { storedRows } from '../db/stored-rows';
 import type { Source } from '../lesson';
-import { eachLessonPage, readParts, readQuickStamp, readStamp, sameStamp, StampSchema, storeKept, writesSince, type Stamp } from '../db/kept-index';
+import { eachLessonPage, quickStampCurrent, readParts, readQuickStamp, StampSchema, storeKept, writesSince, writtenPastLog, type Stamp } from '../db/kept-index';
 import { createRelatedIndex, pageQuery, RelatedIndex, type RelatedOptions } from '../related/rank';
 import type { RelatedSnapshot } from '../related/lesson-index';
 import type { PostingBlock } from '../related/fulltext';
@@ -131,9 +131,7 @@ export function watchStoredIndex(
   // page's blocks only after it. Lessons written past the log change it (rarely): built again then.
   const countCheck = () =>
     (counted ??= loading.then(async ({ index: was, uncounted }) => {
-      if (!uncounted) return;
-      const stamp = await db.transaction('r', [db.lessonLog, db.lessons], () => readStamp(db));
-      if (stamp.seq !== uncounted.seq || sameStamp(stamp, uncounted) || index !== was) return;
+      if (!uncounted || !(await writtenPastLog(db, uncounted, () => stopped)) || index !== was) return;
       await rebuild();
       if (!stopped) onChange(index!);
     }));
@@ -183,7 +181,7 @@ async function loadIndex(db: LessonDb, ahead?: Promise<unknown> | null): Promise
   const index = stored.success ? restore(stored.data.index) : null;
   if (stored.success && index) {
     const was = stored.data;
-    if (was.seq === stamp.seq && was.maxUpdatedAt === stamp.maxUpdatedAt) return { index, tag: was.tag, seq: was.seq, stored: true, uncounted: was };
+    if (quickStampCurrent(was, stamp)) return { index, tag: was.tag, seq: was.seq, stored: true, uncounted: was };
     // Writes are applied to the whole index: its postings are read first.
     if (was.seq < stamp.seq && (await fillIn(db, index, was.tag))) {
       const seq = await catchUp(db, index, was.seq);
@@ -227,7 +225,7 @@ async function catchUp(db: LessonDb, index: RelatedIndex, after: number): Promis
 
 async function buildIndex(db: LessonDb): Promise<Loaded> {
   // Read first: writes landing while the lessons are read come after it, and are applied again.
-  const { seq } = await db.transaction('r', [db.lessonLog, db.lessons], () => readStamp(db));
+  const { seq } = await db.transaction('r', [db.lessonLog, db.lessons], () => readQuickStamp(db));
   const builder = RelatedIndex.builder();
   await eachLessonPage(db, (page) => {
     for (const lesson of page) builder.add(lesson);

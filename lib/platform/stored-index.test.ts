@@ -73,6 +73,17 @@ afterEach(async () => {
   }
 });
 
+/** The scenario's lessons, with the index a first wake built and stored; that wake stopped. */
+async function storedScenario() {
+    const d = db();
+    const s = scenario();
+    await d.lessons.bulkPut(s.all);
+    await wake(d).ready;
+    await until(async () => (await storedSeq(d)) === (await lastSeq(d)));
+    for (const live of watching.splice(0)) live.stop();
+  return { d, s };
+}
+
 describe('watchStoredIndex', () => {
   it('ranks as an index built from the lessons, and keeps no lesson', async () => {
     const d = db();
@@ -86,12 +97,7 @@ describe('watchStoredIndex', () => {
   });
 
   it('stores the index, and a wake loads it instead of reading the lessons', async () => {
-    const d = db();
-    const s = scenario();
-    await d.lessons.bulkPut(s.all);
-    await wake(d).ready;
-    await until(async () => (await storedSeq(d)) === (await lastSeq(d)));
-    for (const live of watching.splice(0)) live.stop();
+    const { d, s } = await storedScenario();
 
     // A change the index cannot know of (same count, same newest updatedAt): only a wake that
     // read the lessons would see it.
@@ -265,18 +271,8 @@ function manyLessons(n: number): Lesson[] {
 }
 
 describe('watchStoredIndex with the head read ahead (at the worker’s start)', () => {
-  async function stored() {
-    const d = db();
-    const s = scenario();
-    await d.lessons.bulkPut(s.all);
-    await wake(d).ready;
-    await until(async () => (await storedSeq(d)) === (await lastSeq(d)));
-    for (const live of watching.splice(0)) live.stop();
-    return { d, s };
-  }
-
   it('takes that head instead of reading it again', async () => {
-    const { d, s } = await stored();
+    const { d, s } = await storedScenario();
     const ahead = readHeadPlain(d.name);
     await ahead;
     const get = vi.spyOn(d.lessonIndexes, 'get');
@@ -289,7 +285,7 @@ describe('watchStoredIndex with the head read ahead (at the worker’s start)', 
   });
 
   it('applies the writes made after it was read', async () => {
-    const { d, s } = await stored();
+    const { d, s } = await storedScenario();
     const ahead = readHeadPlain(d.name);
     await ahead;
     const added = lesson({ title: 'Retry storm again', source: s.source });
