@@ -13,7 +13,6 @@ const LESSONS = Number(process.env.LESSONMARK_BENCH_LESSONS ?? 100_000);
 /** Lessons of the Jira corpus among them, so the ticket the bench opens has lessons of its own. */
 const JIRA_LESSONS = 1_000;
 const WAKES = 3;
-const STORE_WAIT_MS = 5_000;
 
 /**
  * `worker_wake_to_badge_100k_ms`: the worker stopped (as the browser stops it after 30 idle
@@ -46,6 +45,7 @@ export default async function (): Promise<Metrics> {
     await first.getByText('No lessons yet').waitFor();
     await first.close();
     for (let i = 0; i < lessons.length; i += 5_000) await seedLessons(installed, lessons.slice(i, i + 5_000));
+    const stored = lessons.length;
     lessons = [];
 
     const ticket = await context.newPage();
@@ -56,8 +56,9 @@ export default async function (): Promise<Metrics> {
     await ticket.goto(sites.url(CORPUS_TICKET));
     let worker = await attachWorker(cdp, extensionId);
     await fullCount(worker, 300_000);
-    // A worker lives 30 s after its last event: long enough to store what it built.
-    await new Promise((r) => setTimeout(r, STORE_WAIT_MS));
+    // A worker lives 30 s after its last event: long enough to store what it built, which the
+    // wakes then read (a machine under load may take more than a few seconds to store it).
+    await storedIndex(worker, stored, 120_000);
     const other = await context.newPage();
 
     for (let run = 0; run < WAKES; run++) {
@@ -127,6 +128,27 @@ const STORED_SIZES = `(async () => {
   const size = (v) => ArrayBuffer.isView(v) ? v.byteLength : typeof v === 'string' ? v.length : v && typeof v === 'object' ? Object.values(v).reduce((n, x) => n + size(x), 0) : 8;
   db.close();
   return { bytes: size(row.value), parts };
+})()`;
+
+/** Waits until the related index over `lessons` lessons is stored (its stamp's count). */
+async function storedIndex(worker: WorkerSession, lessons: number, timeout: number): Promise<void> {
+  const until = Date.now() + timeout;
+  while ((await worker.evaluate<number | null>(STORED_COUNT)) !== lessons) {
+    if (Date.now() > until) throw new Error('the worker never stored its index');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+const STORED_COUNT = `(async () => {
+  const db = await new Promise((resolve, reject) => {
+    const open = indexedDB.open('lessonmark');
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  const read = db.transaction('lessonIndexes', 'readonly').objectStore('lessonIndexes').get('related');
+  const row = await new Promise((resolve) => (read.onsuccess = () => resolve(read.result)));
+  db.close();
+  return row?.value?.count ?? null;
 })()`;
 
 /** Waits for the worker's full badge count: milliseconds from the worker's start. */
