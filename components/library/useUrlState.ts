@@ -22,7 +22,7 @@ export interface UrlState {
  * without waiting on `history.replaceState` (several ms a call in Chromium, at times far more),
  * and a word typed is one write.
  */
-export const URL_WRITE_DELAY_MS = 250;
+export const URL_WRITE_DELAY_MS = 500;
 
 const params = () => new URLSearchParams(location.search);
 const viewOf = (p: URLSearchParams): View => VIEWS.find((v) => v === p.get('view')) ?? 'lessons';
