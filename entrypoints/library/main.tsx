@@ -5,6 +5,7 @@ import '@/components/library/library.css';
 import { newestLessons } from '@/lib/db/read';
 import { EMPTY_FILTERS, hasFilterParams } from '@/lib/library/filters';
 import { ALL_LOADED_MARK } from '@/lib/library/marks';
+import { readStoredIndex } from '@/lib/library/stored-read';
 import { errorText } from '@/lib/error-text';
 import { t } from '@/lib/i18n';
 
@@ -18,13 +19,17 @@ const FOLLOW_TEAM_AFTER_MS = 5000;
 const first = newestLessons(FIRST_PAGE);
 // Its failure is shown by the page once drawn; until then it is not an unhandled rejection.
 first.catch(() => {});
+// The stored index is read once the first rows are in (not to delay them), while the page's code
+// loads and they are drawn; it is made into objects when the index's code wants it.
+const storedIndex = first.then(() => readStoredIndex(), () => null);
+storedIndex.catch(() => {});
 const params = new URLSearchParams(location.search);
 const filters = hasFilterParams(params) ? import('@/lib/library/filter-schema').then((m) => m.filtersFromParams(params)) : EMPTY_FILTERS;
 
 document.title = t('library.pageTitle');
 const app = document.getElementById('app')!;
 Promise.all([import('@/components/library/LibraryApp'), import('./services'), filters]).then(
-  ([{ LibraryApp }, { pageEnv }, initialFilters]) => render(<LibraryApp env={pageEnv()} first={first} initialFilters={initialFilters} />, app),
+  ([{ LibraryApp }, { pageEnv }, initialFilters]) => render(<LibraryApp env={pageEnv()} first={first} initialFilters={initialFilters} storedIndex={storedIndex} />, app),
   (e) =>
     render(
       <p class="error" role="alert">
