@@ -1,5 +1,5 @@
 import type { RefObject } from 'preact';
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { KINDS, SITES, normalizeTag } from '@/lib/lesson-basics';
 import { KIND_LABEL } from '@/lib/pillars';
 import { siteLabel } from '@/lib/sites/registry';
@@ -26,6 +26,8 @@ const OPEN_CHOICES = [
 /** Search box and every filter; each change lands in the URL (see LibraryApp). */
 export function FilterBar({ filters: f, facets, onChange, searchRef }: Props) {
   const [tagText, setTagText] = useState('');
+  // The same element while the facets stay: a keystroke does not diff up to 600 options again.
+  const suggestions = useMemo(() => <Suggestions facets={facets} />, [facets]);
   const set = <K extends keyof LibraryFilters>(key: K, value: LibraryFilters[K]) => onChange({ ...f, [key]: value });
   const addTag = () => {
     const tag = normalizeTag(tagText);
@@ -98,6 +100,15 @@ export function FilterBar({ filters: f, facets, onChange, searchRef }: Props) {
           ))}
         </ul>
       )}
+      {suggestions}
+    </div>
+  );
+}
+
+/** The tags, projects and authors the filters suggest. */
+function Suggestions({ facets }: { facets: Facets | null }) {
+  return (
+    <>
       <datalist id="library-tags">
         {facets?.tags.slice(0, 200).map(([t, n]) => (
           <option key={t} value={t}>
@@ -111,7 +122,7 @@ export function FilterBar({ filters: f, facets, onChange, searchRef }: Props) {
       <datalist id="library-authors">
         {facets?.authors.slice(0, 200).map((a) => <option key={a} value={a} />)}
       </datalist>
-    </div>
+    </>
   );
 }
 

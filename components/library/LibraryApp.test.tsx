@@ -55,7 +55,7 @@ describe('LibraryApp', () => {
     await until(() => titles().length === 1);
     expect(titles()).toEqual(['Pin the node version']);
     expect(count()).toBe('1 of 3 lessons');
-    expect(location.search).toBe('?q=node');
+    await until(() => location.search === '?q=node');
   });
 
   it('tags the selected lessons through the worker and says how many changed', async () => {

@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import type { Lesson, LessonPatch } from '@/lib/lesson';
 import { isUnfiltered, type LibraryFilters } from '@/lib/library/filters';
 import type { ShownList } from '@/lib/library/shown';
+import type { StoredIndexRead } from '@/lib/library/stored-read';
 import { windowSlice } from '@/lib/library/window';
 import { LessonEditor } from '../LessonEditor';
 import { HeldLessons } from '../redact/HeldLessons';
@@ -38,11 +39,13 @@ interface Props {
   first: Promise<Lesson[]>;
   /** The filters the page URL names. */
   initialFilters: LibraryFilters;
+  /** The stored index, read ahead while the page loads. */
+  storedIndex?: Promise<StoredIndexRead | null>;
 }
 
-export function LibraryApp({ env, first, initialFilters }: Props) {
+export function LibraryApp({ env, first, initialFilters, storedIndex }: Props) {
   const { db } = env;
-  const data = useLibrary(db, first);
+  const data = useLibrary(db, first, storedIndex);
   const { index, version, apply, rows: rowCache } = data;
   const { filters, setFilters, view, setView: go, week, setWeek, openId, setOpenId } = useUrlState(initialFilters);
   const { toast, notify, dismiss } = useToast();

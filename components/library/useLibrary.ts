@@ -5,6 +5,7 @@ import type { LiveLibrary } from '@/lib/library/kept-library';
 import type { LibraryIndex } from '@/lib/library/library-index';
 import { ALL_LOADED_MARK, INDEX_STORED_MARK } from '@/lib/library/marks';
 import { listOf, RowCache, type ShownList } from '@/lib/library/shown';
+import type { StoredIndexRead } from '@/lib/library/stored-read';
 import { errorText } from '@/lib/error-text';
 import { t } from '@/lib/i18n';
 
@@ -29,7 +30,7 @@ export interface LibraryData {
  * from the replies at once, and every write (this page's, another tab's, the background's sync)
  * is read again by id from the lesson log.
  */
-export function useLibrary(db: LessonDb, newest: Promise<Lesson[]>): LibraryData {
+export function useLibrary(db: LessonDb, newest: Promise<Lesson[]>, storedIndex?: Promise<StoredIndexRead | null>): LibraryData {
   const [first, setFirst] = useState<ShownList | null>(null);
   const [index, setIndex] = useState<LibraryIndex | null>(null);
   const [version, setVersion] = useState(0);
@@ -82,6 +83,7 @@ export function useLibrary(db: LessonDb, newest: Promise<Lesson[]>): LibraryData
             use(i);
           },
           onStored: () => performance.mark(INDEX_STORED_MARK),
+          readAhead: storedIndex,
         });
         return watch.ready;
       })

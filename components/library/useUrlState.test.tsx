@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 import { act } from 'preact/test-utils';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { testRoot } from '@/test/support/dom-root';
 import { renderHook } from '@/test/support/render-hook';
 import { until } from '@/test/support/until';
 import { EMPTY_FILTERS } from '@/lib/library/filters';
-import { useUrlState } from './useUrlState';
+import { URL_WRITE_DELAY_MS, useUrlState } from './useUrlState';
 
 const root = testRoot();
 
@@ -23,7 +23,7 @@ describe('useUrlState', () => {
     expect(renderHook(useUrlState, root(), EMPTY_FILTERS).result().view).toBe('lessons');
   });
 
-  it('writes every change back in place, without adding history entries', () => {
+  it('writes every change back in place, without adding history entries', async () => {
     const h = renderHook(useUrlState, root(), EMPTY_FILTERS);
     const entries = history.length;
     act(() => h.result().setFilters({ ...EMPTY_FILTERS, q: 'deploy', tags: ['ci'] }));
@@ -33,8 +33,32 @@ describe('useUrlState', () => {
     act(() => h.result().setView('lessons'));
     act(() => h.result().setOpenId(null));
     act(() => h.result().setFilters(EMPTY_FILTERS));
-    expect(location.search).toBe('');
+    await until(() => location.search === '');
     expect(history.length).toBe(entries);
+  });
+
+  it('writes the filters typed once they settle, in one write, off the keystroke', async () => {
+    const h = renderHook(useUrlState, root(), EMPTY_FILTERS);
+    await new Promise((r) => setTimeout(r, URL_WRITE_DELAY_MS + 50));
+    const write = vi.spyOn(history, 'replaceState');
+    try {
+      for (const q of ['s', 'so', 'soc', 'sock']) act(() => h.result().setFilters({ ...EMPTY_FILTERS, q }));
+      expect(write).not.toHaveBeenCalled();
+      await until(() => location.search === '?q=sock');
+      expect(write).toHaveBeenCalledTimes(1);
+    } finally {
+      write.mockRestore();
+    }
+  });
+
+  it('writes pending filters before the page is left, and before the open lesson', () => {
+    const h = renderHook(useUrlState, root(), EMPTY_FILTERS);
+    act(() => h.result().setFilters({ ...EMPTY_FILTERS, q: 'flaky' }));
+    dispatchEvent(new PageTransitionEvent('pagehide'));
+    expect(location.search).toBe('?q=flaky');
+    act(() => h.result().setFilters({ ...EMPTY_FILTERS, q: 'deploy' }));
+    act(() => h.result().setOpenId('abc'));
+    expect(location.search).toBe('?q=deploy&lesson=abc');
   });
 
   it('follows the URL on history navigation, filters included', async () => {

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { filtersToParams, type LibraryFilters } from '@/lib/library/filters';
 
 export const VIEWS = ['lessons', 'digest', 'transfer'] as const;
@@ -16,6 +16,13 @@ export interface UrlState {
   openId: string | null;
   setOpenId: (id: string | null) => void;
 }
+
+/**
+ * Filters reach the URL once they have stayed put this long: a keystroke's results are painted
+ * without waiting on `history.replaceState` (several ms a call in Chromium, at times far more),
+ * and a word typed is one write.
+ */
+export const URL_WRITE_DELAY_MS = 500;
 
 const params = () => new URLSearchParams(location.search);
 const viewOf = (p: URLSearchParams): View => VIEWS.find((v) => v === p.get('view')) ?? 'lessons';
@@ -35,7 +42,7 @@ function setParam(name: string, value: string | null | undefined) {
 
 /**
  * The library's state that lives in its URL (filters, view, week, open lesson): read from it on
- * opening and on history navigation, written back on every change.
+ * opening and on history navigation, written back on every change (filters once they settle).
  */
 export function useUrlState(initialFilters: LibraryFilters): UrlState {
   const [filters, setFilters] = useState<LibraryFilters>(initialFilters);
@@ -43,11 +50,37 @@ export function useUrlState(initialFilters: LibraryFilters): UrlState {
   const [week, setWeekState] = useState<string | undefined>(() => params().get('week') ?? undefined);
   const [openId, setOpenIdState] = useState<string | null>(() => params().get('lesson'));
 
-  // In the same commit as the list it describes: a bookmark taken as the results appear is that view.
-  useLayoutEffect(() => writeUrl(filtersToParams(filters, params())), [filters]);
+  const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const writeFilters = () => {
+    clearTimeout(pending.current);
+    pending.current = undefined;
+    writeUrl(filtersToParams(filters, params()));
+  };
+  const flush = useRef(writeFilters);
+  flush.current = writeFilters;
+  useEffect(() => {
+    clearTimeout(pending.current);
+    pending.current = setTimeout(() => flush.current(), URL_WRITE_DELAY_MS);
+  }, [filters]);
+  // Leaving the page (or the hook) writes what is pending; so does any other write of the URL, first.
+  useEffect(() => {
+    const now = () => pending.current !== undefined && flush.current();
+    addEventListener('pagehide', now);
+    return () => {
+      removeEventListener('pagehide', now);
+      now();
+    };
+  }, []);
+  const setParamNow = (name: string, value: string | null | undefined) => {
+    if (pending.current !== undefined) flush.current();
+    setParam(name, value);
+  };
 
   useEffect(() => {
     const onPop = () => {
+      // The URL navigated to wins over filters not yet written.
+      clearTimeout(pending.current);
+      pending.current = undefined;
       const p = params();
       // The plain page loads no zod; a URL naming filters is parsed with the schema.
       void import('@/lib/library/filter-schema').then((m) => setFilters(m.filtersFromParams(p)));
@@ -64,17 +97,17 @@ export function useUrlState(initialFilters: LibraryFilters): UrlState {
     view,
     setView: (v) => {
       setViewState(v);
-      setParam('view', v === 'lessons' ? null : v);
+      setParamNow('view', v === 'lessons' ? null : v);
     },
     week,
     setWeek: (monday) => {
       setWeekState(monday);
-      setParam('week', monday);
+      setParamNow('week', monday);
     },
     openId,
     setOpenId: (id) => {
       setOpenIdState(id);
-      setParam('lesson', id);
+      setParamNow('lesson', id);
     },
   };
 }

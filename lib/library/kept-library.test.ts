@@ -6,6 +6,7 @@ import { makeLesson } from '../../test/support/library-lessons';
 import { EMPTY_FILTERS } from './filters';
 import { loadLibraryIndex, storeLibraryIndex, watchLibraryIndex, type LiveLibrary } from './kept-library';
 import { LibraryIndex } from './library-index';
+import { readStoredIndex } from './stored-read';
 
 let n = 0;
 const opened: LessonDb[] = [];
@@ -67,6 +68,36 @@ describe('the library index kept in IndexedDB', () => {
     await d.lessons.bulkPut(lessons(3, 900));
     const again = await open(d);
     expect(again).toMatchObject({ built: false, stored: false });
+    await expectCurrent(d, again.index);
+  });
+
+  it('uses the stored index read ahead with plain IndexedDB, caught up with writes made after that read', async () => {
+    const d = db();
+    const all = lessons(60);
+    await d.lessons.bulkPut(all);
+    const first = await open(d);
+    await storeLibraryIndex(d, first.index, first.seq);
+    const ahead = readStoredIndex(d.name);
+    await ahead;
+    await d.lessons.put(change(all[7], { note: 'kernel panic', createdAt: at(700) }));
+    await d.lessons.bulkPut(lessons(2, 950));
+    const get = vi.spyOn(d.lessonIndexes, 'get');
+    let read = 0;
+    const again = await loadLibraryIndex(d, (k) => (read = k), ahead);
+    expect(get).not.toHaveBeenCalled();
+    expect(read).toBe(0);
+    expect(again.stored).toBe(false);
+    await expectCurrent(d, again.index);
+  });
+
+  it('reads the stored index itself when none could be read ahead', async () => {
+    const d = db();
+    await d.lessons.bulkPut(lessons(20));
+    const first = await open(d);
+    await storeLibraryIndex(d, first.index, first.seq);
+    expect(await readStoredIndex('kept-library-no-such-db')).toBeNull();
+    const again = await loadLibraryIndex(d, undefined, Promise.resolve(null));
+    expect(again).toMatchObject({ stored: true });
     await expectCurrent(d, again.index);
   });
 

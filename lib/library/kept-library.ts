@@ -5,9 +5,7 @@ import { followLessonWrites } from '../db/changes';
 import { eachLessonPage, quickStampCurrent, readQuickStamp, StampSchema, storeKept, writesSince, writtenPastLog, type Stamp } from '../db/kept-index';
 import { storedRows } from '../db/stored-rows';
 import { LibraryIndex, type LibrarySnapshot } from './library-index';
-
-/** The stored library index's key in `lessonIndexes`. */
-const STORED_KEY = 'library';
+import { STORED_INDEX_KEY as STORED_KEY, type StoredIndexRead } from './stored-read';
 /** Writes come in bursts (an edit, then its undo): the index is stored once they settle. */
 const SAVE_DELAY_MS = 2000;
 /**
@@ -39,6 +37,8 @@ interface Options {
   /** The index was stored (current to the last write applied). */
   onStored?: () => void;
   saveDelayMs?: number;
+  /** The stored index's row, read ahead with plain IndexedDB (stored-read.ts). */
+  readAhead?: Promise<StoredIndexRead | null>;
 }
 
 interface Loaded {
@@ -58,7 +58,7 @@ interface Loaded {
  * steps (`writtenPastLog`): IndexedDB keeps no count, it walks every stored lesson. Stored
  * again a moment after writes settle.
  */
-export function watchLibraryIndex(db: LessonDb, { onChange, onProgress, onStored, saveDelayMs = SAVE_DELAY_MS }: Options): LiveLibrary {
+export function watchLibraryIndex(db: LessonDb, { onChange, onProgress, onStored, saveDelayMs = SAVE_DELAY_MS, readAhead }: Options): LiveLibrary {
   let index: LibraryIndex | null = null;
   let applied = 0;
   let stopped = false;
@@ -79,7 +79,7 @@ export function watchLibraryIndex(db: LessonDb, { onChange, onProgress, onStored
     if (!loaded.stored) save(0);
     return loaded.index;
   };
-  const loading = loadLibraryIndex(db, onProgress);
+  const loading = loadLibraryIndex(db, onProgress, readAhead);
   const ready = loading.then(use);
   ready.catch(() => {});
   // Lessons written past the log (rarely) change the count: built again then.
@@ -127,9 +127,15 @@ function applyRows(index: LibraryIndex, ids: readonly string[], rows: Map<string
  * write and the newest updatedAt is returned at once with its stamp as `uncounted`: the caller
  * checks the lessons' count after (watchLibraryIndex does, in steps).
  */
-export async function loadLibraryIndex(db: LessonDb, onProgress?: (read: number) => void): Promise<Loaded> {
-  const [row, stamp] = await db.transaction('r', [db.lessonIndexes, db.lessonLog, db.lessons], () => Promise.all([db.lessonIndexes.get(STORED_KEY), readQuickStamp(db)]));
-  const stored = StoredSchema.safeParse(row?.value);
+export async function loadLibraryIndex(db: LessonDb, onProgress?: (read: number) => void, readAhead?: Promise<StoredIndexRead | null>): Promise<Loaded> {
+  // A row read ahead was read before the stamp: a write landing between them is past the row's
+  // seq, so it is caught up with like any other.
+  const ahead = await readAhead?.catch(() => null);
+  const reading = db.transaction('r', [db.lessonIndexes, db.lessonLog, db.lessons], () => Promise.all([ahead ? null : db.lessonIndexes.get(STORED_KEY), readQuickStamp(db)]));
+  // Made into objects while the stamp is read.
+  const early = ahead?.value();
+  const [row, stamp] = await reading;
+  const stored = StoredSchema.safeParse(ahead ? early : row?.value);
   const index = stored.success ? restore(stored.data.index) : null;
   if (stored.success && index) {
     const was = stored.data;

@@ -437,10 +437,17 @@ export class LibraryIndex {
     this.last = null;
   }
 
-  /** The run holding character `pos` of the vocabulary. */
-  private runAt(pos: number): number {
-    let lo = 0;
+  /** The run holding character `pos` of the vocabulary, searched forward from run `from` (at or before it). */
+  private runAt(pos: number, from = 0): number {
+    // Galloping: the runs holding a common word are close together, a rare one's far apart.
+    let lo = from;
+    let step = 1;
     let hi = this.runStart.length - 2;
+    while (lo + step <= hi && this.runStart[lo + step] <= pos) {
+      lo += step;
+      step *= 2;
+    }
+    hi = Math.min(hi, lo + step);
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (this.runStart[mid] <= pos) lo = mid;
@@ -449,24 +456,35 @@ export class LibraryIndex {
     return lo;
   }
 
+  /** Whether run `r` holds `t`, read in place. */
+  private runHolds(r: number, t: string): boolean {
+    const last = this.runStart[r + 1] - 1 - t.length;
+    for (let p = this.runStart[r]; p <= last; p++) if (this.vocab.startsWith(t, p)) return true;
+    return false;
+  }
+
   /** Runs of the vocabulary holding `t`; a word typed on from one just searched only re-checks its runs. */
   private runsHolding(t: string, cache: Map<string, Int32>): Int32 {
     const known = this.runCache.get(t) ?? cache.get(t);
     if (known) return known;
     let from: Int32 | null = null;
     for (const [word, runs] of this.runCache) if (t.includes(word) && (!from || runs.length < from.length)) from = runs;
-    const out: number[] = [];
-    if (from) {
-      for (const r of from) if (this.vocab.slice(this.runStart[r], this.runStart[r + 1] - 1).includes(t)) out.push(r);
+    const R = this.runStart.length - 1;
+    const out = new Int32Array(from ? from.length : R);
+    let k = 0;
+    // Re-checking most of the runs one by one costs more than one scan of the vocabulary.
+    if (from && from.length * 8 < R) {
+      for (let i = 0; i < from.length; i++) if (this.runHolds(from[i], t)) out[k++] = from[i];
     } else {
+      let r = 0;
       let pos = this.vocab.indexOf(t);
       while (pos >= 0) {
-        const r = this.runAt(pos);
-        out.push(r);
+        r = this.runAt(pos, r);
+        out[k++] = r;
         pos = this.vocab.indexOf(t, this.runStart[r + 1]);
       }
     }
-    const runs = Int32Array.from(out);
+    const runs = out.slice(0, k);
     cache.set(t, runs);
     return runs;
   }
@@ -479,35 +497,39 @@ export class LibraryIndex {
   /** Of `candidates` (every live slot when null), the slots whose haystack holds `t`, ascending. */
   private holding(t: string, candidates: Int32 | null, cache: Map<string, Int32>): Int32 {
     if (t.includes(SEP)) return new Int32Array(0);
-    const base = (s: number) => s < this.baseSlots && !this.stale[s];
-    const runOf = (r: number) => this.vocab.slice(this.runStart[r], this.runStart[r + 1] - 1);
     const R = this.runStart.length - 1;
     const bytesPerSlot = this.fwd.length / Math.max(1, this.baseSlots);
-    const out: number[] = [];
-    const pick = (from: Iterable<number>, holds: (s: number) => boolean) => {
-      for (const s of from) if (holds(s)) out.push(s);
-      return Int32Array.from(out);
+    const every = candidates ?? this.liveSlots();
+    const out = new Int32Array(every.length);
+    let k = 0;
+    const pick = (holds: (s: number) => boolean) => {
+      for (let i = 0; i < every.length; i++) {
+        const s = every[i];
+        if (s < this.baseSlots && !this.stale[s] ? holds(s) : this.extraHolds(s, t)) out[k++] = s;
+      }
+      return out.slice(0, k);
     };
+    const inRuns = (runHolds: (r: number) => boolean) => (s: number) => someGapped(this.fwd, this.fwdStart[s], this.fwdStart[s + 1], runHolds);
     if (candidates && !this.runCache.has(t) && candidates.length * bytesPerSlot < R) {
       // Few candidates (typing on): their own runs are read rather than the whole vocabulary.
       const seen = new Uint8Array(R);
-      const runHolds = (r: number) => (seen[r] ||= runOf(r).includes(t) ? 1 : 2) === 1;
-      return pick(candidates, (s) => (base(s) ? someGapped(this.fwd, this.fwdStart[s], this.fwdStart[s + 1], runHolds) : this.extraHolds(s, t)));
+      return pick(inRuns((r) => (seen[r] ||= this.runHolds(r, t) ? 1 : 2) === 1));
     }
     const runs = this.runsHolding(t, cache);
     let postBytes = 0;
-    for (const r of runs) postBytes += this.postStart[r + 1] - this.postStart[r];
-    const every = candidates ?? this.liveSlots();
-    if (every.length * bytesPerSlot < postBytes) {
+    for (let i = 0; i < runs.length; i++) postBytes += this.postStart[runs[i] + 1] - this.postStart[runs[i]];
+    const marked = new Uint8Array(Math.max(R, this.n));
+    // A candidate's runs are read until one holds `t`: about 1 / share of them when the word is
+    // in most (a letter typed first), all of them when it is in few.
+    const share = postBytes / Math.max(1, this.post.length);
+    const perSlot = Math.min(bytesPerSlot, 2 / Math.max(share, 1e-9));
+    if (every.length * perSlot < postBytes) {
       // A common word: each candidate's runs are checked, stopping at the first that holds it.
-      const marked = new Uint8Array(R);
-      for (const r of runs) marked[r] = 1;
-      const runHolds = (r: number) => marked[r] === 1;
-      return pick(every, (s) => (base(s) ? someGapped(this.fwd, this.fwdStart[s], this.fwdStart[s + 1], runHolds) : this.extraHolds(s, t)));
+      for (let i = 0; i < runs.length; i++) marked[runs[i]] = 1;
+      return pick(inRuns((r) => marked[r] === 1));
     }
-    const marked = new Uint8Array(this.n);
-    for (const r of runs) forEachGapped(this.post, this.postStart[r], this.postStart[r + 1], (s) => (marked[s] = 1));
-    return pick(every, (s) => (base(s) ? marked[s] === 1 : this.extraHolds(s, t)));
+    for (let i = 0; i < runs.length; i++) forEachGapped(this.post, this.postStart[runs[i]], this.postStart[runs[i] + 1], (s) => (marked[s] = 1));
+    return pick((s) => marked[s] === 1);
   }
 
   /** Every live slot, ascending. */
@@ -553,10 +575,11 @@ export class LibraryIndex {
   /** The lessons the filters let through, in the filters' order. */
   query(f: LibraryFilters): LibraryResults {
     const tokens = tokenize(f.q);
+    const matches = tokens.length ? this.textMatches(tokens) : null;
     let hit: Uint8Array | null = null;
-    if (tokens.length) {
+    if (matches) {
       hit = new Uint8Array(this.n);
-      for (const s of this.textMatches(tokens)) hit[s] = 1;
+      for (let i = 0; i < matches.length; i++) hit[matches[i]] = 1;
     }
     const [from, to] = dateRange(f);
     const none = new Int32Array(0);
@@ -576,25 +599,33 @@ export class LibraryIndex {
       for (let i = start; i < end; i++) if (this.tagPool[i] === t) return true;
       return false;
     };
-    const out: number[] = [];
+    const passes = (s: number) => {
+      if (kind >= 0 && this.kind[s] !== kind) return false;
+      if (site >= 0 && this.site[s] !== site) return false;
+      if (visibility >= 0 && this.visibility[s] !== visibility) return false;
+      if (project && (this.project[s] < 0 || !project[this.project[s]])) return false;
+      if (author && (this.author[s] < 0 || !author[this.author[s]])) return false;
+      const created = this.created[s];
+      if (created < from || created >= to) return false;
+      if (f.open === 'questions' && this.kind[s] !== question) return false;
+      if (f.open === 'actions' && this.openActions[s] === 0) return false;
+      return !tags.length || tags.every((t) => hasTag(s, t));
+    };
+    // Only the search, or nothing: the loop below is the hot one of every keystroke.
+    const plain = kind < 0 && site < 0 && visibility < 0 && !project && !author && from === -Infinity && to === Infinity && !f.open && !tags.length;
     const order = this.sorted(f.sort);
     const n = order.length;
+    const oldest = f.sort === 'oldest';
+    // Matches are live slots, each in the order once.
+    const out = new Int32Array(matches ? Math.min(matches.length, n) : n);
+    let m = 0;
     for (let k = 0; k < n; k++) {
-      const s = order[f.sort === 'oldest' ? n - 1 - k : k];
+      const s = order[oldest ? n - 1 - k : k];
       if (hit && !hit[s]) continue;
-      if (kind >= 0 && this.kind[s] !== kind) continue;
-      if (site >= 0 && this.site[s] !== site) continue;
-      if (visibility >= 0 && this.visibility[s] !== visibility) continue;
-      if (project && (this.project[s] < 0 || !project[this.project[s]])) continue;
-      if (author && (this.author[s] < 0 || !author[this.author[s]])) continue;
-      const created = this.created[s];
-      if (created < from || created >= to) continue;
-      if (f.open === 'questions' && this.kind[s] !== question) continue;
-      if (f.open === 'actions' && this.openActions[s] === 0) continue;
-      if (tags.length && !tags.every((t) => hasTag(s, t))) continue;
-      out.push(s);
+      if (!plain && !passes(s)) continue;
+      out[m++] = s;
     }
-    return new LibraryResults(this, Int32Array.from(out));
+    return new LibraryResults(this, m === out.length ? out : out.slice(0, m));
   }
 
   /** Values to offer in the filter controls, computed once per change of the index. */

@@ -96,7 +96,8 @@ test('search and filter, with the filters in the URL', async ({ context, sw }) =
   await page.keyboard.type('rollback');
   await expect(titles(page)).toHaveText(['Rollback plan was missing']);
   await expect(count(page)).toHaveText('1 of 6 lessons');
-  expect(new URL(page.url()).searchParams.get('q')).toBe('rollback');
+  // The filters reach the URL once typing pauses (useUrlState), not in the keystroke's frame.
+  await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('rollback');
 
   await page.getByLabel('Search lessons').fill('deploy');
   await expect(titles(page)).toHaveText(['Why do we deploy on Fridays?', 'Rollback plan was missing', 'Flaky test retries hide real failures']);
@@ -104,7 +105,7 @@ test('search and filter, with the filters in the URL', async ({ context, sw }) =
   await expect(titles(page)).toHaveText(['Why do we deploy on Fridays?', 'Rollback plan was missing']);
   await page.getByLabel('Kind').selectOption('mistake');
   await expect(titles(page)).toHaveText(['Rollback plan was missing']);
-  expect(new URL(page.url()).search).toBe('?q=deploy&kind=mistake&site=jira');
+  await expect.poll(() => new URL(page.url()).search).toBe('?q=deploy&kind=mistake&site=jira');
 
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await page.getByLabel('Filter by tag').fill('deploy');
