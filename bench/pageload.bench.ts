@@ -1,6 +1,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { BrowserContext, CDPSession, Worker } from '@playwright/test';
 import { ANCHORING_FN } from '../lib/page/bench-probe';
 import type { PageInfo } from '../lib/platform/page';
@@ -26,8 +26,10 @@ const CORPUS = 2000;
 /** Lessons saved on each page for the with-lessons loads. */
 const LESSONS_PER_PAGE = 4;
 
-/** The side-panel bench's page, and the saved pages of every kind. */
-const PAGES: readonly SavedPage[] = [{ name: 'Jira ticket', file: 'sites/jira-cloud-issue.html', url: CORPUS_TICKET }, ...SAVED_PAGES];
+/** The side-panel bench's page, and the saved pages of every kind (PAGELOAD_PAGES, comma-separated names, for a quick look at some). */
+const PAGES: readonly SavedPage[] = [{ name: 'Jira ticket', file: 'sites/jira-cloud-issue.html', url: CORPUS_TICKET }, ...SAVED_PAGES].filter(
+  (p) => !process.env.PAGELOAD_PAGES || process.env.PAGELOAD_PAGES.split(',').includes(p.name),
+);
 
 /**
  * The loads each page gets in every run: ScriptDuration with and without Lessonmark, and CPU
@@ -67,7 +69,9 @@ interface Profiled {
  * badge shows what the side panel lists (its full read, ranked and counted as the badge counts).
  */
 export default async function (): Promise<Metrics> {
-  const dir = builtExtension(OUT_DIR, { LESSONMARK_BENCH: '1' });
+  // LESSONMARK_BENCH_EXTENSION: another build (made with LESSONMARK_BENCH=1), to measure the previous code alike.
+  const prebuilt = process.env.LESSONMARK_BENCH_EXTENSION;
+  const dir = prebuilt ? resolve(prebuilt, 'chrome-mv3') : builtExtension(OUT_DIR, { LESSONMARK_BENCH: '1' });
   const nullDir = nullExtension();
   const load = loadavg()[0];
 

@@ -10,7 +10,7 @@ import { createHandlers, dispatchChecked, lessonWorkItems, type AfterWrite, type
 import { openCapture } from '@/lib/platform/capture';
 import { platformHandlers } from '@/lib/platform/handlers';
 import { announceChange } from '@/lib/platform/tabs';
-import { forgetTab } from '@/lib/platform/page-status';
+import { forgetTab, savePageReport } from '@/lib/platform/page-status';
 import { watchBadges } from '@/lib/platform/badge';
 import { initSidePanel, openSidePanel } from '@/lib/platform/side-panel';
 import { getSettings, settingsItem } from '@/lib/platform/settings-storage';
@@ -36,7 +36,7 @@ export default defineBackground(() => {
   // The side panel's ranking options: the badge counts what the panel lists.
   const badges = watchBadges(db, { limit: PANEL_LIMIT }, takeWakeHead);
   const handlers: Handlers = {
-    ...createHandlers(db, ctx, { detectOptions: async () => ({ hosts: await knownHosts() }) }),
+    ...createHandlers(db, ctx, { detectOptions: async () => ({ hosts: await knownHosts() }), reportPage: savePageReport }),
     ...platformHandlers(sync, badges),
   };
   const afterWrite: AfterWrite = (touched, from) => {

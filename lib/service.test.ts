@@ -121,6 +121,21 @@ describe('lesson handlers', () => {
     expect(await dispatch(handlers, 'lessonsForPage', { workItem: source.workItem })).toHaveLength(2);
   });
 
+  it("keeps a tab's empty page report when it answers a page with nothing to anchor", async () => {
+    const reports: unknown[] = [];
+    const reporting = createHandlers(db, {}, { reportPage: async (tabId, report) => void reports.push([tabId, report]) });
+    const tab = { tabId: 7, url: 'https://github.com/acme/shop/issues/12#top' };
+    await dispatch(reporting, 'saveLesson', { kind: 'mistake', source });
+    await dispatch(reporting, 'lessonsForPage', { workItem: source.workItem }, tab);
+    expect(reports).toEqual([[7, { workItem: source.workItem, url: tab.url, found: [], notFound: [] }]]);
+
+    // Lessons to anchor: the tab's page layer reports what it found. An extension page is no tab.
+    await dispatch(reporting, 'saveLesson', { kind: 'mistake', quote: 'first', source, anchor: { root: 'body', quote: { exact: 'first' } } });
+    await dispatch(reporting, 'lessonsForPage', { workItem: source.workItem }, tab);
+    await dispatch(reporting, 'lessonsForPage', { workItem: 'github:acme/shop#13' }, {});
+    expect(reports).toHaveLength(1);
+  });
+
   it('updates fields and validates the result', async () => {
     const a = await dispatch(handlers, 'saveLesson', { kind: 'mistake', quote: 'first', source });
     const updated = await dispatch(handlers, 'updateLesson', { id: a.id, patch: { note: 'Add a pool metric', tags: ['Pool'] } });

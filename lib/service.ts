@@ -1,7 +1,7 @@
 import type { LessonDb } from './db/database';
 import type { Lesson } from './lesson';
 import { explainStorageError } from './db/storage-errors';
-import { isWrite, parseMessage, type MessageData, type MessageOutput, type WorkerMessage, type WriteMessage } from './messages';
+import { isWrite, parseMessage, type MessageData, type MessageOutput, type PageReport, type WorkerMessage, type WriteMessage } from './messages';
 import {
   createLesson,
   deleteLessons,
@@ -16,6 +16,7 @@ import {
 import { rankTags, suggestTags } from './tags';
 import { ImportSessions, type ReadFile } from './import/session';
 import type { DetectOptions } from './sites/types';
+import { needsAnchoring } from './page/lesson-loader';
 import { checkSender, type PolicyContext, type Sender } from './sender-policy';
 
 export type { Sender };
@@ -50,7 +51,12 @@ const wrote = <O extends Lesson | Lesson[]>(reply: O): Written<O> => ({
 export function createHandlers(
   db: LessonDb,
   ctx: WriteContext = {},
-  io: { readFile?: ReadFile; detectOptions?: () => Promise<DetectOptions> } = {},
+  io: {
+    readFile?: ReadFile;
+    detectOptions?: () => Promise<DetectOptions>;
+    /** Keeps a tab's anchoring report (lib/platform/page-status.ts). */
+    reportPage?: (tabId: number, report: PageReport) => Promise<void>;
+  } = {},
 ) {
   const imports = new ImportSessions(db, io.readFile, io.detectOptions);
   return {
@@ -62,7 +68,12 @@ export function createHandlers(
     markHelped: async ({ id }) => wrote(await markHelped(db, id, ctx)),
     previewImport: ({ url }) => imports.preview(url),
     applyImport: async ({ url }) => ({ reply: await imports.apply(url), touched: 'all' as const }),
-    lessonsForPage: ({ workItem }) => lessonsForWorkItem(db, workItem),
+    lessonsForPage: async ({ workItem }, { tabId, url }) => {
+      const lessons = await lessonsForWorkItem(db, workItem);
+      // A tab with nothing to anchor loads no page layer; its (empty) report is kept here, not sent as a second message.
+      if (tabId != null && url && !needsAnchoring(lessons)) await io.reportPage?.(tabId, { workItem, url, found: [], notFound: [] });
+      return lessons;
+    },
     suggestTags: async ({ source }) => suggestTags(source, rankTags(source, await tagHistory(db, source))),
   } satisfies Partial<Handlers>;
 }

@@ -40,12 +40,9 @@ export default defineContentScript({
       workItemOf: (url, doc) => identifyPage(url, doc, { hosts }).workItem,
       load: (workItem) => sendMessage('lessonsForPage', { workItem }),
       onLessons: (workItem, lessons) => {
-        // Once loaded, the layer hears of every change, so that it unpaints what is gone.
-        if (loading || needsAnchoring(lessons)) {
-          void layer().then((l) => l.show(workItem, lessons), () => {});
-          return;
-        }
-        sendMessage('pageReport', { workItem, url: location.href, found: [], notFound: [] }).catch(() => {});
+        // Once loaded, the layer hears of every change, so that it unpaints what is gone. Without
+        // it, the worker keeps the page's empty report itself when it answers (lib/service.ts).
+        if (loading || needsAnchoring(lessons)) void layer().then((l) => l.show(workItem, lessons), () => {});
       },
     });
 

@@ -1,8 +1,10 @@
 /**
  * Calls `onChange` when the page's URL changes without a page load: History API and Navigation
  * API navigations, GitHub's Turbo and soft-nav events, and Jira's client-side routing. The
- * content script runs in an isolated world and cannot see the page's own pushState calls, so
- * the URL is also checked whenever the DOM changes (see `watchContent`).
+ * content script runs in an isolated world and cannot wrap the page's own pushState calls; the
+ * Navigation API's `currententrychange` reports them (and every other change of entry) to any
+ * world. Without that API the URL is polled once a second, and checked whenever the DOM changes
+ * (see `watchContent`); with it, nothing runs on a page that stays put.
  */
 export function watchNavigation(win: Window, onChange: (url: string) => void): () => void {
   let last = win.location.href;
@@ -17,13 +19,13 @@ export function watchNavigation(win: Window, onChange: (url: string) => void): (
   for (const e of events) win.addEventListener(e, check);
   win.document.addEventListener('turbo:load', check);
   const nav = (win as Window & { navigation?: EventTarget }).navigation;
-  nav?.addEventListener('navigatesuccess', check);
-  const timer = win.setInterval(check, 1000);
+  nav?.addEventListener('currententrychange', check);
+  const timer = nav ? undefined : win.setInterval(check, 1000);
   return () => {
     for (const e of events) win.removeEventListener(e, check);
     win.document.removeEventListener('turbo:load', check);
-    nav?.removeEventListener('navigatesuccess', check);
-    win.clearInterval(timer);
+    nav?.removeEventListener('currententrychange', check);
+    if (timer !== undefined) win.clearInterval(timer);
   };
 }
 

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { capPageText, cleanLabels, cleanTitle, clip, excerptOf, joinedText, metaContent, textOf, tidyLines, titleAndBodyText } from './text';
 
 const body = (html: string) => new DOMParser().parseFromString(`<html><body>${html}</body></html>`, 'text/html').body;
@@ -21,6 +21,32 @@ describe('textOf', () => {
 
   it('gives escaped markup back as its characters', () => {
     expect(textOf(body('&lt;b&gt;bold&lt;/b&gt; &amp; more'))).toBe('<b>bold</b> & more');
+  });
+
+  it("reads each node's type and each element's tag once", () => {
+    const el = body('<div><p>one <b>two</b> three</p><ul><li>a</li><li hidden>b</li></ul><script>x</script></div>');
+    const nodes = new Set<Node>();
+    for (let walker = document.createTreeWalker(el); walker.currentNode; ) {
+      nodes.add(walker.currentNode);
+      if (!walker.nextNode()) break;
+    }
+    const elements = [...nodes].filter((n) => n.nodeType === 1).length;
+    const reads = (proto: object, key: string) => {
+      const get = Object.getOwnPropertyDescriptor(proto, key)!.get!;
+      return vi.spyOn(proto, key as never, 'get').mockImplementation(function (this: Node) {
+        return get.call(this);
+      } as never);
+    };
+    const types = reads(Node.prototype, 'nodeType');
+    const tags = reads(Element.prototype, 'tagName');
+    try {
+      expect(textOf(el)).toBe('one two three a');
+      // Inside the hidden item and the script nothing is read; everything else once.
+      expect(types.mock.calls.length).toBeLessThanOrEqual(nodes.size);
+      expect(tags.mock.calls.length).toBeLessThanOrEqual(elements);
+    } finally {
+      vi.restoreAllMocks();
+    }
   });
 
   it('stops early on huge pages', () => {

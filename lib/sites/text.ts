@@ -29,25 +29,31 @@ const FRAGMENT_NODE = 11;
  * elements, with a line break after block elements. Stops collecting once `limit` is passed.
  */
 export function rawTextOf(node: Node | null | undefined, limit = Infinity): string {
-  if (!node) return '';
+  if (!node || limit < 0) return '';
   const parts: string[] = [];
   let length = 0;
-  const walk = (n: Node): void => {
-    if (length > limit) return;
-    if (n.nodeType === TEXT_NODE) {
-      const t = n.nodeValue ?? '';
-      parts.push(t);
-      length += t.length;
-      return;
+  // Each property read of a page's node from our isolated world crosses into the browser, and the
+  // badge's walk runs cold on every page: each node's type and tag are read once.
+  const walk = (n: Node, type: number): void => {
+    let block = false;
+    if (type === ELEMENT_NODE) {
+      const tag = (n as Element).tagName;
+      if (SKIPPED.has(tag) || (n as Element).hasAttribute('hidden')) return;
+      block = BLOCKS.has(tag);
+    } else if (type !== DOCUMENT_NODE && type !== FRAGMENT_NODE) return;
+    // Past the limit, the siblings left are not even visited.
+    for (let c = n.firstChild; c && length <= limit; c = c.nextSibling) {
+      const t = c.nodeType;
+      if (t === TEXT_NODE) {
+        const text = c.nodeValue ?? '';
+        parts.push(text);
+        length += text.length;
+      } else walk(c, t);
     }
-    if (n.nodeType !== ELEMENT_NODE && n.nodeType !== DOCUMENT_NODE && n.nodeType !== FRAGMENT_NODE) return;
-    const el = n as Element;
-    if (n.nodeType === ELEMENT_NODE && (SKIPPED.has(el.tagName) || el.hasAttribute('hidden'))) return;
-    // Past the limit, the siblings left are not even visited: touching a node from our world costs.
-    for (let c = n.firstChild; c && length <= limit; c = c.nextSibling) walk(c);
-    if (n.nodeType === ELEMENT_NODE && BLOCKS.has(el.tagName)) parts.push('\n');
+    if (block) parts.push('\n');
   };
-  walk(node);
+  if (node.nodeType === TEXT_NODE) return node.nodeValue ?? '';
+  walk(node, node.nodeType);
   return parts.join('');
 }
 
