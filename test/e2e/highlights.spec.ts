@@ -89,6 +89,21 @@ test('soft navigation to another page and back repaints', async ({ context, sw, 
   await expect.poll(() => paintedTexts(page)).toEqual([quote]);
 });
 
+test("a page's own pushState, with no event and no change to its content, is heard", async ({ context, sw, sites }) => {
+  const page = await context.newPage();
+  await page.goto(sites.url(GITHUB_ISSUE));
+  const quote = 'the button is still disabled because address validation is a debounced request';
+  await saveQuote(page, sw, quote);
+  await expect.poll(() => paintedTexts(page)).toEqual([quote]);
+
+  // Chromium has the Navigation API, so no URL poll runs: only its currententrychange, which
+  // reaches our isolated world, tells of the page's own history calls.
+  await page.evaluate(() => history.pushState({}, '', '/acme/web/pull/34'));
+  await expect.poll(() => paintedTexts(page)).toEqual([]);
+  await page.evaluate(() => history.back());
+  await expect.poll(() => paintedTexts(page)).toEqual([quote]);
+});
+
 test('content rendered after load gets its highlight', async ({ context, sw, sites }) => {
   const page = await context.newPage();
   await page.goto(sites.url(GITHUB_ISSUE));
