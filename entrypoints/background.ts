@@ -1,5 +1,5 @@
-// First: it starts reading the stored related index, and asks the tab in front for its page, while the modules below are evaluated.
-import { takeWakeGist, takeWakeHead } from '@/lib/platform/wake-head-start';
+// First: it starts reading the stored related index while the modules below are evaluated.
+import { takeWakeHead } from '@/lib/platform/wake-head-start';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { openDb } from '@/lib/db/database';
@@ -34,7 +34,7 @@ export default defineBackground(() => {
   // The token leaves the settings (which content scripts can read) before the first sync reads it.
   const sync = initSync(db, moveTokenOnce(db));
   // The side panel's ranking options: the badge counts what the panel lists.
-  const badges = watchBadges(db, { limit: PANEL_LIMIT }, { head: takeWakeHead, gist: takeWakeGist });
+  const badges = watchBadges(db, { limit: PANEL_LIMIT }, takeWakeHead);
   const handlers: Handlers = {
     ...createHandlers(db, ctx, { detectOptions: async () => ({ hosts: await knownHosts() }) }),
     ...platformHandlers(sync, badges),

@@ -3,7 +3,7 @@ import { openDb, type LessonDb } from '../db/database';
 import type { Source } from '../lesson';
 import { createRelatedIndex, relatedLessons, SIMILAR_MIN, STRONG_SIMILAR } from '../related/rank';
 import { CHECKOUT_PAGE, CHECKOUT_PAGE_TITLE, SAME_FAILURE, UNRELATED, lesson, page } from '../../test/support/related-fixtures';
-import { askTabForGist, badgeText, createBadges, pageBadgeCount, type Badges } from './badge';
+import { badgeText, createBadges, pageBadgeCount, type Badges } from './badge';
 import type { PageInfo } from './page';
 import { readHeadPlain, RELATED_KEY } from './wake-head';
 
@@ -191,14 +191,5 @@ describe('badgeText', () => {
     expect(badgeText(0)).toBe('');
     expect(badgeText(7)).toBe('7');
     expect(badgeText(100)).toBe('99+');
-  });
-});
-
-describe('askTabForGist', () => {
-  it('takes the reply asked ahead at the worker’s start, checked as any reply; a forged one reads as no page', async () => {
-    const gist = { source: page({ title: CHECKOUT_PAGE_TITLE, project: 'ACME' }), text: CHECKOUT_PAGE };
-    expect(await askTabForGist(1, async () => structuredClone(gist))).toEqual(gist);
-    expect(await askTabForGist(1, async () => ({ source: { url: 'https://x.example/' }, text: 42 }))).toBeNull();
-    expect(await askTabForGist(1, async () => ({ ...gist, text: 'x'.repeat(1_000_000) }))).toBeNull();
   });
 });

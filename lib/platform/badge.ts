@@ -163,13 +163,11 @@ const action = () => browser.action ?? (browser as unknown as { browserAction: t
 /**
  * Asks the tab's content script for its cheap read of the page: no script is injected, so a page
  * pays nothing here beyond the read its content script takes once per navigation anyway. What a
- * page's world replies is checked like any message, the reply to a question asked ahead (`ahead`,
- * at the worker's start; undefined when there is none) as well.
+ * page's world replies is checked like any message.
  */
-export async function askTabForGist(tabId: number, ahead?: (tabId: number) => Promise<unknown>): Promise<PageGist | null> {
+export async function askTabForGist(tabId: number): Promise<PageGist | null> {
   try {
-    const reply = (await ahead?.(tabId)) ?? (await sendMessage('readGist', {}, tabId));
-    const parsed = PageGistSchema.safeParse(reply);
+    const parsed = PageGistSchema.safeParse(await sendMessage('readGist', {}, tabId));
     return parsed.success ? parsed.data : null;
   } catch {
     // No content script there: a page extensions may not run on, or one still loading (it reports itself).
@@ -182,21 +180,17 @@ export async function askTabForGist(tabId: number, ahead?: (tabId: number) => Pr
  * change the tab's URL, which fires `onUpdated` with a `url`. Content scripts also report their
  * page when they have read it (`pageRead`), which covers a page whose script came after the event.
  */
-export function watchBadges(
-  db: LessonDb,
-  options: RelatedOptions & { limit: number },
-  ahead: { head?: () => Promise<unknown> | null; gist?: (tabId: number) => Promise<unknown> } = {},
-): Badges {
+export function watchBadges(db: LessonDb, options: RelatedOptions & { limit: number }, headReadAhead?: () => Promise<unknown> | null): Badges {
   void action().setBadgeBackgroundColor({ color: '#0b63ce' });
   const badges = createBadges(
     db,
     {
-      readPage: (tabId) => askTabForGist(tabId, ahead.gist),
+      readPage: askTabForGist,
       showsWebPage: async (tabId) => parseHttpUrl((await browser.tabs.get(tabId)).url ?? '') !== null,
       // One call per count, made as soon as it is known to be the latest: the tab may have closed since.
       setText: (tabId, text) => void action().setBadgeText({ tabId, text }).catch(() => {}),
       activeTabs: async () => (await browser.tabs.query({ active: true })).flatMap((tab) => (tab.id == null ? [] : [tab.id])),
-      headReadAhead: ahead.head,
+      headReadAhead,
     },
     options,
   );

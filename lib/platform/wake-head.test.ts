@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openDb } from '../db/database';
-import { askGistsAhead, readHeadForWebTabs, readHeadPlain, RELATED_KEY } from './wake-head';
+import { readHeadForWebTabs, readHeadPlain, RELATED_KEY } from './wake-head';
 
 let n = 0;
 const names: string[] = [];
@@ -59,34 +59,5 @@ describe('readHeadForWebTabs', () => {
 
   it('gives nothing when the tabs cannot be asked', async () => {
     expect(await readHeadForWebTabs(Promise.reject(new Error('no tabs')), name())).toBeUndefined();
-  });
-});
-
-describe('askGistsAhead', () => {
-  const TICKET = 'https://acme.atlassian.net/browse/ACME-7';
-  const tabs = Promise.resolve([{ id: 1, url: TICKET }, { id: 2, url: 'chrome://newtab/' }, { id: 3, url: 'https://w.example/' }, { url: TICKET }]);
-
-  it('asks the web tabs in front at once and gives each reply once, to a count of the page it was asked on', async () => {
-    const ask = vi.fn(async (tabId: number) => ({ reply: tabId }));
-    const gists = askGistsAhead(tabs, ask);
-    expect(await gists.take(1, Promise.resolve(TICKET))).toEqual({ reply: 1 });
-    expect(ask.mock.calls.map(([tabId]) => tabId)).toEqual([1, 3]);
-    // Once: a later count of the tab asks the tab itself.
-    expect(await gists.take(1, Promise.resolve(TICKET))).toBeUndefined();
-    // Never for a tab that has moved on to another page since, nor one never asked.
-    expect(await gists.take(3, Promise.resolve('https://w.example/next'))).toBeUndefined();
-    expect(await gists.take(2, Promise.resolve('chrome://newtab/'))).toBeUndefined();
-  });
-
-  it('gives nothing for a question that failed, or once forgotten', async () => {
-    const failed = askGistsAhead(tabs, async () => {
-      throw new Error('no content script');
-    });
-    expect(await failed.take(1, Promise.resolve(TICKET))).toBeUndefined();
-    const forgotten = askGistsAhead(tabs, async (tabId) => ({ reply: tabId }));
-    await Promise.resolve();
-    forgotten.forget();
-    expect(await forgotten.take(3, Promise.resolve('https://w.example/'))).toBeUndefined();
-    expect(await askGistsAhead(Promise.reject(new Error('no tabs')), async () => ({})).take(1, Promise.resolve(TICKET))).toBeUndefined();
   });
 });

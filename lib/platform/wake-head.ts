@@ -36,38 +36,3 @@ export async function readHeadForWebTabs(activeUrls: Promise<string[]>, name = D
     return undefined;
   }
 }
-
-/** Asks a tab's content script for its gist (the badge's `readGist` message); its reply, unchecked. */
-export type AskGist = (tabId: number) => Promise<unknown>;
-
-/**
- * Asks each web tab in front for its gist at once, at the worker's start, so the replies are on
- * their way while the worker's modules are evaluated. Each is given once (`take`), to the count of
- * that tab while it still shows the URL it was asked at; otherwise, or when it failed, undefined
- * and the count asks again. The reply is the tab's own, checked by the count like any reply.
- */
-export function askGistsAhead(tabs: Promise<{ id?: number; url?: string }[]>, ask: AskGist) {
-  const asked = new Map<number, { url: string; reply: Promise<unknown> }>();
-  const ready = tabs.then(
-    (list) => {
-      for (const { id, url } of list) {
-        if (id == null || !url || parseHttpUrl(url) === null) continue;
-        const reply = ask(id).catch(() => undefined);
-        asked.set(id, { url, reply });
-      }
-    },
-    () => {},
-  );
-  return {
-    /** The reply asked ahead for `tabId` if the tab still shows `urlNow`, once; undefined otherwise. */
-    async take(tabId: number, urlNow: Promise<string | undefined>): Promise<unknown> {
-      await ready;
-      const ahead = asked.get(tabId);
-      asked.delete(tabId);
-      if (!ahead) return undefined;
-      return (await urlNow.catch(() => undefined)) === ahead.url ? ahead.reply : undefined;
-    },
-    /** Lets go of the replies nobody took (a wake for an alarm, or a tab never counted). */
-    forget: () => asked.clear(),
-  };
-}
