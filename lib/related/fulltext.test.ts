@@ -137,4 +137,33 @@ describe('FullTextIndex', () => {
     expect(FullTextIndex.restore(head, [blocks[1], ...blocks.slice(1)])).toBeNull();
     expect(FullTextIndex.restore(head, blocks)!.complete).toBe(true);
   });
+
+  it('restored, looks its terms up as the built index does, before and after documents are added', () => {
+    const docs = corpus(1500, 8);
+    const built = FullTextIndex.build(docs.slice(0, 1000));
+    const { head, blocks } = structuredClone(built.snapshot());
+    const index = FullTextIndex.restore(head, blocks)!;
+    const gen = new ProseGenerator(12);
+    const queries = Array.from({ length: 10 }, () => [...queryOf(gen), { text: 'zyzzyva kafka', weight: 2 }]);
+    for (const query of queries) expect(index.queryTerms(query, 16)).toEqual(built.queryTerms(query, 16));
+    for (const [key, fields] of docs.slice(1000)) {
+      index.add(key, fields);
+      built.add(key, fields);
+    }
+    for (const query of queries) expect(rows(index, query, 10)).toEqual(rows(built, query, 10));
+    const again = structuredClone(index.snapshot());
+    const reloaded = FullTextIndex.restore(again.head, again.blocks)!;
+    for (const query of queries) expect(rows(reloaded, query, 10)).toEqual(rows(built, query, 10));
+  });
+
+  it('refuses a head stored in the previous form (no sorted term order) or with its terms out of order', () => {
+    const { head, blocks } = FullTextIndex.build(corpus(300, 9)).snapshot();
+    const { termOrder, ...previous } = head;
+    expect(FullTextIndex.restore({ ...previous, version: 2 } as typeof head, blocks)).toBeNull();
+    expect(FullTextIndex.restore(previous as typeof head, blocks)).toBeNull();
+    const swapped = termOrder.slice();
+    [swapped[0], swapped[1]] = [swapped[1], swapped[0]];
+    expect(FullTextIndex.restore({ ...head, termOrder: swapped }, blocks)).toBeNull();
+    expect(FullTextIndex.restore(head, blocks)).not.toBeNull();
+  });
 });

@@ -1,6 +1,6 @@
 import { forEachWord, termOf } from './tokenize';
 import { WordTable } from './words';
-import { columnAt, compareAt, compareStrings, isColumn, isPacked, packColumn, packStrings, unpackString, type PackedStrings, type StringColumn } from './packed-strings';
+import { columnAt, compareAt, compareStrings, findPacked, isColumn, isPacked, isSortedOrder, packColumn, packStrings, sortedOrder, unpackString, type PackedStrings, type StringColumn } from './packed-strings';
 
 /** One field of a document with its weight: a title word counts for more than a note word. */
 export interface WeightedText {
@@ -38,7 +38,7 @@ const MAX_TF = 255;
 export const MAX_QUERY_TERMS = 32;
 
 /** Bumped whenever tokenising, stemming or the stored layout changes: a stored index is then rebuilt. */
-export const FULLTEXT_VERSION = 2;
+export const FULLTEXT_VERSION = 3;
 
 /** Postings per stored block: a page's query reads the few blocks holding its terms, about 40 KB each. */
 const BLOCK_POSTINGS = 8192;
@@ -51,6 +51,8 @@ export interface FullTextSnapshot {
   version: number;
   /** Terms in term-id order. */
   terms: PackedStrings;
+  /** Term ids in the order of the terms: a restored index looks a term up without a map of them all. */
+  termOrder: Uint32Array<ArrayBuffer>;
   /** Document keys in document order. */
   keys: StringColumn;
   df: Int32Array<ArrayBuffer>;
@@ -77,7 +79,10 @@ export interface PostingBlock {
  * text is kept: a removal finds the document's terms in the postings.
  */
 export class FullTextIndex {
-  private readonly dict = new Map<string, number>();
+  /** Term → term id; null while the index is as restored, whose terms are looked up in `stored`. */
+  private dict: Map<string, number> | null = new Map();
+  /** The terms of a restored index and their sorted order, until a term is added. */
+  private storedTerms: { terms: PackedStrings; order: Uint32Array<ArrayBuffer> } | null = null;
   /** Words seen in documents → term ids: most words repeat, so stemming runs once per word. */
   private readonly words = new WordTable();
   private readonly internTerm = (term: string) => this.intern(term);
@@ -143,9 +148,10 @@ export class FullTextIndex {
     const terms = s.terms.ends.length;
     const docs = s.docLen.length;
     if (s.version !== FULLTEXT_VERSION || !isPacked(s.terms, terms) || s.df.length !== terms || s.offsets.length !== terms + 1) return null;
-    if (!isColumn(s.keys, docs) || !isBlockStarts(s.blockStarts, terms)) return null;
+    if (!isColumn(s.keys, docs) || !isBlockStarts(s.blockStarts, terms) || !isSortedOrder(s.terms, s.termOrder)) return null;
     const index = new FullTextIndex();
-    for (let id = 0; id < terms; id++) index.dict.set(unpackString(s.terms, id), id);
+    index.dict = null;
+    index.storedTerms = { terms: s.terms, order: s.termOrder };
     index.termCount = terms;
     index.df = s.df;
     index.tfScratch = new Int32Array(Math.max(terms, 16));
@@ -215,10 +221,10 @@ export class FullTextIndex {
   snapshot(): { head: FullTextSnapshot; blocks: PostingBlock[] } {
     this.needAllPostings();
     if (this.deltaDocs > 0 || this.dead > 0) this.compact();
-    const terms = [...this.dict.keys()];
+    const packed = this.storedTerms?.terms ?? packStrings(this.termCount, termList(this.dict!));
     const starts = [0];
-    for (let t = 0, from = 0; t < terms.length; t++) {
-      if (this.offsets[t + 1] - from >= BLOCK_POSTINGS || t === terms.length - 1) {
+    for (let t = 0, from = 0; t < this.termCount; t++) {
+      if (this.offsets[t + 1] - from >= BLOCK_POSTINGS || t === this.termCount - 1) {
         starts.push(t + 1);
         from = this.offsets[t + 1];
       }
@@ -231,7 +237,8 @@ export class FullTextIndex {
     });
     const head: FullTextSnapshot = {
       version: FULLTEXT_VERSION,
-      terms: packStrings(terms.length, (t) => terms[t]),
+      terms: packed,
+      termOrder: this.storedTerms?.order ?? sortedOrder(packed),
       keys: packColumn(this.docCount, (doc) => this.keyOf(doc)),
       df: this.df.slice(0, this.termCount),
       offsets: this.offsets,
@@ -335,7 +342,7 @@ export class FullTextIndex {
     for (const { text, weight } of fields) {
       forEachWord(text, (w) => {
         const term = termOf(w);
-        const t = term === null ? undefined : this.dict.get(term);
+        const t = term === null ? undefined : this.termId(term);
         if (t === undefined || this.df[t] <= 0 || this.df[t] > maxDf) return;
         tf.set(t, (tf.get(t) ?? 0) + weight);
         if (!word.has(t)) word.set(t, w);
@@ -469,11 +476,31 @@ export class FullTextIndex {
     return Math.log(1 + (this.live - n + 0.5) / (n + 0.5));
   }
 
+  /** The term's id, undefined for a term never seen. */
+  private termId(term: string): number | undefined {
+    if (this.dict) return this.dict.get(term);
+    const { terms, order } = this.storedTerms!;
+    const id = findPacked(terms, order, term);
+    return id < 0 ? undefined : id;
+  }
+
+  /** The map of every term, made when the first document is added to a restored index. */
+  private terms(): Map<string, number> {
+    if (!this.dict) {
+      const { terms } = this.storedTerms!;
+      this.dict = new Map();
+      for (let id = 0; id < this.termCount; id++) this.dict.set(unpackString(terms, id), id);
+      this.storedTerms = null;
+    }
+    return this.dict;
+  }
+
   private intern(term: string): number {
-    let id = this.dict.get(term);
+    const dict = this.terms();
+    let id = dict.get(term);
     if (id === undefined) {
       id = this.termCount++;
-      this.dict.set(term, id);
+      dict.set(term, id);
       if (id >= this.df.length) {
         this.df = grow(this.df, id + 1);
         this.tfScratch = grow(this.tfScratch, id + 1);
@@ -643,6 +670,12 @@ function grow<T extends Int32Array | Uint8Array | Float32Array | Uint32Array>(a:
   const b = new (a.constructor as new (n: number) => T)(size);
   b.set(a);
   return b;
+}
+
+/** A term list's `at`, for packing: the map's keys in insertion order are the terms in id order. */
+function termList(dict: Map<string, number>): (t: number) => string {
+  const terms = [...dict.keys()];
+  return (t) => terms[t];
 }
 
 function isBlockStarts(starts: Uint32Array, terms: number): boolean {

@@ -1,12 +1,12 @@
 import { normalizeTag, normalizeTags, type Lesson } from '../lesson';
 import { FullTextIndex, type FullTextSnapshot, type PostingBlock, type WeightedText } from './fulltext';
-import { columnAt, compareAt, compareStrings, isColumn, isPacked, packColumn, packStrings, unpackString, type PackedStrings, type StringColumn } from './packed-strings';
+import { columnAt, compareAt, compareStrings, findPacked, isColumn, isPacked, isSortedOrder, packColumn, packStrings, sortedOrder, unpackString, type PackedStrings, type StringColumn } from './packed-strings';
 
 /** Title and tags say what a lesson is about more densely than its quote or note. */
 const FIELD_WEIGHTS = { title: 2, tags: 2, body: 1 } as const;
 
 /** Bumped whenever what the index keeps per lesson changes: a stored index is then rebuilt. */
-export const RELATED_INDEX_VERSION = 3;
+export const RELATED_INDEX_VERSION = 4;
 
 export function lessonFields(lesson: Lesson): WeightedText[] {
   const answers = lesson.answers.length ? lesson.answers.map((a) => `${a.question}\n${a.answer}`).join('\n') : '';
@@ -48,6 +48,8 @@ interface Parts {
 /** A map of keys to document lists as stored: the keys, and per key its slice of one array (CSR). */
 export interface StoredLookup {
   keys: PackedStrings;
+  /** Key numbers in the order of the keys: a loaded key is found by binary search. */
+  order: Uint32Array<ArrayBuffer>;
   starts: Uint32Array<ArrayBuffer>;
   docs: Uint32Array<ArrayBuffer>;
 }
@@ -287,12 +289,17 @@ export function createRelatedIndex(lessons: Iterable<Lesson> = []): RelatedIndex
 
 /**
  * Keys → document numbers, ascending. A loaded key stays a slot of the stored arrays until it is
- * written to: a wake makes no array per work item or tag, only views of the few it looks up.
+ * written to: a wake makes no array per work item or tag, only views of the few it looks up, and
+ * no map of its keys either (found by binary search) until a write needs them all (`all`).
  */
 class Lookup {
   private readonly lists = new Map<string, number[] | number>();
+  /** Whether `lists` holds every key: always, but for a loaded lookup no write has needed them all yet. */
+  private listed: boolean;
 
-  private constructor(private readonly stored: StoredLookup | null) {}
+  private constructor(private readonly stored: StoredLookup | null) {
+    this.listed = stored === null;
+  }
 
   static empty(): Lookup {
     return new Lookup(null);
@@ -300,27 +307,46 @@ class Lookup {
 
   static restore(l: StoredLookup, docCount: number): Lookup | null {
     const count = l.keys.ends.length;
-    if (!isPacked(l.keys, count) || l.starts.length !== count + 1 || l.starts[count] !== l.docs.length) return null;
+    if (!isPacked(l.keys, count) || !(l.starts instanceof Uint32Array) || l.starts.length !== count + 1 || l.starts[count] !== l.docs.length) return null;
+    if (!isSortedOrder(l.keys, l.order)) return null;
     for (let i = 0; i < l.docs.length; i++) if (l.docs[i] >= docCount) return null;
-    const lookup = new Lookup(l);
-    for (let i = 0; i < count; i++) lookup.lists.set(unpackString(l.keys, i), i);
-    return lookup;
+    return new Lookup(l);
   }
 
   get(key: string): ArrayLike<number> | undefined {
-    const docs = this.lists.get(key);
+    const docs = this.lists.get(key) ?? this.storedSlot(key);
     return typeof docs === 'number' ? this.stored!.docs.subarray(this.stored!.starts[docs], this.stored!.starts[docs + 1]) : docs;
   }
 
   link(key: string, doc: number): void {
-    let docs = this.lists.get(key);
+    let docs = this.lists.get(key) ?? this.storedSlot(key);
     if (typeof docs !== 'object') this.lists.set(key, (docs = docs === undefined ? [] : Array.from(this.get(key)!)));
     docs.push(doc);
   }
 
+  /** The stored slot of a key not in `lists` yet; undefined once every key is listed. */
+  private storedSlot(key: string): number | undefined {
+    if (this.listed) return undefined;
+    const slot = findPacked(this.stored!.keys, this.stored!.order, key);
+    return slot < 0 ? undefined : slot;
+  }
+
+  /** Every key in `lists`: the stored ones not written to as their slots. */
+  private all(): Map<string, number[] | number> {
+    if (!this.listed) {
+      const { keys } = this.stored!;
+      for (let i = 0; i < keys.ends.length; i++) {
+        const key = unpackString(keys, i);
+        if (!this.lists.has(key)) this.lists.set(key, i);
+      }
+      this.listed = true;
+    }
+    return this.lists;
+  }
+
   /** Follows a compaction: the same documents under their new numbers, keys left with none dropped. */
   renumber(renum: Int32Array): void {
-    for (const key of this.lists.keys()) {
+    for (const key of this.all().keys()) {
       const docs = this.get(key)!;
       const moved: number[] = [];
       for (let i = 0; i < docs.length; i++) if (docs[i] < renum.length && renum[docs[i]] >= 0) moved.push(renum[docs[i]]);
@@ -330,13 +356,14 @@ class Lookup {
   }
 
   store(): StoredLookup {
-    const keys = [...this.lists.keys()];
+    const keys = [...this.all().keys()];
     const lists = keys.map((key) => this.get(key)!);
     const starts = new Uint32Array(keys.length + 1);
     lists.forEach((docs, i) => (starts[i + 1] = starts[i] + docs.length));
     const docs = new Uint32Array(starts[keys.length]);
     lists.forEach((list, i) => docs.set(list, starts[i]));
-    return { keys: packStrings(keys.length, (i) => keys[i]), starts, docs };
+    const packed = packStrings(keys.length, (i) => keys[i]);
+    return { keys: packed, order: sortedOrder(packed), starts, docs };
   }
 }
 

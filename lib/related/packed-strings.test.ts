@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnAt, compareAt, isColumn, isPacked, packColumn, packStrings, unpackString, type StringColumn } from './packed-strings';
+import { columnAt, compareAt, findPacked, isColumn, isPacked, isSortedOrder, packColumn, packStrings, sortedOrder, unpackString, type StringColumn } from './packed-strings';
 
 describe('packed strings', () => {
   it('gives back each string, empty and non-ASCII ones too', () => {
@@ -47,5 +47,22 @@ describe('packed strings', () => {
     expect(isColumn({ ms: Float64Array.of(0, Number.NaN) }, 2)).toBe(false);
     expect(isColumn({ ms: [0, 1] } as unknown as StringColumn, 2)).toBe(false);
     expect(isColumn(null as unknown as StringColumn, 0)).toBe(false);
+  });
+
+  it('finds every string through its sorted order, and no other string', () => {
+    const list = ['kafka', 'b', 'ab', 'a', '', 'naïve', 'Zed', 'abc', 'z😀'];
+    const packed = packStrings(list.length, (i) => list[i]);
+    const order = structuredClone(sortedOrder(packed));
+    expect(isSortedOrder(packed, order)).toBe(true);
+    list.forEach((s, i) => expect(findPacked(packed, order, s)).toBe(i));
+    for (const absent of ['aa', 'abcd', 'kafk', 'Z', 'zz', 'naive', ' ']) expect(findPacked(packed, order, absent)).toBe(-1);
+  });
+
+  it('refuses an order that misses a string, repeats one, is out of range or not sorted', () => {
+    const packed = packStrings(4, (i) => ['d', 'b', 'a', 'c'][i]);
+    const order = sortedOrder(packed);
+    expect(Array.from(order)).toEqual([2, 1, 3, 0]);
+    for (const wrong of [[2, 1, 3], [2, 1, 1, 0], [2, 1, 3, 4], [1, 2, 3, 0]]) expect(isSortedOrder(packed, Uint32Array.from(wrong))).toBe(false);
+    expect(isSortedOrder(packed, [2, 1, 3, 0] as unknown as Uint32Array)).toBe(false);
   });
 });

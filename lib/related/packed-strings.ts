@@ -116,3 +116,60 @@ function isoMs(s: string): number | null {
   const ms = Date.parse(s);
   return Number.isFinite(ms) && new Date(ms).toISOString() === s ? ms : null;
 }
+
+/**
+ * A packed list's string numbers in the order of the strings: a string is found by binary search
+ * (`findPacked`), so a loaded list needs no map of all its strings (at 100,000 lessons, building
+ * the term and work item maps took most of a wake's restore).
+ */
+export function sortedOrder(p: PackedStrings): Uint32Array<ArrayBuffer> {
+  const strings = Array.from(p.ends, (_, i) => unpackString(p, i));
+  return Uint32Array.from(strings.keys()).sort((a, b) => compareStrings(strings[a], strings[b]));
+}
+
+/** Whether `order` numbers each of the strings of `p` once, in strictly ascending order of the strings. */
+export function isSortedOrder(p: PackedStrings, order: Uint32Array): boolean {
+  const count = p.ends.length;
+  if (!(order instanceof Uint32Array) || order.length !== count) return false;
+  for (let i = 0; i < count; i++) if (order[i] >= count) return false;
+  for (let i = 1; i < count; i++) if (compareSlices(p, order[i - 1], order[i]) >= 0) return false;
+  return true;
+}
+
+/** The number of string `s` in `p`, found through its sorted order; -1 when it is not there. */
+export function findPacked(p: PackedStrings, order: Uint32Array, s: string): number {
+  let [from, to] = [0, order.length];
+  while (from < to) {
+    const mid = (from + to) >>> 1;
+    const c = compareWith(p, order[mid], s);
+    if (c === 0) return order[mid];
+    if (c < 0) from = mid + 1;
+    else to = mid;
+  }
+  return -1;
+}
+
+const startOf = (p: PackedStrings, i: number) => (i === 0 ? 0 : p.ends[i - 1]);
+
+/** String `i` of `p` against `s`, as `compareStrings` would, without making the string. */
+function compareWith(p: PackedStrings, i: number, s: string): number {
+  const from = startOf(p, i);
+  const len = p.ends[i] - from;
+  const n = Math.min(len, s.length);
+  for (let k = 0; k < n; k++) {
+    const d = p.text.charCodeAt(from + k) - s.charCodeAt(k);
+    if (d !== 0) return d;
+  }
+  return len - s.length;
+}
+
+function compareSlices(p: PackedStrings, i: number, j: number): number {
+  const [a, b] = [startOf(p, i), startOf(p, j)];
+  const [la, lb] = [p.ends[i] - a, p.ends[j] - b];
+  const n = Math.min(la, lb);
+  for (let k = 0; k < n; k++) {
+    const d = p.text.charCodeAt(a + k) - p.text.charCodeAt(b + k);
+    if (d !== 0) return d;
+  }
+  return la - lb;
+}

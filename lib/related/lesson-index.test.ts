@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import type { Lesson } from '../lesson';
+import { lesson } from '../../test/support/related-fixtures';
+import { RelatedIndex, RELATED_INDEX_VERSION } from './lesson-index';
+
+/** Lessons over a few work items, projects and tags, so every lookup has keys with several documents. */
+function lessons(n: number): Lesson[] {
+  return Array.from({ length: n }, (_, i) =>
+    lesson({
+      title: `Lesson ${i} about retries and queue ${i % 7}`,
+      tags: [`tag-${i % 5}`, ...(i % 3 ? [] : ['ci'])],
+      source: { site: 'jira', workItem: `jira:ACME-${i % 11}`, project: i % 2 ? 'ACME' : 'Ops', labels: i % 4 ? [] : ['Incident'] },
+    }),
+  );
+}
+
+const KEYS = {
+  workItems: [...Array.from({ length: 12 }, (_, i) => `jira:ACME-${i}`), 'jira:ACME', ''],
+  projects: ['ACME', 'acme', 'ops', 'OPS ', 'nope', undefined],
+  tags: [...Array.from({ length: 6 }, (_, i) => `tag-${i}`), 'ci', 'incident', 'Incident', 'nope'],
+};
+
+function lookups(index: RelatedIndex) {
+  return {
+    workItems: KEYS.workItems.map((k) => [...index.onWorkItem(k)].sort()),
+    projects: KEYS.projects.map((k) => [...index.inProject(k)].sort()),
+    tags: KEYS.tags.map((k) => [...index.withTag(k)].sort()),
+  };
+}
+
+function built(all: Lesson[]): RelatedIndex {
+  const builder = RelatedIndex.builder();
+  for (const l of all) builder.add(l);
+  return builder.finish();
+}
+
+describe('RelatedIndex stored and restored', () => {
+  it('answers lookups by work item, project and tag as the built index does, before and after writes', () => {
+    const all = lessons(200);
+    const index = built(all);
+    const { head, blocks } = structuredClone(index.snapshot());
+    const restored = RelatedIndex.restore(head, blocks)!;
+    expect(lookups(restored)).toEqual(lookups(index));
+
+    // A new key, a key with new documents, and enough removals to renumber every document.
+    const more = [...lessons(20).map((l, i) => ({ ...l, source: { ...l.source, workItem: `jira:NEW-${i % 3}` } })), lesson({ tags: ['tag-1'] })];
+    for (const target of [index, restored]) {
+      for (const l of more) target.add(l);
+      for (const l of all.slice(0, 150)) target.remove(l.id);
+    }
+    const after = (i: RelatedIndex) => ({ ...lookups(i), added: [0, 1, 2].map((n) => [...i.onWorkItem(`jira:NEW-${n}`)].sort()) });
+    expect(after(restored)).toEqual(after(index));
+    const again = structuredClone(restored.snapshot());
+    expect(after(RelatedIndex.restore(again.head, again.blocks)!)).toEqual(after(index));
+  });
+
+  it('refuses a head of the previous version or with a lookup whose keys are out of order', () => {
+    const { head, blocks } = built(lessons(30)).snapshot();
+    expect(RelatedIndex.restore({ ...head, version: RELATED_INDEX_VERSION - 1 }, blocks)).toBeNull();
+    const { order: _order, ...previous } = head.workItems;
+    expect(RelatedIndex.restore({ ...head, workItems: previous as typeof head.workItems }, blocks)).toBeNull();
+    const reversed = head.tags.order.slice().reverse();
+    expect(RelatedIndex.restore({ ...head, tags: { ...head.tags, order: reversed } }, blocks)).toBeNull();
+    expect(RelatedIndex.restore(head, blocks)).not.toBeNull();
+  });
+});
