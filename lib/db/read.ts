@@ -73,3 +73,29 @@ export function newestLessons(limit: number, from: ReadFrom = DB_NAME): Promise<
     walk.onerror = () => fail(walk.error);
   });
 }
+
+/** A row of `lessonIndexes` as stored; `value()` makes it into objects (megabytes for a kept index), when the caller wants it. */
+export interface KeptRowRead {
+  value(): unknown;
+}
+
+/**
+ * A row of the indexes kept beside the lessons (`lessonIndexes`), read with plain IndexedDB so a
+ * page or the worker can start the read before Dexie and zod are evaluated; unchecked (the kept
+ * index's loader checks it against the lessons). Null when there is no database or store yet.
+ */
+export async function readKeptRow(key: string, name = DB_NAME): Promise<KeptRowRead | null> {
+  const db = await openForReading(name);
+  if (!db) return null;
+  if (!db.objectStoreNames.contains('lessonIndexes')) {
+    db.close();
+    return null;
+  }
+  return new Promise((resolve, reject) => {
+    const read = db.transaction('lessonIndexes', 'readonly').objectStore('lessonIndexes').get(key);
+    read.onsuccess = () => resolve({ value: () => (read.result as { value?: unknown } | undefined)?.value });
+    read.onerror = () => reject(read.error);
+    // Closes once the read is done: an upgrade by Dexie never waits on this connection.
+    db.close();
+  });
+}

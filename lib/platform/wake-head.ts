@@ -1,4 +1,4 @@
-import { DB_NAME, openForReading } from '../db/read';
+import { DB_NAME, readKeptRow } from '../db/read';
 import { parseHttpUrl } from '../url';
 
 /** The stored related index's key in `lessonIndexes`: its head; its blocks of text postings are parts beside it. */
@@ -10,19 +10,7 @@ export const RELATED_KEY = 'related';
  * and zod are even evaluated. Undefined when there is none, or no database yet (nothing is created).
  */
 export async function readHeadPlain(name = DB_NAME): Promise<unknown> {
-  const db = await openForReading(name);
-  if (!db) return undefined;
-  if (!db.objectStoreNames.contains('lessonIndexes')) {
-    db.close();
-    return undefined;
-  }
-  return new Promise((resolve, reject) => {
-    const read = db.transaction('lessonIndexes', 'readonly').objectStore('lessonIndexes').get(RELATED_KEY);
-    read.onsuccess = () => resolve((read.result as { value?: unknown } | undefined)?.value);
-    read.onerror = () => reject(read.error);
-    // Closes once the read is done: an upgrade by Dexie never waits on this connection.
-    db.close();
-  });
+  return (await readKeptRow(RELATED_KEY, name))?.value();
 }
 
 /**
