@@ -599,20 +599,18 @@ export class LibraryIndex {
       for (let i = start; i < end; i++) if (this.tagPool[i] === t) return true;
       return false;
     };
-    const passes = (s: number) => {
-      if (kind >= 0 && this.kind[s] !== kind) return false;
-      if (site >= 0 && this.site[s] !== site) return false;
-      if (visibility >= 0 && this.visibility[s] !== visibility) return false;
-      if (project && (this.project[s] < 0 || !project[this.project[s]])) return false;
-      if (author && (this.author[s] < 0 || !author[this.author[s]])) return false;
-      const created = this.created[s];
-      if (created < from || created >= to) return false;
-      if (f.open === 'questions' && this.kind[s] !== question) return false;
-      if (f.open === 'actions' && this.openActions[s] === 0) return false;
-      return !tags.length || tags.every((t) => hasTag(s, t));
-    };
-    // Only the search, or nothing: the loop below is the hot one of every keystroke.
-    const plain = kind < 0 && site < 0 && visibility < 0 && !project && !author && from === -Infinity && to === Infinity && !f.open && !tags.length;
+    // Only the filters set are checked: with none (a search alone) the loop below, the hot one of
+    // every keystroke, checks nothing.
+    const checks: ((s: number) => boolean)[] = [];
+    if (kind >= 0) checks.push((s) => this.kind[s] === kind);
+    if (site >= 0) checks.push((s) => this.site[s] === site);
+    if (visibility >= 0) checks.push((s) => this.visibility[s] === visibility);
+    if (project) checks.push((s) => this.project[s] >= 0 && !!project[this.project[s]]);
+    if (author) checks.push((s) => this.author[s] >= 0 && !!author[this.author[s]]);
+    if (from !== -Infinity || to !== Infinity) checks.push((s) => !(this.created[s] < from || this.created[s] >= to));
+    if (f.open === 'questions') checks.push((s) => this.kind[s] === question);
+    if (f.open === 'actions') checks.push((s) => this.openActions[s] !== 0);
+    for (const t of tags) checks.push((s) => hasTag(s, t));
     const order = this.sorted(f.sort);
     const n = order.length;
     const oldest = f.sort === 'oldest';
@@ -622,7 +620,7 @@ export class LibraryIndex {
     for (let k = 0; k < n; k++) {
       const s = order[oldest ? n - 1 - k : k];
       if (hit && !hit[s]) continue;
-      if (!plain && !passes(s)) continue;
+      if (checks.length && !checks.every((check) => check(s))) continue;
       out[m++] = s;
     }
     return new LibraryResults(this, m === out.length ? out : out.slice(0, m));

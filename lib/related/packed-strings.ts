@@ -20,7 +20,7 @@ export function packStrings(count: number, at: (i: number) => string): PackedStr
 }
 
 export function unpackString(p: PackedStrings, i: number): string {
-  return p.text.slice(i === 0 ? 0 : p.ends[i - 1], p.ends[i]);
+  return p.text.slice(startOf(p, i), p.ends[i]);
 }
 
 /** Whether `p` holds `count` strings that fit its text. */
@@ -149,27 +149,25 @@ export function findPacked(p: PackedStrings, order: Uint32Array, s: string): num
   return -1;
 }
 
-const startOf = (p: PackedStrings, i: number) => (i === 0 ? 0 : p.ends[i - 1]);
+function startOf(p: PackedStrings, i: number): number {
+  return i === 0 ? 0 : p.ends[i - 1];
+}
 
 /** String `i` of `p` against `s`, as `compareStrings` would, without making the string. */
 function compareWith(p: PackedStrings, i: number, s: string): number {
-  const from = startOf(p, i);
-  const len = p.ends[i] - from;
-  const n = Math.min(len, s.length);
-  for (let k = 0; k < n; k++) {
-    const d = p.text.charCodeAt(from + k) - s.charCodeAt(k);
-    if (d !== 0) return d;
-  }
-  return len - s.length;
+  return compareRuns(p.text, startOf(p, i), p.ends[i], s, 0, s.length);
 }
 
 function compareSlices(p: PackedStrings, i: number, j: number): number {
-  const [a, b] = [startOf(p, i), startOf(p, j)];
-  const [la, lb] = [p.ends[i] - a, p.ends[j] - b];
-  const n = Math.min(la, lb);
+  return compareRuns(p.text, startOf(p, i), p.ends[i], p.text, startOf(p, j), p.ends[j]);
+}
+
+/** `a.slice(aFrom, aTo)` against `b.slice(bFrom, bTo)` by UTF-16 code units, as `compareStrings`. */
+function compareRuns(a: string, aFrom: number, aTo: number, b: string, bFrom: number, bTo: number): number {
+  const n = Math.min(aTo - aFrom, bTo - bFrom);
   for (let k = 0; k < n; k++) {
-    const d = p.text.charCodeAt(a + k) - p.text.charCodeAt(b + k);
+    const d = a.charCodeAt(aFrom + k) - b.charCodeAt(bFrom + k);
     if (d !== 0) return d;
   }
-  return la - lb;
+  return aTo - aFrom - (bTo - bFrom);
 }
