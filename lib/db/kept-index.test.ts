@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openDb, type LessonDb } from './database';
-import { readParts, readQuickStamp, stampInSteps, storeKept, writesSince, writtenPastLog } from './kept-index';
+import { readForBuild, readParts, readQuickStamp, stampInSteps, storeKept, writesSince, writtenPastLog } from './kept-index';
 import { lesson } from '../../test/support/related-fixtures';
 
 const opened: LessonDb[] = [];
@@ -102,5 +102,19 @@ describe('indexes kept beside the lessons', () => {
     // A write logged since: the log's reader applies it, the count is not judged.
     await d.lessons.put(lesson({ title: 'logged' }));
     expect(await writtenPastLog(d, { ...stamp, count: 5000 }, () => false)).toBe(false);
+  });
+
+  it('reads the lessons for a build with the stamp of what it read, which storing keeps as it is', async () => {
+    const d = db();
+    await d.lessons.bulkPut(Array.from({ length: 5001 }, (_, i) => lesson({ title: `L${i}`, updatedAt: new Date(Date.UTC(2025, 0, 1, 0, 0, i)).toISOString() })));
+    let read = 0;
+    const built = await readForBuild(d, (page) => (read += page.length));
+    expect(read).toBe(5001);
+    expect(built).toEqual(await stampInSteps(d, () => false));
+    // Counted at the build, not now: a lesson written since (past the log here, as stamped below) is not vouched for.
+    expect(await storeKept(d, 'library', built.seq, (at) => at, [], { ...built, count: 4000 })).toBe(true);
+    expect((await d.lessonIndexes.get('library'))?.value).toEqual({ ...built, count: 4000 });
+    // The lessons' newest updatedAt moved since the build: nothing is stored.
+    expect(await storeKept(d, 'library', built.seq, (at) => at, [], { ...built, maxUpdatedAt: '2024-01-01T00:00:00.000Z' })).toBe(false);
   });
 });

@@ -72,15 +72,17 @@ export async function readParts(db: LessonDb, key: string, parts: readonly numbe
 }
 
 /**
- * Stores an index under `key` as current to write `seq` (with the lessons' stamp), unless later
- * writes are still to be applied; returns whether it stored. Its `parts` (rows a reader may read
- * only some of, `readParts`) replace those stored before. Log rows every kept index has read go
- * in the same transaction.
+ * Stores an index under `key` as current to write `seq`, unless later writes are still to be applied;
+ * returns whether it stored. `built`, the stamp of the lessons it was built from (`readForBuild`),
+ * is stored as it is: a stamp counted now would vouch for lessons written past the log since the
+ * build, which the index does not hold. Without it (writes were applied since) the lessons are
+ * counted now. Its `parts` (rows a reader may read only some of, `readParts`) replace those stored
+ * before. Log rows every kept index has read go in the same transaction.
  */
-export async function storeKept(db: LessonDb, key: string, seq: number, value: (stamp: Stamp) => unknown, parts: readonly unknown[] = []): Promise<boolean> {
+export async function storeKept(db: LessonDb, key: string, seq: number, value: (stamp: Stamp) => unknown, parts: readonly unknown[] = [], built?: Stamp): Promise<boolean> {
   // Counted before, in steps: a count() in the read-write transaction below would hold every
   // reader of the lessons (a page's rows, a badge's blocks) behind a walk of all of them.
-  const stamp = await stampInSteps(db, () => false);
+  const stamp = built ?? (await stampInSteps(db, () => false));
   if (!stamp || stamp.seq !== seq) return false;
   return db.transaction('rw', [db.lessonIndexes, db.lessonLog, db.lessons], async () => {
     if (!quickStampCurrent(stamp, await readQuickStamp(db))) return false;
@@ -111,11 +113,20 @@ async function byIdPages<T>(db: LessonDb, read: (c: ReturnType<LessonDb['lessons
 
 /**
  * Every stored lesson for building a kept index, read in pages by primary key (each page one
- * `getAll`), handed over a page at a time; the number read so far follows each page.
+ * `getAll`), handed over a page at a time with the number read so far; returns the stamp of what
+ * was read (the last write before reading, the count and newest updatedAt of the lessons read),
+ * which `storeKept` stores with the index.
  */
-export async function eachLessonPage(db: LessonDb, take: (page: readonly Lesson[], read: number) => void): Promise<void> {
-  let read = 0;
-  await byIdPages(db, (c) => c.toArray(), (l) => l.id, (page) => take(page, (read += page.length)));
+export async function readForBuild(db: LessonDb, take: (page: readonly Lesson[], read: number) => void): Promise<Stamp> {
+  // Read first: writes landing while the lessons are read come after it, and are applied again.
+  const { seq } = await db.transaction('r', [db.lessonLog, db.lessons], () => readQuickStamp(db));
+  let count = 0;
+  let maxUpdatedAt: string | null = null;
+  await byIdPages(db, (c) => c.toArray(), (l) => l.id, (page) => {
+    for (const l of page) if (maxUpdatedAt === null || l.updatedAt > maxUpdatedAt) maxUpdatedAt = l.updatedAt;
+    take(page, (count += page.length));
+  });
+  return { seq, count, maxUpdatedAt };
 }
 
 /**

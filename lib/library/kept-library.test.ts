@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openDb, type LessonDb } from '../db/database';
+import { writtenPastLog } from '../db/kept-index';
 import type { Lesson } from '../lesson';
 import { LessonIndex } from '../../test/support/library-reference';
 import { makeLesson } from '../../test/support/library-lessons';
@@ -40,6 +41,16 @@ async function open(d: LessonDb) {
   let read = 0;
   const loaded = await loadLibraryIndex(d, (k) => (read = k));
   return { ...loaded, built: read > 0 };
+}
+
+/** Writes lessons with plain IndexedDB, as nothing in the extension does (a test's seed does): no log, no notice. */
+function pastTheLog(d: LessonDb, rows: Lesson[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const tx = d.backendDB().transaction('lessons', 'readwrite');
+    for (const row of rows) tx.objectStore('lessons').put(row);
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  });
 }
 
 const change = (l: Lesson, over: Partial<Lesson>): Lesson => ({ ...l, ...over, updatedAt: at(10_000 + n++) });
@@ -144,6 +155,20 @@ describe('the library index kept in IndexedDB', () => {
     await expect.poll(() => changes).toEqual([null]);
     await expectCurrent(d, live.current()!);
     expect(countsBeforeRebuilt).toBe(0);
+  });
+
+  it('is stored with the stamp of the lessons it was built from: lessons written past the log before it is stored are not vouched for', async () => {
+    // Newer than those built from (the newest updatedAt shows them), and older (only the count does).
+    for (const written of [lessons(5, 10), lessons(5, -10)]) {
+      const d = db();
+      await d.lessons.bulkPut(lessons(10));
+      const first = await open(d);
+      await pastTheLog(d, written);
+      await storeLibraryIndex(d, first.index, first.seq, first.readFrom);
+      const again = await open(d);
+      if (!again.built) expect(await writtenPastLog(d, again.uncounted!, () => false)).toBe(true);
+      else await expectCurrent(d, again.index);
+    }
   });
 
   it('follows writes from other pages, stores them, and builds again after a clear', async () => {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { LessonDb } from '../db/database';
 import type { Lesson } from '../lesson';
 import { followLessonWrites } from '../db/changes';
-import { eachLessonPage, quickStampCurrent, readQuickStamp, StampSchema, storeKept, writesSince, writtenPastLog, type Stamp } from '../db/kept-index';
+import { quickStampCurrent, readForBuild, readQuickStamp, StampSchema, storeKept, writesSince, writtenPastLog, type Stamp } from '../db/kept-index';
 import { storedRows } from '../db/stored-rows';
 import { LibraryIndex, type LibrarySnapshot } from './library-index';
 import { STORED_INDEX_KEY as STORED_KEY, type StoredIndexRead } from './stored-read';
@@ -47,6 +47,8 @@ interface Loaded {
   stored: boolean;
   /** The stamp a stored index was taken at, when the lessons' count is still to be checked against it. */
   uncounted?: Stamp;
+  /** The stamp of the lessons a built index was read from (`readForBuild`), until writes are applied to it. */
+  readFrom?: Stamp;
 }
 
 /**
@@ -61,13 +63,14 @@ interface Loaded {
 export function watchLibraryIndex(db: LessonDb, { onChange, onProgress, onStored, saveDelayMs = SAVE_DELAY_MS, readAhead }: Options): LiveLibrary {
   let index: LibraryIndex | null = null;
   let applied = 0;
+  let readFrom: Stamp | undefined;
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const save = (delay: number) => {
     clearTimeout(timer);
     timer = setTimeout(() => {
       if (!index || stopped) return;
-      storeLibraryIndex(db, index, applied)
+      storeLibraryIndex(db, index, applied, readFrom)
         .then((stored) => stored && !stopped && onStored?.())
         .catch(() => {});
     }, delay);
@@ -75,6 +78,7 @@ export function watchLibraryIndex(db: LessonDb, { onChange, onProgress, onStored
   const use = (loaded: Loaded) => {
     index = loaded.index;
     applied = loaded.seq;
+    readFrom = loaded.readFrom;
     // A built index is stored at once: the page may be closed any time.
     if (!loaded.stored) save(0);
     return loaded.index;
@@ -103,6 +107,7 @@ export function watchLibraryIndex(db: LessonDb, { onChange, onProgress, onStored
     const lessons = await storedRows(db.lessons, since.ids);
     applyRows(index!, since.ids, lessons);
     applied = since.seq;
+    readFrom = undefined;
     save(saveDelayMs);
     if (!stopped) onChange(index!, { ids: since.ids, lessons });
   });
@@ -161,19 +166,19 @@ function restore(snapshot: LibrarySnapshot): LibraryIndex | null {
 }
 
 export async function buildLibraryIndex(db: LessonDb, onProgress?: (read: number) => void): Promise<Loaded> {
-  // Read first: writes landing while the lessons are read come after it, and are applied again.
-  // Only the last write is needed here: the count is for storing (storeKept reads it).
-  const { seq } = await db.transaction('r', [db.lessonLog, db.lessons], () => readQuickStamp(db));
   const builder = LibraryIndex.builder();
-  await eachLessonPage(db, (page, read) => {
+  const built = await readForBuild(db, (page, read) => {
     for (const lesson of page) builder.add(lesson);
     onProgress?.(read);
   });
-  return { index: builder.finish(), seq, stored: false };
+  return { index: builder.finish(), seq: built.seq, stored: false, readFrom: built };
 }
 
-/** Stores the index as current to write `seq`, unless later writes are still to be applied. */
-export async function storeLibraryIndex(db: LessonDb, index: LibraryIndex, seq: number): Promise<boolean> {
+/**
+ * Stores the index as current to write `seq`, unless later writes are still to be applied; `built`
+ * is the stamp of the lessons it was built from, when no write was applied to it since.
+ */
+export async function storeLibraryIndex(db: LessonDb, index: LibraryIndex, seq: number, built?: Stamp): Promise<boolean> {
   const snapshot = index.snapshot();
-  return storeKept(db, STORED_KEY, seq, (stamp) => ({ ...stamp, index: snapshot }));
+  return storeKept(db, STORED_KEY, seq, (stamp) => ({ ...stamp, index: snapshot }), [], built);
 }

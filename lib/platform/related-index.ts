@@ -3,7 +3,7 @@ import type { LessonDb } from '../db/database';
 import { followLessonWrites } from '../db/changes';
 import { storedRows } from '../db/stored-rows';
 import type { Source } from '../lesson';
-import { eachLessonPage, quickStampCurrent, readParts, readQuickStamp, StampSchema, storeKept, writesSince, writtenPastLog, type Stamp } from '../db/kept-index';
+import { quickStampCurrent, readForBuild, readParts, readQuickStamp, StampSchema, storeKept, writesSince, writtenPastLog, type Stamp } from '../db/kept-index';
 import { createRelatedIndex, pageQuery, RelatedIndex, type RelatedOptions } from '../related/rank';
 import type { RelatedSnapshot } from '../related/lesson-index';
 import type { PostingBlock } from '../related/fulltext';
@@ -79,6 +79,8 @@ interface Loaded {
   stored: boolean;
   /** The stamp a stored index was taken at, when the lessons' count is still to be checked against it. */
   uncounted?: Stamp;
+  /** The stamp of the lessons a built index was read from (`readForBuild`), until writes are applied to it. */
+  readFrom?: Stamp;
 }
 
 /**
@@ -99,6 +101,7 @@ export function watchStoredIndex(
   let index: RelatedIndex | null = null;
   let tag = 0;
   let applied = 0;
+  let readFrom: Stamp | undefined;
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let whole: Promise<RelatedIndex> | null = null;
@@ -106,12 +109,13 @@ export function watchStoredIndex(
   let counted: Promise<void> | null = null;
   const save = (delay: number) => {
     clearTimeout(timer);
-    timer = setTimeout(() => void (index?.text.complete && !stopped && storeIndex(db, index, applied).catch(() => {})), delay);
+    timer = setTimeout(() => void (index?.text.complete && !stopped && storeIndex(db, index, applied, readFrom).catch(() => {})), delay);
   };
   const use = (loaded: Loaded) => {
     index = loaded.index;
     tag = loaded.tag;
     applied = loaded.seq;
+    readFrom = loaded.readFrom;
     // A built index is stored at once: the browser may stop the worker any time after the count.
     if (!loaded.stored) save(0);
     return loaded.index;
@@ -142,6 +146,7 @@ export function watchStoredIndex(
     if (seq === null) use(await buildIndex(db));
     else if (seq !== applied) {
       applied = seq;
+      readFrom = undefined;
       save(saveDelayMs);
     }
     if (!stopped) onChange(index!);
@@ -224,18 +229,19 @@ async function catchUp(db: LessonDb, index: RelatedIndex, after: number): Promis
 }
 
 async function buildIndex(db: LessonDb): Promise<Loaded> {
-  // Read first: writes landing while the lessons are read come after it, and are applied again.
-  const { seq } = await db.transaction('r', [db.lessonLog, db.lessons], () => readQuickStamp(db));
   const builder = RelatedIndex.builder();
-  await eachLessonPage(db, (page) => {
+  const built = await readForBuild(db, (page) => {
     for (const lesson of page) builder.add(lesson);
   });
-  return { index: builder.finish(), tag: 0, seq, stored: false };
+  return { index: builder.finish(), tag: 0, seq: built.seq, stored: false, readFrom: built };
 }
 
-/** Stores the index as current to write `seq`, unless later writes are still to be applied. */
-async function storeIndex(db: LessonDb, index: RelatedIndex, seq: number): Promise<void> {
+/**
+ * Stores the index as current to write `seq`, unless later writes are still to be applied; `built`
+ * is the stamp of the lessons it was built from, when no write was applied to it since.
+ */
+async function storeIndex(db: LessonDb, index: RelatedIndex, seq: number, built?: Stamp): Promise<void> {
   const { head, blocks } = index.snapshot();
   const tag = Math.floor(Math.random() * 2 ** 32);
-  await storeKept(db, RELATED_KEY, seq, (stamp) => ({ ...stamp, tag, index: head }), blocks.map((block) => ({ tag, block })));
+  await storeKept(db, RELATED_KEY, seq, (stamp) => ({ ...stamp, tag, index: head }), blocks.map((block) => ({ tag, block })), built);
 }
