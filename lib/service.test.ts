@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDb, type LessonDb } from './db/database';
 import { InvalidMessageError, isWrite, parseMessage, workerMessages } from './messages';
 import { exportJson } from './export/json';
@@ -134,6 +134,24 @@ describe('lesson handlers', () => {
     await dispatch(reporting, 'lessonsForPage', { workItem: source.workItem }, tab);
     await dispatch(reporting, 'lessonsForPage', { workItem: 'github:acme/shop#13' }, {});
     expect(reports).toHaveLength(1);
+  });
+
+  it("keeps only a tab's latest page report: an answer overtaken by a navigation's does not replace it", async () => {
+    const reports: unknown[] = [];
+    const reporting = createHandlers(db, {}, { reportPage: async (tabId, report) => void reports.push([tabId, report]) });
+    const next = { ...source, workItem: 'github:acme/shop#13' };
+    // The first page's lessons are read slowly: the tab navigates and asks again meanwhile.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const where = db.lessons.where.bind(db.lessons);
+    vi.spyOn(db.lessons, 'where').mockImplementationOnce(((index: string) => ({
+      equals: (value: string) => ({ toArray: async () => (await held, where(index).equals(value).toArray()) }),
+    })) as never);
+    const first = dispatch(reporting, 'lessonsForPage', { workItem: source.workItem }, { tabId: 7, url: 'https://github.com/acme/shop/issues/12' });
+    await dispatch(reporting, 'lessonsForPage', { workItem: next.workItem }, { tabId: 7, url: 'https://github.com/acme/shop/issues/13' });
+    release();
+    await first;
+    expect(reports).toEqual([[7, { workItem: next.workItem, url: 'https://github.com/acme/shop/issues/13', found: [], notFound: [] }]]);
   });
 
   it('updates fields and validates the result', async () => {

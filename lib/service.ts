@@ -59,6 +59,9 @@ export function createHandlers(
   } = {},
 ) {
   const imports = new ImportSessions(db, io.readFile, io.detectOptions);
+  // Each tab's latest `lessonsForPage`, numbered as asked.
+  let asked = 0;
+  const lastAsked = new Map<number, number>();
   return {
     saveLesson: async (draft) => wrote(await createLesson(db, draft, ctx)),
     updateLesson: async ({ id, patch }) => wrote(await updateLesson(db, id, patch, ctx)),
@@ -69,9 +72,15 @@ export function createHandlers(
     previewImport: ({ url }) => imports.preview(url),
     applyImport: async ({ url }) => ({ reply: await imports.apply(url), touched: 'all' as const }),
     lessonsForPage: async ({ workItem }, { tabId, url }) => {
+      const mine = ++asked;
+      if (tabId != null) lastAsked.set(tabId, mine);
       const lessons = await lessonsForWorkItem(db, workItem);
       // A tab with nothing to anchor loads no page layer; its (empty) report is kept here, not sent as a second message.
-      if (tabId != null && url && !needsAnchoring(lessons)) await io.reportPage?.(tabId, { workItem, url, found: [], notFound: [] });
+      // Only for the tab's latest ask: an answer overtaken by a navigation's would replace that page's report.
+      if (tabId != null && url && lastAsked.get(tabId) === mine) {
+        lastAsked.delete(tabId);
+        if (!needsAnchoring(lessons)) await io.reportPage?.(tabId, { workItem, url, found: [], notFound: [] });
+      }
       return lessons;
     },
     suggestTags: async ({ source }) => suggestTags(source, rankTags(source, await tagHistory(db, source))),
