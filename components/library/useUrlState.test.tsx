@@ -5,6 +5,7 @@ import { testRoot } from '@/test/support/dom-root';
 import { renderHook } from '@/test/support/render-hook';
 import { until } from '@/test/support/until';
 import { EMPTY_FILTERS } from '@/lib/library/filters';
+import { takePendingQuery } from '@/lib/library/pending-query';
 import { URL_WRITE_DELAY_MS, useUrlState } from './useUrlState';
 
 const root = testRoot();
@@ -59,6 +60,17 @@ describe('useUrlState', () => {
     act(() => h.result().setFilters({ ...EMPTY_FILTERS, q: 'deploy' }));
     act(() => h.result().setOpenId('abc'));
     expect(location.search).toBe('?q=deploy&lesson=abc');
+  });
+
+  it('notes filters typed for a reload (which opens the URL as it was) until they are written', async () => {
+    const h = renderHook(useUrlState, root(), EMPTY_FILTERS);
+    act(() => h.result().setFilters({ ...EMPTY_FILTERS, q: 'flaky' }));
+    // Leaving writes them, but a reload has already taken the URL: the note stays for it.
+    dispatchEvent(new PageTransitionEvent('pagehide'));
+    expect(takePendingQuery(sessionStorage, '')).toBe('?q=flaky');
+    act(() => h.result().setFilters({ ...EMPTY_FILTERS, q: 'deploy' }));
+    await until(() => location.search === '?q=deploy');
+    expect(takePendingQuery(sessionStorage, '?q=flaky')).toBeNull();
   });
 
   it('follows the URL on history navigation, filters included', async () => {

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { filtersToParams, type LibraryFilters } from '@/lib/library/filters';
+import { clearPendingQuery, notePendingQuery, searchOf } from '@/lib/library/pending-query';
 
 export const VIEWS = ['lessons', 'digest', 'transfer'] as const;
 export type View = (typeof VIEWS)[number];
@@ -29,8 +30,7 @@ const viewOf = (p: URLSearchParams): View => VIEWS.find((v) => v === p.get('view
 
 /** Rewrites the page URL in place, so every view can be bookmarked without filling the history. */
 function writeUrl(p: URLSearchParams) {
-  const query = p.toString();
-  history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}`);
+  history.replaceState(null, '', `${location.pathname}${searchOf(p)}`);
 }
 
 function setParam(name: string, value: string | null | undefined) {
@@ -51,24 +51,29 @@ export function useUrlState(initialFilters: LibraryFilters): UrlState {
   const [openId, setOpenIdState] = useState<string | null>(() => params().get('lesson'));
 
   const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const writeFilters = () => {
+  const writeFilters = (leaving = false) => {
     clearTimeout(pending.current);
     pending.current = undefined;
     writeUrl(filtersToParams(filters, params()));
+    // A reload has taken the URL before the page is left: the note is what brings them back.
+    if (!leaving) clearPendingQuery(sessionStorage);
   };
   const flush = useRef(writeFilters);
   flush.current = writeFilters;
   useEffect(() => {
     clearTimeout(pending.current);
     pending.current = setTimeout(() => flush.current(), URL_WRITE_DELAY_MS);
+    // A reload opens the URL as it is (too late for pagehide's write): the main script reads these back.
+    const typed = searchOf(filtersToParams(filters, params()));
+    if (typed !== location.search) notePendingQuery(sessionStorage, location.search, typed);
   }, [filters]);
   // Leaving the page (or the hook) writes what is pending; so does any other write of the URL, first.
   useEffect(() => {
-    const now = () => pending.current !== undefined && flush.current();
-    addEventListener('pagehide', now);
+    const leave = () => pending.current !== undefined && flush.current(true);
+    addEventListener('pagehide', leave);
     return () => {
-      removeEventListener('pagehide', now);
-      now();
+      removeEventListener('pagehide', leave);
+      if (pending.current !== undefined) flush.current();
     };
   }, []);
   const setParamNow = (name: string, value: string | null | undefined) => {
@@ -81,6 +86,7 @@ export function useUrlState(initialFilters: LibraryFilters): UrlState {
       // The URL navigated to wins over filters not yet written.
       clearTimeout(pending.current);
       pending.current = undefined;
+      clearPendingQuery(sessionStorage);
       const p = params();
       // The plain page loads no zod; a URL naming filters is parsed with the schema.
       void import('@/lib/library/filter-schema').then((m) => setFilters(m.filtersFromParams(p)));

@@ -5,6 +5,7 @@ import '@/components/library/library.css';
 import { newestLessons } from '@/lib/db/read';
 import { EMPTY_FILTERS, hasFilterParams } from '@/lib/library/filters';
 import { ALL_LOADED_MARK } from '@/lib/library/marks';
+import { takePendingQuery } from '@/lib/library/pending-query';
 import { readStoredIndex } from '@/lib/library/stored-read';
 import { errorText } from '@/lib/error-text';
 import { t } from '@/lib/i18n';
@@ -23,6 +24,9 @@ first.catch(() => {});
 // loads and they are drawn; it is made into objects when the index's code wants it.
 const storedIndex = first.then(() => readStoredIndex(), () => null);
 storedIndex.catch(() => {});
+// Reloaded while filters were being typed: they come back, not the URL's older ones.
+const typed = takePendingQuery(sessionStorage, location.search);
+if (typed !== null) history.replaceState(null, '', `${location.pathname}${typed}`);
 const params = new URLSearchParams(location.search);
 const filters = hasFilterParams(params) ? import('@/lib/library/filter-schema').then((m) => m.filtersFromParams(params)) : EMPTY_FILTERS;
 

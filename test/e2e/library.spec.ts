@@ -113,6 +113,12 @@ test('search and filter, with the filters in the URL', async ({ context, sw }) =
   await expect(titles(page)).toHaveText(['Rollback plan was missing', 'Flaky test retries hide real failures']);
   await page.getByLabel('Sort').selectOption('oldest');
   await expect(titles(page)).toHaveText(['Flaky test retries hide real failures', 'Rollback plan was missing']);
+  // Reloaded while typing, before the filters reached the URL: the page comes back as it was left.
+  await page.getByLabel('Search lessons').fill('retries');
+  await expect(titles(page)).toHaveText(['Flaky test retries hide real failures']);
+  await page.reload();
+  await expect(page.getByLabel('Search lessons')).toHaveValue('retries');
+  await expect(titles(page)).toHaveText(['Flaky test retries hide real failures']);
 
   // A bookmarked view opens as it was left.
   await page.goto(libraryUrl(sw, 'open=actions'));
