@@ -26,7 +26,7 @@ export function detectSource(url: string, doc: Document, options: DetectOptions 
   });
 }
 
-/** The page's main text for full-text relatedness, at most about 20,000 characters. */
+/** The page's main text for full-text relatedness, at most MAX_PAGE_TEXT_CHARS (8,000). */
 export function pageText(url: string, doc: Document, options: DetectOptions = {}): string {
   const { site } = identifyPage(url, doc, options);
   return capPageText(adapterOf(site).text?.(doc) || genericText(doc));

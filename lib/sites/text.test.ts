@@ -75,9 +75,9 @@ describe('bounds', () => {
     expect(excerptOf('   ')).toBeUndefined();
   });
 
-  it('caps page text at 20,000 characters and drops blank lines', () => {
+  it('caps page text at 8,000 characters and drops blank lines', () => {
     expect(capPageText('a\n\n\n  b  \n')).toBe('a\nb');
-    expect(capPageText('line\n'.repeat(10_000)).length).toBe(20_000);
+    expect(capPageText('line\n'.repeat(10_000)).length).toBe(8_000);
   });
 
   it('tidies lines: any whitespace but a line break becomes one space, lines are trimmed, blank ones dropped', () => {
