@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { LessonDb } from '../db/database';
 import { normalizeTags, type Lesson, type Source } from '../lesson';
 import { parseHttpUrl } from '../url';
-import { badgeCount, rankRelated, type RelatedOptions } from '../related/rank';
+import { countRelated, type RelatedOptions } from '../related/rank';
 import { PageGistSchema, type PageGist } from '../messages';
 import { sendMessage } from '../messaging';
 import { watchStoredIndex, type StoredRelatedIndex } from './related-index';
@@ -122,7 +122,7 @@ export function createBadges(db: LessonDb, host: BadgeHost, options: RelatedOpti
     }
     let index;
     try {
-      index = await watched.readyFor(page.source, page.text, options);
+      index = await watched.readyToCount(page.source, page.text, options);
     } catch {
       // The lessons could not be read: keep the quick count, and build the index again next time.
       watched.stop();
@@ -131,7 +131,7 @@ export function createBadges(db: LessonDb, host: BadgeHost, options: RelatedOpti
     }
     performance.mark(INDEX_READY_MARK);
     full = true;
-    show(badgeCount(rankRelated(page.source, page.text, index, options)));
+    show(countRelated(page.source, page.text, index, options));
     performance.mark(FULL_BADGE_MARK);
   }
 

@@ -5,7 +5,7 @@ import { storedRows } from '../db/stored-rows';
 import type { Source } from '../lesson';
 import { quickStampCurrent, readForBuild, readParts, readQuickStamp, StampSchema, storeKept, writesSince, writtenPastLog, type Stamp } from '../db/kept-index';
 import { createRelatedIndex, pageQuery, RelatedIndex, type RelatedOptions } from '../related/rank';
-import type { RelatedSnapshot } from '../related/lesson-index';
+import type { RelatedSnapshot, StoredIds } from '../related/lesson-index';
 import type { PostingBlock } from '../related/fulltext';
 import { POSTINGS_READ_MARK } from './badge-marks';
 import { RELATED_KEY } from './wake-head';
@@ -60,21 +60,26 @@ const isObject = (v: unknown) => typeof v === 'object' && v !== null;
 /** The head, with a tag its blocks carry: a block stored with another head is told apart. */
 const StoredSchema = StampSchema.extend({ tag: z.number(), index: z.custom<RelatedSnapshot>(isObject) });
 const StoredBlockSchema = z.object({ tag: z.number(), block: z.custom<PostingBlock>(isObject) });
+const StoredIdsSchema = z.object({ tag: z.number(), ids: z.custom<StoredIds>(isObject) });
 
 export interface StoredRelatedIndex extends LiveRelatedIndex {
   /**
-   * Every posting is read when `ready` is first asked for (a write to apply, the index to store):
-   * a wake that only counts pages reads the head and the few blocks its pages need (`readyFor`).
+   * Every posting and the ids are read when `ready` is first asked for (a write to apply, the index
+   * to store): a wake that only counts pages reads the head and the few blocks its pages need (`readyToCount`).
    */
   readonly ready: Promise<RelatedIndex>;
-  /** The index, with the postings of the page's query terms read: ready to rank that page. */
+  /** The index, with the postings of the page's query terms and the ids read: ready to rank that page (`rankRelated`). */
   readyFor(source: Source, pageText: string, options?: RelatedOptions): Promise<RelatedIndex>;
+  /** The index, with the postings of the page's query terms read, maybe without its ids: ready to count that page (`countRelated`). */
+  readyToCount(source: Source, pageText: string, options?: RelatedOptions): Promise<RelatedIndex>;
 }
 
 interface Loaded {
   index: RelatedIndex;
-  /** The tag of the stored blocks still to be read into the index. */
+  /** The tag of the stored blocks (and ids) still to be read into the index. */
   tag: number;
+  /** The part the ids of a stored index are in, after its blocks. */
+  idsPart: number;
   seq: number;
   stored: boolean;
   /** The stamp a stored index was taken at, when the lessons' count is still to be checked against it. */
@@ -84,9 +89,10 @@ interface Loaded {
 }
 
 /**
- * The worker's related index: stored in IndexedDB as a head (ids, per-lesson numbers, the lookups,
- * the term dictionary) and blocks of text postings by term, so a wake reads the head and only the
- * blocks holding the page's terms, with no lesson in memory (it ranks with `rankRelated`). Current
+ * The worker's related index: stored in IndexedDB as a head (per-lesson numbers, the lookups, the
+ * term dictionary), blocks of text postings by term and, last, the lessons' ids and updatedAt, so
+ * a wake reads the head and only the blocks holding the page's terms, with no lesson in memory nor
+ * any id (it counts with `countRelated`; ranking with `rankRelated` reads the ids). Current
  * to a numbered write of the lesson log (lib/db/lesson-log.ts): writes made since, by any page, are
  * read by id and applied; an index that is missing, from another version, disagrees with the
  * lessons (their newest updatedAt at once, their count once the first page is counted: both catch
@@ -100,6 +106,7 @@ export function watchStoredIndex(
 ): StoredRelatedIndex {
   let index: RelatedIndex | null = null;
   let tag = 0;
+  let idsPart = 0;
   let applied = 0;
   let readFrom: Stamp | undefined;
   let stopped = false;
@@ -109,11 +116,12 @@ export function watchStoredIndex(
   let counted: Promise<void> | null = null;
   const save = (delay: number) => {
     clearTimeout(timer);
-    timer = setTimeout(() => void (index?.text.complete && !stopped && storeIndex(db, index, applied, readFrom).catch(() => {})), delay);
+    timer = setTimeout(() => void (index?.complete && !stopped && storeIndex(db, index, applied, readFrom).catch(() => {})), delay);
   };
   const use = (loaded: Loaded) => {
     index = loaded.index;
     tag = loaded.tag;
+    idsPart = loaded.idsPart;
     applied = loaded.seq;
     readFrom = loaded.readFrom;
     // A built index is stored at once: the browser may stop the worker any time after the count.
@@ -122,10 +130,16 @@ export function watchStoredIndex(
   };
   // A block that does not fit its head: the stored index is not to be trusted, so it is built again.
   const rebuild = () => (building ??= buildIndex(db).then(use).finally(() => (building = null)));
-  const fillOrBuild = async (termIds?: number[]) => {
+  const fillOrBuild = async (termIds?: number[], ids = true) => {
     const at = index!;
-    if (!(await fillIn(db, at, tag, termIds)) && index === at) await rebuild();
+    if (!(await fillIn(db, at, { tag, idsPart }, termIds, ids)) && index === at) await rebuild();
     return index!;
+  };
+  const forPage = async (ids: boolean, source: Source, pageText: string, options?: RelatedOptions) => {
+    await opened;
+    const at = (ids ? index!.complete : index!.text.complete) ? index! : await fillOrBuild(pageQuery(source, pageText, index!, options).map((t) => t.termId), ids);
+    countCheck().catch(() => {});
+    return at;
   };
   const loading = loadIndex(db, head);
   const opened = loading.then(use);
@@ -155,12 +169,8 @@ export function watchStoredIndex(
     get ready() {
       return ready();
     },
-    async readyFor(source, pageText, options) {
-      await opened;
-      const at = index!.text.complete ? index! : await fillOrBuild(pageQuery(source, pageText, index!, options).map((t) => t.termId));
-      countCheck().catch(() => {});
-      return at;
-    },
+    readyFor: (source, pageText, options) => forPage(true, source, pageText, options),
+    readyToCount: (source, pageText, options) => forPage(false, source, pageText, options),
     current: () => index,
     stop() {
       stopped = true;
@@ -186,11 +196,12 @@ async function loadIndex(db: LessonDb, ahead?: Promise<unknown> | null): Promise
   const index = stored.success ? restore(stored.data.index) : null;
   if (stored.success && index) {
     const was = stored.data;
-    if (quickStampCurrent(was, stamp)) return { index, tag: was.tag, seq: was.seq, stored: true, uncounted: was };
-    // Writes are applied to the whole index: its postings are read first.
-    if (was.seq < stamp.seq && (await fillIn(db, index, was.tag))) {
+    const part = { tag: was.tag, idsPart: was.index.text.blockStarts.length - 1 };
+    if (quickStampCurrent(was, stamp)) return { index, ...part, seq: was.seq, stored: true, uncounted: was };
+    // Writes are applied to the whole index: its postings and ids are read first.
+    if (was.seq < stamp.seq && (await fillIn(db, index, part))) {
       const seq = await catchUp(db, index, was.seq);
-      if (seq !== null) return { index, tag: was.tag, seq, stored: false };
+      if (seq !== null) return { index, ...part, seq, stored: false };
     }
   }
   return buildIndex(db);
@@ -205,11 +216,20 @@ function restore(snapshot: RelatedSnapshot): RelatedIndex | null {
   }
 }
 
-/** Reads into `index` the stored blocks holding `termIds` (every block when not given); false when one is missing or not of this index. */
-async function fillIn(db: LessonDb, index: RelatedIndex, tag: number, termIds?: number[]): Promise<boolean> {
+/**
+ * Reads into `index` the stored blocks holding `termIds` (every block when not given) and, with
+ * `ids`, its ids; false when a part is missing or not of this index.
+ */
+async function fillIn(db: LessonDb, index: RelatedIndex, { tag, idsPart }: { tag: number; idsPart: number }, termIds?: number[], ids = true): Promise<boolean> {
   const blocks = index.text.missingBlocks(termIds);
+  const readIds = ids && !index.hasIds;
+  if (!blocks.length && !readIds) return true;
+  const rows = await readParts(db, RELATED_KEY, readIds ? [...blocks, idsPart] : blocks);
+  if (readIds) {
+    const row = StoredIdsSchema.safeParse(rows.pop());
+    if (!row.success || row.data.tag !== tag || !index.fillIds(row.data.ids)) return false;
+  }
   if (!blocks.length) return true;
-  const rows = await readParts(db, RELATED_KEY, blocks);
   let bytes = 0;
   const fits = blocks.every((b, i) => {
     const row = StoredBlockSchema.safeParse(rows[i]);
@@ -233,7 +253,7 @@ async function buildIndex(db: LessonDb): Promise<Loaded> {
   const built = await readForBuild(db, (page) => {
     for (const lesson of page) builder.add(lesson);
   });
-  return { index: builder.finish(), tag: 0, seq: built.seq, stored: false, readFrom: built };
+  return { index: builder.finish(), tag: 0, idsPart: 0, seq: built.seq, stored: false, readFrom: built };
 }
 
 /**
@@ -241,7 +261,17 @@ async function buildIndex(db: LessonDb): Promise<Loaded> {
  * is the stamp of the lessons it was built from, when no write was applied to it since.
  */
 async function storeIndex(db: LessonDb, index: RelatedIndex, seq: number, built?: Stamp): Promise<void> {
-  const { head, blocks } = index.snapshot();
+  const {
+    head: {
+      text: { keys, ...text },
+      updatedAt,
+      ...head
+    },
+    blocks,
+  } = index.snapshot();
   const tag = Math.floor(Math.random() * 2 ** 32);
-  await storeKept(db, RELATED_KEY, seq, (stamp) => ({ ...stamp, tag, index: head }), blocks.map((block) => ({ tag, block })), built);
+  // The ids in a part of their own after the blocks (`idsPart`): a wake that counts never reads them.
+  const ids: StoredIds = { keys: keys!, updatedAt: updatedAt! };
+  const parts = [...blocks.map((block) => ({ tag, block })), { tag, ids }];
+  await storeKept(db, RELATED_KEY, seq, (stamp) => ({ ...stamp, tag, index: { ...head, text } }), parts, built);
 }

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openDb, type LessonDb } from '../db/database';
 import type { Lesson } from '../lesson';
-import { createRelatedIndex, rankRelated, relatedLessons, type RelatedIndex } from '../related/rank';
+import { badgeCount, countRelated, createRelatedIndex, rankRelated, relatedLessons, type RelatedIndex } from '../related/rank';
 import { CHECKOUT_PAGE, CHECKOUT_PAGE_TITLE, SAME_FAILURE, UNRELATED, lesson, page } from '../../test/support/related-fixtures';
 import { watchStoredIndex, type StoredRelatedIndex } from './related-index';
 import { readHeadPlain } from './wake-head';
@@ -245,6 +245,69 @@ describe('watchStoredIndex', () => {
       // Stored whole again after the build, under a tag of its own.
       const tag = async () => ((await d.lessonIndexes.get('related/1'))?.value as { tag?: number } | undefined)?.tag;
       await until(async () => (await tag()) !== undefined && (await tag()) !== block.tag);
+      for (const live of watching.splice(0)) live.stop();
+    }
+  });
+});
+
+describe('watchStoredIndex: the ids stored apart from the head', () => {
+  /** The key of the part holding the ids: the last, after the blocks of postings. */
+  const idsKey = async (d: LessonDb) => `related/${(await d.lessonIndexes.where('key').startsWith('related/').count()) - 1}`;
+  const source = page({ title: 'alpha3 bravo3 charlie3', workItem: 'jira:MANY-3', project: 'P3' });
+  const text = 'delta3 echo3 foxtrot3 alpha7 bravo7';
+
+  it('counts a page at a wake without reading the ids, and reads them to rank it', async () => {
+    const d = db();
+    const all = manyLessons(600);
+    await storedOnce(d, all);
+    const key = await idsKey(d);
+    const head = (await d.lessonIndexes.get('related'))!.value as { index: { updatedAt?: unknown; text: { keys?: unknown } } };
+    expect(head.index.updatedAt).toBeUndefined();
+    expect(head.index.text.keys).toBeUndefined();
+    expect((await d.lessonIndexes.get(key))!.value).toHaveProperty('ids');
+
+    const read = vi.spyOn(d.lessonIndexes, 'bulkGet');
+    const live = wake(d);
+    const index = await live.readyToCount(source, text);
+    const reference = createRelatedIndex(all);
+    expect(countRelated(source, text, index)).toBe(badgeCount(rankRelated(source, text, reference)));
+    expect(countRelated(source, text, index)).toBeGreaterThan(0);
+    expect(index.hasIds).toBe(false);
+    expect(read.mock.calls.flatMap(([keys]) => keys)).not.toContain(key);
+
+    // A list of lessons (the ranking by id) reads them.
+    const ranked = await live.readyFor(source, text);
+    expect(ranked).toBe(index);
+    expect(read.mock.calls.flatMap(([keys]) => keys)).toContain(key);
+    expect(rankRelated(source, text, ranked)).toEqual(rankRelated(source, text, reference));
+  });
+
+  it('builds again when the ids are missing, of another store or do not fit', async () => {
+    const d = db();
+    const all = manyLessons(600);
+    await storedOnce(d, all);
+    type Stored = { tag: number; ids: { keys: unknown; updatedAt: { ms: Float64Array } } };
+    const breaks: Array<(p: Stored) => unknown> = [
+      () => undefined,
+      (p) => ({ ...p, tag: p.tag + 1 }),
+      (p) => ({ ...p, ids: { ...p.ids, updatedAt: { ms: p.ids.updatedAt.ms.slice(1) } } }),
+      () => 'not ids',
+    ];
+    for (const breakIt of breaks) {
+      const key = await idsKey(d);
+      const part = (await d.lessonIndexes.get(key))!.value as Stored;
+      const broken = breakIt(part);
+      if (broken === undefined) await d.lessonIndexes.delete(key);
+      else await d.lessonIndexes.put({ key, value: broken });
+      const live = wake(d);
+      // Counting needs no ids: the stored index counts; what needs them finds them broken and builds.
+      const counted = await live.readyToCount(source, text);
+      const index = await live.ready;
+      expect(index).not.toBe(counted);
+      expect(rankRelated(source, text, index)).toEqual(rankRelated(source, text, createRelatedIndex(all)));
+      const tag = async () => ((await d.lessonIndexes.get('related'))?.value as { tag: number }).tag;
+      await until(async () => (await tag()) !== part.tag);
+      await until(async () => ((await d.lessonIndexes.get(await idsKey(d)))?.value as Stored | undefined)?.tag === (await tag()));
       for (const live of watching.splice(0)) live.stop();
     }
   });

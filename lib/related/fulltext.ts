@@ -1,6 +1,6 @@
 import { forEachWord, termOf } from './tokenize';
 import { WordTable } from './words';
-import { columnAt, compareAt, compareStrings, findPacked, isColumn, isPacked, isSortedOrder, packColumn, packStrings, sortedOrder, unpackString, type PackedStrings, type StringColumn } from './packed-strings';
+import { columnAt, compareStrings, findPacked, isColumn, isPacked, isSortedOrder, packColumn, packStrings, rankOf, sortedOrder, unpackString, type PackedStrings, type StringColumn } from './packed-strings';
 
 /** One field of a document with its weight: a title word counts for more than a note word. */
 export interface WeightedText {
@@ -17,8 +17,12 @@ export interface QueryTerm {
   idf: number;
 }
 
-export interface Hit {
+export interface Hit extends DocHit {
   key: string;
+}
+
+/** A hit by document number alone: found without the documents' keys. */
+export interface DocHit {
   /** The document's number, until the next compaction. */
   doc: number;
   /** BM25 score. */
@@ -38,7 +42,7 @@ const MAX_TF = 255;
 export const MAX_QUERY_TERMS = 32;
 
 /** Bumped whenever tokenising, stemming or the stored layout changes: a stored index is then rebuilt. */
-export const FULLTEXT_VERSION = 3;
+export const FULLTEXT_VERSION = 4;
 
 /** Postings per stored block: a page's query reads the few blocks holding its terms, about 40 KB each. */
 const BLOCK_POSTINGS = 8192;
@@ -53,8 +57,13 @@ export interface FullTextSnapshot {
   terms: PackedStrings;
   /** Term ids in the order of the terms: a restored index looks a term up without a map of them all. */
   termOrder: Uint32Array<ArrayBuffer>;
-  /** Document keys in document order. */
-  keys: StringColumn;
+  /**
+   * Document keys in document order. Left out of a head stored for a wake, which ranks without
+   * them (`keyRank`) and reads them apart when a write or a list of keys needs them (`fillKeys`).
+   */
+  keys?: StringColumn;
+  /** Per document, where its key falls among all the keys: ties of score are broken by it without the keys. */
+  keyRank: Uint32Array<ArrayBuffer>;
   df: Int32Array<ArrayBuffer>;
   offsets: Uint32Array<ArrayBuffer>;
   /** The first term of each block of postings, then the term count. */
@@ -105,6 +114,8 @@ export class FullTextIndex {
   private keys: string[] = [];
   /** The keys of the documents as loaded, until a compaction: `keys` holds those added since. */
   private loadedKeys: StringColumn | null = null;
+  /** The order of the loaded documents' keys (see FullTextSnapshot), until a compaction. */
+  private keyRank: Uint32Array | null = null;
   private loadedDocs = 0;
   /** Built on first need: an index loaded to answer queries never makes a map of 100,000 keys. */
   private docOfMap: Map<string, number> | null = new Map();
@@ -148,7 +159,8 @@ export class FullTextIndex {
     const terms = s.terms.ends.length;
     const docs = s.docLen.length;
     if (s.version !== FULLTEXT_VERSION || !isPacked(s.terms, terms) || s.df.length !== terms || s.offsets.length !== terms + 1) return null;
-    if (!isColumn(s.keys, docs) || !isBlockStarts(s.blockStarts, terms) || !isSortedOrder(s.terms, s.termOrder)) return null;
+    if ((s.keys !== undefined && !isColumn(s.keys, docs)) || !isRank(s.keyRank, docs)) return null;
+    if (!isBlockStarts(s.blockStarts, terms) || !isSortedOrder(s.terms, s.termOrder)) return null;
     const index = new FullTextIndex();
     index.dict = null;
     index.storedTerms = { terms: s.terms, order: s.termOrder };
@@ -166,7 +178,8 @@ export class FullTextIndex {
     index.mainDocs = docs;
     index.docLen = s.docLen;
     index.alive = new Uint8Array(docs).fill(1);
-    index.loadedKeys = s.keys;
+    index.loadedKeys = s.keys ?? null;
+    index.keyRank = s.keyRank;
     index.loadedDocs = docs;
     index.docOfMap = null;
     index.live = docs;
@@ -179,6 +192,19 @@ export class FullTextIndex {
   /** Whether every block of postings is in: only then may documents be removed or the index compacted and stored. */
   get complete(): boolean {
     return this.filled === null;
+  }
+
+  /** Whether the documents' keys are in: a restored index may be without them until `fillKeys`. */
+  get hasKeys(): boolean {
+    return this.loadedDocs === 0 || this.loadedKeys !== null;
+  }
+
+  /** Fills in the keys of a restored index stored without them; false (and nothing filled) when they do not fit it. */
+  fillKeys(keys: StringColumn): boolean {
+    if (this.hasKeys) return true;
+    if (!isColumn(keys, this.loadedDocs)) return false;
+    this.loadedKeys = keys;
+    return true;
   }
 
   /** The blocks still to be filled in holding the postings of `termIds` (of all terms when not given). */
@@ -235,11 +261,13 @@ export class FullTextIndex {
       const [from, to] = [this.offsets[t], this.offsets[starts[i + 1]]];
       return { docs: this.postDocs.slice(from, to), tfs: this.postTfs.slice(from, to) };
     });
+    const keys = packColumn(this.docCount, (doc) => this.keyOf(doc));
     const head: FullTextSnapshot = {
       version: FULLTEXT_VERSION,
       terms: packed,
       termOrder: this.storedTerms?.order ?? sortedOrder(packed),
-      keys: packColumn(this.docCount, (doc) => this.keyOf(doc)),
+      keys,
+      keyRank: rankOf(keys, this.docCount),
       df: this.df.slice(0, this.termCount),
       offsets: this.offsets,
       blockStarts,
@@ -263,12 +291,16 @@ export class FullTextIndex {
   }
 
   keyOf(doc: number): string {
-    return doc < this.loadedDocs ? columnAt(this.loadedKeys!, doc) : this.keys[doc];
+    if (doc >= this.loadedDocs) return this.keys[doc];
+    if (!this.loadedKeys) throw new Error('Keys not loaded yet');
+    return columnAt(this.loadedKeys, doc);
   }
 
   /** How two documents' keys compare, as the keys themselves would. */
   compareKeys(a: number, b: number): number {
-    return a < this.loadedDocs && b < this.loadedDocs ? compareAt(this.loadedKeys!, a, b) : compareStrings(this.keyOf(a), this.keyOf(b));
+    // Loaded documents are only ever those of a restored index, which holds their order.
+    if (a < this.loadedDocs && b < this.loadedDocs) return this.keyRank![a] - this.keyRank![b];
+    return compareStrings(this.keyOf(a), this.keyOf(b));
   }
 
   isAlive(doc: number): boolean {
@@ -365,6 +397,11 @@ export class FullTextIndex {
    * remaining terms only update documents already seen.
    */
   search(terms: QueryTerm[], k: number, minSimilarity = 0): Hit[] {
+    return this.searchDocs(terms, k, minSimilarity).map((hit) => ({ key: this.keyOf(hit.doc), ...hit }));
+  }
+
+  /** `search` without the keys: what a restored index without them (`hasKeys`) answers. */
+  searchDocs(terms: QueryTerm[], k: number, minSimilarity = 0): DocHit[] {
     if (terms.length === 0 || this.live === 0 || k <= 0) return [];
     terms = terms.slice(0, MAX_QUERY_TERMS);
     // Before any scratch is touched: a search cut short would leave it dirty for the next.
@@ -450,7 +487,6 @@ export class FullTextIndex {
       mask[doc] = 0;
     }
     return hits.map(({ doc, score, mask: bits }) => ({
-      key: this.keyOf(doc),
       doc,
       score,
       similarity: Math.min(1, score / norm),
@@ -645,6 +681,7 @@ export class FullTextIndex {
     });
     this.keys = keys;
     this.loadedKeys = null;
+    this.keyRank = null;
     this.loadedDocs = 0;
     this.docLen = docLen;
     this.alive = new Uint8Array(docLen.length);
@@ -676,6 +713,13 @@ function grow<T extends Int32Array | Uint8Array | Float32Array | Uint32Array>(a:
 function termList(dict: Map<string, number>): (t: number) => string {
   const terms = [...dict.keys()];
   return (t) => terms[t];
+}
+
+/** Whether `rank` numbers `docs` documents, each below `docs`. */
+function isRank(rank: Uint32Array, docs: number): boolean {
+  if (!(rank instanceof Uint32Array) || rank.length !== docs) return false;
+  for (let i = 0; i < docs; i++) if (rank[i] >= docs) return false;
+  return true;
 }
 
 function isBlockStarts(starts: Uint32Array, terms: number): boolean {

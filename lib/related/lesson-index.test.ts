@@ -54,6 +54,37 @@ describe('RelatedIndex stored and restored', () => {
     expect(after(RelatedIndex.restore(again.head, again.blocks)!)).toEqual(after(index));
   });
 
+  it('restored without its ids, orders documents as with them, and takes only ids that fit it', () => {
+    const all = lessons(200);
+    const index = built(all);
+    // Edited timestamps, some equal: documents of one updatedAt must compare equal.
+    for (const [i, l] of all.slice(0, 60).entries()) index.update({ ...l, updatedAt: `2024-05-0${1 + (i % 3)}T00:00:00.000Z` });
+    const { head, blocks } = structuredClone(index.snapshot());
+    const whole = RelatedIndex.restore(head, blocks)!;
+    const {
+      text: { keys, ...text },
+      updatedAt,
+      ...rest
+    } = head;
+    const bare = RelatedIndex.restore({ ...rest, text }, blocks)!;
+    expect(bare.hasIds).toBe(false);
+    expect(() => bare.idOf(0)).toThrow();
+    const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+    for (let a = 0; a < bare.size; a += 7) {
+      for (let b = 0; b < bare.size; b += 3) {
+        expect(Math.sign(bare.compareUpdatedAt(a, b))).toBe(cmp(whole.updatedAtOf(a), whole.updatedAtOf(b)));
+        expect(Math.sign(bare.text.compareKeys(a, b))).toBe(cmp(whole.idOf(a), whole.idOf(b)));
+      }
+    }
+    expect(RelatedIndex.restore({ ...rest, text: head.text }, blocks)).toBeNull();
+    expect(bare.fillIds({ keys: keys!, updatedAt: { ms: new Float64Array(3) } })).toBe(false);
+    expect(bare.fillIds({ keys: { uuids: new Uint8Array(16) }, updatedAt: updatedAt! })).toBe(false);
+    expect(bare.hasIds).toBe(false);
+    expect(bare.fillIds({ keys: keys!, updatedAt: updatedAt! })).toBe(true);
+    expect(bare.idOf(5)).toBe(whole.idOf(5));
+    expect(lookups(bare)).toEqual(lookups(index));
+  });
+
   it('refuses a head of the previous version or with a lookup whose keys are out of order', () => {
     const { head, blocks } = built(lessons(30)).snapshot();
     expect(RelatedIndex.restore({ ...head, version: RELATED_INDEX_VERSION - 1 }, blocks)).toBeNull();

@@ -1,12 +1,12 @@
 import { normalizeTag, normalizeTags, type Lesson } from '../lesson';
 import { FullTextIndex, type FullTextSnapshot, type PostingBlock, type WeightedText } from './fulltext';
-import { columnAt, compareAt, compareStrings, findPacked, isColumn, isPacked, isSortedOrder, packColumn, packStrings, sortedOrder, unpackString, type PackedStrings, type StringColumn } from './packed-strings';
+import { columnAt, compareStrings, findPacked, isColumn, isPacked, isSortedOrder, packColumn, packStrings, rankOf, sortedOrder, unpackString, type PackedStrings, type StringColumn } from './packed-strings';
 
 /** Title and tags say what a lesson is about more densely than its quote or note. */
 const FIELD_WEIGHTS = { title: 2, tags: 2, body: 1 } as const;
 
 /** Bumped whenever what the index keeps per lesson changes: a stored index is then rebuilt. */
-export const RELATED_INDEX_VERSION = 4;
+export const RELATED_INDEX_VERSION = 5;
 
 export function lessonFields(lesson: Lesson): WeightedText[] {
   const answers = lesson.answers.length ? lesson.answers.map((a) => `${a.question}\n${a.answer}`).join('\n') : '';
@@ -39,6 +39,8 @@ interface Parts {
   updatedAt: string[];
   /** The updatedAt of the documents as loaded, until a compaction: `updatedAt` holds those added since. */
   loadedUpdatedAt: StringColumn | null;
+  /** The order of the loaded documents' updatedAt, of a restored index (see RelatedSnapshot); null for a built one. */
+  recency: Uint32Array | null;
   question: Uint8Array;
   byWorkItem: Lookup;
   byProject: Lookup;
@@ -61,13 +63,28 @@ export interface StoredLookup {
 export interface RelatedSnapshot {
   version: number;
   text: FullTextSnapshot;
-  /** Per document, its lesson's updatedAt (they order equal scores). */
-  updatedAt: StringColumn;
+  /**
+   * Per document, its lesson's updatedAt. Left out, with the text's keys, of a head stored for a
+   * wake (see StoredIds): a count orders equal scores by `recency` instead.
+   */
+  updatedAt?: StringColumn;
+  /** Per document, where its updatedAt falls among all of them, equal ones alike: it orders equal scores. */
+  recency: Uint32Array<ArrayBuffer>;
   /** Per document, 1 for an open question. */
   question: Uint8Array<ArrayBuffer>;
   workItems: StoredLookup;
   projects: StoredLookup;
   tags: StoredLookup;
+}
+
+/**
+ * What a head stored for a wake leaves out (lib/platform/related-index.ts stores it apart): the
+ * lessons' ids and updatedAt, megabytes at 100,000 lessons that counting a page's related lessons
+ * does without. A list of ids, a write or storing again reads them in (`fillIds`).
+ */
+export interface StoredIds {
+  keys: StringColumn;
+  updatedAt: StringColumn;
 }
 
 /**
@@ -85,7 +102,8 @@ export class RelatedIndex {
   private readonly lessons: Map<string, Lesson> | null;
   private updatedAt: string[];
   private loadedUpdatedAt: StringColumn | null;
-  private readonly loadedDocs: number;
+  private recency: Uint32Array | null;
+  private loadedDocs: number;
   private question: Uint8Array;
   private readonly byWorkItem: Lookup;
   private readonly byProject: Lookup;
@@ -96,7 +114,8 @@ export class RelatedIndex {
     this.lessons = parts.lessons;
     this.updatedAt = parts.updatedAt;
     this.loadedUpdatedAt = parts.loadedUpdatedAt;
-    this.loadedDocs = parts.loadedUpdatedAt ? parts.text.nextDoc : 0;
+    this.recency = parts.recency;
+    this.loadedDocs = parts.recency ? parts.text.nextDoc : 0;
     this.question = parts.question;
     this.byWorkItem = parts.byWorkItem;
     this.byProject = parts.byProject;
@@ -114,6 +133,7 @@ export class RelatedIndex {
       lessons: keepLessons ? new Map<string, Lesson>() : null,
       updatedAt: [] as string[],
       loadedUpdatedAt: null,
+      recency: null,
       question: new Uint8Array(1024) as Uint8Array,
       byWorkItem: Lookup.empty(),
       byProject: Lookup.empty(),
@@ -141,7 +161,8 @@ export class RelatedIndex {
 
   /**
    * The index a snapshot holds, with all its blocks of postings or none (filled in later through
-   * `text.fill`); null when it comes from another version or does not hold together.
+   * `text.fill`), with its ids or without (filled in later through `fillIds`); null when it comes
+   * from another version or does not hold together.
    */
   static restore(s: RelatedSnapshot, blocks?: PostingBlock[]): RelatedIndex | null {
     if (s.version !== RELATED_INDEX_VERSION) return null;
@@ -149,18 +170,41 @@ export class RelatedIndex {
     if (!text) return null;
     const docs = s.text.docLen.length;
     const [byWorkItem, byProject, byTag] = [s.workItems, s.projects, s.tags].map((l) => Lookup.restore(l, docs));
-    if (!isColumn(s.updatedAt, docs) || s.question.length !== docs || !byWorkItem || !byProject || !byTag) return null;
-    return new RelatedIndex({ text, lessons: null, updatedAt: [], loadedUpdatedAt: s.updatedAt, question: s.question, byWorkItem, byProject, byTag });
+    if ((s.updatedAt !== undefined && !isColumn(s.updatedAt, docs)) || !(s.recency instanceof Uint32Array) || s.recency.length !== docs) return null;
+    if (s.question.length !== docs || !byWorkItem || !byProject || !byTag) return null;
+    if ((s.updatedAt === undefined) !== (s.text.keys === undefined)) return null;
+    const loadedUpdatedAt = s.updatedAt ?? null;
+    return new RelatedIndex({ text, lessons: null, updatedAt: [], loadedUpdatedAt, recency: s.recency, question: s.question, byWorkItem, byProject, byTag });
+  }
+
+  /** Whether its ids are in: a restored index may be without them until `fillIds`. */
+  get hasIds(): boolean {
+    return this.text.hasKeys && (this.loadedDocs === 0 || this.loadedUpdatedAt !== null);
+  }
+
+  /** Every posting and every id in: only then may it take writes or be stored. */
+  get complete(): boolean {
+    return this.text.complete && this.hasIds;
+  }
+
+  /** Fills in the ids of an index restored without them; false (and nothing filled) when they do not fit it. */
+  fillIds(ids: StoredIds): boolean {
+    if (this.hasIds) return true;
+    if (typeof ids !== 'object' || ids === null || !isColumn(ids.updatedAt, this.loadedDocs) || !this.text.fillKeys(ids.keys)) return false;
+    this.loadedUpdatedAt = ids.updatedAt;
+    return true;
   }
 
   /** Compacts, then gives the index as it is stored, and its text postings in blocks (stored apart). */
   snapshot(): { head: RelatedSnapshot; blocks: PostingBlock[] } {
     const { head: text, blocks } = this.text.snapshot();
     const docs = text.docLen.length;
+    const updatedAt = packColumn(docs, (doc) => this.updatedAtOf(doc));
     const head = {
       version: RELATED_INDEX_VERSION,
       text,
-      updatedAt: packColumn(docs, (doc) => this.updatedAtOf(doc)),
+      updatedAt,
+      recency: rankOf(updatedAt, docs),
       question: this.question.slice(0, docs),
       workItems: this.byWorkItem.store(),
       projects: this.byProject.store(),
@@ -240,12 +284,14 @@ export class RelatedIndex {
   }
 
   updatedAtOf(doc: number): string {
-    return this.loadedUpdatedAt && doc < this.loadedDocs ? columnAt(this.loadedUpdatedAt, doc) : this.updatedAt[doc];
+    if (doc >= this.loadedDocs) return this.updatedAt[doc];
+    if (!this.loadedUpdatedAt) throw new Error('Ids not loaded yet');
+    return columnAt(this.loadedUpdatedAt, doc);
   }
 
   /** How two documents' updatedAt compare, as the timestamps themselves would. */
   compareUpdatedAt(a: number, b: number): number {
-    return this.loadedUpdatedAt && a < this.loadedDocs && b < this.loadedDocs ? compareAt(this.loadedUpdatedAt, a, b) : compareStrings(this.updatedAtOf(a), this.updatedAtOf(b));
+    return a < this.loadedDocs && b < this.loadedDocs ? this.recency![a] - this.recency![b] : compareStrings(this.updatedAtOf(a), this.updatedAtOf(b));
   }
 
   isQuestion(doc: number): boolean {
@@ -275,6 +321,8 @@ export class RelatedIndex {
     }
     this.updatedAt = updatedAt;
     this.loadedUpdatedAt = null;
+    this.recency = null;
+    this.loadedDocs = 0;
     this.question = question;
     for (const lookup of [this.byWorkItem, this.byProject, this.byTag]) lookup.renumber(renum);
   }

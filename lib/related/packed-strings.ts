@@ -93,6 +93,14 @@ export function compareAt(c: StringColumn, i: number, j: number): number {
   return compareStrings(unpackString(c, i), unpackString(c, j));
 }
 
+/** Per string of column `c`, where it falls among them all: equal strings alike, one more for each greater one. */
+export function rankOf(c: StringColumn, count: number): Uint32Array<ArrayBuffer> {
+  const sorted = Uint32Array.from({ length: count }, (_, i) => i).sort((a, b) => compareAt(c, a, b));
+  const rank = new Uint32Array(count);
+  for (let i = 1; i < count; i++) rank[sorted[i]] = rank[sorted[i - 1]] + (compareAt(c, sorted[i - 1], sorted[i]) === 0 ? 0 : 1);
+  return rank;
+}
+
 export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

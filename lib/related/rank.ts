@@ -74,6 +74,20 @@ export function relatedLessons(
 
 /** `relatedLessons` by id: the ranking needs no lesson, only what the index keeps of each. */
 export function rankRelated(source: Source, pageText: string, index: RelatedIndex, options: RelatedOptions = {}): RankedLesson[] {
+  return rankDocs(source, pageText, index, options).map(({ doc, ...ranked }) => ({ id: index.idOf(doc), ...ranked }));
+}
+
+/**
+ * The toolbar count of `rankRelated`'s lessons (`badgeCount`), without their ids: an index
+ * restored without them (a worker's wake, `RelatedIndex.hasIds`) counts as well.
+ */
+export function countRelated(source: Source, pageText: string, index: RelatedIndex, options: RelatedOptions = {}): number {
+  return badgeCount(rankDocs(source, pageText, index, options));
+}
+
+type RankedDoc = Omit<RankedLesson, 'id'> & { doc: number };
+
+function rankDocs(source: Source, pageText: string, index: RelatedIndex, options: RelatedOptions): RankedDoc[] {
   const limit = options.limit ?? 20;
   const onItem = new Set(index.docsOnWorkItem(source.workItem));
   const inProject = new Set(index.docsInProject(source.project));
@@ -90,13 +104,13 @@ export function rankRelated(source: Source, pageText: string, index: RelatedInde
     return match ? [...reasons, match.reason] : reasons;
   };
 
-  const out: (RankedLesson & { doc: number })[] = [];
+  const out: RankedDoc[] = [];
   const sameItem = sameItemReason(source);
   const itemTop = new TopDocs(limit, compare);
   for (const doc of onItem) itemTop.offer(doc, similarity(doc));
   for (const doc of itemTop.docs()) {
     // Listed for this very item: similar text would add nothing to that.
-    out.push({ doc, id: index.idOf(doc), section: index.isQuestion(doc) ? 'questions' : 'workItem', reasons: [sameItem], score: similarity(doc) });
+    out.push({ doc, section: index.isQuestion(doc) ? 'questions' : 'workItem', reasons: [sameItem], score: similarity(doc) });
   }
 
   const projectScore = (doc: number) => {
@@ -120,18 +134,17 @@ export function rankRelated(source: Source, pageText: string, index: RelatedInde
   const projectName = projectReason(source);
   for (const doc of projectTop.docs()) {
     const reasons = [...(inProject.has(doc) ? [projectName] : []), ...tagReason(tagsOf(doc))];
-    out.push({ doc, id: index.idOf(doc), section: 'project', reasons: withText(doc, reasons), score: projectScore(doc) });
+    out.push({ doc, section: 'project', reasons: withText(doc, reasons), score: projectScore(doc) });
   }
 
   for (const [doc, match] of text) {
     if (onItem.has(doc) || inProject.has(doc) || labels.some((l) => l.docs.has(doc))) continue;
-    out.push({ doc, id: index.idOf(doc), section: 'similar', reasons: [match.reason], score: match.similarity });
+    out.push({ doc, section: 'similar', reasons: [match.reason], score: match.similarity });
   }
 
   return out
     .sort((a, b) => SECTION_ORDER[a.section] - SECTION_ORDER[b.section] || compare(a.doc, a.score, b.doc, b.score))
-    .slice(0, limit)
-    .map(({ doc: _doc, ...ranked }) => ranked);
+    .slice(0, limit);
 }
 
 /** Why a lesson of the page's project is listed: "same project ACME", "same repository acme/api". */
@@ -155,7 +168,7 @@ export function pageQuery(source: Source, pageText: string, index: RelatedIndex,
 function textMatches(source: Source, pageText: string, index: RelatedIndex, k: number, options: RelatedOptions): Map<number, TextMatch> {
   const terms = pageQuery(source, pageText, index, options);
   const matches = new Map<number, TextMatch>();
-  for (const hit of index.text.search(terms, k, options.minSimilarity ?? SIMILAR_MIN)) {
+  for (const hit of index.text.searchDocs(terms, k, options.minSimilarity ?? SIMILAR_MIN)) {
     if (hit.matched.length < MIN_SHARED_TERMS) continue;
     const words = hit.matched.slice(0, REASON_TERMS).map((i) => terms[i].word);
     matches.set(hit.doc, { similarity: hit.similarity, reason: t('related.similarText', { words: words.join(', ') }) });
