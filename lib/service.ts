@@ -77,10 +77,9 @@ export function createHandlers(
       const lessons = await lessonsForWorkItem(db, workItem);
       // A tab with nothing to anchor loads no page layer; its (empty) report is kept here, not sent as a second message.
       // Only for the tab's latest ask: an answer overtaken by a navigation's would replace that page's report.
-      if (tabId != null && url && lastAsked.get(tabId) === mine) {
-        lastAsked.delete(tabId);
-        if (!needsAnchoring(lessons)) await io.reportPage?.(tabId, { workItem, url, found: [], notFound: [] });
-      }
+      const latest = tabId != null && lastAsked.get(tabId) === mine;
+      if (latest) lastAsked.delete(tabId);
+      if (latest && url && !needsAnchoring(lessons)) await io.reportPage?.(tabId, { workItem, url, found: [], notFound: [] });
       return lessons;
     },
     suggestTags: async ({ source }) => suggestTags(source, rankTags(source, await tagHistory(db, source))),
