@@ -1,6 +1,6 @@
 import { forEachWord, termOf } from './tokenize';
 import { WordTable } from './words';
-import { columnAt, compareStrings, findPacked, isColumn, isPacked, isSortedOrder, packColumn, packStrings, rankOf, sortedOrder, unpackString, type PackedStrings, type StringColumn } from './packed-strings';
+import { columnAt, compareStrings, findPacked, isColumn, isPacked, isRank, isSortedOrder, packColumn, packStrings, rankOf, sortedOrder, unpackString, type PackedStrings, type StringColumn } from './packed-strings';
 
 /** One field of a document with its weight: a title word counts for more than a note word. */
 export interface WeightedText {
@@ -713,13 +713,6 @@ function grow<T extends Int32Array | Uint8Array | Float32Array | Uint32Array>(a:
 function termList(dict: Map<string, number>): (t: number) => string {
   const terms = [...dict.keys()];
   return (t) => terms[t];
-}
-
-/** Whether `rank` numbers `docs` documents, each below `docs`. */
-function isRank(rank: Uint32Array, docs: number): boolean {
-  if (!(rank instanceof Uint32Array) || rank.length !== docs) return false;
-  for (let i = 0; i < docs; i++) if (rank[i] >= docs) return false;
-  return true;
 }
 
 function isBlockStarts(starts: Uint32Array, terms: number): boolean {

@@ -77,6 +77,10 @@ describe('RelatedIndex stored and restored', () => {
       }
     }
     expect(RelatedIndex.restore({ ...rest, text: head.text }, blocks)).toBeNull();
+    // Ranks that do not place every document among them are refused, the text's and the dates' alike.
+    const outOfRange = (rank: Uint32Array) => Uint32Array.from(rank, (r, i) => (i === 0 ? rank.length : r));
+    expect(RelatedIndex.restore({ ...rest, text, recency: outOfRange(head.recency) }, blocks)).toBeNull();
+    expect(RelatedIndex.restore({ ...rest, text: { ...text, keyRank: outOfRange(head.text.keyRank) } }, blocks)).toBeNull();
     expect(bare.fillIds({ keys: keys!, updatedAt: { ms: new Float64Array(3) } })).toBe(false);
     expect(bare.fillIds({ keys: { uuids: new Uint8Array(16) }, updatedAt: updatedAt! })).toBe(false);
     expect(bare.hasIds).toBe(false);

@@ -1,6 +1,6 @@
 import { normalizeTag, normalizeTags, type Lesson } from '../lesson';
 import { FullTextIndex, type FullTextSnapshot, type PostingBlock, type WeightedText } from './fulltext';
-import { columnAt, compareStrings, findPacked, isColumn, isPacked, isSortedOrder, packColumn, packStrings, rankOf, sortedOrder, unpackString, type PackedStrings, type StringColumn } from './packed-strings';
+import { columnAt, compareStrings, findPacked, isColumn, isPacked, isRank, isSortedOrder, packColumn, packStrings, rankOf, sortedOrder, unpackString, type PackedStrings, type StringColumn } from './packed-strings';
 
 /** Title and tags say what a lesson is about more densely than its quote or note. */
 const FIELD_WEIGHTS = { title: 2, tags: 2, body: 1 } as const;
@@ -170,7 +170,7 @@ export class RelatedIndex {
     if (!text) return null;
     const docs = s.text.docLen.length;
     const [byWorkItem, byProject, byTag] = [s.workItems, s.projects, s.tags].map((l) => Lookup.restore(l, docs));
-    if ((s.updatedAt !== undefined && !isColumn(s.updatedAt, docs)) || !(s.recency instanceof Uint32Array) || s.recency.length !== docs) return null;
+    if ((s.updatedAt !== undefined && !isColumn(s.updatedAt, docs)) || !isRank(s.recency, docs)) return null;
     if (s.question.length !== docs || !byWorkItem || !byProject || !byTag) return null;
     if ((s.updatedAt === undefined) !== (s.text.keys === undefined)) return null;
     const loadedUpdatedAt = s.updatedAt ?? null;

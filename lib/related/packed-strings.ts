@@ -90,7 +90,7 @@ export function compareAt(c: StringColumn, i: number, j: number): number {
   }
   // Timestamps of four-digit years, all of one length, sort as their instants.
   if ('ms' in c) return c.ms[i] - c.ms[j];
-  return compareStrings(unpackString(c, i), unpackString(c, j));
+  return compareSlices(c, i, j);
 }
 
 /** Per string of column `c`, where it falls among them all: equal strings alike, one more for each greater one. */
@@ -99,6 +99,13 @@ export function rankOf(c: StringColumn, count: number): Uint32Array<ArrayBuffer>
   const rank = new Uint32Array(count);
   for (let i = 1; i < count; i++) rank[sorted[i]] = rank[sorted[i - 1]] + (compareAt(c, sorted[i - 1], sorted[i]) === 0 ? 0 : 1);
   return rank;
+}
+
+/** Whether `rank` (from `rankOf`) gives each of `count` strings a place below `count`. */
+export function isRank(rank: Uint32Array, count: number): boolean {
+  if (!(rank instanceof Uint32Array) || rank.length !== count) return false;
+  for (let i = 0; i < count; i++) if (rank[i] >= count) return false;
+  return true;
 }
 
 export function compareStrings(a: string, b: string): number {
