@@ -118,6 +118,7 @@ test('search and filter, with the filters in the URL', async ({ context, sw }) =
   await expect(titles(page)).toHaveText(['Flaky test retries hide real failures']);
   await page.reload();
   await expect(page.getByLabel('Search lessons')).toHaveValue('retries');
+  await expect(page.getByLabel('Sort')).toHaveValue('oldest');
   await expect(titles(page)).toHaveText(['Flaky test retries hide real failures']);
 
   // A bookmarked view opens as it was left.
