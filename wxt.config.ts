@@ -73,6 +73,9 @@ export default defineConfig({
     // The pages' <title>s name the toolbar button and Firefox's sidebar; the browser shows these in
     // its own language, so they come from the messages.
     'build:manifestGenerated': (_wxt, manifest) => {
+      // The script every page gets (entrypoints/every-page: an unlisted script, so that WXT's
+      // content-script wrapper, which signals each start to the page, is not in it).
+      manifest.content_scripts = [{ matches: ['<all_urls>'], js: ['every-page.js'], run_at: 'document_idle' }];
       const button = manifest.action ?? manifest.browser_action;
       if (button) button.default_title = '__MSG_action_title__';
       const sidebar = (manifest as { sidebar_action?: { default_title?: string } }).sidebar_action;

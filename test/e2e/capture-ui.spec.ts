@@ -390,3 +390,23 @@ for (const scheme of SCHEMES) {
     await expectAccessible(page, 'lessonmark-ui');
   });
 }
+
+test('after the extension is reloaded, an open page offers no button that could only fail', async ({ context, sw, sites }) => {
+  const page = await context.newPage();
+  await page.goto(sites.url(JIRA));
+  await dragSelect(page, LATENCY);
+  await expect(adder(page)).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(adder(page)).toBeHidden();
+
+  // An update does the same: the page keeps the old script, cut off from the extension. (A headless
+  // Chromium does not bring an unpacked extension back after `runtime.reload`, so the new script's
+  // button on a reloaded page is not part of this test.)
+  const closed = new Promise((resolve) => sw.once('close', resolve));
+  await sw.evaluate(() => chrome.runtime.reload()).catch(() => {});
+  await closed;
+  await page.locator('h1').click();
+  await dragSelect(page, LATENCY);
+  await page.waitForTimeout(500);
+  await expect(adder(page)).toHaveCount(0);
+});

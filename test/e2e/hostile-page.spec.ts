@@ -152,3 +152,25 @@ test('the team token is saved where content scripts cannot read it, and the opti
   await page.reload();
   await expect(page.getByText(/A token is saved/)).toBeVisible();
 });
+
+test('a page that knows Lessonmark’s id hears nothing of it on load, on navigation or when text is selected', async ({ context, sw }) => {
+  const id = extensionId(sw);
+  const page = await context.newPage();
+  // The page's own script, before ours runs: every event a content script's start could send.
+  await page.addInitScript((extId) => {
+    const heard: string[] = [];
+    (window as unknown as { heard: string[] }).heard = heard;
+    for (const name of [`${extId}:content:wxt:content-script-started`, 'wxt:content-script-started', `${extId}:content:wxt:locationchange`]) {
+      document.addEventListener(name, () => heard.push(`document ${name}`));
+      window.addEventListener(name, () => heard.push(`window ${name}`));
+    }
+    window.addEventListener('message', (e) => heard.push(`message ${JSON.stringify(e.data)}`));
+  }, id);
+  await page.goto(REAL);
+  await expect.poll(async () => (await reportOf(sw, page))?.workItem).toBe('jira:acme.atlassian.net:ACME-123');
+  await page.evaluate(() => history.pushState({}, '', '/browse/ACME-124'));
+  await expect.poll(async () => (await reportOf(sw, page))?.workItem).toBe('jira:acme.atlassian.net:ACME-124');
+  await page.getByText(QUOTE.slice(0, 30)).selectText();
+  await expect(ui(page).locator('button.adder')).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { heard: string[] }).heard)).toEqual([]);
+});

@@ -42,13 +42,13 @@ test('pages with no lesson get only the content script; the badge still counts r
 
   // A page nothing is saved on and nothing relates to.
   await page.goto(sites.url(CONFLUENCE));
-  await expect.poll(() => named(scripts.urls, '/content-scripts/content.js')).toBe(true);
+  await expect.poll(() => named(scripts.urls, '/every-page.js')).toBe(true);
   const tabId = await tabIdOf(sw, page.url());
 
   // A page nothing is saved on, related to a lesson by its text: the badge counts that lesson.
   await page.goto(sites.url(ARTICLE));
   await expect.poll(() => badgeOf(sw, tabId)).toBe('1');
-  expect(named(scripts.urls, '/content-scripts/content.js')).toBe(true);
+  expect(named(scripts.urls, '/every-page.js')).toBe(true);
   // Neither page was given the full reader: the content script's own read is all they paid.
   expect(named(scripts.urls, '/page-info.js')).toBe(false);
   expect(named(scripts.urls, '/page-layer.js')).toBe(false);
@@ -84,7 +84,7 @@ test('only a page with lessons loads the page layer, which paints them', async (
   await page.goto(sites.url(CONFLUENCE));
   const tabId = await tabIdOf(sw, page.url());
   await expect.poll(() => reportedUrl(sw, tabId)).toBe(page.url());
-  expect(named(scripts.urls, '/content-scripts/content.js')).toBe(true);
+  expect(named(scripts.urls, '/every-page.js')).toBe(true);
   expect(named(scripts.urls, '/page-layer.js')).toBe(false);
 
   // The page with the lesson loads the layer, and the layer paints it.
@@ -97,7 +97,7 @@ test('only a page with lessons loads the page layer, which paints them', async (
 
 test('the content script stays within its budget: no anchoring or painting code in it', () => {
   const read = (file: string) => readFileSync(join(EXTENSION_DIR, file), 'utf8');
-  const content = read('content-scripts/content.js');
+  const content = read('every-page.js');
   expect(gzipSync(content, { level: 9 }).length).toBeLessThanOrEqual(20 * 1024);
   // The painters' style names: present where the anchoring and painting live, absent from every page's script.
   for (const marker of ['::highlight(', 'lessonmark-flash']) {

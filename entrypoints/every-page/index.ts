@@ -10,17 +10,19 @@ import { selectionEndBox, watchSelection } from '@/lib/page/selection';
 import { createAdder } from '@/components/selectionAdder';
 import { readGist, type PageGist } from '@/lib/page/gist';
 import { whenIdle } from '@/lib/page/idle';
+import { createLifetime } from '@/lib/page/lifetime';
 
 /**
  * On every page: find which lessons are saved here, offer "Save as lesson", read the badge's gist.
  * Only a page with lessons loads the page layer, which anchors and paints them and keeps them painted.
+ *
+ * An unlisted script that wxt.config.ts lists as the manifest's content script, run at
+ * document_idle on every URL, rather than a WXT content script: WXT's wrapper dispatches an event
+ * on the page's document at each start, which tells any page that Lessonmark is installed
+ * (lib/page/lifetime.ts).
  */
-export default defineContentScript({
-  matches: ['<all_urls>'],
-  runAt: 'document_idle',
-  // No page-visible postMessage announcing the script (WXT keeps it only for old listeners).
-  noScriptStartedPostMessage: true,
-  main(ctx) {
+export default defineUnlistedScript({
+  main() {
     const g = globalThis as LayerGlobal;
     let loading: Promise<PageLayerApi> | null = null;
     // Anchoring, painting, the card and the lists are a separate script, injected when a page has lessons.
@@ -74,8 +76,12 @@ export default defineContentScript({
       else adder.hide();
     };
 
+    const life = createLifetime(() => browser.runtime?.id != null);
     const stops = [
-      watchSelection(document, (range) => void onSelection(range)),
+      watchSelection(
+        document,
+        life.guard((range: Range | null) => void onSelection(range)),
+      ),
       onMessage('lessonsChanged', ({ data }) => {
         parseTabMessage('lessonsChanged', data);
         void lessonsHere.refresh();
@@ -85,19 +91,25 @@ export default defineContentScript({
         return g.lessonmarkLayer?.flash(id) ?? false;
       }),
       onMessage('readGist', () => pageGist()),
-      watchNavigation(window, () => {
-        void lessonsHere.refresh();
-        reportGist();
-      }),
-      watchContent(document.documentElement, () => {
-        if (lessonsHere.sameWorkItem()) g.lessonmarkLayer?.contentChanged();
-      }),
+      watchNavigation(
+        window,
+        life.guard(() => {
+          void lessonsHere.refresh();
+          reportGist();
+        }),
+      ),
+      watchContent(
+        document.documentElement,
+        life.guard(() => {
+          if (lessonsHere.sameWorkItem()) g.lessonmarkLayer?.contentChanged();
+        }),
+      ),
     ];
-    ctx.onInvalidated(() => {
-      for (const stop of stops) stop();
-      adder.destroy();
+    life.add(() => {
       g.lessonmarkLayer?.destroy();
       delete g.lessonmarkLayer;
     });
+    life.add(() => adder.destroy());
+    for (const stop of stops) life.add(stop);
   },
 });
