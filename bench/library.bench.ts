@@ -39,6 +39,7 @@ export default async function (): Promise<Metrics> {
   let buffersHow = '';
   let buildMs = NaN;
   let matches = '';
+  let storesIndex = true;
   try {
     // The first open creates the database (Dexie, at its current version); then it is filled.
     const first = await context.newPage();
@@ -51,8 +52,13 @@ export default async function (): Promise<Metrics> {
     // The first open builds the index from every lesson and stores it; later opens read it.
     let page = await context.newPage();
     await page.goto(url);
-    await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, INDEX_STORED_MARK, { timeout: 300_000 });
+    await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, ALL_LOADED_MARK, { timeout: 300_000 });
     buildMs = await page.evaluate((mark) => performance.getEntriesByName(mark)[0].startTime, ALL_LOADED_MARK);
+    // A build from before the stored index (LESSONMARK_BENCH_EXTENSION, 94be5a6) never stores one and
+    // builds at every open: it is measured all the same, side by side with the current code.
+    storesIndex = await page
+      .waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, INDEX_STORED_MARK, { timeout: 60_000 })
+      .then(() => true, () => false);
 
     for (let run = 0; run < OPENS; run++) {
       // Extension pages share one renderer thread: the last open's heap is torn down and
@@ -142,7 +148,7 @@ export default async function (): Promise<Metrics> {
       value: median(loadAll),
       unit: 'ms',
       baseline: null,
-      note: `navigation start → every lesson searchable: the stored index read in one go and checked against the lessons, median of ${OPENS} opens after the first (library_build_100k_ms); goal ≤ 600 ms`,
+      note: `navigation start → every lesson searchable: ${storesIndex ? 'the stored index read in one go and checked against the lessons' : 'this build stores no index: every lesson read in pages and indexed at each open'}, median of ${OPENS} opens after the first (library_build_100k_ms); goal ≤ 600 ms`,
     },
     library_build_100k_ms: {
       value: buildMs,

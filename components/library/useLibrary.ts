@@ -9,6 +9,9 @@ import type { StoredIndexRead } from '@/lib/library/stored-read';
 import { errorText } from '@/lib/error-text';
 import { t } from '@/lib/i18n';
 
+/** Each lesson's runs are derived by then even on a busy page. */
+const FORWARD_WITHIN_MS = 1000;
+
 export interface LibraryData {
   /** The newest lessons, drawn while the index loads; null until read. */
   first: ShownList | null;
@@ -91,6 +94,9 @@ export function useLibrary(db: LessonDb, newest: Promise<Lesson[]>, storedIndex?
         if (!live || !i) return;
         performance.mark(ALL_LOADED_MARK);
         use(i);
+        // A stored index comes without each lesson's runs (lib/library/library-index.ts): derived
+        // once the page is idle, they speed up typing on; the search's results are the same without.
+        requestIdleCallback(() => live && i.buildForward(), { timeout: FORWARD_WITHIN_MS });
       })
       .catch(fail);
     return () => {

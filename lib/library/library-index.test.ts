@@ -140,6 +140,20 @@ describe('LibraryIndex against the library search it replaces', () => {
     for (const l of all.slice(0, 50)) expect(index.holds(l)).toBe(reference.get(l.id)?.updatedAt === l.updatedAt || (!!l.deletedAt && !reference.has(l.id)));
   });
 
+  it('answers the same from a stored snapshot before and after each slot\'s runs are derived, which are not stored', () => {
+    const all = lessons();
+    const snap = LibraryIndex.from(all).snapshot();
+    expect(Object.keys(snap).filter((k) => k.startsWith('fwd'))).toEqual([]);
+    const restored = LibraryIndex.restore(structuredClone(snap));
+    expect(restored.hasForward).toBe(false);
+    const reference = new LessonIndex(all);
+    const qs = queries(4, 40);
+    expectSame(restored, reference, qs, filterSets(all));
+    restored.buildForward();
+    expect(restored.hasForward).toBe(true);
+    expectSame(restored, reference, qs, filterSets(all));
+  });
+
   it('builds the same index whatever order the lessons come in', () => {
     const all = lessons().slice(0, 800);
     const shuffled = LibraryIndex.from([...all].reverse());

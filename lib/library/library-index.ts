@@ -9,7 +9,7 @@ import { forEachGapped, someGapped, VarintWriter } from './varint';
  * The shape of a stored index; bumped whenever it, or what is indexed (haystackOf, tokenize),
  * changes, so an index stored by another version is built again rather than misread.
  */
-export const LIBRARY_INDEX_SHAPE = 1;
+export const LIBRARY_INDEX_SHAPE = 2;
 
 /** Between runs in the vocabulary: no haystack holds it (haystackOf replaces it), so no run spans two. */
 const SEP = '\u0000';
@@ -58,9 +58,7 @@ export interface LibrarySnapshot {
   /** Run r's slots, gap-coded, in post[postStart[r] .. postStart[r + 1]). */
   post: Uint8;
   postStart: Int32;
-  /** Slot s's runs (s < baseSlots), gap-coded, in fwd[fwdStart[s] .. fwdStart[s + 1]). */
-  fwd: Uint8;
-  fwdStart: Int32;
+  /** Slots [0, baseSlots) are in the postings (each slot's runs are derived from them: `buildForward`). */
   baseSlots: number;
   /** Slots changed since the runs were indexed: their runs are in `extraText` instead. */
   stale: Uint8;
@@ -168,8 +166,12 @@ export class LibraryIndex {
   private runStart: Int32;
   private post: Uint8;
   private postStart: Int32;
-  private fwd: Uint8;
-  private fwdStart: Int32;
+  /**
+   * Slot s's runs (s < baseSlots), gap-coded, in fwd[fwdStart[s] .. fwdStart[s + 1]): the postings
+   * inverted, not stored (a fifth of the stored bytes, made into objects on every open), derived
+   * after the index is in use (`buildForward`); until then a word is looked up in the postings alone.
+   */
+  private forward: { fwd: Uint8; fwdStart: Int32 } | null;
   private baseSlots: number;
   private stale: Uint8;
   private extra = new Map<number, string>();
@@ -179,7 +181,7 @@ export class LibraryIndex {
   private last: { tokens: string[]; slots: Int32 } | null = null;
   private runCache = new Map<string, Int32>();
 
-  private constructor(s: LibrarySnapshot) {
+  private constructor(s: LibrarySnapshot, forward: { fwd: Uint8; fwdStart: Int32 } | null) {
     this.n = s.slots;
     this.live = s.live;
     this.created = s.created;
@@ -207,8 +209,7 @@ export class LibraryIndex {
     this.runStart = s.runStart;
     this.post = s.post;
     this.postStart = s.postStart;
-    this.fwd = s.fwd;
-    this.fwdStart = s.fwdStart;
+    this.forward = forward;
     this.baseSlots = s.baseSlots;
     this.stale = s.stale;
     s.extraSlots.forEach((slot, i) => this.extra.set(slot, unpackString(s.extraText, i)));
@@ -229,7 +230,22 @@ export class LibraryIndex {
   /** The index a snapshot holds; throws when the snapshot is not one this version wrote. */
   static restore(s: LibrarySnapshot): LibraryIndex {
     checkSnapshot(s);
-    return new LibraryIndex(s);
+    return new LibraryIndex(s, null);
+  }
+
+  /** Whether each slot's runs are at hand (built, or derived by `buildForward`). */
+  get hasForward(): boolean {
+    return this.forward !== null;
+  }
+
+  /**
+   * Derives each slot's runs from the postings (tens of ms at 100,000 lessons): typing on then
+   * re-checks only the previous matches' runs. Results are the same with or without them.
+   */
+  buildForward(): void {
+    if (this.forward) return;
+    const [fwd, fwdStart] = invertGapped(this.post, this.postStart, this.baseSlots);
+    this.forward = { fwd, fwdStart };
   }
 
   get size(): number {
@@ -498,7 +514,8 @@ export class LibraryIndex {
   private holding(t: string, candidates: Int32 | null, cache: Map<string, Int32>): Int32 {
     if (t.includes(SEP)) return new Int32Array(0);
     const R = this.runStart.length - 1;
-    const bytesPerSlot = this.fwd.length / Math.max(1, this.baseSlots);
+    const forward = this.forward;
+    const bytesPerSlot = forward ? forward.fwd.length / Math.max(1, this.baseSlots) : Infinity;
     const every = candidates ?? this.liveSlots();
     const out = new Int32Array(every.length);
     let k = 0;
@@ -509,8 +526,8 @@ export class LibraryIndex {
       }
       return out.slice(0, k);
     };
-    const inRuns = (runHolds: (r: number) => boolean) => (s: number) => someGapped(this.fwd, this.fwdStart[s], this.fwdStart[s + 1], runHolds);
-    if (candidates && !this.runCache.has(t) && candidates.length * bytesPerSlot < R) {
+    const inRuns = (runHolds: (r: number) => boolean) => (s: number) => someGapped(forward!.fwd, forward!.fwdStart[s], forward!.fwdStart[s + 1], runHolds);
+    if (forward && candidates && !this.runCache.has(t) && candidates.length * bytesPerSlot < R) {
       // Few candidates (typing on): their own runs are read rather than the whole vocabulary.
       const seen = new Uint8Array(R);
       return pick(inRuns((r) => (seen[r] ||= this.runHolds(r, t) ? 1 : 2) === 1));
@@ -523,7 +540,7 @@ export class LibraryIndex {
     // in most (a letter typed first), all of them when it is in few.
     const share = postBytes / Math.max(1, this.post.length);
     const perSlot = Math.min(bytesPerSlot, 2 / Math.max(share, 1e-9));
-    if (every.length * perSlot < postBytes) {
+    if (forward && every.length * perSlot < postBytes) {
       // A common word: each candidate's runs are checked, stopping at the first that holds it.
       for (let i = 0; i < runs.length; i++) marked[runs[i]] = 1;
       return pick(inRuns((r) => marked[r] === 1));
@@ -692,8 +709,6 @@ export class LibraryIndex {
       runStart: this.runStart,
       post: this.post,
       postStart: this.postStart,
-      fwd: this.fwd,
-      fwdStart: this.fwdStart,
       baseSlots: this.baseSlots,
       stale: cut(this.stale),
       extraSlots: Int32Array.from(extra.map(([s]) => s)),
@@ -780,29 +795,8 @@ export class LibraryBuilder {
       fwd.set(fwdIn.subarray(i ? this.fwdEnd[i - 1] : 0, this.fwdEnd[i]), fwdStart[s]);
     }
 
-    // Postings in two passes over every slot's runs: the bytes of each run's list, then the lists.
     const R = runs.length;
-    const lastSlot = new Int32Array(R);
-    const size = new Int32Array(R);
-    const bytesOf = (v: number) => (v < 0x80 ? 1 : v < 0x4000 ? 2 : v < 0x200000 ? 3 : v < 0x10000000 ? 4 : 5);
-    for (let s = 0; s < n; s++) forEachGapped(fwd, fwdStart[s], fwdStart[s + 1], (r) => {
-      size[r] += bytesOf(s - lastSlot[r]);
-      lastSlot[r] = s;
-    });
-    const postStart = new Int32Array(R + 1);
-    for (let r = 0; r < R; r++) postStart[r + 1] = postStart[r] + size[r];
-    const post = new Uint8Array(postStart[R]);
-    const at = postStart.slice(0, R);
-    lastSlot.fill(0);
-    for (let s = 0; s < n; s++) forEachGapped(fwd, fwdStart[s], fwdStart[s + 1], (r) => {
-      let v = s - lastSlot[r];
-      lastSlot[r] = s;
-      while (v >= 0x80) {
-        post[at[r]++] = (v & 0x7f) | 0x80;
-        v >>>= 7;
-      }
-      post[at[r]++] = v;
-    });
+    const [post, postStart] = invertGapped(fwd, fwdStart, R);
 
     const runStart = new Int32Array(R + 1);
     for (let r = 0; r < R; r++) runStart[r + 1] = runStart[r] + runs[r].length + 1;
@@ -827,7 +821,7 @@ export class LibraryBuilder {
     for (let s = 1; s < n; s++) tagStart[s] = tagStart[s - 1] + tagLen[s - 1];
     const tagPool = Int32Array.from(perm.flatMap((i) => facts[i].tags.map(word)));
     const newer = (a: number, b: number) => created[b] - created[a] || (idOf(perm[a]) < idOf(perm[b]) ? 1 : idOf(perm[a]) > idOf(perm[b]) ? -1 : 0);
-    return LibraryIndex.restore({
+    const index = LibraryIndex.restore({
       shape: LIBRARY_INDEX_SHAPE,
       slots: n,
       live: new Uint8Array(n).fill(1),
@@ -852,14 +846,50 @@ export class LibraryBuilder {
       runStart,
       post,
       postStart,
-      fwd,
-      fwdStart,
       baseSlots: n,
       stale: new Uint8Array(n),
       extraSlots: new Int32Array(0),
       extraText: packStrings(0, () => ''),
     });
+    // Each slot's runs are derived from the postings as a stored index's are (one way of making
+    // them, tens of ms in a build of seconds), rather than handed over past restore's checks.
+    index.buildForward();
+    return index;
   }
+}
+
+/**
+ * Inverts gap-coded lists: list i of `lists` (bytes [start[i], start[i + 1])) names values below
+ * `count`; list v of the result names every i whose list holds v, ascending, gap-coded the same
+ * way. Two passes: the bytes of each list, then the lists. Throws on a value out of range.
+ */
+function invertGapped(lists: Uint8Array, start: Int32Array, count: number): [Uint8, Int32] {
+  const last = new Int32Array(count);
+  const size = new Int32Array(count);
+  const bytesOf = (v: number) => (v < 0x80 ? 1 : v < 0x4000 ? 2 : v < 0x200000 ? 3 : v < 0x10000000 ? 4 : 5);
+  const listCount = start.length - 1;
+  for (let i = 0; i < listCount; i++)
+    forEachGapped(lists, start[i], start[i + 1], (v) => {
+      if (!(v < count)) throw new Error('not a library index: a list names a value out of range');
+      size[v] += bytesOf(i - last[v]);
+      last[v] = i;
+    });
+  const outStart = new Int32Array(count + 1);
+  for (let v = 0; v < count; v++) outStart[v + 1] = outStart[v] + size[v];
+  const out = new Uint8Array(outStart[count]);
+  const at = outStart.slice(0, count);
+  last.fill(0);
+  for (let i = 0; i < listCount; i++)
+    forEachGapped(lists, start[i], start[i + 1], (v) => {
+      let gap = i - last[v];
+      last[v] = i;
+      while (gap >= 0x80) {
+        out[at[v]++] = (gap & 0x7f) | 0x80;
+        gap >>>= 7;
+      }
+      out[at[v]++] = gap;
+    });
+  return [out, outStart];
 }
 
 const TYPED = {
@@ -900,12 +930,12 @@ function checkSnapshot(s: LibrarySnapshot): void {
   packed(s.ids, n, 'ids');
   if (!(s.extraSlots instanceof Int32Array)) fail('extraSlots');
   packed(s.extraText, s.extraSlots.length, 'extraText');
-  for (const key of ['tagPool', 'order', 'runStart', 'postStart', 'fwdStart'] as const) if (!(s[key] instanceof Int32Array)) fail(key);
-  for (const key of ['post', 'fwd'] as const) if (!(s[key] instanceof Uint8Array)) fail(key);
+  for (const key of ['tagPool', 'order', 'runStart', 'postStart'] as const) if (!(s[key] instanceof Int32Array)) fail(key);
+  if (!(s.post instanceof Uint8Array)) fail('post');
   if (typeof s.vocab !== 'string') fail('vocab');
   const R = s.runStart.length - 1;
   if (R < 0 || s.runStart[R] !== s.vocab.length || s.postStart.length !== R + 1 || s.postStart[R] !== s.post.length) fail('runs');
-  if (!(s.baseSlots >= 0 && s.baseSlots <= n) || s.fwdStart.length !== s.baseSlots + 1 || s.fwdStart[s.baseSlots] !== s.fwd.length) fail('fwd');
+  if (!(s.baseSlots >= 0 && s.baseSlots <= n)) fail('baseSlots');
   if (!(s.sortedIds >= 0 && s.sortedIds <= n) || s.order.length > n) fail('order');
   for (let i = 0; i < n; i++) if (s.tagStart[i] + s.tagLen[i] > s.tagPool.length) fail('tags');
   for (const slot of s.order) if (!(slot >= 0 && slot < n) || !s.live[slot]) fail('order');
