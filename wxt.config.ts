@@ -47,16 +47,6 @@ export default defineConfig({
     // LESSONMARK_BENCH=1 builds the page-cost bench's extension, whose page layer shows the bench
     // its anchoring function (lib/page/bench-probe.ts); in every other build that is dead code, removed.
     define: { __LESSONMARK_BENCH__: JSON.stringify(process.env.LESSONMARK_BENCH === '1') },
-    // The library page's dynamic imports (its app, the index's code) add no <link rel=modulepreload>
-    // per chunk they need: each link's insertion took the main thread several ms before the first
-    // rows (20 of them: 36–89 ms in CPU profiles under load), and the chunks are local files the
-    // import fetches as fast. Their CSS is still loaded first.
-    build: {
-      modulePreload: {
-        resolveDependencies: (_file: string, deps: string[], { hostId, hostType }: { hostId: string; hostType: 'html' | 'js' }) =>
-          hostType === 'js' && /library/i.test(hostId) ? deps.filter((d) => d.endsWith('.css')) : deps,
-      },
-    },
     plugins: [
       preact(),
       noEvalNoHtml(),
