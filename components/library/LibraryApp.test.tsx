@@ -58,6 +58,15 @@ describe('LibraryApp', () => {
     await until(() => location.search === '?q=node');
   });
 
+  it('draws first rows read before its code came in its first frame, not a frame later', async () => {
+    const first = await db.lessons.orderBy('createdAt').reverse().toArray();
+    render(<LibraryApp env={workerLibraryEnv(db)} first={Promise.resolve(first)} initialFilters={EMPTY_FILTERS} />, root());
+    // Promise callbacks only: no frame or timer has run, so the page is still unpainted.
+    for (let k = 0; k < 10; k++) await Promise.resolve();
+    expect(titles()).toEqual(['Ask before paging', 'Pin the node version', 'Retry the flaky deploy']);
+    act(() => render(null, root()));
+  });
+
   it('tags the selected lessons through the worker and says how many changed', async () => {
     await mount();
     check('Retry the flaky deploy');

@@ -4,8 +4,6 @@ import { isUnfiltered, type LibraryFilters } from '@/lib/library/filters';
 import type { ShownList } from '@/lib/library/shown';
 import type { StoredIndexRead } from '@/lib/library/stored-read';
 import { windowSlice } from '@/lib/library/window';
-import { LessonEditor } from '../LessonEditor';
-import { HeldLessons } from '../redact/HeldLessons';
 import { Toast } from '../Toast';
 import { BulkBar } from './BulkBar';
 import type { LibraryEnv } from './env';
@@ -21,6 +19,10 @@ import { useUrlState, type View } from './useUrlState';
 import { Fill } from '@/components/fill';
 import { formatNumber, t } from '@/lib/i18n';
 
+// The editor and the held lessons' panel bring the redaction rules (about 80 KB of script): the
+// first rows are drawn without waiting for them.
+const LessonEditor = lazyView(() => import('../LessonEditor').then((m) => m.LessonEditor));
+const HeldLessons = lazyView(() => import('../redact/HeldLessons').then((m) => m.HeldLessons));
 const DigestView = lazyView(() => import('./DigestView').then((m) => m.DigestView));
 const TransferView = lazyView(() => import('./TransferView').then((m) => m.TransferView));
 

@@ -3,8 +3,6 @@ import { errorText } from '@/lib/error-text';
 import type { Lesson, Visibility } from '@/lib/lesson';
 import { addTag, bulkPatches, removeTag, setVisibility, type BulkChange } from '@/lib/library/bulk';
 import { lessonsByIds } from '@/lib/library/load';
-import { heldBack } from '../redact/held';
-import { lessonsToDecide } from '../redact/HeldLessons';
 import type { LibraryEnv } from './env';
 import type { Notify } from './useToast';
 import { t } from '@/lib/i18n';
@@ -61,7 +59,7 @@ export function useBulkActions({ env, selected, apply, notify, onDeleted }: Opti
   };
 
   /** One change to every selected lesson, read fresh from the database so no field is lost. */
-  const change = async (what: BulkChange, done: (n: number, changed: Lesson[]) => string) => {
+  const change = async (what: BulkChange, done: (n: number, changed: Lesson[]) => string | Promise<string>) => {
     setBusy(true);
     try {
       const changed: Lesson[] = [];
@@ -69,7 +67,7 @@ export function useBulkActions({ env, selected, apply, notify, onDeleted }: Opti
         changed.push(...(await env.updateLessons(g.ids, g.patch)));
       }
       apply(changed);
-      notify(done(changed.length, changed));
+      notify(await done(changed.length, changed));
     } catch (e) {
       notify(t('library.changeFailed', { error: errorText(e) }), 'error');
     } finally {
@@ -85,9 +83,15 @@ export function useBulkActions({ env, selected, apply, notify, onDeleted }: Opti
         mode === 'add' ? t('library.tagged', n, { tag }) : t('library.untagged', n, { tag }),
       ),
     setVisibility: (visibility) =>
-      change(setVisibility(visibility), (n, changed) => {
-        setHeld(visibility === 'team' ? lessonsToDecide(changed) : []);
-        return visibility === 'team' ? t('library.shared', n) + heldBack(changed) : t('library.madePrivate', n);
+      change(setVisibility(visibility), async (n, changed) => {
+        if (visibility !== 'team') {
+          setHeld([]);
+          return t('library.madePrivate', n);
+        }
+        // The redaction rules load when lessons are shared, not with the page's first rows.
+        const [{ lessonsToDecide }, { heldBack }] = await Promise.all([import('../redact/HeldLessons'), import('../redact/held')]);
+        setHeld(lessonsToDecide(changed));
+        return t('library.shared', n) + heldBack(changed);
       }),
     held,
     closeHeld: () => setHeld([]),

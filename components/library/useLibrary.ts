@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { LessonDb } from '@/lib/db/database';
 import type { Lesson } from '@/lib/lesson';
 import type { LiveLibrary } from '@/lib/library/kept-library';
@@ -53,7 +53,9 @@ export function useLibrary(db: LessonDb, newest: Promise<Lesson[]>, storedIndex?
     if (changed.length || redraw) setVersion((v) => v + 1);
   }, []);
 
-  useEffect(() => {
+  // A layout effect: first rows read before the page's code came are drawn in the same frame as
+  // the page, not a frame later (a passive effect runs after the page is painted).
+  useLayoutEffect(() => {
     let live = true;
     let watch: LiveLibrary | null = null;
     const fail = (e: unknown) => live && setError(t('library.lessonsFailed', { error: errorText(e) }));
