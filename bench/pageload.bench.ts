@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, CDPSession, Worker } from '@playwright/test';
-import { ANCHORING_FN } from '../lib/page/bench-probe';
+import { ANCHORING_MS } from '../lib/page/bench-probe';
 import type { PageInfo } from '../lib/platform/page';
 import { PANEL_LIMIT } from '../lib/related/panel-limit';
 import { badgeCount, createRelatedIndex, relatedLessons } from '../lib/related/rank';
@@ -32,20 +32,23 @@ const PAGES: readonly SavedPage[] = [{ name: 'Jira ticket', file: 'sites/jira-cl
 );
 
 /**
- * The loads each page gets in every run: ScriptDuration with and without Lessonmark, and CPU
- * profiles with lessons, without, and of the null extension.
+ * The loads each page gets in every run: ScriptDuration with and without Lessonmark, and traces
+ * with lessons, without, and of the null extension.
  */
-const KINDS = ['ours', 'none', 'lessons', 'oursProfiled', 'noneProfiled'] as const;
+const KINDS = ['ours', 'none', 'lessons', 'oursTraced', 'noneTraced'] as const;
 type Kind = (typeof KINDS)[number];
-/** CPU profile sampling interval, microseconds. */
-const SAMPLE_US = 200;
 
-interface Profiled {
-  /** Samples in JavaScript (any world, and the browser functions it called), garbage collection aside. */
+interface Traced {
+  /** Main-thread time in JavaScript, of any world, from the trace (SCRIPT_EVENTS, nested ones counted once), garbage collection within it included. */
   scriptMs: number;
-  /** Of those, the samples inside the page layer's anchoring (`anchorLessons`, found through lib/page/bench-probe.ts). */
-  anchoringMs: number;
+  /** The same trace's time in the events ScriptDuration times (PROBED_EVENTS), to check the trace against it. */
+  probedMs: number;
+  /** ScriptDuration of the same load. */
+  scriptDurationMs: number;
+  /** Garbage collection within scriptMs. */
   gcMs: number;
+  /** The page layer's time inside `anchorLessons` (lib/page/bench-probe.ts). */
+  anchoringMs: number;
   /** Highlights on the page after the load. */
   painted: number;
 }
@@ -58,12 +61,14 @@ interface Profiled {
  *
  * `page_script_overhead_lessons_ms`: the same with lessons saved on every page (quoting passages of
  * it, through the capture card) in a third browser, less the anchoring itself. ScriptDuration
- * cannot give it: it leaves out what an extension runs from its messaging callbacks, which is
- * where the page layer anchors and paints (on the 416 KB manual it was no higher with lessons than
- * without, 26 to 31 ms against 34 to 55, while the page layer's samples in a profile came to 63 to
- * 177 ms). So these loads, and as many loads of the null extension, are CPU-profiled: script time
- * is the samples in JavaScript, of every world, and the anchoring's are those with `anchorLessons`
- * on their stack. As many loads without lessons are profiled too, for the same figure measured alike.
+ * cannot give it: it times a script's run and the functions the browser calls, but not its
+ * compiling nor the microtask checkpoints where the continuations of promises the browser resolved
+ * run, which is where an extension's messaging callbacks, and so the page layer's anchoring and
+ * painting, run. So these loads, and as many of Lessonmark without lessons and of the null
+ * extension, are traced (Chrome's Tracing domain): script time is the renderer main thread's time
+ * in SCRIPT_EVENTS, nested ones counted once; the bench build times `anchorLessons` itself
+ * (lib/page/bench-probe.ts). In the same traces, the events ScriptDuration times are summed apart,
+ * and ScriptDuration read, to check the trace against it.
  *
  * `badge_agreement`: on the same pages, with lessons about them stored, the share of pages whose
  * badge shows what the side panel lists (its full read, ranked and counted as the badge counts).
@@ -79,7 +84,7 @@ export default async function (): Promise<Metrics> {
   const lessons = await launchWithExtension(dir);
   const none = await launchExtension(mkdtempSync(join(tmpdir(), 'lm-bench-null-')), undefined, nullDir, true);
   const contexts = [ours.context, lessons.context, none];
-  const times = new Map(PAGES.map((p) => [p.name, { ours: [] as number[], none: [] as number[], lessons: [] as Profiled[], oursProfiled: [] as Profiled[], noneProfiled: [] as Profiled[] }]));
+  const times = new Map(PAGES.map((p) => [p.name, { ours: [] as number[], none: [] as number[], lessons: [] as Traced[], oursTraced: [] as Traced[], noneTraced: [] as Traced[] }]));
   try {
     await setHosts(ours.sw);
     await setHosts(lessons.sw);
@@ -93,9 +98,9 @@ export default async function (): Promise<Metrics> {
           const kind: Kind = KINDS[(run + i) % KINDS.length];
           if (kind === 'ours') t.ours.push(await scriptMs(ours.context, page));
           else if (kind === 'none') t.none.push(await scriptMs(none, page));
-          else if (kind === 'lessons') t.lessons.push(await profiledLoad(lessons.context, page, true));
-          else if (kind === 'oursProfiled') t.oursProfiled.push(await profiledLoad(ours.context, page, false));
-          else t.noneProfiled.push(await profiledLoad(none, page, false));
+          else if (kind === 'lessons') t.lessons.push(await tracedLoad(lessons.context, page, true));
+          else if (kind === 'oursTraced') t.oursTraced.push(await tracedLoad(ours.context, page, false));
+          else t.noneTraced.push(await tracedLoad(none, page, false));
         }
       }
     }
@@ -109,7 +114,8 @@ export default async function (): Promise<Metrics> {
     const ourMs = median(t.ours);
     const noneMs = median(t.none);
     const lessonMs = median(t.lessons.map((x) => x.scriptMs - x.anchoringMs));
-    const noneProfiledMs = median(t.noneProfiled.map((x) => x.scriptMs));
+    const noneTracedMs = median(t.noneTraced.map((x) => x.scriptMs));
+    const overheadOf = (pick: (x: Traced) => number) => median(t.oursTraced.map(pick)) - median(t.noneTraced.map(pick));
     return {
       name: p.name,
       kb: Math.round(savedPageHtml(p).length / 1024),
@@ -117,12 +123,15 @@ export default async function (): Promise<Metrics> {
       noneMs,
       overhead: ourMs - noneMs,
       lessonMs,
-      noneProfiledMs,
-      lessonOverhead: lessonMs - noneProfiledMs,
-      profiledOverhead: median(t.oursProfiled.map((x) => x.scriptMs)) - noneProfiledMs,
+      noneTracedMs,
+      lessonOverhead: lessonMs - noneTracedMs,
+      // Without lessons, in the traced loads: the trace's figure, its ScriptDuration-timed part, and ScriptDuration itself.
+      tracedOverhead: overheadOf((x) => x.scriptMs),
+      probedOverhead: overheadOf((x) => x.probedMs),
+      tracedScriptDuration: overheadOf((x) => x.scriptDurationMs),
       anchoringMs: median(t.lessons.map((x) => x.anchoringMs)),
       gcMs: median(t.lessons.map((x) => x.gcMs)),
-      noneGcMs: median(t.noneProfiled.map((x) => x.gcMs)),
+      noneGcMs: median(t.noneTraced.map((x) => x.gcMs)),
       painted: Math.min(...t.lessons.map((x) => x.painted)),
     };
   });
@@ -141,7 +150,7 @@ export default async function (): Promise<Metrics> {
       value: Number(worstLessons.lessonOverhead.toFixed(1)),
       unit: 'ms',
       baseline: null,
-      note: `worst page (${worstLessons.name}), ${LESSONS_PER_PAGE} lessons saved on each through the capture card, quoting passages spread over its text; script time in CPU profiles (${SAMPLE_US} µs sampling; ScriptDuration misses extensions' messaging callbacks), less the anchoring's samples, medians of ${RUNS} loads alternating with the loads above, Lessonmark − null extension: ${perPage.map((p) => `${p.name} ${fmt(p.lessonMs)} − ${fmt(p.noneProfiledMs)} = ${fmt(p.lessonOverhead)} (anchoring ${fmt(p.anchoringMs)}; no lessons, profiled alike: ${fmt(p.profiledOverhead)}; GC ${fmt(p.gcMs)} vs ${fmt(p.noneGcMs)}, ${p.painted} of ${LESSONS_PER_PAGE} painted)`).join('; ')}; garbage collection not counted; goal ≤ 20 ms`,
+      note: `worst page (${worstLessons.name}), ${LESSONS_PER_PAGE} lessons saved on each through the capture card, quoting passages spread over its text; main-thread script time in a Chrome trace of each load (evaluating and compiling scripts, functions the browser calls, microtask checkpoints, any world, nested events counted once, garbage collection within them included; ScriptDuration leaves out compiling and microtask checkpoints, where an extension's messaging callbacks run), less the page layer's own time in anchorLessons (timed in the bench build), medians of ${RUNS} loads alternating with the loads above, Lessonmark − null extension: ${perPage.map((p) => `${p.name} ${fmt(p.lessonMs)} − ${fmt(p.noneTracedMs)} = ${fmt(p.lessonOverhead)} (anchoring ${fmt(p.anchoringMs)}; GC ${fmt(p.gcMs)} vs ${fmt(p.noneGcMs)}; ${p.painted} of ${LESSONS_PER_PAGE} painted; no lessons, traced: ${fmt(p.tracedOverhead)}, of it the events ScriptDuration times ${fmt(p.probedOverhead)}, ScriptDuration of the same loads ${fmt(p.tracedScriptDuration)})`).join('; ')}; goal ≤ 20 ms`,
     },
     badge_agreement: {
       value: agreement.share,
@@ -195,49 +204,90 @@ async function scriptMs(context: BrowserContext, page: SavedPage): Promise<numbe
   return script.value * 1000;
 }
 
-const NOT_SCRIPT = new Set(['(root)', '(program)', '(idle)', '(garbage collector)']);
+/** What the renderer records: the DevTools timeline's events and V8's own (compiling, running, garbage collection). */
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'toplevel'];
+/**
+ * Events in which JavaScript runs, of any world: a script evaluated (with its compiling), a
+ * function called from the browser (events, timers, idle callbacks, an extension's messaging
+ * callbacks), and microtask checkpoints (the continuations of promises the browser resolved).
+ */
+const SCRIPT_EVENTS = new Set(['EvaluateScript', 'v8.compile', 'v8.compileModule', 'v8.run', 'v8.evaluateModule', 'FunctionCall', 'v8.callFunction', 'RunMicrotasks']);
+/** The events `ScriptDuration`'s probes time (a script's run, not its compiling, and functions the page's events call). */
+const PROBED_EVENTS = new Set(['EvaluateScript', 'FunctionCall']);
+const COMPILE_EVENTS = new Set(['v8.compile', 'v8.compileModule']);
+const GC_EVENTS = new Set(['MinorGC', 'MajorGC', 'V8.GCScavenger', 'V8.GCFinalizeMC', 'V8.GCIncrementalMarking', 'V8.GCIncrementalMarkingStart', 'V8.GCIncrementalMarkingFinalize', 'V8.GCCompactor', 'V8.GCFinalizeMCReduceMemory']);
 
-/** One load of `page` in a new tab under the CPU profiler; with `layer`, the page layer must have anchored. */
-async function profiledLoad(context: BrowserContext, page: SavedPage, layer: boolean): Promise<Profiled> {
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  args?: { data?: { url?: string }; beginData?: { url?: string } };
+}
+
+/** One load of `page` in a new tab, traced; with `layer`, the page layer must have anchored. */
+async function tracedLoad(context: BrowserContext, page: SavedPage, layer: boolean): Promise<Traced> {
   const tab = await context.newPage();
   const cdp = await context.newCDPSession(tab);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: SAMPLE_US });
-  await cdp.send('Profiler.start');
+  await cdp.send('Performance.enable');
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
+  const complete = new Promise<void>((done) => cdp.once('Tracing.tracingComplete', () => done()));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: TRACE_CATEGORIES, recordMode: 'recordAsMuchAsPossible' }, transferMode: 'ReportEvents' });
   await tab.goto(page.url, { waitUntil: 'load' });
   await tab.waitForTimeout(SETTLE_MS);
-  const { profile } = await cdp.send('Profiler.stop');
-  const anchoring = layer ? await anchoringLocation(cdp, page) : null;
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  await cdp.send('Tracing.end');
+  await complete;
+  const anchoringMs = layer ? await anchoringTime(cdp, page) : 0;
   const painted = layer ? (await tab.evaluate(paintedInDocument)).length : 0;
   await tab.close();
 
-  const parent = new Map<number, number>();
-  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
-  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
-  const inAnchoring = (id: number): boolean => {
-    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
-      const { scriptId, lineNumber, columnNumber } = nodes.get(at)!.callFrame;
-      if (anchoring && scriptId === anchoring.scriptId && lineNumber === anchoring.lineNumber && columnNumber === anchoring.columnNumber) return true;
-    }
-    return false;
+  // The renderer's main thread: where the page's HTML was parsed.
+  const parse = events.find((e) => e.name === 'ParseHTML' && e.args?.beginData?.url?.replace(/#.*$/, '') === page.url);
+  if (!parse) throw new Error(`${page.name}: no ParseHTML event in the trace`);
+  const onMain = events.filter((e) => e.pid === parse.pid && e.tid === parse.tid && e.ph === 'X' && e.dur != null);
+  const spans = (names: Set<string>) => merge(onMain.filter((e) => names.has(e.name)).map((e) => [e.ts, e.ts + e.dur!] as Span));
+  const script = spans(SCRIPT_EVENTS);
+  const probed = spans(PROBED_EVENTS);
+  const compile = spans(COMPILE_EVENTS);
+  const gc = spans(GC_EVENTS);
+  return {
+    scriptMs: length(script) / 1000,
+    probedMs: (length(probed) - overlap(probed, compile)) / 1000,
+    scriptDurationMs: (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? NaN) * 1000,
+    gcMs: overlap(script, gc) / 1000,
+    anchoringMs,
+    painted,
   };
-  const result: Profiled = { scriptMs: 0, anchoringMs: 0, gcMs: 0, painted };
-  const samples = profile.samples ?? [];
-  const deltas = profile.timeDeltas ?? [];
-  // A sample's time is the gap to the next one.
-  for (let i = 0; i < samples.length - 1; i++) {
-    const ms = deltas[i + 1] / 1000;
-    const name = nodes.get(samples[i])!.callFrame.functionName;
-    if (name === '(garbage collector)') result.gcMs += ms;
-    if (NOT_SCRIPT.has(name)) continue;
-    result.scriptMs += ms;
-    if (inAnchoring(samples[i])) result.anchoringMs += ms;
-  }
-  return result;
 }
 
-/** Where `anchorLessons` starts in the page layer, as the profiler names its frames: asked of the layer's isolated world. */
-async function anchoringLocation(cdp: CDPSession, page: SavedPage): Promise<{ scriptId: string; lineNumber: number; columnNumber: number }> {
+type Span = [number, number];
+
+/** Spans sorted and joined where they overlap or nest, so that nothing is counted twice. */
+function merge(spans: Span[]): Span[] {
+  const out: Span[] = [];
+  for (const [start, end] of spans.sort((a, b) => a[0] - b[0])) {
+    const last = out.at(-1);
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else out.push([start, end]);
+  }
+  return out;
+}
+
+const length = (spans: Span[]) => spans.reduce((sum, [start, end]) => sum + end - start, 0);
+
+/** Time covered by both merged lists. */
+function overlap(a: Span[], b: Span[]): number {
+  let sum = 0;
+  for (const [s1, e1] of a) for (const [s2, e2] of b) sum += Math.max(0, Math.min(e1, e2) - Math.max(s1, s2));
+  return sum;
+}
+
+/** The page layer's time inside `anchorLessons`, as its isolated world kept it (lib/page/bench-probe.ts). */
+async function anchoringTime(cdp: CDPSession, page: SavedPage): Promise<number> {
   const worlds: number[] = [];
   cdp.on('Runtime.executionContextCreated', ({ context }) => {
     if (context.auxData?.type === 'isolated' && context.origin.startsWith('chrome-extension://')) worlds.push(context.id);
@@ -245,11 +295,8 @@ async function anchoringLocation(cdp: CDPSession, page: SavedPage): Promise<{ sc
   // Enabling the runtime announces every world that already exists.
   await cdp.send('Runtime.enable');
   for (const contextId of worlds) {
-    const { result } = await cdp.send('Runtime.evaluate', { contextId, expression: `globalThis[${JSON.stringify(ANCHORING_FN)}]` });
-    if (result.type !== 'function' || !result.objectId) continue;
-    const { internalProperties } = await cdp.send('Runtime.getProperties', { objectId: result.objectId, ownProperties: true });
-    const location = internalProperties?.find((p) => p.name === '[[FunctionLocation]]')?.value?.value;
-    if (location) return location;
+    const { result } = await cdp.send('Runtime.evaluate', { contextId, expression: `globalThis[${JSON.stringify(ANCHORING_MS)}]` });
+    if (result.type === 'number') return result.value as number;
   }
   throw new Error(`${page.name}: the page layer did not load, or the build lacks LESSONMARK_BENCH=1`);
 }

@@ -50,8 +50,10 @@ export const protocol = {
   pageGist: message()({ to: 'worker', writes: false }, PageGistSchema),
   /** From a tab: its "Save as lesson" button was pressed; open the capture card there, as the shortcut does. */
   openCapture: message()({ to: 'worker', writes: false }, z.object({})),
-  /** From a tab: inject the in-page lesson card and lists, loaded only when a page needs them. */
+  /** From a tab: inject the page layer (anchoring, painting), loaded only on a page with lessons. */
   loadPageLayer: message()({ to: 'worker', writes: false }, z.object({})),
+  /** From a tab's page layer: inject what draws the lesson card, toasts and lists, the first time it draws. */
+  loadPageCard: message()({ to: 'worker', writes: false }, z.object({})),
   /** Opens the library, on one lesson when given. */
   openLibrary: message()({ to: 'worker', writes: false }, z.object({ lessonId: z.uuid().optional() })),
   /** Pushes pending changes and pulls the team's; `force` skips the backoff (the "Sync now" button). */

@@ -136,7 +136,7 @@ describe('checkSender', () => {
 
   it('names every content-script message it allows; the rest of the protocol is for extension pages', () => {
     expect(Object.keys(CONTENT_SCRIPT_RULES).sort()).toEqual(
-      ['deleteLessons', 'lessonsForPage', 'loadPageLayer', 'openCapture', 'openLibrary', 'pageGist', 'pageReport', 'restoreLessons', 'saveLesson', 'suggestTags', 'updateLesson'].sort(),
+      ['deleteLessons', 'lessonsForPage', 'loadPageCard', 'loadPageLayer', 'openCapture', 'openLibrary', 'pageGist', 'pageReport', 'restoreLessons', 'saveLesson', 'suggestTags', 'updateLesson'].sort(),
     );
   });
 });

@@ -91,6 +91,7 @@ export const CONTENT_SCRIPT_RULES: Readonly<Record<string, Rule>> = {
   restoreLessons: rule<{ ids: string[] }>(({ ids }, page) => page.ownsLessons(ids)),
   openLibrary: rule<{ lessonId?: string }>(({ lessonId }, page) => lessonId === undefined || page.ownsLessons([lessonId])),
   loadPageLayer: rule(() => true),
+  loadPageCard: rule(() => true),
   openCapture: rule(() => true),
 };
 

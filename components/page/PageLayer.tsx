@@ -12,7 +12,7 @@ export interface PageLayerState {
   toast: { message: string; undo?: () => void } | null;
 }
 
-interface Props extends PageLayerState {
+export interface PageLayerProps extends PageLayerState {
   suggestions: string[];
   onSave: (lesson: Lesson, patch: LessonPatch) => Promise<unknown>;
   onDelete: (lesson: Lesson) => void;
@@ -24,7 +24,7 @@ interface Props extends PageLayerState {
 }
 
 /** Everything Lessonmark draws on a page besides the highlights, in one shadow root. */
-export function PageLayer(props: Props) {
+export function PageLayer(props: PageLayerProps) {
   const { peek, notFound, toast } = props;
   return (
     <>

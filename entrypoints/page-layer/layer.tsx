@@ -1,15 +1,10 @@
-import { render } from 'preact';
-import themeCss from '@/components/theme.css?inline';
-import cardCss from '@/components/card.css?inline';
-import pageCss from '@/components/page.css?inline';
-import { PageLayer, type PageLayerState } from '@/components/page/PageLayer';
-import { createShadowHost } from '@/components/shadowHost';
+import type { PageLayerProps, PageLayerState } from '@/components/page/PageLayer';
 import type { Lesson } from '@/lib/lesson';
 import { sendMessage } from '@/lib/messaging';
-import type { PageLayerApi } from '@/lib/page/layer-api';
+import type { LayerGlobal, PageCardApi, PageLayerApi } from '@/lib/page/layer-api';
 import { createPainter } from '@/lib/highlight';
 import { createHighlighter } from '@/lib/page/highlighter';
-import { exposeAnchoring } from '@/lib/page/bench-probe';
+import { timedAnchoring } from '@/lib/page/bench-probe';
 import { watchPointer } from '@/lib/page/pointer';
 import { errorText } from '@/lib/error-text';
 import { t } from '@/lib/i18n';
@@ -19,12 +14,22 @@ const HIDE_MS = 400;
 
 /**
  * The in-page layer, loaded only on a page with lessons to anchor: their highlights (anchored,
- * painted, repainted as the page changes), the lesson card shown over one, toasts, and the
- * "not found" list, in one shadow root created on first use.
+ * painted, repainted as the page changes), and the state of the lesson card shown over one, of
+ * toasts and of the "not found" list, which page-card.js draws: injected the first time there is
+ * something to draw, so that anchoring never waits for the UI's code to compile.
  */
 export function createPageLayer(doc: Document): PageLayerApi {
-  let mount: HTMLElement | null = null;
-  let host: HTMLElement | null = null;
+  const g = globalThis as LayerGlobal;
+  let card: Promise<PageCardApi> | null = null;
+  const pageCard = () =>
+    (card ??= (g.lessonmarkCard ? Promise.resolve() : sendMessage('loadPageCard', {})).then(
+      () => g.lessonmarkCard!,
+      (e) => {
+        card = null;
+        throw e;
+      },
+    ));
+  let drawn = false;
   let state: PageLayerState = { peek: null, notFound: [], toast: null };
   let suggestions: string[] = [];
   let hideTimer: ReturnType<typeof setTimeout> | undefined;
@@ -54,25 +59,23 @@ export function createPageLayer(doc: Document): PageLayerApi {
     );
   }
 
+  const props = (): PageLayerProps => ({
+    ...state,
+    suggestions,
+    onSave: (lesson, patch) => sendMessage('updateLesson', { id: lesson.id, patch }).then((l) => update({ peek: state.peek && { ...state.peek, lesson: l } })),
+    onDelete: remove,
+    onOpen: (lesson) => void sendMessage('openLibrary', { lessonId: lesson.id }).catch(fail((error) => t('peek.openFailed', { error }))),
+    onClosePeek: () => update({ peek: null }),
+    onCloseToast: () => update({ toast: null }),
+    onPeekHover: (inside) => (inside ? clearTimeout(hideTimer) : hideSoon()),
+    onPin: () => state.peek && !state.peek.pinned && update({ peek: { ...state.peek, pinned: true } }),
+  });
+
   function update(change: Partial<PageLayerState>) {
     state = { ...state, ...change };
-    if (!mount) ({ host, mount } = createShadowHost(doc, themeCss + cardCss + pageCss));
-    render(
-      <PageLayer
-        {...state}
-        suggestions={suggestions}
-        onSave={(lesson, patch) =>
-          sendMessage('updateLesson', { id: lesson.id, patch }).then((l) => update({ peek: state.peek && { ...state.peek, lesson: l } }))
-        }
-        onDelete={remove}
-        onOpen={(lesson) => void sendMessage('openLibrary', { lessonId: lesson.id }).catch(fail((error) => t('peek.openFailed', { error })))}
-        onClosePeek={() => update({ peek: null })}
-        onCloseToast={() => update({ toast: null })}
-        onPeekHover={(inside) => (inside ? clearTimeout(hideTimer) : hideSoon())}
-        onPin={() => state.peek && !state.peek.pinned && update({ peek: { ...state.peek, pinned: true } })}
-      />,
-      mount,
-    );
+    drawn = true;
+    // Drawn with the state as it is once the card's script is there, however many changes came before.
+    void pageCard().then((c) => drawn && c.render(props()), () => {});
   }
 
   function peek(lesson: Lesson, x: number, y: number, pinned: boolean) {
@@ -91,12 +94,12 @@ export function createPageLayer(doc: Document): PageLayerApi {
     update({ notFound });
   };
 
-  // Compiled out of every build but the page-cost bench's (wxt.config.ts).
-  if (__LESSONMARK_BENCH__) exposeAnchoring(globalThis);
   const painter = createPainter(doc);
   const highlighter = createHighlighter({
     doc,
     painter,
+    // Compiled out of every build but the page-cost bench's (wxt.config.ts).
+    anchor: __LESSONMARK_BENCH__ ? timedAnchoring(globalThis as unknown as Record<string, unknown>) : undefined,
     onReport: (workItem, report) => {
       showNotFound(report.notFound);
       sendMessage('pageReport', {
@@ -125,8 +128,8 @@ export function createPageLayer(doc: Document): PageLayerApi {
       clearTimeout(hideTimer);
       stopPointer();
       painter.clear();
-      if (mount) render(null, mount);
-      host?.remove();
+      drawn = false;
+      g.lessonmarkCard?.destroy();
     },
   };
 }

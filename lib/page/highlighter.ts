@@ -6,13 +6,15 @@ export interface HighlighterDeps {
   doc: Document;
   painter: Painter;
   onReport?: (workItem: string, report: AnchorReport) => void;
+  /** The page-cost bench's build times it (lib/page/bench-probe.ts). */
+  anchor?: typeof anchorLessons;
 }
 
 /**
  * Keeps the page's highlights in step with the lessons it is given: anchors and paints them, and
  * re-anchors when the page changes under them. Lives in the page layer, never in the content script.
  */
-export function createHighlighter({ doc, painter, onReport }: HighlighterDeps) {
+export function createHighlighter({ doc, painter, onReport, anchor = anchorLessons }: HighlighterDeps) {
   let workItem = '';
   let lessons: Lesson[] = [];
   let report: AnchorReport = { found: [], notFound: [] };
@@ -23,7 +25,7 @@ export function createHighlighter({ doc, painter, onReport }: HighlighterDeps) {
   const pageTextLength = () => doc.body?.textContent?.length ?? 0;
 
   function repaint() {
-    report = anchorLessons(doc, lessons);
+    report = anchor(doc, lessons);
     // Only missing lessons need it (contentChanged), and reading it copies all the page's text.
     textLength = report.notFound.length > 0 ? pageTextLength() : -1;
     paintedText = new Map(report.found.map(({ lesson, range }) => [lesson.id, range.toString()]));

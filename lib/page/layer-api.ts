@@ -1,3 +1,4 @@
+import type { PageLayerProps } from '@/components/page/PageLayer';
 import type { Lesson } from '../lesson';
 
 /**
@@ -16,4 +17,10 @@ export interface PageLayerApi {
   destroy(): void;
 }
 
-export type LayerGlobal = typeof globalThis & { lessonmarkLayer?: PageLayerApi };
+/** What the page layer draws with (page-card.js), injected the first time it has something to show. */
+export interface PageCardApi {
+  render(props: PageLayerProps): void;
+  destroy(): void;
+}
+
+export type LayerGlobal = typeof globalThis & { lessonmarkLayer?: PageLayerApi; lessonmarkCard?: PageCardApi };

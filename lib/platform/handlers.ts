@@ -1,6 +1,6 @@
 import type { PlatformHandlers } from '../service';
 import type { Badges } from './badge';
-import { loadPageLayer, openCapture } from './capture';
+import { loadPageCard, loadPageLayer, openCapture } from './capture';
 import { savePageReport } from './page-status';
 import type { SyncWiring } from './sync';
 import { openLibrary } from './tabs';
@@ -19,6 +19,9 @@ export function platformHandlers(sync: SyncWiring, badges: Pick<Badges, 'pageRea
     dismissSyncConflicts: ({ seqs }) => sync.dismissConflicts(seqs),
     loadPageLayer: async (_, { tabId }) => {
       if (tabId != null) await loadPageLayer(tabId);
+    },
+    loadPageCard: async (_, { tabId }) => {
+      if (tabId != null) await loadPageCard(tabId);
     },
     openCapture: async (_, { tabId }) => {
       if (tabId != null) await openCapture(tabId);

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { CDPSession, Page, Worker } from '@playwright/test';
 import { EXTENSION_DIR, expect, extensionId, readLessons, test } from '../support/e2e/fixtures';
-import { paintedTexts, saveQuote, watchErrors } from '../support/e2e/page';
+import { ui } from '../support/e2e/closed-ui';
+import { paintedPoint, paintedTexts, saveQuote, watchErrors } from '../support/e2e/page';
 import { tabIdOf } from '../support/e2e/popup';
 import { badgeOf, cardOf, panelUrl, row } from '../support/e2e/sidepanel';
 import { importThroughWorker } from '../support/e2e/sync';
@@ -91,6 +92,12 @@ test('only a page with lessons loads the page layer, which paints them', async (
   await page.goto(sites.url(ARTICLE));
   await expect.poll(() => paintedTexts(page)).toEqual([QUOTE]);
   expect(named(scripts.urls, '/page-layer.js')).toBe(true);
+  // The card's code (Preact, the components, their CSS) comes only with the first card shown.
+  expect(named(scripts.urls, '/page-card.js')).toBe(false);
+  const { x, y } = await paintedPoint(page, 'reruns');
+  await page.mouse.move(x, y);
+  await expect(ui(page).locator('.peek')).toContainText('A red build must mean something.');
+  expect(named(scripts.urls, '/page-card.js')).toBe(true);
   expect(errors).toEqual([]);
   await scripts.cdp.detach();
 });

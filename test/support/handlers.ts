@@ -16,6 +16,7 @@ export function workerHandlers(db: LessonDb, ctx?: WriteContext): Handlers {
     syncNow: refuse,
     dismissSyncConflicts: refuse,
     loadPageLayer: refuse,
+    loadPageCard: refuse,
     openCapture: refuse,
   };
   return { ...createHandlers(db, ctx), ...platform };
