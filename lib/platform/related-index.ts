@@ -84,6 +84,8 @@ interface Loaded {
   stored: boolean;
   /** The stamp a stored index was taken at, when the lessons' count is still to be checked against it. */
   uncounted?: Stamp;
+  /** The stored head, when the checks that walk all of it are still to be run (`RelatedIndex.holdsTogether`). */
+  unchecked?: RelatedSnapshot;
   /** The stamp of the lessons a built index was read from (`readForBuild`), until writes are applied to it. */
   readFrom?: Stamp;
 }
@@ -147,9 +149,16 @@ export function watchStoredIndex(
   opened.catch(() => {});
   // The count, once the first page is counted: it walks every lesson, and IndexedDB would serve the
   // page's blocks only after it. Lessons written past the log change it (rarely): built again then.
+  // So do the head's checks that walk all of it (tens of milliseconds at 100,000 lessons): a head
+  // that does not hold together is built again, as one at odds with the lessons.
   const countCheck = () =>
-    (counted ??= loading.then(async ({ index: was, uncounted }) => {
-      if (!uncounted || !(await writtenPastLog(db, uncounted, () => stopped)) || index !== was) return;
+    (counted ??= loading.then(async (loaded) => {
+      const { index: was, uncounted, unchecked } = loaded;
+      loaded.unchecked = undefined;
+      // A task later: the page whose count asked for the checks is counted and shown first.
+      await new Promise((resolve) => setTimeout(resolve));
+      const holds = !unchecked || holdsTogether(unchecked);
+      if ((holds && (!uncounted || !(await writtenPastLog(db, uncounted, () => stopped)))) || index !== was) return;
       await rebuild();
       if (!stopped) onChange(index!);
     }));
@@ -197,9 +206,9 @@ async function loadIndex(db: LessonDb, ahead?: Promise<unknown> | null): Promise
   if (stored.success && index) {
     const was = stored.data;
     const part = { tag: was.tag, idsPart: was.index.text.blockStarts.length - 1 };
-    if (quickStampCurrent(was, stamp)) return { index, ...part, seq: was.seq, stored: true, uncounted: was };
+    if (quickStampCurrent(was, stamp)) return { index, ...part, seq: was.seq, stored: true, uncounted: was, unchecked: was.index };
     // Writes are applied to the whole index: its postings and ids are read first.
-    if (was.seq < stamp.seq && (await fillIn(db, index, part))) {
+    if (was.seq < stamp.seq && holdsTogether(was.index) && (await fillIn(db, index, part))) {
       const seq = await catchUp(db, index, was.seq);
       if (seq !== null) return { index, ...part, seq, stored: false };
     }
@@ -207,9 +216,18 @@ async function loadIndex(db: LessonDb, ahead?: Promise<unknown> | null): Promise
   return buildIndex(db);
 }
 
+function holdsTogether(snapshot: RelatedSnapshot): boolean {
+  try {
+    return RelatedIndex.holdsTogether(snapshot);
+  } catch {
+    return false;
+  }
+}
+
+/** Checked as far as its shape tells: `countCheck` walks the rest (`RelatedIndex.holdsTogether`) once the first page is counted. */
 function restore(snapshot: RelatedSnapshot): RelatedIndex | null {
   try {
-    return RelatedIndex.restore(snapshot);
+    return RelatedIndex.restore(snapshot, undefined, { deep: false });
   } catch {
     // A row of another shape (a field missing, not an array): built again.
     return null;

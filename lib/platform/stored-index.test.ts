@@ -282,6 +282,27 @@ describe('watchStoredIndex: the ids stored apart from the head', () => {
     expect(rankRelated(source, text, ranked)).toEqual(rankRelated(source, text, reference));
   });
 
+  it('counts a page at a wake before the head\'s checks that walk all of it, and builds again after when they fail', async () => {
+    const d = db();
+    const all = manyLessons(600);
+    await storedOnce(d, all);
+    const row = (await d.lessonIndexes.get('related'))!;
+    const value = row.value as { index: { workItems: { order: Uint32Array } } };
+    const order = value.index.workItems.order.slice().reverse();
+    await d.lessonIndexes.put({ key: 'related', value: { ...value, index: { ...value.index, workItems: { ...value.index.workItems, order } } } });
+
+    const changes: RelatedIndex[] = [];
+    const live = wake(d, changes);
+    const counted = await live.readyToCount(source, text);
+    expect(counted.text.complete).toBe(false);
+    await until(() => changes.length > 0);
+    const index = live.current()!;
+    expect(index).not.toBe(counted);
+    const reference = createRelatedIndex(all);
+    expect(countRelated(source, text, index)).toBe(badgeCount(rankRelated(source, text, reference)));
+    expect(rankRelated(source, text, await live.readyFor(source, text))).toEqual(rankRelated(source, text, reference));
+  });
+
   it('builds again when the ids are missing, of another store or do not fit', async () => {
     const d = db();
     const all = manyLessons(600);

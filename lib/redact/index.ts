@@ -60,10 +60,9 @@ function compile(r: JsRegex, extraFlags = ''): RegExp {
   return new RegExp(r.source, r.flags + extraFlags);
 }
 
-const GLOBAL_ALLOW = GITLEAKS.allow.regexes.map((r) => compile(r));
 const GLOBAL_STOPWORDS = GITLEAKS.allow.stopwords;
 
-function fromGitleaks(g: GeneratedRule): Rule {
+function fromGitleaks(g: GeneratedRule, globalAllow: RegExp[]): Rule {
   const generic = g.id.startsWith('generic');
   let source = g.regex.source;
   let widen = 0;
@@ -93,7 +92,7 @@ function fromGitleaks(g: GeneratedRule): Rule {
       if (g.entropy && shannonEntropy(secret) <= g.entropy) return false;
       // Command lines and docs in lessons are full of `--key=SomeName` and `key: org/123`.
       if (generic && (isIdentifier(secret) || isResourcePath(secret))) return false;
-      if (GLOBAL_ALLOW.some((x) => x.test(secret))) return false;
+      if (globalAllow.some((x) => x.test(secret))) return false;
       const lower = secret.toLowerCase();
       if (GLOBAL_STOPWORDS.some((w) => lower.includes(w))) return false;
       for (const a of allowlists) {
@@ -106,35 +105,54 @@ function fromGitleaks(g: GeneratedRule): Rule {
   };
 }
 
-const RULES: Rule[] = [
-  ...GITLEAKS.rules.map(fromGitleaks),
-  ...OWN_RULES.map((o) => ({
-    kind: o.kind,
-    regex: o.starts ? new RegExp(o.regex.source, o.regex.flags.replace('g', 'y')) : o.regex,
-    keywords: o.keywords,
-    starts: o.starts,
-    rank: isPersonal(o.kind) ? 3 : o.kind === 'password-assignment' ? GENERIC_RANK : 1,
-    group: o.group,
-    widen: 0,
-    anchor: o.anchor,
-    accept: (value: string, _match: string, text: string, start: number, end: number) => o.accept(value, text, start, end),
-  })),
-];
-
-/** Every keyword once, with the rules it wakes. */
-const BY_KEYWORD = new Map<string, Rule[]>();
-const ALWAYS: Rule[] = [];
-for (const rule of RULES) {
-  if (rule.keywords.length === 0) ALWAYS.push(rule);
-  for (const k of rule.keywords) {
-    const list = BY_KEYWORD.get(k) ?? [];
-    list.push(rule);
-    BY_KEYWORD.set(k, list);
-  }
+interface Tables {
+  /** Rules without keywords: tried on every text. */
+  always: Rule[];
+  /** Every keyword once, with the rules it wakes. */
+  byKeyword: Map<string, Rule[]>;
+  keywords: KeywordSet;
+  starts: Map<Rule, number[]>;
 }
-for (const rule of RULES) for (const w of rule.starts ?? []) if (!BY_KEYWORD.has(w)) BY_KEYWORD.set(w, []);
-const KEYWORDS = new KeywordSet([...BY_KEYWORD.keys()]);
-const STARTS = new Map<Rule, number[]>(RULES.filter((r) => r.starts).map((r) => [r, r.starts!.map((w) => KEYWORDS.words.indexOf(w))]));
+
+let tables: Tables | null = null;
+
+/**
+ * Built at the first search, not as the module loads: compiling gitleaks' rules and their keyword
+ * automata took about a quarter of evaluating the background worker's bundle, which runs on every
+ * wake (issue #17) while a search runs only when a lesson is shared or imported.
+ */
+function ruleTables(): Tables {
+  if (tables) return tables;
+  const globalAllow = GITLEAKS.allow.regexes.map((r) => compile(r));
+  const rules: Rule[] = [
+    ...GITLEAKS.rules.map((g) => fromGitleaks(g, globalAllow)),
+    ...OWN_RULES.map((o) => ({
+      kind: o.kind,
+      regex: o.starts ? new RegExp(o.regex.source, o.regex.flags.replace('g', 'y')) : o.regex,
+      keywords: o.keywords,
+      starts: o.starts,
+      rank: isPersonal(o.kind) ? 3 : o.kind === 'password-assignment' ? GENERIC_RANK : 1,
+      group: o.group,
+      widen: 0,
+      anchor: o.anchor,
+      accept: (value: string, _match: string, text: string, start: number, end: number) => o.accept(value, text, start, end),
+    })),
+  ];
+  const byKeyword = new Map<string, Rule[]>();
+  const always: Rule[] = [];
+  for (const rule of rules) {
+    if (rule.keywords.length === 0) always.push(rule);
+    for (const k of rule.keywords) {
+      const list = byKeyword.get(k) ?? [];
+      list.push(rule);
+      byKeyword.set(k, list);
+    }
+  }
+  for (const rule of rules) for (const w of rule.starts ?? []) if (!byKeyword.has(w)) byKeyword.set(w, []);
+  const keywords = new KeywordSet([...byKeyword.keys()]);
+  const starts = new Map<Rule, number[]>(rules.filter((r) => r.starts).map((r) => [r, r.starts!.map((w) => keywords.words.indexOf(w))]));
+  return (tables = { always, byKeyword, keywords, starts });
+}
 
 function lineAround(text: string, start: number, end: number): string {
   const from = text.lastIndexOf('\n', start - 1) + 1;
@@ -145,18 +163,18 @@ function lineAround(text: string, start: number, end: number): string {
 /** Every secret and piece of personal data in `text`, in order, without overlaps. */
 export function findSensitive(text: string): Finding[] {
   if (text.length === 0) return [];
-  const awake = new Set<Rule>(ALWAYS);
-  const where = KEYWORDS.where(text);
-  for (const i of where.keys()) for (const r of BY_KEYWORD.get(KEYWORDS.words[i])!) awake.add(r);
+  const { always, byKeyword, keywords, starts } = ruleTables();
+  const awake = new Set<Rule>(always);
+  const where = keywords.where(text);
+  for (const i of where.keys()) for (const r of byKeyword.get(keywords.words[i])!) awake.add(r);
   const raw: (Finding & { rank: number })[] = [];
-  for (const rule of awake) runRule(rule, text, raw, where);
+  for (const rule of awake) runRule(rule, text, raw, where, starts.get(rule));
   return resolveOverlaps(raw);
 }
 
-function runRule(rule: Rule, text: string, out: (Finding & { rank: number })[], where: Map<number, number[]>): void {
+function runRule(rule: Rule, text: string, out: (Finding & { rank: number })[], where: Map<number, number[]>, starts: number[] | undefined): void {
   const re = rule.regex;
   re.lastIndex = 0;
-  const starts = STARTS.get(rule);
   if (starts) {
     const at = starts.flatMap((i) => where.get(i) ?? []).sort((a, b) => a - b);
     let done = 0;

@@ -153,14 +153,15 @@ export class FullTextIndex {
 
   /**
    * The index a snapshot holds, with the blocks of postings given: all of them, or none (they are
-   * filled in later, `fill`); null when it comes from another version or does not hold together.
+   * filled in later, `fill`); null when it comes from another version or does not hold together
+   * (without `deep`, as far as checks of its shape tell: see `holdsTogether`).
    */
-  static restore(s: FullTextSnapshot, blocks?: PostingBlock[]): FullTextIndex | null {
+  static restore(s: FullTextSnapshot, blocks?: PostingBlock[], { deep = true }: { deep?: boolean } = {}): FullTextIndex | null {
     const terms = s.terms.ends.length;
     const docs = s.docLen.length;
     if (s.version !== FULLTEXT_VERSION || !isPacked(s.terms, terms) || s.df.length !== terms || s.offsets.length !== terms + 1) return null;
-    if ((s.keys !== undefined && !isColumn(s.keys, docs)) || !isRank(s.keyRank, docs)) return null;
-    if (!isBlockStarts(s.blockStarts, terms) || !isSortedOrder(s.terms, s.termOrder)) return null;
+    if ((s.keys !== undefined && !isColumn(s.keys, docs)) || !isSized(s.keyRank, docs) || !isSized(s.termOrder, terms)) return null;
+    if (!isBlockStarts(s.blockStarts, terms) || (deep && !FullTextIndex.holdsTogether(s))) return null;
     const index = new FullTextIndex();
     index.dict = null;
     index.storedTerms = { terms: s.terms, order: s.termOrder };
@@ -187,6 +188,15 @@ export class FullTextIndex {
     if (index.missing === 0) index.filled = index.blockStarts = null;
     if (blocks && (blocks.length !== index.missing || !blocks.every((b, i) => index.fill(i, b)))) return null;
     return index;
+  }
+
+  /**
+   * The checks of a snapshot's orders that walk all of it (the terms' sorted order, the keys' ranks):
+   * `restore` leaves them out when told, for a caller that runs them a moment later. Without them a
+   * snapshot that does not hold together can rank wrongly, never fail.
+   */
+  static holdsTogether(s: FullTextSnapshot): boolean {
+    return isRank(s.keyRank, s.docLen.length) && isSortedOrder(s.terms, s.termOrder);
   }
 
   /** Whether every block of postings is in: only then may documents be removed or the index compacted and stored. */
@@ -713,6 +723,10 @@ function grow<T extends Int32Array | Uint8Array | Float32Array | Uint32Array>(a:
 function termList(dict: Map<string, number>): (t: number) => string {
   const terms = [...dict.keys()];
   return (t) => terms[t];
+}
+
+function isSized(a: Uint32Array, length: number): boolean {
+  return a instanceof Uint32Array && a.length === length;
 }
 
 function isBlockStarts(starts: Uint32Array, terms: number): boolean {

@@ -98,4 +98,28 @@ describe('RelatedIndex stored and restored', () => {
     expect(RelatedIndex.restore({ ...head, tags: { ...head.tags, order: reversed } }, blocks)).toBeNull();
     expect(RelatedIndex.restore(head, blocks)).not.toBeNull();
   });
+
+  it('restored without its deep checks, leaves to holdsTogether what only a walk of all of it finds', () => {
+    const all = lessons(40);
+    const { head, blocks } = built(all).snapshot();
+    const outOfRange = (a: Uint32Array) => Uint32Array.from(a, (r, i) => (i === 0 ? head.text.docLen.length : r));
+    const broken = [
+      { ...head, tags: { ...head.tags, order: head.tags.order.slice().reverse() } },
+      { ...head, workItems: { ...head.workItems, docs: outOfRange(head.workItems.docs) } },
+      { ...head, recency: outOfRange(head.recency) },
+      { ...head, text: { ...head.text, keyRank: outOfRange(head.text.keyRank) } },
+      { ...head, text: { ...head.text, termOrder: head.text.termOrder.slice().reverse() } },
+    ];
+    for (const s of broken) {
+      expect(RelatedIndex.restore(s, blocks)).toBeNull();
+      expect(RelatedIndex.restore(s, blocks, { deep: false })).not.toBeNull();
+      expect(RelatedIndex.holdsTogether(s)).toBe(false);
+    }
+    // Checks of its shape still refuse at once what a count could fail on.
+    const { order: _order, ...unordered } = head.workItems;
+    expect(RelatedIndex.restore({ ...head, workItems: unordered as typeof head.workItems }, blocks, { deep: false })).toBeNull();
+    expect(RelatedIndex.restore({ ...head, recency: head.recency.slice(1) }, blocks, { deep: false })).toBeNull();
+    expect(RelatedIndex.holdsTogether(head)).toBe(true);
+    expect(lookups(RelatedIndex.restore(head, blocks, { deep: false })!)).toEqual(lookups(built(all)));
+  });
 });

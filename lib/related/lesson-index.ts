@@ -162,19 +162,31 @@ export class RelatedIndex {
   /**
    * The index a snapshot holds, with all its blocks of postings or none (filled in later through
    * `text.fill`), with its ids or without (filled in later through `fillIds`); null when it comes
-   * from another version or does not hold together.
+   * from another version or does not hold together (without `deep`, as far as checks of its shape
+   * tell: a wake counts its first page before `holdsTogether` walks the rest).
    */
-  static restore(s: RelatedSnapshot, blocks?: PostingBlock[]): RelatedIndex | null {
+  static restore(s: RelatedSnapshot, blocks?: PostingBlock[], { deep = true }: { deep?: boolean } = {}): RelatedIndex | null {
     if (s.version !== RELATED_INDEX_VERSION) return null;
-    const text = FullTextIndex.restore(s.text, blocks);
+    const text = FullTextIndex.restore(s.text, blocks, { deep });
     if (!text) return null;
     const docs = s.text.docLen.length;
-    const [byWorkItem, byProject, byTag] = [s.workItems, s.projects, s.tags].map((l) => Lookup.restore(l, docs));
-    if ((s.updatedAt !== undefined && !isColumn(s.updatedAt, docs)) || !isRank(s.recency, docs)) return null;
+    const [byWorkItem, byProject, byTag] = [s.workItems, s.projects, s.tags].map((l) => Lookup.restore(l, docs, deep));
+    if ((s.updatedAt !== undefined && !isColumn(s.updatedAt, docs)) || !(s.recency instanceof Uint32Array) || s.recency.length !== docs) return null;
+    if (deep && !isRank(s.recency, docs)) return null;
     if (s.question.length !== docs || !byWorkItem || !byProject || !byTag) return null;
     if ((s.updatedAt === undefined) !== (s.text.keys === undefined)) return null;
     const loadedUpdatedAt = s.updatedAt ?? null;
     return new RelatedIndex({ text, lessons: null, updatedAt: [], loadedUpdatedAt, recency: s.recency, question: s.question, byWorkItem, byProject, byTag });
+  }
+
+  /**
+   * The checks of a snapshot that walk all of it (at 100,000 lessons, tens of milliseconds of a
+   * wake): sorted orders, ranks, document numbers in range. Without them a snapshot that does not
+   * hold together can rank or count wrongly, never fail: lookups skip a document out of range as dead.
+   */
+  static holdsTogether(s: RelatedSnapshot): boolean {
+    const docs = s.text.docLen.length;
+    return FullTextIndex.holdsTogether(s.text) && isRank(s.recency, docs) && [s.workItems, s.projects, s.tags].every((l) => Lookup.holdsTogether(l, docs));
   }
 
   /** Whether its ids are in: a restored index may be without them until `fillIds`. */
@@ -353,12 +365,18 @@ class Lookup {
     return new Lookup(null);
   }
 
-  static restore(l: StoredLookup, docCount: number): Lookup | null {
+  static restore(l: StoredLookup, docCount: number, deep = true): Lookup | null {
     const count = l.keys.ends.length;
     if (!isPacked(l.keys, count) || !(l.starts instanceof Uint32Array) || l.starts.length !== count + 1 || l.starts[count] !== l.docs.length) return null;
-    if (!isSortedOrder(l.keys, l.order)) return null;
-    for (let i = 0; i < l.docs.length; i++) if (l.docs[i] >= docCount) return null;
-    return new Lookup(l);
+    if (!(l.order instanceof Uint32Array) || l.order.length !== count || !(l.docs instanceof Uint32Array)) return null;
+    return !deep || Lookup.holdsTogether(l, docCount) ? new Lookup(l) : null;
+  }
+
+  /** Its keys' sorted order, and every document of the index (see RelatedIndex.holdsTogether). */
+  static holdsTogether(l: StoredLookup, docCount: number): boolean {
+    if (!isSortedOrder(l.keys, l.order)) return false;
+    for (let i = 0; i < l.docs.length; i++) if (l.docs[i] >= docCount) return false;
+    return true;
   }
 
   get(key: string): ArrayLike<number> | undefined {
