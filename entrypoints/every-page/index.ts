@@ -1,7 +1,8 @@
 import { sendMessage, onMessage } from '@/lib/messaging';
 import { createLessonLoader, needsAnchoring } from '@/lib/page/lesson-loader';
 import { parseTabMessage } from '@/lib/tab-messages';
-import type { LayerGlobal, PageLayerApi } from '@/lib/page/layer-api';
+import type { LayerGlobal } from '@/lib/page/layer-api';
+import { injectOnce } from '@/lib/page/inject-once';
 import { watchContent, watchNavigation } from '@/lib/page/navigation';
 import { identifyPage } from '@/lib/sites/identify';
 import type { KnownHosts } from '@/lib/sites/types';
@@ -24,16 +25,8 @@ import { createLifetime } from '@/lib/page/lifetime';
 export default defineUnlistedScript({
   main() {
     const g = globalThis as LayerGlobal;
-    let loading: Promise<PageLayerApi> | null = null;
-    // Anchoring, painting, the card and the lists are a separate script, injected when a page has lessons.
-    const layer = () =>
-      (loading ??= (g.lessonmarkLayer ? Promise.resolve() : sendMessage('loadPageLayer', {})).then(
-        () => g.lessonmarkLayer!,
-        (e) => {
-          loading = null;
-          throw e;
-        },
-      ));
+    // Anchoring and painting are a separate script, injected when a page has lessons.
+    const layer = injectOnce(() => g.lessonmarkLayer, () => sendMessage('loadPageLayer', {}));
 
     // Self-hosted Jira, Confluence and GitHub Enterprise hosts from the options page.
     let hosts: KnownHosts = {};
@@ -44,7 +37,7 @@ export default defineUnlistedScript({
       onLessons: (workItem, lessons) => {
         // Once loaded, the layer hears of every change, so that it unpaints what is gone. Without
         // it, the worker keeps the page's empty report itself when it answers (lib/service.ts).
-        if (loading || needsAnchoring(lessons)) void layer().then((l) => l.show(workItem, lessons), () => {});
+        if (layer.asked() || needsAnchoring(lessons)) void layer().then((l) => l.show(workItem, lessons), () => {});
       },
     });
 

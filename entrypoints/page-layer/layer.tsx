@@ -1,7 +1,8 @@
 import type { PageLayerProps, PageLayerState } from '@/components/page/PageLayer';
 import type { Lesson } from '@/lib/lesson';
 import { sendMessage } from '@/lib/messaging';
-import type { LayerGlobal, PageCardApi, PageLayerApi } from '@/lib/page/layer-api';
+import type { LayerGlobal, PageLayerApi } from '@/lib/page/layer-api';
+import { injectOnce } from '@/lib/page/inject-once';
 import { createPainter } from '@/lib/highlight';
 import { createHighlighter } from '@/lib/page/highlighter';
 import { timedAnchoring } from '@/lib/page/bench-probe';
@@ -20,15 +21,7 @@ const HIDE_MS = 400;
  */
 export function createPageLayer(doc: Document): PageLayerApi {
   const g = globalThis as LayerGlobal;
-  let card: Promise<PageCardApi> | null = null;
-  const pageCard = () =>
-    (card ??= (g.lessonmarkCard ? Promise.resolve() : sendMessage('loadPageCard', {})).then(
-      () => g.lessonmarkCard!,
-      (e) => {
-        card = null;
-        throw e;
-      },
-    ));
+  const pageCard = injectOnce(() => g.lessonmarkCard, () => sendMessage('loadPageCard', {}));
   let drawn = false;
   let state: PageLayerState = { peek: null, notFound: [], toast: null };
   let suggestions: string[] = [];
