@@ -1,8 +1,8 @@
 import { sendMessage, onMessage } from '@/lib/messaging';
-import { createLessonLoader, needsAnchoring } from '@/lib/page/lesson-loader';
+import { createLessonLoader } from '@/lib/page/lesson-loader';
 import { parseTabMessage } from '@/lib/tab-messages';
 import type { LayerGlobal } from '@/lib/page/layer-api';
-import { injectOnce } from '@/lib/page/inject-once';
+import { linkLayer } from '@/lib/page/layer-link';
 import { watchContent, watchNavigation } from '@/lib/page/navigation';
 import { identifyPage } from '@/lib/sites/identify';
 import type { KnownHosts } from '@/lib/sites/types';
@@ -25,8 +25,7 @@ import { createLifetime } from '@/lib/page/lifetime';
 export default defineUnlistedScript({
   main() {
     const g = globalThis as LayerGlobal;
-    // Anchoring and painting are a separate script, injected when a page has lessons.
-    const layer = injectOnce(() => g.lessonmarkLayer, () => sendMessage('loadPageLayer', {}));
+    const life = createLifetime(() => browser.runtime?.id != null);
 
     // Self-hosted Jira, Confluence and GitHub Enterprise hosts from the options page.
     let hosts: KnownHosts = {};
@@ -34,11 +33,20 @@ export default defineUnlistedScript({
       doc: document,
       workItemOf: (url, doc) => identifyPage(url, doc, { hosts }).workItem,
       load: (workItem) => sendMessage('lessonsForPage', { workItem }),
-      onLessons: (workItem, lessons) => {
-        // Once loaded, the layer hears of every change, so that it unpaints what is gone. Without
-        // it, the worker keeps the page's empty report itself when it answers (lib/service.ts).
-        if (layer.asked() || needsAnchoring(lessons)) void layer().then((l) => l.show(workItem, lessons), () => {});
-      },
+      onLessons: (workItem, lessons) => layer.show(workItem, lessons),
+    });
+
+    // Anchoring and painting are a separate script, injected when a page has lessons.
+    const layer = linkLayer({
+      present: () => g.lessonmarkLayer,
+      inject: () => sendMessage('loadPageLayer', {}),
+      watchContent: (changed) =>
+        watchContent(
+          document.documentElement,
+          life.guard(() => {
+            if (lessonsHere.sameWorkItem()) changed();
+          }),
+        ),
     });
 
     const hostsRead = knownHosts()
@@ -69,7 +77,6 @@ export default defineUnlistedScript({
       else adder.hide();
     };
 
-    const life = createLifetime(() => browser.runtime?.id != null);
     const stops = [
       watchSelection(
         document,
@@ -81,7 +88,7 @@ export default defineUnlistedScript({
       }),
       onMessage('flashLesson', ({ data }) => {
         const { id } = parseTabMessage('flashLesson', data);
-        return g.lessonmarkLayer?.flash(id) ?? false;
+        return layer.flash(id);
       }),
       onMessage('readGist', () => pageGist()),
       watchNavigation(
@@ -91,15 +98,9 @@ export default defineUnlistedScript({
           reportGist();
         }),
       ),
-      watchContent(
-        document.documentElement,
-        life.guard(() => {
-          if (lessonsHere.sameWorkItem()) g.lessonmarkLayer?.contentChanged();
-        }),
-      ),
     ];
     life.add(() => {
-      g.lessonmarkLayer?.destroy();
+      layer.stop();
       delete g.lessonmarkLayer;
     });
     life.add(() => adder.destroy());

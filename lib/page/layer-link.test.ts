@@ -1,0 +1,65 @@
+import { describe, expect, it, vi } from 'vitest';
+import { LessonSchema, type Lesson } from '../lesson';
+import type { PageLayerApi } from './layer-api';
+import { linkLayer } from './layer-link';
+
+const lesson = (anchored: boolean): Lesson =>
+  LessonSchema.parse({
+    id: '0b7e1b0e-3f5c-4c55-9d7e-2f1a4b6c8d90',
+    kind: 'mistake',
+    quote: 'checkout returned 502s',
+    source: { url: 'https://example.com/a', site: 'web', workItem: 'https://example.com/a' },
+    ...(anchored ? { anchor: { root: 'body', quote: { exact: 'checkout returned 502s' } } } : {}),
+    createdAt: '2026-11-20T10:00:00.000Z',
+    updatedAt: '2026-11-20T10:00:00.000Z',
+  });
+
+function setUp() {
+  let loaded: PageLayerApi | undefined;
+  const layer = { show: vi.fn(), contentChanged: vi.fn(), flash: vi.fn(() => true), destroy: vi.fn() };
+  const inject = vi.fn(async () => void (loaded = layer));
+  let changed: (() => void) | null = null;
+  const stopWatching = vi.fn();
+  const watchContent = vi.fn((c: () => void) => ((changed = c), stopWatching));
+  const link = linkLayer({ present: () => loaded, inject, watchContent });
+  const settle = () => new Promise((resolve) => setTimeout(resolve));
+  return { link, layer, inject, watchContent, stopWatching, settle, change: () => changed?.() };
+}
+
+describe('linkLayer', () => {
+  it('neither loads the layer nor watches the content of a page without lessons to anchor', async () => {
+    const { link, inject, watchContent, settle } = setUp();
+    link.show('a', []);
+    link.show('a', [lesson(false)]);
+    await settle();
+    expect(inject).not.toHaveBeenCalled();
+    expect(watchContent).not.toHaveBeenCalled();
+    expect(link.flash('x')).toBe(false);
+  });
+
+  it('loads the layer for lessons to anchor, and only then watches the content, once, for the layer to repaint', async () => {
+    const { link, layer, inject, watchContent, settle, change } = setUp();
+    link.show('a', [lesson(true)]);
+    await settle();
+    expect(layer.show).toHaveBeenCalledWith('a', [lesson(true)]);
+    expect(watchContent).toHaveBeenCalledTimes(1);
+    change();
+    expect(layer.contentChanged).toHaveBeenCalledTimes(1);
+    // Once loaded, the layer hears of every change, an empty page after a soft navigation too.
+    link.show('b', []);
+    await settle();
+    expect(layer.show).toHaveBeenLastCalledWith('b', []);
+    expect(inject).toHaveBeenCalledTimes(1);
+    expect(watchContent).toHaveBeenCalledTimes(1);
+    expect(link.flash('x')).toBe(true);
+  });
+
+  it('stops watching and takes the layer down when stopped', async () => {
+    const { link, layer, stopWatching, settle } = setUp();
+    link.show('a', [lesson(true)]);
+    await settle();
+    link.stop();
+    expect(stopWatching).toHaveBeenCalledTimes(1);
+    expect(layer.destroy).toHaveBeenCalledTimes(1);
+  });
+});
