@@ -1,18 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { LessonSchema, type Lesson } from '../lesson';
+import { makeLesson } from '../../test/support/library-lessons';
 import type { PageLayerApi } from './layer-api';
 import { linkLayer } from './layer-link';
 
-const lesson = (anchored: boolean): Lesson =>
-  LessonSchema.parse({
-    id: '0b7e1b0e-3f5c-4c55-9d7e-2f1a4b6c8d90',
-    kind: 'mistake',
-    quote: 'checkout returned 502s',
-    source: { url: 'https://example.com/a', site: 'web', workItem: 'https://example.com/a' },
-    ...(anchored ? { anchor: { root: 'body', quote: { exact: 'checkout returned 502s' } } } : {}),
-    createdAt: '2026-11-20T10:00:00.000Z',
-    updatedAt: '2026-11-20T10:00:00.000Z',
-  });
+const ANCHORED = makeLesson({ quote: 'checkout returned 502s', anchor: { root: 'body', quote: { exact: 'checkout returned 502s' } } });
+const UNANCHORED = makeLesson({ quote: 'checkout returned 502s' });
 
 function setUp() {
   let loaded: PageLayerApi | undefined;
@@ -30,7 +22,7 @@ describe('linkLayer', () => {
   it('neither loads the layer nor watches the content of a page without lessons to anchor', async () => {
     const { link, inject, watchContent, settle } = setUp();
     link.show('a', []);
-    link.show('a', [lesson(false)]);
+    link.show('a', [UNANCHORED]);
     await settle();
     expect(inject).not.toHaveBeenCalled();
     expect(watchContent).not.toHaveBeenCalled();
@@ -39,9 +31,9 @@ describe('linkLayer', () => {
 
   it('loads the layer for lessons to anchor, and only then watches the content, once, for the layer to repaint', async () => {
     const { link, layer, inject, watchContent, settle, change } = setUp();
-    link.show('a', [lesson(true)]);
+    link.show('a', [ANCHORED]);
     await settle();
-    expect(layer.show).toHaveBeenCalledWith('a', [lesson(true)]);
+    expect(layer.show).toHaveBeenCalledWith('a', [ANCHORED]);
     expect(watchContent).toHaveBeenCalledTimes(1);
     change();
     expect(layer.contentChanged).toHaveBeenCalledTimes(1);
@@ -56,7 +48,7 @@ describe('linkLayer', () => {
 
   it('stops watching and takes the layer down when stopped', async () => {
     const { link, layer, stopWatching, settle } = setUp();
-    link.show('a', [lesson(true)]);
+    link.show('a', [ANCHORED]);
     await settle();
     link.stop();
     expect(stopWatching).toHaveBeenCalledTimes(1);
