@@ -1,6 +1,6 @@
 import { forEachWord, termOf } from './tokenize';
 import { WordTable } from './words';
-import { columnAt, compareStrings, findPacked, isColumn, isPacked, isRank, isSortedOrder, packColumn, packStrings, rankOf, sortedOrder, unpackString, type PackedStrings, type StringColumn } from './packed-strings';
+import { columnAt, compareStrings, findPacked, isColumn, isPacked, isRank, isSized, isSortedOrder, packColumn, packStrings, rankOf, sortedOrder, unpackString, type PackedStrings, type StringColumn } from './packed-strings';
 
 /** One field of a document with its weight: a title word counts for more than a note word. */
 export interface WeightedText {
@@ -723,10 +723,6 @@ function grow<T extends Int32Array | Uint8Array | Float32Array | Uint32Array>(a:
 function termList(dict: Map<string, number>): (t: number) => string {
   const terms = [...dict.keys()];
   return (t) => terms[t];
-}
-
-function isSized(a: Uint32Array, length: number): boolean {
-  return a instanceof Uint32Array && a.length === length;
 }
 
 function isBlockStarts(starts: Uint32Array, terms: number): boolean {

@@ -1,6 +1,6 @@
 import { normalizeTag, normalizeTags, type Lesson } from '../lesson';
 import { FullTextIndex, type FullTextSnapshot, type PostingBlock, type WeightedText } from './fulltext';
-import { columnAt, compareStrings, findPacked, isColumn, isPacked, isRank, isSortedOrder, packColumn, packStrings, rankOf, sortedOrder, unpackString, type PackedStrings, type StringColumn } from './packed-strings';
+import { columnAt, compareStrings, findPacked, isColumn, isPacked, isRank, isSized, isSortedOrder, packColumn, packStrings, rankOf, sortedOrder, unpackString, type PackedStrings, type StringColumn } from './packed-strings';
 
 /** Title and tags say what a lesson is about more densely than its quote or note. */
 const FIELD_WEIGHTS = { title: 2, tags: 2, body: 1 } as const;
@@ -171,7 +171,7 @@ export class RelatedIndex {
     if (!text) return null;
     const docs = s.text.docLen.length;
     const [byWorkItem, byProject, byTag] = [s.workItems, s.projects, s.tags].map((l) => Lookup.restore(l, docs, deep));
-    if ((s.updatedAt !== undefined && !isColumn(s.updatedAt, docs)) || !(s.recency instanceof Uint32Array) || s.recency.length !== docs) return null;
+    if ((s.updatedAt !== undefined && !isColumn(s.updatedAt, docs)) || !isSized(s.recency, docs)) return null;
     if (deep && !isRank(s.recency, docs)) return null;
     if (s.question.length !== docs || !byWorkItem || !byProject || !byTag) return null;
     if ((s.updatedAt === undefined) !== (s.text.keys === undefined)) return null;
@@ -368,7 +368,7 @@ class Lookup {
   static restore(l: StoredLookup, docCount: number, deep = true): Lookup | null {
     const count = l.keys.ends.length;
     if (!isPacked(l.keys, count) || !(l.starts instanceof Uint32Array) || l.starts.length !== count + 1 || l.starts[count] !== l.docs.length) return null;
-    if (!(l.order instanceof Uint32Array) || l.order.length !== count || !(l.docs instanceof Uint32Array)) return null;
+    if (!isSized(l.order, count) || !(l.docs instanceof Uint32Array)) return null;
     return !deep || Lookup.holdsTogether(l, docCount) ? new Lookup(l) : null;
   }
 

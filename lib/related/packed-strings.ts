@@ -102,8 +102,13 @@ export function rankOf(c: StringColumn, count: number): Uint32Array<ArrayBuffer>
 }
 
 /** Whether `rank` (from `rankOf`) gives each of `count` strings a place below `count`. */
+/** A stored Uint32Array of the length expected: what a restore checks before using it. */
+export function isSized(a: Uint32Array, length: number): boolean {
+  return a instanceof Uint32Array && a.length === length;
+}
+
 export function isRank(rank: Uint32Array, count: number): boolean {
-  if (!(rank instanceof Uint32Array) || rank.length !== count) return false;
+  if (!isSized(rank, count)) return false;
   for (let i = 0; i < count; i++) if (rank[i] >= count) return false;
   return true;
 }
