@@ -6,8 +6,6 @@ import type { Lesson } from './lesson';
 import { makeTitle } from './title';
 
 export { deriveTitle, makeTitle } from './title';
-/** The sites' ids, one per adapter in lib/sites/registry.ts. */
-export { SITES } from './sites/registry';
 
 /** The four pillars of a learning culture plus the quick "Why?" question. */
 export const PILLARS = ['experience', 'mistake', 'performance', 'improvement'] as const;

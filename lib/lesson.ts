@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { KINDS, MAX_NOTE, MAX_QUOTE, MAX_TAGS, MAX_TITLE, PILLARS, SITES, VISIBILITIES, normalizeTags } from './lesson-basics';
+import { KINDS, MAX_NOTE, MAX_QUOTE, MAX_TAGS, MAX_TITLE, PILLARS, VISIBILITIES, normalizeTags } from './lesson-basics';
+import { SITES } from './sites/registry';
 
 export * from './lesson-basics';
 

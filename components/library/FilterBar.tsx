@@ -1,8 +1,8 @@
 import type { RefObject } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
-import { KINDS, SITES, normalizeTag } from '@/lib/lesson-basics';
+import { KINDS, normalizeTag } from '@/lib/lesson-basics';
 import { KIND_LABEL } from '@/lib/pillars';
-import { siteLabel } from '@/lib/sites/registry';
+import { SITES, siteLabel } from '@/lib/sites/registry';
 import { EMPTY_FILTERS, isUnfiltered, type LibraryFilters } from '@/lib/library/filters';
 import type { Facets } from '@/lib/library/search';
 import { t } from '@/lib/i18n';

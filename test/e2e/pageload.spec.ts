@@ -111,4 +111,10 @@ test('the content script stays within its budget: no anchoring or painting code 
     expect(read('page-layer.js')).toContain(marker);
     expect(content).not.toContain(marker);
   }
+  // The sites' adapters (identifying the page) are the content script's: every byte of the layer is
+  // compiled on each page with lessons, so it must not carry them too.
+  for (const marker of ['atlassian.net', 'marketplace']) {
+    expect(content).toContain(marker);
+    for (const file of ['page-layer.js', 'page-card.js']) expect(read(file)).not.toContain(marker);
+  }
 });
