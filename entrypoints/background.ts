@@ -7,7 +7,7 @@ import { PANEL_LIMIT } from '@/lib/related/panel-limit';
 import { onMessage } from '@/lib/messaging';
 import { workerMessages } from '@/lib/messages';
 import { createHandlers, dispatchChecked, lessonWorkItems, type AfterWrite, type Handlers } from '@/lib/service';
-import { openCapture } from '@/lib/platform/capture';
+import { loadPageLayer, openCapture } from '@/lib/platform/capture';
 import { platformHandlers } from '@/lib/platform/handlers';
 import { announceChange } from '@/lib/platform/tabs';
 import { forgetTab, savePageReport } from '@/lib/platform/page-status';
@@ -36,7 +36,7 @@ export default defineBackground(() => {
   // The side panel's ranking options: the badge counts what the panel lists.
   const badges = watchBadges(db, { limit: PANEL_LIMIT }, takeWakeHead);
   const handlers: Handlers = {
-    ...createHandlers(db, ctx, { detectOptions: async () => ({ hosts: await knownHosts() }), reportPage: savePageReport }),
+    ...createHandlers(db, ctx, { detectOptions: async () => ({ hosts: await knownHosts() }), reportPage: savePageReport, loadPageLayer }),
     ...platformHandlers(sync, badges),
   };
   const afterWrite: AfterWrite = (touched, from) => {

@@ -42,7 +42,12 @@ export const protocol = {
   previewImport: message<ImportSummary>()({ to: 'worker', writes: false }, ImportFile),
   /** Imports the previewed file, all or nothing; a stored copy newer than the imported one is kept (`skipped`). */
   applyImport: message<ImportResult>()({ to: 'worker', writes: true }, ImportFile),
-  lessonsForPage: message<Lesson[]>()({ to: 'worker', writes: false }, z.object({ workItem: WorkItem })),
+  /**
+   * From a tab: its work item's lessons. `withLayer`: the tab has no page layer yet, so the worker
+   * injects it before answering when some lesson is to be anchored (one message, not two, on a
+   * page with lessons).
+   */
+  lessonsForPage: message<Lesson[]>()({ to: 'worker', writes: false }, z.object({ workItem: WorkItem, withLayer: z.boolean().optional() })),
   suggestTags: message<string[]>()({ to: 'worker', writes: false }, z.object({ source: SourceSchema })),
   /** From a tab: how its lessons anchored, for the badge and the side panel. */
   pageReport: message()({ to: 'worker', writes: false }, PageReportSchema),

@@ -136,6 +136,29 @@ describe('lesson handlers', () => {
     expect(reports).toHaveLength(1);
   });
 
+  it('injects the page layer before answering a tab that has none, only when a lesson is to be anchored', async () => {
+    const injected: number[] = [];
+    const loading = createHandlers(db, {}, { loadPageLayer: async (tabId) => void injected.push(tabId) });
+    const tab = { tabId: 7, url: 'https://github.com/acme/shop/issues/12' };
+    await dispatch(loading, 'saveLesson', { kind: 'mistake', source });
+    // Nothing to anchor: no layer, however the tab asks.
+    await dispatch(loading, 'lessonsForPage', { workItem: source.workItem, withLayer: true }, tab);
+    expect(injected).toEqual([]);
+
+    await dispatch(loading, 'saveLesson', { kind: 'mistake', quote: 'first', source, anchor: { root: 'body', quote: { exact: 'first' } } });
+    await dispatch(loading, 'lessonsForPage', { workItem: source.workItem, withLayer: true }, tab);
+    expect(injected).toEqual([7]);
+    // A tab that has its layer (or asks without the flag, as an older script does) gets none; nor does an extension page.
+    await dispatch(loading, 'lessonsForPage', { workItem: source.workItem, withLayer: false }, tab);
+    await dispatch(loading, 'lessonsForPage', { workItem: source.workItem }, tab);
+    await dispatch(loading, 'lessonsForPage', { workItem: source.workItem, withLayer: true }, {});
+    expect(injected).toEqual([7]);
+
+    // An injection that fails still answers with the lessons: the tab asks for its layer itself.
+    const failing = createHandlers(db, {}, { loadPageLayer: async () => Promise.reject(new Error('Cannot access contents of the page')) });
+    expect(await dispatch(failing, 'lessonsForPage', { workItem: source.workItem, withLayer: true }, tab)).toHaveLength(2);
+  });
+
   it("keeps only a tab's latest page report: an answer overtaken by a navigation's does not replace it", async () => {
     const reports: unknown[] = [];
     const reporting = createHandlers(db, {}, { reportPage: async (tabId, report) => void reports.push([tabId, report]) });

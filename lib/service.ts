@@ -56,6 +56,8 @@ export function createHandlers(
     detectOptions?: () => Promise<DetectOptions>;
     /** Keeps a tab's anchoring report (lib/platform/page-status.ts). */
     reportPage?: (tabId: number, report: PageReport) => Promise<void>;
+    /** Injects the page layer into a tab's top frame (lib/platform/capture.ts). */
+    loadPageLayer?: (tabId: number) => Promise<void>;
   } = {},
 ) {
   const imports = new ImportSessions(db, io.readFile, io.detectOptions);
@@ -71,15 +73,21 @@ export function createHandlers(
     markHelped: async ({ id }) => wrote(await markHelped(db, id, ctx)),
     previewImport: ({ url }) => imports.preview(url),
     applyImport: async ({ url }) => ({ reply: await imports.apply(url), touched: 'all' as const }),
-    lessonsForPage: async ({ workItem }, { tabId, url }) => {
+    lessonsForPage: async ({ workItem, withLayer }, { tabId, url }) => {
       const mine = ++asked;
       if (tabId != null) lastAsked.set(tabId, mine);
       const lessons = await lessonsForWorkItem(db, workItem);
       // A tab with nothing to anchor loads no page layer; its (empty) report is kept here, not sent as a second message.
       // Only for the tab's latest ask: an answer overtaken by a navigation's would replace that page's report.
       const latest = tabId != null && lastAsked.get(tabId) === mine;
-      if (latest) lastAsked.delete(tabId);
-      if (latest && url && !needsAnchoring(lessons)) await io.reportPage?.(tabId, { workItem, url, found: [], notFound: [] });
+      if (!latest) return lessons;
+      lastAsked.delete(tabId);
+      if (!needsAnchoring(lessons)) {
+        if (url) await io.reportPage?.(tabId, { workItem, url, found: [], notFound: [] });
+      } else if (withLayer) {
+        // A failed injection is the tab's to retry: it asks for the layer itself when it finds none.
+        await io.loadPageLayer?.(tabId).catch(() => {});
+      }
       return lessons;
     },
     suggestTags: async ({ source }) => suggestTags(source, rankTags(source, await tagHistory(db, source))),

@@ -32,7 +32,7 @@ export default defineUnlistedScript({
     const lessonsHere = createLessonLoader({
       doc: document,
       workItemOf: (url, doc) => identifyPage(url, doc, { hosts }).workItem,
-      load: (workItem) => sendMessage('lessonsForPage', { workItem }),
+      load: (workItem) => sendMessage('lessonsForPage', { workItem, withLayer: layer.missing() }),
       onLessons: (workItem, lessons) => layer.show(workItem, lessons),
     });
 

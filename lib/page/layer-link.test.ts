@@ -46,6 +46,27 @@ describe('linkLayer', () => {
     expect(link.flash('x')).toBe(true);
   });
 
+  it('uses the layer the worker brought with the lessons, and asks for it only when it did not come', async () => {
+    const brought = setUp();
+    expect(brought.link.missing()).toBe(true);
+    // The worker injected the layer before answering: nothing more to ask.
+    await brought.inject();
+    brought.inject.mockClear();
+    expect(brought.link.missing()).toBe(false);
+    brought.link.show('a', [ANCHORED]);
+    await brought.settle();
+    expect(brought.layer.show).toHaveBeenCalledWith('a', [ANCHORED]);
+    expect(brought.inject).not.toHaveBeenCalled();
+
+    // It did not come (the injection failed): the tab asks for it, and does not ask the worker to bring it again meanwhile.
+    const failed = setUp();
+    failed.link.show('a', [ANCHORED]);
+    expect(failed.link.missing()).toBe(false);
+    await failed.settle();
+    expect(failed.inject).toHaveBeenCalledTimes(1);
+    expect(failed.layer.show).toHaveBeenCalledWith('a', [ANCHORED]);
+  });
+
   it('stops watching and takes the layer down when stopped', async () => {
     const { link, layer, stopWatching, settle } = setUp();
     link.show('a', [ANCHORED]);

@@ -35,6 +35,8 @@ export function linkLayer({ present, inject, watchContent }: LayerLinkDeps) {
         () => {},
       );
     },
+    /** Whether the layer is neither loaded nor on its way: the worker may bring it with the lessons. */
+    missing: () => !layer.asked() && !present(),
     flash: (id: string) => present()?.flash(id) ?? false,
     stop(): void {
       stopWatching?.();
