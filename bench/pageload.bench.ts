@@ -1,8 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { BrowserContext, CDPSession, Worker } from '@playwright/test';
-import { ANCHORING_CALL, ANCHORING_MS } from '../lib/page/bench-probe';
+import type { BrowserContext, Worker } from '@playwright/test';
+import { ANCHORING_CALL } from '../lib/page/bench-probe';
 import type { PageInfo } from '../lib/platform/page';
 import { PANEL_LIMIT } from '../lib/related/panel-limit';
 import { badgeCount, createRelatedIndex, relatedLessons } from '../lib/related/rank';
@@ -56,7 +56,7 @@ interface Traced {
   gcMs: number;
   /** The page layer's thread time inside `anchorLessons`, from the trace (lib/page/bench-probe.ts). */
   anchoringMs: number;
-  /** The same as its own clock timed it (wall time). */
+  /** The same calls' wall time. */
   anchoringWallMs: number;
   /** Highlights on the page after the load. */
   painted: number;
@@ -268,7 +268,6 @@ async function tracedLoad(context: BrowserContext, page: SavedPage, layer: boole
   const { metrics } = await cdp.send('Performance.getMetrics');
   await cdp.send('Tracing.end');
   await complete;
-  const anchoringWallMs = layer ? await anchoringTime(cdp, page) : 0;
   const painted = layer ? (await tab.evaluate(paintedInDocument)).length : 0;
   await tab.close();
 
@@ -282,7 +281,7 @@ async function tracedLoad(context: BrowserContext, page: SavedPage, layer: boole
   const script = outermost(onMain.filter((e) => SCRIPT_EVENTS.has(e.name)));
   const gc = outermost(onMain.filter((e) => GC_EVENTS.has(e.name))).filter((g) => script.some((s) => g.ts >= s.ts && g.ts < s.ts + s.dur!));
   const anchoring = onMain.filter((e) => e.name === 'FunctionCall' && e.args?.data?.functionName === ANCHORING_CALL);
-  if (anchoringWallMs > 0 && anchoring.length === 0) throw new Error(`${page.name}: no ${ANCHORING_CALL} call in the trace`);
+  if (layer && anchoring.length === 0) throw new Error(`${page.name}: no ${ANCHORING_CALL} call in the trace: the page layer did not anchor, or the build lacks LESSONMARK_BENCH=1`);
   return {
     scriptMs: threadMs(script),
     wallMs: length(spans(SCRIPT_EVENTS)) / 1000,
@@ -291,7 +290,7 @@ async function tracedLoad(context: BrowserContext, page: SavedPage, layer: boole
     scriptDurationMs: (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? NaN) * 1000,
     gcMs: threadMs(gc),
     anchoringMs: threadMs(anchoring),
-    anchoringWallMs,
+    anchoringWallMs: anchoring.reduce((sum, e) => sum + e.dur!, 0) / 1000,
     painted,
   };
 }
@@ -349,21 +348,6 @@ function overlap(a: Span[], b: Span[]): number {
   let sum = 0;
   for (const [s1, e1] of a) for (const [s2, e2] of b) sum += Math.max(0, Math.min(e1, e2) - Math.max(s1, s2));
   return sum;
-}
-
-/** The page layer's time inside `anchorLessons`, as its isolated world kept it (lib/page/bench-probe.ts). */
-async function anchoringTime(cdp: CDPSession, page: SavedPage): Promise<number> {
-  const worlds: number[] = [];
-  cdp.on('Runtime.executionContextCreated', ({ context }) => {
-    if (context.auxData?.type === 'isolated' && context.origin.startsWith('chrome-extension://')) worlds.push(context.id);
-  });
-  // Enabling the runtime announces every world that already exists.
-  await cdp.send('Runtime.enable');
-  for (const contextId of worlds) {
-    const { result } = await cdp.send('Runtime.evaluate', { contextId, expression: `globalThis[${JSON.stringify(ANCHORING_MS)}]` });
-    if (result.type === 'number') return result.value as number;
-  }
-  throw new Error(`${page.name}: the page layer did not load, or the build lacks LESSONMARK_BENCH=1`);
 }
 
 /** Saves lessons on `page` as a person does: a passage selected, the capture card opened, Enter. */

@@ -5,7 +5,7 @@ import type { LayerGlobal, PageLayerApi } from '@/lib/page/layer-api';
 import { injectOnce } from '@/lib/page/inject-once';
 import { createPainter } from '@/lib/highlight';
 import { createHighlighter } from '@/lib/page/highlighter';
-import { timedAnchoring } from '@/lib/page/bench-probe';
+import { tracedAnchoring } from '@/lib/page/bench-probe';
 import { watchPointer } from '@/lib/page/pointer';
 import { errorText } from '@/lib/error-text';
 import { t } from '@/lib/i18n';
@@ -92,7 +92,7 @@ export function createPageLayer(doc: Document): PageLayerApi {
     doc,
     painter,
     // Compiled out of every build but the page-cost bench's (wxt.config.ts).
-    anchor: __LESSONMARK_BENCH__ ? timedAnchoring(globalThis as unknown as Record<string, unknown>) : undefined,
+    anchor: __LESSONMARK_BENCH__ ? tracedAnchoring() : undefined,
     onReport: (workItem, report) => {
       showNotFound(report.notFound);
       sendMessage('pageReport', {

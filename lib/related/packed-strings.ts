@@ -101,12 +101,12 @@ export function rankOf(c: StringColumn, count: number): Uint32Array<ArrayBuffer>
   return rank;
 }
 
-/** Whether `rank` (from `rankOf`) gives each of `count` strings a place below `count`. */
 /** A stored Uint32Array of the length expected: what a restore checks before using it. */
 export function isSized(a: Uint32Array, length: number): boolean {
   return a instanceof Uint32Array && a.length === length;
 }
 
+/** Whether `rank` (from `rankOf`) gives each of `count` strings a place below `count`. */
 export function isRank(rank: Uint32Array, count: number): boolean {
   if (!isSized(rank, count)) return false;
   for (let i = 0; i < count; i++) if (rank[i] >= count) return false;
