@@ -3,6 +3,7 @@ import { LessonDraftSchema, LessonPatchSchema, SourceSchema, type Lesson } from 
 import type { ImportResult } from './import/session';
 import type { ImportSummary } from './library/import-plan';
 import type { SyncReport } from './sync/engine';
+import type { PageLessons } from './page/lesson-loader';
 import { MAX_PAGE_TEXT_CHARS } from './sites/text';
 import { InvalidMessageError, message, tabMessages, type InferInput, type InferOutput } from './tab-messages';
 
@@ -45,9 +46,10 @@ export const protocol = {
   /**
    * From a tab: its work item's lessons. `withLayer`: the tab has no page layer yet, so the worker
    * injects it before answering when some lesson is to be anchored (one message, not two, on a
-   * page with lessons).
+   * page with lessons). The answer names the person's added hosts that are the tab's own host, so
+   * that the tab identifies its page as the worker does without reading the settings itself.
    */
-  lessonsForPage: message<Lesson[]>()({ to: 'worker', writes: false }, z.object({ workItem: WorkItem, withLayer: z.boolean().optional() })),
+  lessonsForPage: message<PageLessons>()({ to: 'worker', writes: false }, z.object({ workItem: WorkItem, withLayer: z.boolean().optional() })),
   suggestTags: message<string[]>()({ to: 'worker', writes: false }, z.object({ source: SourceSchema })),
   /** From a tab: how its lessons anchored, for the badge and the side panel. */
   pageReport: message()({ to: 'worker', writes: false }, PageReportSchema),

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type LessonDb } from './db/database';
 import type { WorkerMessage } from './messages';
 import { CONTENT_SCRIPT_RULES, pageOwns, SenderRefusedError, senderKind, type Sender } from './sender-policy';
-import { dispatchChecked, lessonWorkItems, type Handlers } from './service';
+import { createHandlers, dispatchChecked, lessonWorkItems, type Handlers } from './service';
 import { workerHandlers } from '../test/support/handlers';
 
 const EXT = 'chrome-extension://abcdefghijklmnop/';
@@ -72,7 +72,7 @@ describe('checkSender', () => {
   it('lets a content script read, save and change the lessons of its own page', async () => {
     const page = tab(source.url);
     const saved = await send('saveLesson', { kind: 'mistake', note: 'n', source }, page);
-    expect(await send('lessonsForPage', { workItem: source.workItem }, page)).toHaveLength(1);
+    expect((await send('lessonsForPage', { workItem: source.workItem }, page)).lessons).toHaveLength(1);
     await send('updateLesson', { id: saved.id, patch: { note: 'better' } }, page);
     await send('deleteLessons', { ids: [saved.id] }, page);
     await send('restoreLessons', { ids: [saved.id] }, page);
@@ -124,6 +124,15 @@ describe('checkSender', () => {
     expect(await snapshot()).toBe(before);
   });
 
+  it('lets a tab on an added host ask by its URL before it knows the hosts, and names them to it alone', async () => {
+    handlers = { ...workerHandlers(db), ...createHandlers(db, {}, { detectOptions: async () => ({ hosts }) }) };
+    const page = tab('https://jira.corp.example/browse/OPS-42');
+    expect(await send('lessonsForPage', { workItem: 'https://jira.corp.example/browse/OPS-42' }, page)).toEqual({ lessons: [], hosts: { jira: ['jira.corp.example'] } });
+    expect(await send('lessonsForPage', { workItem: 'jira:jira.corp.example:OPS-42' }, page)).toEqual({ lessons: [], hosts: { jira: ['jira.corp.example'] } });
+    // Another page's URL is still another page's.
+    await expect(send('lessonsForPage', { workItem: 'https://jira.corp.example/browse/OPS-43' }, page)).rejects.toBeInstanceOf(SenderRefusedError);
+  });
+
   it('refuses a sender that is neither an extension page nor a web page', async () => {
     await expect(send('lessonsForPage', { workItem: source.workItem }, { url: 'chrome-extension://other/x.html' })).rejects.toBeInstanceOf(SenderRefusedError);
   });
@@ -131,7 +140,7 @@ describe('checkSender', () => {
   it('lets extension pages send everything', async () => {
     const saved = await send('saveLesson', { kind: 'mistake', source: otherSource }, extension);
     await send('updateLessons', { ids: [saved.id], patch: { tags: ['x'] } }, extension);
-    expect(await send('lessonsForPage', { workItem: otherSource.workItem }, extension)).toHaveLength(1);
+    expect((await send('lessonsForPage', { workItem: otherSource.workItem }, extension)).lessons).toHaveLength(1);
   });
 
   it('names every content-script message it allows; the rest of the protocol is for extension pages', () => {

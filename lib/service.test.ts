@@ -110,15 +110,15 @@ describe('lesson handlers', () => {
     const a = await dispatch(handlers, 'saveLesson', { kind: 'mistake', quote: 'first', source });
     const b = await dispatch(handlers, 'saveLesson', { kind: 'experience', quote: 'second', source });
     await dispatch(handlers, 'saveLesson', { kind: 'experience', quote: 'elsewhere', source: { ...source, workItem: 'github:acme/shop#13' } });
-    expect((await dispatch(handlers, 'lessonsForPage', { workItem: source.workItem })).map((l) => l.id)).toEqual([b.id, a.id]);
+    expect((await dispatch(handlers, 'lessonsForPage', { workItem: source.workItem })).lessons.map((l) => l.id)).toEqual([b.id, a.id]);
 
     const [deleted] = await dispatch(handlers, 'deleteLessons', { ids: [a.id] });
     expect(deleted.deletedAt).toBeDefined();
-    expect((await dispatch(handlers, 'lessonsForPage', { workItem: source.workItem })).map((l) => l.id)).toEqual([b.id]);
+    expect((await dispatch(handlers, 'lessonsForPage', { workItem: source.workItem })).lessons.map((l) => l.id)).toEqual([b.id]);
 
     const [restored] = await dispatch(handlers, 'restoreLessons', { ids: [a.id] });
     expect(restored.deletedAt).toBeUndefined();
-    expect(await dispatch(handlers, 'lessonsForPage', { workItem: source.workItem })).toHaveLength(2);
+    expect((await dispatch(handlers, 'lessonsForPage', { workItem: source.workItem })).lessons).toHaveLength(2);
   });
 
   it("keeps a tab's empty page report when it answers a page with nothing to anchor", async () => {
@@ -156,7 +156,17 @@ describe('lesson handlers', () => {
 
     // An injection that fails still answers with the lessons: the tab asks for its layer itself.
     const failing = createHandlers(db, {}, { loadPageLayer: async () => Promise.reject(new Error('Cannot access contents of the page')) });
-    expect(await dispatch(failing, 'lessonsForPage', { workItem: source.workItem, withLayer: true }, tab)).toHaveLength(2);
+    expect((await dispatch(failing, 'lessonsForPage', { workItem: source.workItem, withLayer: true }, tab)).lessons).toHaveLength(2);
+  });
+
+  it("answers a tab with the person's added hosts that are its page's host, and no others", async () => {
+    const settings = createHandlers(db, {}, { detectOptions: async () => ({ hosts: { jira: ['jira.corp.example', 'other.example'], confluence: ['JIRA.corp.example:443'], github: ['git.corp.example'] } }) });
+    const ask = (url?: string) => dispatch(settings, 'lessonsForPage', { workItem: 'https://jira.corp.example/browse/OPS-42' }, { tabId: 7, url });
+    expect((await ask('https://jira.corp.example/browse/OPS-42')).hosts).toEqual({ jira: ['jira.corp.example'] });
+    expect((await ask('https://news.example/story')).hosts).toEqual({});
+    // An extension page, or a sender without a web page's URL, learns none.
+    expect((await ask()).hosts).toEqual({});
+    expect((await ask('chrome-extension://abc/library.html')).hosts).toEqual({});
   });
 
   it("keeps only a tab's latest page report: an answer overtaken by a navigation's does not replace it", async () => {
@@ -264,7 +274,7 @@ describe('lesson handlers', () => {
       expect(await dispatch(settings, 'previewImport', { url })).toMatchObject({ format: 'hypothesis', create: 1 });
       expect(await dispatch(settings, 'applyImport', { url })).toEqual({ written: 1, skipped: 0 });
       const onIssue = await dispatch(settings, 'lessonsForPage', { workItem: 'jira:jira.corp.example:OPS-42' });
-      expect(onIssue.map((l) => [l.quote, l.source.project])).toEqual([['fails intermittently', 'OPS']]);
+      expect(onIssue.lessons.map((l) => [l.quote, l.source.project])).toEqual([['fails intermittently', 'OPS']]);
     });
 
     it('brings back a lesson deleted here, and reads the file again when the worker slept since the preview', async () => {

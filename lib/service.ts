@@ -16,6 +16,7 @@ import {
 import { rankTags, suggestTags } from './tags';
 import { ImportSessions, type ReadFile } from './import/session';
 import type { DetectOptions } from './sites/types';
+import { pageHosts } from './sites/identify';
 import { needsAnchoring } from './page/lesson-loader';
 import { checkSender, type PolicyContext, type Sender } from './sender-policy';
 
@@ -76,11 +77,12 @@ export function createHandlers(
     lessonsForPage: async ({ workItem, withLayer }, { tabId, url }) => {
       const mine = ++asked;
       if (tabId != null) lastAsked.set(tabId, mine);
-      const lessons = await lessonsForWorkItem(db, workItem);
+      const [lessons, options] = await Promise.all([lessonsForWorkItem(db, workItem), io.detectOptions?.()]);
+      const answer = { lessons, hosts: pageHosts(url, options?.hosts) };
       // A tab with nothing to anchor loads no page layer; its (empty) report is kept here, not sent as a second message.
       // Only for the tab's latest ask: an answer overtaken by a navigation's would replace that page's report.
       const latest = tabId != null && lastAsked.get(tabId) === mine;
-      if (!latest) return lessons;
+      if (!latest) return answer;
       lastAsked.delete(tabId);
       if (!needsAnchoring(lessons)) {
         if (url) await io.reportPage?.(tabId, { workItem, url, found: [], notFound: [] });
@@ -88,7 +90,7 @@ export function createHandlers(
         // A failed injection is the tab's to retry: it asks for the layer itself when it finds none.
         await io.loadPageLayer?.(tabId).catch(() => {});
       }
-      return lessons;
+      return answer;
     },
     suggestTags: async ({ source }) => suggestTags(source, rankTags(source, await tagHistory(db, source))),
   } satisfies Partial<Handlers>;

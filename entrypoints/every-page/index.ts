@@ -5,8 +5,7 @@ import type { LayerGlobal } from '@/lib/page/layer-api';
 import { linkLayer } from '@/lib/page/layer-link';
 import { watchContent, watchNavigation } from '@/lib/page/navigation';
 import { identifyPage } from '@/lib/sites/identify';
-import type { KnownHosts } from '@/lib/sites/types';
-import { knownHosts, selectionButtonSetting } from '@/lib/platform/known-hosts';
+import { selectionButtonSetting } from '@/lib/platform/known-hosts';
 import { selectionEndBox, watchSelection } from '@/lib/page/selection';
 import { createAdder } from '@/components/selectionAdder';
 import { readGist, type PageGist } from '@/lib/page/gist';
@@ -27,11 +26,9 @@ export default defineUnlistedScript({
     const g = globalThis as LayerGlobal;
     const life = createLifetime(() => browser.runtime?.id != null);
 
-    // Self-hosted Jira, Confluence and GitHub Enterprise hosts from the options page.
-    let hosts: KnownHosts = {};
     const lessonsHere = createLessonLoader({
       doc: document,
-      workItemOf: (url, doc) => identifyPage(url, doc, { hosts }).workItem,
+      identify: (url, doc, hosts) => identifyPage(url, doc, { hosts }),
       load: (workItem) => sendMessage('lessonsForPage', { workItem, withLayer: layer.missing() }),
       onLessons: (workItem, lessons) => layer.show(workItem, lessons),
     });
@@ -49,18 +46,15 @@ export default defineUnlistedScript({
         ),
     });
 
-    const hostsRead = knownHosts()
-      .catch(() => hosts)
-      .then((known) => {
-        hosts = known;
-      });
-    void hostsRead.then(() => lessonsHere.refresh());
+    // The first answer brings the added hosts that are this page's (lib/page/lesson-loader.ts).
+    const firstAnswer = lessonsHere.refresh().catch(() => {});
 
     // The badge's read of the page: once per URL, when the page is idle, never a full Readability pass.
     let gist: { url: string; read: Promise<PageGist> } | null = null;
     const pageGist = () => {
       const url = location.href;
-      if (gist?.url !== url) gist = { url, read: hostsRead.then(() => whenIdle(window, () => readGist(url, document, { hosts }))) };
+      if (gist?.url !== url)
+        gist = { url, read: firstAnswer.then(() => whenIdle(window, () => readGist(url, document, { hosts: lessonsHere.hosts() }, lessonsHere.identityAt(url)))) };
       return gist.read;
     };
     const reportGist = () => void pageGist().then((page) => sendMessage('pageGist', page)).catch(() => {});

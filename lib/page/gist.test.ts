@@ -63,6 +63,16 @@ describe('readGist on the site fixtures', () => {
   });
 });
 
+describe('readGist with the identity the content script already has', () => {
+  it('takes it as given, not identifying the page a second time', () => {
+    const { url, doc } = loadFixture('jira-server-issue.html');
+    const identity = identifyPage(url, doc, HOSTS);
+    const identify = vi.spyOn(adapterOf('jira'), 'identify');
+    expect(readGist(url, doc, HOSTS, identity)).toEqual(readGist(url, doc, HOSTS));
+    expect(identify).toHaveBeenCalledTimes(1);
+  });
+});
+
 describe('readGist bounds', () => {
   it('reads the title, the headings and the start of the content, at most MAX_PAGE_TEXT_CHARS', () => {
     const sections = Array.from({ length: 100 }, (_, i) => `<h2>Section ${i} heading</h2><p>${`paragraph${i} words `.repeat(200)}</p>`).join('');

@@ -2,7 +2,7 @@
 import { build } from 'esbuild';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentRootSelector, identifyPage, siteOf } from './identify';
+import { contentRootSelector, identifyPage, pageHosts, siteOf } from './identify';
 
 const docWith = (head: string, body = '') =>
   new DOMParser().parseFromString(`<html><head>${head}</head><body>${body}</body></html>`, 'text/html');
@@ -84,6 +84,24 @@ describe('siteOf', () => {
   it('on the public hosts the host decides, whatever the markup says', () => {
     expect(siteOf('https://github.com/acme/web/issues/1', JIRA)).toBe('github');
     expect(siteOf('https://acme.atlassian.net/browse/A-1', GITHUB)).toBe('jira');
+  });
+});
+
+describe('pageHosts', () => {
+  const hosts = { jira: ['jira.corp.example', 'other.example'], confluence: ['JIRA.corp.example'], github: ['https://git.corp.example/'] };
+
+  it.each([
+    ['https://jira.corp.example/browse/OPS-42', { jira: ['jira.corp.example'], confluence: ['JIRA.corp.example'] }],
+    ['https://git.corp.example/acme/shop/issues/1', { github: ['https://git.corp.example/'] }],
+    ['https://jira.corp.example:8443/browse/OPS-42', {}],
+    ['https://news.example/story', {}],
+    ['chrome-extension://abc/library.html', {}],
+    ['not a url', {}],
+  ])('%s: %j', (url, mine) => expect(pageHosts(url, hosts)).toEqual(mine));
+
+  it('is nothing without a URL or hosts', () => {
+    expect(pageHosts(undefined, hosts)).toEqual({});
+    expect(pageHosts('https://jira.corp.example/browse/OPS-42')).toEqual({});
   });
 });
 

@@ -7,7 +7,7 @@ import type { Site } from '../lesson';
 import { hostIn, normalizeUrl, parseHttpUrl } from '../url';
 import { adapterOf, ADAPTERS, FALLBACK } from './registry';
 import { firstPresent } from './text';
-import type { DetectOptions, PageIdentity } from './types';
+import type { DetectOptions, KnownHosts, PageIdentity } from './types';
 
 /**
  * The site a page belongs to. On the public hosts (github.com, Atlassian Cloud) the host and path
@@ -27,6 +27,18 @@ export function siteOf(url: string, doc?: Document, options: DetectOptions = {})
 }
 
 const MAX_URL = 4096;
+
+/** Of the person's added hosts, those that are the host of the page at `url`, by kind of site. */
+export function pageHosts(url: string | undefined, hosts: KnownHosts = {}): KnownHosts {
+  const host = url ? parseHttpUrl(url)?.host : undefined;
+  if (!host) return {};
+  const mine: KnownHosts = {};
+  for (const [kind, list] of Object.entries(hosts) as [keyof KnownHosts, readonly string[] | undefined][]) {
+    const here = list?.filter((h) => hostIn(host, [h])) ?? [];
+    if (here.length > 0) mine[kind] = here;
+  }
+  return mine;
+}
 
 /**
  * Site, work item, project and normalised URL of a page, without reading its text. Without a

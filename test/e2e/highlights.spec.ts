@@ -128,3 +128,23 @@ test('content rendered after load gets its highlight', async ({ context, sw, sit
     sites.set(GITHUB_ISSUE, original);
   }
 });
+
+test('on a Jira the person added, a lesson belongs to the issue and is painted again on reload', async ({ context, sw, sites }) => {
+  const SERVER = 'https://jira.corp.example/browse/OPS-42';
+  await sw.evaluate(async () => {
+    const { settings } = await chrome.storage.local.get('settings');
+    await chrome.storage.local.set({ settings: { ...(settings ?? {}), hosts: { jira: ['jira.corp.example'], confluence: [], github: [], gitlab: [] } } });
+  });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(sites.url(SERVER));
+  const quote = 'the container clock and the database clock drift by up to 80 ms';
+  await saveQuote(page, sw, quote);
+  const [saved] = await readLessons(sw);
+  expect(saved.source).toMatchObject({ site: 'jira', workItem: 'jira:jira.corp.example:OPS-42', project: 'OPS' });
+
+  // The tab identifies the page as a web page first; the worker's answer names this host as a Jira, and the tab asks again for the issue.
+  await page.reload();
+  await expect.poll(() => paintedTexts(page)).toEqual([quote]);
+  expect(errors).toEqual([]);
+});
