@@ -114,9 +114,9 @@ export default async function (): Promise<Metrics> {
           const kind: Kind = KINDS[(run + i) % KINDS.length];
           if (kind === 'ours') t.ours.push(await scriptMs(ours.context, page));
           else if (kind === 'none') t.none.push(await scriptMs(none, page));
-          else if (kind === 'lessons') t.lessons.push(await tracedLoad(lessons.context, page, true));
-          else if (kind === 'oursTraced') t.oursTraced.push(await tracedLoad(ours.context, page, false));
-          else t.noneTraced.push(await tracedLoad(none, page, false));
+          else if (kind === 'lessons') t.lessons.push(await traced(lessons.context, page, true));
+          else if (kind === 'oursTraced') t.oursTraced.push(await traced(ours.context, page, false));
+          else t.noneTraced.push(await traced(none, page, false));
         }
       }
     }
@@ -254,6 +254,19 @@ interface TraceEvent {
   args?: { data?: { url?: string; functionName?: string }; beginData?: { url?: string }; fileName?: string };
 }
 
+/** A trace that lost the page's parsing (it happened once, on the manual) cannot be read: that load is taken again, at most twice. */
+class TraceLost extends Error {}
+
+async function traced(context: BrowserContext, page: SavedPage, layer: boolean): Promise<Traced> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await tracedLoad(context, page, layer);
+    } catch (e) {
+      if (!(e instanceof TraceLost) || attempt === 2) throw e;
+    }
+  }
+}
+
 /** One load of `page` in a new tab, traced; with `layer`, the page layer must have anchored. */
 async function tracedLoad(context: BrowserContext, page: SavedPage, layer: boolean): Promise<Traced> {
   const tab = await context.newPage();
@@ -273,7 +286,7 @@ async function tracedLoad(context: BrowserContext, page: SavedPage, layer: boole
 
   // The renderer's main thread: where the page's HTML was parsed.
   const parse = events.find((e) => e.name === 'ParseHTML' && e.args?.beginData?.url?.replace(/#.*$/, '') === page.url);
-  if (!parse) throw new Error(`${page.name}: no ParseHTML event in the trace`);
+  if (!parse) throw new TraceLost(`${page.name}: no ParseHTML event in the trace`);
   const onMain = events.filter((e) => e.pid === parse.pid && e.tid === parse.tid && e.ph === 'X' && e.dur != null);
   const spans = (names: Set<string>) => merge(onMain.filter((e) => names.has(e.name)).map((e) => [e.ts, e.ts + e.dur!] as Span));
   const probed = spans(PROBED_EVENTS);
