@@ -4,8 +4,10 @@ import type { KnownHosts } from '../sites/types';
 
 /**
  * The self-hosted hosts from the settings, read straight from storage (the item `local:settings`
- * of lib/platform/settings-storage.ts) so the content script carries neither zod nor the storage library.
- * Anything malformed reads as no hosts: pages are still recognised from their markup.
+ * of lib/platform/settings-storage.ts), so that the full read injected into pages (page-info.js)
+ * carries neither zod nor the storage library. The script every page gets never reads them: the
+ * worker names a page's own hosts in its answer (lib/page/lesson-loader.ts). Anything malformed
+ * reads as no hosts: pages are still recognised from their markup.
  */
 export async function knownHosts(): Promise<KnownHosts> {
   const { settings } = (await browser.storage.local.get('settings')) as { settings?: { hosts?: Record<string, unknown> } };
