@@ -14,7 +14,7 @@ import { forgetTab, savePageReport } from '@/lib/platform/page-status';
 import { watchBadges } from '@/lib/platform/badge';
 import { initSidePanel, openSidePanel } from '@/lib/platform/side-panel';
 import { getSettings, settingsItem } from '@/lib/platform/settings-storage';
-import { knownHosts } from '@/lib/platform/known-hosts';
+import { followKnownHosts } from '@/lib/platform/known-hosts';
 import { initSync } from '@/lib/platform/sync';
 import { moveTokenOnce } from '@/lib/platform/team-token';
 import { welcomeOnce } from '@/lib/platform/welcome';
@@ -35,8 +35,9 @@ export default defineBackground(() => {
   const sync = initSync(db, moveTokenOnce(db));
   // The side panel's ranking options: the badge counts what the panel lists.
   const badges = watchBadges(db, { limit: PANEL_LIMIT }, takeWakeHead);
+  const hosts = followKnownHosts();
   const handlers: Handlers = {
-    ...createHandlers(db, ctx, { detectOptions: async () => ({ hosts: await knownHosts() }), reportPage: savePageReport, loadPageLayer }),
+    ...createHandlers(db, ctx, { detectOptions: async () => ({ hosts: await hosts() }), reportPage: savePageReport, loadPageLayer }),
     ...platformHandlers(sync, badges),
   };
   const afterWrite: AfterWrite = (touched, from) => {
@@ -46,7 +47,7 @@ export default defineBackground(() => {
   };
 
   // Every sender is checked: a content script lives in a page that may be hostile.
-  const policy = { extensionOrigin: browser.runtime.getURL('/'), hosts: knownHosts, workItemsOf: lessonWorkItems(db) };
+  const policy = { extensionOrigin: browser.runtime.getURL('/'), hosts, workItemsOf: lessonWorkItems(db) };
   for (const name of workerMessages) {
     onMessage(name, ({ data, sender }) => {
       const from = { tabId: sender.tab?.id, url: sender.url, tabUrl: sender.tab?.url };

@@ -54,7 +54,7 @@ export default defineUnlistedScript({
     const pageGist = () => {
       const url = location.href;
       if (gist?.url !== url)
-        gist = { url, read: firstAnswer.then(() => whenIdle(window, () => readGist(url, document, { hosts: lessonsHere.hosts() }, lessonsHere.identityAt(url)))) };
+        gist = { url, read: firstAnswer.then(() => whenIdle(window, () => readGist(url, document, lessonsHere.identityAt(url)))) };
       return gist.read;
     };
     const reportGist = () => void pageGist().then((page) => sendMessage('pageGist', page)).catch(() => {});

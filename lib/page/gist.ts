@@ -7,10 +7,10 @@
  */
 import type { PageGist } from '../messages';
 import type { Source } from '../lesson';
-import { contentRootSelector, identifyPage } from '../sites/identify';
+import { contentRootSelector } from '../sites/identify';
 import { adapterOf } from '../sites/registry';
 import { capPageText, cleanLabels, cleanTitle, clip, collapse, metaContent, metaContents, rawTextOf, MAX_PAGE_TEXT_CHARS } from '../sites/text';
-import type { DetectOptions, PageIdentity } from '../sites/types';
+import type { PageIdentity } from '../sites/types';
 
 export type { PageGist };
 
@@ -23,9 +23,10 @@ const MAX_HEADING_CHARS = 200;
  * gives, and text that agrees with its text. On Jira, Confluence and GitHub that text is the
  * adapter's own (title and body, bounded); elsewhere it is the title, the headings and the start of
  * the content root's visible text, where the full read asks Readability for the article.
- * `identity`: the page as the content script already identified it, not identified again.
+ * `identity`: the page as the content script identified it when it asked for its lessons
+ * (`identifyPage`), not identified again.
  */
-export function readGist(url: string, doc: Document, options: DetectOptions = {}, identity: PageIdentity = identifyPage(url, doc, options)): PageGist {
+export function readGist(url: string, doc: Document, identity: PageIdentity): PageGist {
   const { title, labels, text } = siteParts(identity, url, doc);
   const source: Source = { ...identity, title, labels };
   return { source, text: capPageText(text) };

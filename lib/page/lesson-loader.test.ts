@@ -71,19 +71,21 @@ describe('createLessonLoader', () => {
     const mine = [lesson('0190f000-0000-7000-8000-000000000001', true)];
     const asked: string[] = [];
     const heard: [string, number][] = [];
+    const identifiedWith: KnownHosts[] = [];
     const loader = createLessonLoader({
       doc: document,
-      identify: (_url, _doc, hosts) => identity(hosts.jira ? 'jira:jira.corp.example:OPS-42' : 'https://jira.corp.example/browse/OPS-42'),
+      identify: (_url, _doc, hosts) => (identifiedWith.push(hosts), identity(hosts.jira ? 'jira:jira.corp.example:OPS-42' : 'https://jira.corp.example/browse/OPS-42')),
       load: async (w) => (asked.push(w), answer(w.startsWith('jira:') ? mine : [], jira)),
       onLessons: (w, lessons) => heard.push([w, lessons.length]),
     });
     await loader.refresh();
     expect(asked).toEqual(['https://jira.corp.example/browse/OPS-42', 'jira:jira.corp.example:OPS-42']);
     expect(heard).toEqual([['jira:jira.corp.example:OPS-42', 1]]);
-    expect(loader.hosts()).toEqual(jira);
-    // Known from then on: the next load asks once.
+    expect(identifiedWith).toEqual([{}, jira]);
+    // Known from then on: the next load identifies with them and asks once.
     await loader.refresh();
     expect(asked).toHaveLength(3);
+    expect(identifiedWith).toEqual([{}, jira, jira]);
   });
 });
 

@@ -27,27 +27,22 @@ export interface LessonLoaderDeps {
  */
 export function createLessonLoader({ doc, identify, load, onLessons }: LessonLoaderDeps) {
   let hosts: KnownHosts = {};
-  let known = JSON.stringify(hosts);
   let workItem: string | null = null;
   let latest: { href: string; identity: PageIdentity } | null = null;
   let generation = 0;
 
-  const identityAt = (href: string) => {
-    if (latest?.href !== href) latest = { href, identity: identify(href, doc, hosts) };
-    return latest.identity;
-  };
+  const identifyAfresh = (href: string) => (latest = { href, identity: identify(href, doc, hosts) }).identity;
+  const identityAt = (href: string) => (latest?.href === href ? latest.identity : identifyAfresh(href));
 
   /** Identifies the page afresh and loads its work item's lessons. */
   async function refresh() {
     const mine = ++generation;
     const href = doc.location.href;
-    latest = null;
-    let item = identityAt(href).workItem;
+    let item = identifyAfresh(href).workItem;
     let answer = await load(item);
     if (mine !== generation) return;
     if (learn(answer.hosts)) {
-      latest = null;
-      const again = identityAt(href).workItem;
+      const again = identifyAfresh(href).workItem;
       if (again !== item) {
         item = again;
         answer = await load(item);
@@ -60,18 +55,15 @@ export function createLessonLoader({ doc, identify, load, onLessons }: LessonLoa
 
   /** Takes the hosts the worker named for this page; true when they differ from those used so far. */
   function learn(theirs: KnownHosts): boolean {
-    const key = JSON.stringify(theirs);
-    if (key === known) return false;
+    if (JSON.stringify(theirs) === JSON.stringify(hosts)) return false;
     hosts = theirs;
-    known = key;
     return true;
   }
 
   /** After the DOM changed: true when the page is still the same work item (a re-render, not a new page). */
   function sameWorkItem(): boolean {
     if (workItem === null) return false;
-    latest = null;
-    if (identityAt(doc.location.href).workItem === workItem) return true;
+    if (identifyAfresh(doc.location.href).workItem === workItem) return true;
     void refresh();
     return false;
   }
@@ -81,7 +73,6 @@ export function createLessonLoader({ doc, identify, load, onLessons }: LessonLoa
     sameWorkItem,
     /** The page at `href` as last identified (the badge's read reuses it rather than identifying again). */
     identityAt,
-    hosts: () => hosts,
   };
 }
 

@@ -17,6 +17,25 @@ export async function knownHosts(): Promise<KnownHosts> {
 }
 
 /**
+ * `knownHosts` for the worker, which needs them for every message a tab sends (the sender policy
+ * and the answer to `lessonsForPage`): read once, and again only after the settings changed.
+ */
+export function followKnownHosts(): () => Promise<KnownHosts> {
+  let current: Promise<KnownHosts> | null = null;
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && changes.settings) current = null;
+  });
+  return () => {
+    const read = (current ??= knownHosts());
+    // A failed read is not kept: the next message reads again.
+    read.catch(() => {
+      if (current === read) current = null;
+    });
+    return read;
+  };
+}
+
+/**
  * Whether the "Save as lesson" button shows next to selections (on unless switched off), read and
  * then followed the same way; `onChange` hears every later switch.
  */
