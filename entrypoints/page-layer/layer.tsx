@@ -87,7 +87,8 @@ export function createPageLayer(doc: Document): PageLayerApi {
     update({ notFound });
   };
 
-  const painter = createPainter(doc);
+  // Chromium passes highlight styles down from the root; Firefox (153) does not (lib/highlight/styles.ts).
+  const painter = createPainter(doc, { inherited: !import.meta.env.FIREFOX });
   const highlighter = createHighlighter({
     doc,
     painter,

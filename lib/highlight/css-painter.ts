@@ -1,5 +1,5 @@
 import type { Kind } from '../lesson';
-import { adoptStyles, FLASH_NAME, highlightName } from './styles';
+import { adoptStyles, FLASH_NAME, highlightName, type HighlightStyling } from './styles';
 import { FLASH_MS, hit, scrollToRange, type PaintItem, type Painter } from './types';
 
 /** The parts of the CSS Custom Highlight API used here, which TypeScript's DOM types lag behind. */
@@ -21,7 +21,7 @@ export function highlightApi(doc: Document): HighlightApi | null {
  * Paints with the CSS Custom Highlight API: one Highlight per pillar, styled by an adopted
  * stylesheet. The page's DOM is never touched, so a re-rendering framework cannot break it.
  */
-export function createCssPainter(doc: Document, api: HighlightApi): Painter {
+export function createCssPainter(doc: Document, api: HighlightApi, styling: HighlightStyling = {}): Painter {
   const { registry } = api;
   let items: readonly PaintItem[] = [];
   const idOf = new Map<AbstractRange, string>();
@@ -39,7 +39,7 @@ export function createCssPainter(doc: Document, api: HighlightApi): Painter {
     paint(next) {
       removeAll();
       items = [...next];
-      unadopt ??= adoptStyles(doc);
+      unadopt ??= adoptStyles(doc, styling);
       const byKind = new Map<Kind, Range[]>();
       for (const item of items) {
         idOf.set(item.range, item.id);

@@ -116,6 +116,18 @@ describe('highlightCss', () => {
     expect(css).toContain('::highlight(lessonmark-flash)');
     expect(css).toMatch(/@media \(prefers-color-scheme: dark\)/);
   });
+
+  it('styles every element’s highlights, unless the engine passes the root’s down to them', () => {
+    const everyElement = highlightCss();
+    expect(everyElement).not.toContain(':root::highlight(');
+    const rootOnly = highlightCss({ inherited: true });
+    const pseudos = rootOnly.match(/\S*::highlight\([a-z-]+\)/g) ?? [];
+    // Five pillars and the flash, light and dark (the flash has no dark rule).
+    expect(pseudos).toHaveLength(11);
+    expect(pseudos.every((p) => p.startsWith(':root::highlight('))).toBe(true);
+    // The fallback's marks are styled alike either way.
+    expect(rootOnly.match(/mark\[/g)).toEqual(everyElement.match(/mark\[/g));
+  });
 });
 
 describe('highlight colours', () => {

@@ -21,21 +21,34 @@ export const COLOURS: Record<Kind, { light: string; dark: string; line: string }
 
 const markOf = (kind: Kind): string => `mark[${UI_ATTR}="${UI_MARK}"][${KIND_ATTR}="${kind}"]`;
 
+/** How the page's engine styles highlights (`createPainter`). */
+export interface HighlightStyling {
+  /**
+   * Whether an element's `::highlight()` styles pass to its descendants (CSS Pseudo-Elements 4's
+   * highlight inheritance: Chromium, not Firefox 153). There the rules are the root's alone, which
+   * its descendants inherit: a rule for every element is matched against each of them when the
+   * sheet is adopted, and the page's restyle after painting takes longer (README, "What a page
+   * pays": `paint_restyle_ms`).
+   */
+  inherited?: boolean;
+}
+
 /**
  * Rules for both painters: `::highlight()` for the CSS Custom Highlight API and the fallback's
  * marks. The underline carries the pillar's colour too, so pillars differ beyond hue alone.
  */
-export function highlightCss(): string {
+export function highlightCss({ inherited = false }: HighlightStyling = {}): string {
+  const pseudo = (name: string) => `${inherited ? ':root' : ''}::highlight(${name})`;
   const rules: string[] = [];
   const dark: string[] = [];
   for (const [kind, c] of Object.entries(COLOURS) as Array<[Kind, (typeof COLOURS)[Kind]]>) {
-    const sel = `::highlight(${highlightName(kind)}), ${markOf(kind)}`;
+    const sel = `${pseudo(highlightName(kind))}, ${markOf(kind)}`;
     rules.push(
       `${sel} { background-color: rgb(${c.light} / 0.32); color: inherit; text-decoration: underline 2px ${c.line}; text-underline-offset: 2px; }`,
     );
     dark.push(`${sel} { background-color: rgb(${c.dark} / 0.42); }`);
   }
-  const flash = `::highlight(${FLASH_NAME}), mark[${FLASH_ATTR}]`;
+  const flash = `${pseudo(FLASH_NAME)}, mark[${FLASH_ATTR}]`;
   rules.push(`${flash} { background-color: rgb(255 214 0 / 0.85); color: #111; }`);
   rules.push(`mark[${UI_ATTR}="${UI_MARK}"] { padding: 0; border-radius: 0; }`);
   return `${rules.join('\n')}\n@media (prefers-color-scheme: dark) {\n${dark.join('\n')}\n}\n`;
@@ -46,13 +59,13 @@ export function highlightCss(): string {
  * a shadow root would not apply to the page's text). Returns a function that removes it, or null
  * where constructable stylesheets are missing.
  */
-export function adoptStyles(doc: Document): (() => void) | null {
+export function adoptStyles(doc: Document, styling: HighlightStyling = {}): (() => void) | null {
   const win = doc.defaultView as (Window & typeof globalThis) | null;
   if (!win?.CSSStyleSheet || !('adoptedStyleSheets' in doc)) return null;
   let sheet: CSSStyleSheet;
   try {
     sheet = new win.CSSStyleSheet();
-    sheet.replaceSync(highlightCss());
+    sheet.replaceSync(highlightCss(styling));
   } catch {
     return null;
   }

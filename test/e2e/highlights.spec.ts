@@ -39,6 +39,35 @@ test('saved lessons are painted again on reload; an edited quote still anchors, 
   expect(errors).toEqual([]);
 });
 
+test('a painted quote is washed in its colour, the words inside its inline elements too', async ({ context, sw, sites }) => {
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(sites.url(JIRA));
+  await saveQuote(page, sw, KEPT);
+  await page.reload();
+  await expect.poll(() => paintedTexts(page)).toEqual([KEPT]);
+
+  // The quote's plain words, and its <code> element's (painted only where the highlight's styles reach nested elements).
+  const code = page.locator('p code', { hasText: 'payments-webhooks' });
+  await code.scrollIntoViewIfNeeded();
+  const codeBox = (await code.boundingBox())!;
+  const plainBox = await page.evaluate(() => {
+    const text = [...document.querySelectorAll('p')].find((p) => p.textContent?.startsWith('The retry storm'))!.firstChild!;
+    const range = document.createRange();
+    range.setStart(text, 4);
+    range.setEnd(text, 15);
+    const r = range.getBoundingClientRect();
+    return { x: r.x, y: r.y, width: r.width, height: r.height };
+  });
+  const painted = [await page.screenshot({ clip: codeBox }), await page.screenshot({ clip: plainBox })];
+  // The same pixels without our highlights (the registry is the page's own to clear).
+  await page.evaluate(() => CSS.highlights.clear());
+  const bare = [await page.screenshot({ clip: codeBox }), await page.screenshot({ clip: plainBox })];
+  expect(painted[0].equals(bare[0]), 'the <code> words are painted').toBe(false);
+  expect(painted[1].equals(bare[1]), 'the plain words are painted').toBe(false);
+  expect(errors).toEqual([]);
+});
+
 test('clicking a highlight shows its lesson; deleting it removes the highlight at once, Undo brings it back', async ({ context, sw, sites }) => {
   const page = await context.newPage();
   await page.goto(sites.url(JIRA));
