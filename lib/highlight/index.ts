@@ -4,7 +4,6 @@ import type { HighlightStyling } from './styles';
 import type { Painter } from './types';
 
 export type { PaintItem, Painter } from './types';
-export type { HighlightStyling } from './styles';
 export { highlightName, FLASH_NAME } from './styles';
 
 /** A painter for `doc`: the CSS Custom Highlight API where the browser has it, else `<mark>`s. */

@@ -172,12 +172,12 @@ export async function runChunked(): Promise<{ ms: number; longestTask: number; l
   return { ms, longestTask: Math.max(gap, ...long), longTasks: long.length };
 }
 
-/** Paints the anchored quotes with the real CSS Custom Highlight API and hit-tests one of them. */
+/** Paints the anchored quotes with the real CSS Custom Highlight API, styled as in Chromium, and hit-tests one of them. */
 export function paintCheck(): { ms: number; api: boolean; fromPoint: boolean; hit: boolean; registered: number } {
   const results: Array<Anchored | null> = anchorAll(root, saved.map((s) => s.ours));
   const kinds = ['experience', 'mistake', 'performance', 'improvement', 'question'] as const;
   const items = results.flatMap((r, i) => (r ? [{ id: `q${i}`, kind: kinds[i % 5], range: r.range }] : []));
-  const painter = createPainter(document);
+  const painter = createPainter(document, { inherited: true });
   const t0 = performance.now();
   painter.paint(items);
   const ms = performance.now() - t0;
