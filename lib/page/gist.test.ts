@@ -6,6 +6,7 @@ import { badgeCount, createRelatedIndex, relatedLessons, STRONG_SIMILAR } from '
 import { detectSource, identifyPage, pageText } from '../sites';
 import { adapterOf } from '../sites/registry';
 import { MAX_PAGE_TEXT_CHARS } from '../sites/text';
+import type { DetectOptions } from '../sites/types';
 import { loadFixture } from '../../test/fixtures/sites/load';
 import { PAGE_HOSTS, SAVED_PAGES, savedPageHtml } from '../../test/fixtures/pages/pages';
 import { lessonsAboutPages } from '../../test/support/page-lessons';
@@ -13,6 +14,9 @@ import { MAX_HEADINGS, readGist } from './gist';
 import { whenIdle } from './idle';
 
 const HOSTS = { hosts: { jira: ['jira.corp.example'], confluence: ['wiki.corp.example', ...PAGE_HOSTS.confluence] } };
+
+/** The badge's read as the content script takes it: with the identity it asked for the page's lessons by. */
+const gistOf = (url: string, doc: Document, options: DetectOptions = HOSTS) => readGist(url, doc, identifyPage(url, doc, options));
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 // happy-dom reports every iframe it may not load; a frame's document is not the page's text either way.
 const parseSaved = (html: string) => parse(html.replace(/<iframe\b[^>]*>/gi, '<div hidden>'));
@@ -24,7 +28,7 @@ describe('readGist on the site fixtures', () => {
 
   it.each(SITE_PAGES)('%s: the work item, project, title, labels and text of the full read', (file) => {
     const { url, doc } = loadFixture(file);
-    const gist = readGist(url, doc, identifyPage(url, doc, HOSTS));
+    const gist = gistOf(url, doc);
     const full = detectSource(url, doc, HOSTS);
     expect(gist.source).toEqual({ site: full.site, workItem: full.workItem, project: full.project, url: full.url, title: full.title, labels: full.labels });
     expect(gist.text).toBe(pageText(url, doc, HOSTS));
@@ -44,7 +48,7 @@ describe('readGist on the site fixtures', () => {
   it('reads a blog post without Readability: no copy of the document is made', () => {
     const { url, doc } = loadFixture('generic-article.html');
     const clone = vi.spyOn(doc, 'cloneNode');
-    const gist = readGist(url, doc, identifyPage(url, doc, HOSTS));
+    const gist = gistOf(url, doc);
     expect(clone).not.toHaveBeenCalled();
     // The full read runs Readability on a copy: the spy sees it, so the check above can fail.
     detectSource(url, doc, HOSTS);
@@ -56,7 +60,7 @@ describe('readGist on the site fixtures', () => {
 
   it('keeps markup in the page as characters and leaves out scripts and hidden text', () => {
     const { url, doc } = loadFixture('hostile.html');
-    const gist = readGist(url, doc, identifyPage(url, doc, HOSTS));
+    const gist = gistOf(url, doc);
     expect(gist.text).toContain('<script>');
     expect(gist.text).not.toContain('__hostileScripts');
     expect((globalThis as { __lessonmarkPwned?: unknown }).__lessonmarkPwned).toBeUndefined();
@@ -77,7 +81,7 @@ describe('readGist bounds', () => {
   it('reads the title, the headings and the start of the content, at most MAX_PAGE_TEXT_CHARS', () => {
     const sections = Array.from({ length: 100 }, (_, i) => `<h2>Section ${i} heading</h2><p>${`paragraph${i} words `.repeat(200)}</p>`).join('');
     const doc = parse(`<html><head><title>Long manual</title><meta name="keywords" content="shell, Manual"></head><body><nav>Menu links</nav><main>${sections}</main></body></html>`);
-    const gist = readGist('https://docs.example.org/manual', doc, identifyPage('https://docs.example.org/manual', doc));
+    const gist = gistOf('https://docs.example.org/manual', doc, {});
     expect(gist.text.length).toBeLessThanOrEqual(MAX_PAGE_TEXT_CHARS);
     expect(gist.text.startsWith('Long manual\nSection 0 heading\nSection 1 heading')).toBe(true);
     expect(gist.text).toContain(`Section ${MAX_HEADINGS - 1} heading`);
@@ -89,7 +93,7 @@ describe('readGist bounds', () => {
 
   it('reads a huge page only as far as the bound', () => {
     const doc = parse(`<html><body>${`<div><p>${'cell text here '.repeat(20)}</p></div>`.repeat(3000)}<p>the very end</p></body></html>`);
-    const gist = readGist('https://big.example/', doc, identifyPage('https://big.example/', doc));
+    const gist = gistOf('https://big.example/', doc, {});
     expect(gist.text.length).toBeLessThanOrEqual(MAX_PAGE_TEXT_CHARS);
     expect(gist.text).not.toContain('the very end');
   });
@@ -110,7 +114,7 @@ describe('badge agreement on real saved pages', () => {
   const count = (source: Source, text: string) => badgeCount(relatedLessons(source, text, index, { limit: 60 }));
 
   it.each(pages.map((p) => [p.name, p] as const))('%s', (_, { url, doc, full }) => {
-    const gist = readGist(url, doc, identifyPage(url, doc, HOSTS));
+    const gist = gistOf(url, doc);
     expect(gist.source.workItem).toBe(full.source.workItem);
     const expected = count(full.source, full.text);
     // The lesson about the page's subject is counted, by its text alone.
