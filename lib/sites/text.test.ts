@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
-import { capPageText, cleanLabels, cleanTitle, clip, excerptOf, joinedText, metaContent, textOf, tidyLines, titleAndBodyText } from './text';
+import { capPageText, cleanLabels, cleanTitle, clip, excerptOf, firstPresent, joinedText, metaContent, metaContents, textOf, tidyLines, titleAndBodyText } from './text';
 
 const body = (html: string) => new DOMParser().parseFromString(`<html><body>${html}</body></html>`, 'text/html').body;
 
@@ -101,6 +101,30 @@ describe('page helpers', () => {
     expect(metaContent(doc, 'a')).toBe('x');
     expect(metaContent(doc, 'og:url')).toBe('u');
     expect(metaContent(doc, 'missing')).toBe('');
+  });
+
+  it('reads the meta tags the page has now, in the body too, after a read before a change', () => {
+    const doc = new DOMParser().parseFromString(
+      '<html><head><meta property="article:tag" content="a"></head><body><meta name="article:tag" content=" b "></body></html>',
+      'text/html',
+    );
+    expect(metaContents(doc, 'article:tag')).toEqual(['a', 'b']);
+    const later = doc.createElement('meta');
+    later.setAttribute('property', 'article:tag');
+    later.setAttribute('content', 'c');
+    doc.head.append(later);
+    expect(metaContents(doc, 'article:tag')).toEqual(['a', 'c', 'b']);
+    doc.head.firstElementChild!.remove();
+    expect(metaContent(doc, 'article:tag')).toBe('c');
+  });
+
+  it('finds the first of the selectors present, in the selectors\' order, not the page\'s', () => {
+    const el = body('<div id="nav"><p class="late">x</p></div><main>m</main><article>a</article>');
+    expect(firstPresent(el, ['article', 'main'])).toBe('article');
+    expect(firstPresent(el, ['#missing', 'main', '.late'])).toBe('main');
+    expect(firstPresent(el, ['#missing', '.late', 'main'])).toBe('.late');
+    expect(firstPresent(el, ['#missing', 'section'])).toBeNull();
+    expect(firstPresent(el, [])).toBeNull();
   });
 
   it('joins blocks without reading a nested one twice', () => {

@@ -119,9 +119,16 @@ export function cleanLabels(labels: readonly string[]): string[] {
   return out;
 }
 
+/**
+ * The page's `<meta>` elements. A live collection, not `querySelectorAll`: the browser keeps it
+ * between calls while the document is unchanged, so the many reads of one identification or one
+ * badge read walk a large page once, where each `querySelectorAll` walked all of it again.
+ */
+const metas = (doc: Document): Iterable<HTMLMetaElement> => doc.getElementsByTagName('meta');
+
 /** `content` of `<meta name=…>` (or `property=…`), trimmed; empty when absent. */
 export function metaContent(doc: Document, name: string): string {
-  for (const el of doc.querySelectorAll('meta')) {
+  for (const el of metas(doc)) {
     if (el.getAttribute('name') === name || el.getAttribute('property') === name) {
       return (el.getAttribute('content') ?? '').trim();
     }
@@ -132,7 +139,7 @@ export function metaContent(doc: Document, name: string): string {
 /** Every `content` of `<meta name|property=…>`, in document order. */
 export function metaContents(doc: Document, name: string): string[] {
   const out: string[] = [];
-  for (const el of doc.querySelectorAll('meta')) {
+  for (const el of metas(doc)) {
     if (el.getAttribute('name') === name || el.getAttribute('property') === name) {
       const c = (el.getAttribute('content') ?? '').trim();
       if (c) out.push(c);
@@ -152,9 +159,16 @@ export function firstText(root: ParentNode, selectors: readonly string[], limit 
   return '';
 }
 
-/** The first of `selectors` that matches anything, as the selector string; else null. */
+/**
+ * The first of `selectors` that matches anything, as the selector string; else null. One query for
+ * all of them first: where none is present, as on most web pages, the page is walked once, not once
+ * for each; and a selector the first match in the page answers to needs no query of its own.
+ */
 export function firstPresent(doc: ParentNode, selectors: readonly string[]): string | null {
-  return selectors.find((s) => doc.querySelector(s) !== null) ?? null;
+  if (selectors.length === 0) return null;
+  const first = doc.querySelector(selectors.join(', '));
+  if (!first) return null;
+  return selectors.find((s) => first.matches(s) || doc.querySelector(s) !== null) ?? null;
 }
 
 /** Visible text of every element matching `selector` under `root`. */
